@@ -1,0 +1,41 @@
+using Homeward.Access;
+
+namespace Homeward.Audit;
+
+public enum AuditOutcome { Allowed, Denied, Failed }
+
+/// <summary>
+/// One access to personal data: who (user, role, organisation), whose record, what they did, whether
+/// it was allowed, when (UTC) and in which request (correlation id). Written in the same transaction
+/// as the change it records, so a change is never stored without its audit row.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public DateTimeOffset At { get; init; }
+    public required string UserId { get; init; }
+    public required string UserName { get; init; }
+    public Role Role { get; init; }
+    public Guid OrganisationId { get; init; }
+    public Guid? PersonId { get; init; }
+    /// <summary>What was done, as <c>thing.verb</c>: <c>referral.submit</c>, <c>episode.read</c>, <c>referral.search</c>.</summary>
+    public required string Action { get; init; }
+    public string? EntityId { get; init; }
+    public AuditOutcome Outcome { get; init; }
+    public required string CorrelationId { get; init; }
+
+    public static AuditEntry For(Actor actor, string action, Guid? personId, object? entityId, DateTimeOffset at,
+        AuditOutcome outcome = AuditOutcome.Allowed) => new()
+    {
+        At = at,
+        UserId = actor.UserId,
+        UserName = actor.UserName,
+        Role = actor.Role,
+        OrganisationId = actor.OrganisationId,
+        PersonId = personId,
+        Action = action,
+        EntityId = entityId?.ToString(),
+        Outcome = outcome,
+        CorrelationId = actor.CorrelationId,
+    };
+}

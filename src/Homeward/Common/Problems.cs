@@ -1,0 +1,103 @@
+namespace Homeward.Common;
+
+/// <summary>
+/// Collects every problem with a request before anything is written, so the caller hears about all
+/// of them at once. Field names are the JSON paths the caller used (camelCase, dotted).
+/// </summary>
+public sealed class Problems
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+            _errors[field] = list = [];
+        list.Add(message);
+    }
+
+    /// <summary>Text that is required, trimmed, and no longer than <paramref name="maxLength"/>.</summary>
+    public string Required(string field, string? value, int maxLength, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"Enter {label}.");
+            return string.Empty;
+        }
+        return Length(field, value.Trim(), maxLength, label);
+    }
+
+    /// <summary>Optional text: null when blank, otherwise trimmed and length-checked.</summary>
+    public string? Optional(string field, string? value, int maxLength, string label) =>
+        string.IsNullOrWhiteSpace(value) ? null : Length(field, value.Trim(), maxLength, label);
+
+    private string Length(string field, string value, int maxLength, string label)
+    {
+        if (value.Length > maxLength)
+            Add(field, $"{Capitalise(label)} must be {maxLength} characters or fewer (it is {value.Length}).");
+        return value;
+    }
+
+    /// <summary>A required enum value given by name (case-insensitive); lists the allowed names when wrong.</summary>
+    public TEnum? Enum<TEnum>(string field, string? value, string label, bool required = true) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+                Add(field, $"Choose {label}: one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+            return null;
+        }
+        if (System.Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)
+            && !int.TryParse(value, out _))
+            return parsed;
+        Add(field, $"'{Truncate(value)}' is not a known {label}: use one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+        return null;
+    }
+
+    /// <summary>A calendar date in ISO form (yyyy-MM-dd).</summary>
+    public DateOnly? Date(string field, string? value, string label, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+                Add(field, $"Enter {label}.");
+            return null;
+        }
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var date))
+            return date;
+        Add(field, $"{Capitalise(label)} must be a real date in the form YYYY-MM-DD.");
+        return null;
+    }
+
+    /// <summary>An instant with an explicit offset (ISO 8601), returned in UTC.</summary>
+    public DateTimeOffset? Instant(string field, string? value, string label, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+                Add(field, $"Enter {label}.");
+            return null;
+        }
+        if (DateTimeOffset.TryParse(value.Trim(), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var instant)
+            && (value.EndsWith('Z') || value.Contains('+') || value.LastIndexOf('-') > 9))
+            return instant.ToUniversalTime();
+        Add(field, $"{Capitalise(label)} must be a date and time with a UTC offset, like 2026-01-31T09:30:00Z.");
+        return null;
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any)
+            throw new ValidationFailedException(ToDictionary());
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    private static string Capitalise(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
+
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

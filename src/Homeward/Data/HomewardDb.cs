@@ -1,0 +1,142 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Episodes;
+using Homeward.People;
+using Homeward.Referrals;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Homeward.Data;
+
+/// <summary>
+/// The database. The DbContext is the repository: use cases query it directly. Each provider has a
+/// subclass (<see cref="SqliteHomewardDb"/>, <see cref="PostgresHomewardDb"/>) that owns its migrations.
+/// </summary>
+public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<HomewardUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Locality> Localities => Set<Locality>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Episode> Episodes => Set<Episode>();
+    public DbSet<EpisodeEvent> EpisodeEvents => Set<EpisodeEvent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<NhsNumber>().HaveConversion<NhsNumberConverter>().HaveMaxLength(10);
+        configurationBuilder.Properties<Postcode>().HaveConversion<PostcodeConverter>().HaveMaxLength(8);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<HomewardUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+
+        builder.Entity<Organisation>(e =>
+        {
+            e.HasIndex(o => o.OdsCode).IsUnique();
+            e.Property(o => o.OdsCode).HasMaxLength(12);
+            e.Property(o => o.Name).HasMaxLength(200);
+        });
+        builder.Entity<Locality>(e => e.Property(l => l.Name).HasMaxLength(100));
+
+        builder.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.HasOne<HomewardUser>().WithMany().HasForeignKey(t => t.UserId);
+        });
+
+        builder.Entity<Person>(e =>
+        {
+            e.HasIndex(p => p.NhsNumber).IsUnique();
+            e.HasIndex(p => new { p.FamilyName, p.GivenName });
+            Text(e, p => p.GivenName, 100);
+            Text(e, p => p.FamilyName, 100);
+            Text(e, p => p.AddressLine1, 200);
+            Text(e, p => p.AddressLine2, 200);
+            Text(e, p => p.Town, 100);
+            Text(e, p => p.GpPracticeCode, 12);
+            Text(e, p => p.CarerName, 200);
+            Text(e, p => p.CarerRelationship, 100);
+            Text(e, p => p.CarerPhone, 40);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasOne<Locality>().WithMany().HasForeignKey(p => p.LocalityId);
+        });
+
+        builder.Entity<Referral>(e =>
+        {
+            e.HasIndex(r => r.ReceivedAt);
+            e.HasIndex(r => r.PersonId);
+            Text(e, r => r.ReferrerName, 200);
+            Text(e, r => r.ReferrerOrganisation, 200);
+            Text(e, r => r.ReferrerContact, 200);
+            Text(e, r => r.Reason, 4000);
+            Text(e, r => r.Hospital, 200);
+            Text(e, r => r.Ward, 100);
+            Text(e, r => r.SubmittedBy, 450);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Episode>(e =>
+        {
+            e.HasIndex(x => x.ReferralId).IsUnique();
+            e.HasIndex(x => new { x.Status, x.Pathway });
+            e.HasIndex(x => x.PersonId);
+            Text(e, x => x.NonHomeReason, 2000);
+            Text(e, x => x.DeclineReason, 2000);
+            Text(e, x => x.WaitingFor, 200);
+            Text(e, x => x.EndNotes, 4000);
+            Text(e, x => x.CancelReason, 2000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Events).WithOne().HasForeignKey(v => v.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            e.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<EpisodeEvent>(e =>
+        {
+            e.HasIndex(v => new { v.EpisodeId, v.At });
+            e.HasIndex(v => new { v.Type, v.At });
+            Text(e, v => v.ActorUserId, 450);
+            Text(e, v => v.ActorName, 200);
+            Text(e, v => v.Detail, 4000);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => new { a.PersonId, a.At });
+            e.HasIndex(a => new { a.UserId, a.At });
+            e.HasIndex(a => a.At);
+            Text(e, a => a.UserId, 450);
+            Text(e, a => a.UserName, 256);
+            Text(e, a => a.Action, 64);
+            Text(e, a => a.EntityId, 64);
+            Text(e, a => a.CorrelationId, 128);
+        });
+
+        builder.Entity<IdempotencyRecord>(e =>
+        {
+            e.HasKey(r => new { r.UserId, r.Key });
+            Text(e, r => r.UserId, 450);
+            Text(e, r => r.Key, 200);
+            Text(e, r => r.RequestHash, 64);
+        });
+    }
+
+    private static void Text<T>(EntityTypeBuilder<T> entity, System.Linq.Expressions.Expression<Func<T, string?>> property, int maxLength)
+        where T : class => entity.Property(property).HasMaxLength(maxLength);
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }

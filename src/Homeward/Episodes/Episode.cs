@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Homeward.Access;
+using Homeward.Common;
+using Homeward.Triage;
+
+namespace Homeward.Episodes;
+
+public enum EpisodeStatus { Referred, Triaged, Accepted, Declined, Waiting, Active, Ended, Cancelled }
+
+/// <summary>
+/// An episode of intermediate care: the state machine from referral to its end.
+/// <code>
+/// Referred ─triage→ Triaged ─accept→ Accepted ─wait→ Waiting ─start→ Active ─end→ Ended
+///    │                 │ ↺ re-triage      └──────────start──────────┘
+///    └───decline───────┴─decline→ Declined
+/// Referred, Triaged, Accepted, Waiting ─cancel→ Cancelled
+/// </code>
+/// Every transition is timestamped, authored and appended to the timeline; every illegal one throws
+/// <see cref="InvalidTransitionException"/>. Times may be given in the past (recording what already
+/// happened) but never before the previous step nor in the future.
+/// </summary>
+public sealed class Episode
+{
+    private readonly List<EpisodeEvent> _events = [];
+
+    private Episode() { }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+    public Guid ReferralId { get; private init; }
+    public Guid PersonId { get; private init; }
+    public EpisodeStatus Status { get; private set; }
+
+    public DateTimeOffset ReferredAt { get; private init; }
+    public Service? Service { get; private set; }
+    public Pathway? Pathway { get; private set; }
+    /// <summary>Why the person is not going home (Home First); required for bed-based care and P2/P3.</summary>
+    public string? NonHomeReason { get; private set; }
+    public DateTimeOffset? TriagedAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public DateTimeOffset? DeclinedAt { get; private set; }
+    public string? DeclineReason { get; private set; }
+    public DateTimeOffset? WaitingSince { get; private set; }
+    public string? WaitingFor { get; private set; }
+    /// <summary>First face-to-face contact or admission to the service.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+    /// <summary>Hospital route: the date the person left hospital (delay = this − discharge ready date).</summary>
+    public DateOnly? DischargedOn { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public Sequel? Sequel { get; private set; }
+    public Destination? Destination { get; private set; }
+    public string? EndNotes { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancelReason { get; private set; }
+    public int Version { get; set; } = 1;
+
+    public IReadOnlyList<EpisodeEvent> Events => _events;
+
+    private DateTimeOffset LastStepAt =>
+        new[] { ReferredAt, TriagedAt, AcceptedAt, WaitingSince, StartedAt }.Max(t => t ?? DateTimeOffset.MinValue);
+
+    public static Episode Open(Guid referralId, Guid personId, DateTimeOffset referredAt, Actor actor, DateTimeOffset now)
+    {
+        var episode = new Episode
+        {
+            ReferralId = referralId,
+            PersonId = personId,
+            ReferredAt = referredAt,
+            Status = EpisodeStatus.Referred,
+        };
+        episode.Record(EpisodeEventType.Referred, referredAt, actor, now, null);
+        return episode;
+    }
+
+    public void Triage(Service service, Pathway? pathway, string? nonHomeReason, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    {
+        Require("triage", at, now, EpisodeStatus.Referred, EpisodeStatus.Triaged);
+        var problems = new Problems();
+        if (pathway is { } p && HomeFirst.Mismatch(service, p) is { } mismatch)
+            problems.Add("pathway", mismatch);
+        if (HomeFirst.NeedsReason(service, pathway) && string.IsNullOrWhiteSpace(nonHomeReason))
+            problems.Add("nonHomeReason", "Home First: give the reason this person cannot go home.");
+        problems.ThrowIfAny();
+
+        Service = service;
+        Pathway = pathway;
+        NonHomeReason = HomeFirst.NeedsReason(service, pathway) ? nonHomeReason!.Trim() : null;
+        TriagedAt = at;
+        Status = EpisodeStatus.Triaged;
+        Record(EpisodeEventType.Triaged, at, actor, now, new { service = service.ToString(), pathway = pathway?.ToString(), nonHomeReason = NonHomeReason });
+    }
+
+    public void Accept(DateTimeOffset at, Actor actor, DateTimeOffset now)
+    {
+        Require("accept", at, now, EpisodeStatus.Triaged);
+        AcceptedAt = at;
+        Status = EpisodeStatus.Accepted;
+        Record(EpisodeEventType.Accepted, at, actor, now, null);
+    }
+
+    public void Decline(string reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    {
+        Require("decline", at, now, EpisodeStatus.Referred, EpisodeStatus.Triaged);
+        DeclineReason = RequireText(reason, "reason", "the reason for declining");
+        DeclinedAt = at;
+        Status = EpisodeStatus.Declined;
+        Record(EpisodeEventType.Declined, at, actor, now, new { reason = DeclineReason });
+    }
+
+    public void Wait(string? waitingFor, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    {
+        Require("put on the waiting list", at, now, EpisodeStatus.Accepted);
+        WaitingSince = at;
+        WaitingFor = string.IsNullOrWhiteSpace(waitingFor) ? null : waitingFor.Trim();
+        Status = EpisodeStatus.Waiting;
+        Record(EpisodeEventType.Waiting, at, actor, now, new { waitingFor = WaitingFor });
+    }
+
+    public void Start(DateOnly? dischargedOn, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    {
+        Require("start", at, now, EpisodeStatus.Accepted, EpisodeStatus.Waiting);
+        StartedAt = at;
+        DischargedOn = dischargedOn;
+        Status = EpisodeStatus.Active;
+        Record(EpisodeEventType.Started, at, actor, now, new { dischargedOn = dischargedOn?.ToString("yyyy-MM-dd") });
+    }
+
+    public void End(Sequel sequel, Destination destination, bool existingClient, string? notes, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    {
+        Require("end", at, now, EpisodeStatus.Active);
+        if (sequel.IsExistingClientOnly() && !existingClient)
+            throw ValidationFailedException.For("sequel", $"{sequel} applies only to existing clients (people who already had long-term support).");
+        Sequel = sequel;
+        Destination = destination;
+        EndNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        EndedAt = at;
+        Status = EpisodeStatus.Ended;
+        Record(EpisodeEventType.Ended, at, actor, now, new { sequel = sequel.ToString(), destination = destination.ToString() });
+    }
+
+    public void Cancel(string reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    {
+        Require("cancel", at, now, EpisodeStatus.Referred, EpisodeStatus.Triaged, EpisodeStatus.Accepted, EpisodeStatus.Waiting);
+        CancelReason = RequireText(reason, "reason", "the reason for cancelling");
+        CancelledAt = at;
+        Status = EpisodeStatus.Cancelled;
+        Record(EpisodeEventType.Cancelled, at, actor, now, new { reason = CancelReason });
+    }
+
+    /// <summary>Notes a change to the referral on the episode's timeline.</summary>
+    public void NoteReferralChanged(IReadOnlyCollection<string> fields, Actor actor, DateTimeOffset now)
+    {
+        if (fields.Count > 0)
+            Record(EpisodeEventType.ReferralChanged, now, actor, now, new { fields });
+    }
+
+    private void Require(string action, DateTimeOffset at, DateTimeOffset now, params EpisodeStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+            throw new InvalidTransitionException(
+                $"An episode that is {Status} cannot {action}; only one that is {string.Join(" or ", allowed)} can.");
+        if (at > now.AddMinutes(5))
+            throw ValidationFailedException.For("at", "The time cannot be in the future.");
+        if (at < LastStepAt)
+            throw ValidationFailedException.For("at", $"The time cannot be before the episode's previous step ({LastStepAt:u}).");
+    }
+
+    private static string RequireText(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw ValidationFailedException.For(field, $"Enter {label}.");
+        if (text.Length > 2000)
+            throw ValidationFailedException.For(field, $"{label} must be 2000 characters or fewer.");
+        return text.Trim();
+    }
+
+    private void Record(EpisodeEventType type, DateTimeOffset at, Actor actor, DateTimeOffset now, object? detail)
+    {
+        _events.Add(new EpisodeEvent
+        {
+            EpisodeId = Id,
+            PersonId = PersonId,
+            Type = type,
+            At = at,
+            RecordedAt = now,
+            ActorUserId = actor.UserId,
+            ActorName = actor.UserName,
+            ActorRole = actor.Role,
+            ActorOrganisationId = actor.OrganisationId,
+            Detail = detail is null ? null : JsonSerializer.Serialize(detail),
+        });
+        if (type is not (EpisodeEventType.Referred or EpisodeEventType.ReferralChanged))
+            Version++;
+    }
+}
