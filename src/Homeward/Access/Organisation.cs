@@ -23,4 +23,6 @@ public sealed class Locality
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
+    /// <summary>Residents of the locality (for rates per head of population).</summary>
+    public int Population { get; set; }
 }

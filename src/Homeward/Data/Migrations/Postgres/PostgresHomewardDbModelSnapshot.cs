@@ -149,6 +149,9 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("Localities");

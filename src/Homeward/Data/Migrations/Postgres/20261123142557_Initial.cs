@@ -97,7 +97,8 @@ namespace Homeward.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Population = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,53 @@
+using Homeward.Episodes;
+using Homeward.Web.Auth;
+using Homeward.Web.Infrastructure;
+
+namespace Homeward.Web.Api;
+
+public static class EpisodeEndpoints
+{
+    public static void MapEpisodes(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/episodes").WithTags("Episodes");
+
+        group.MapGet("/{id:guid}", async (Guid id, GetEpisode handler, HttpContext http, CancellationToken ct) =>
+        {
+            var episode = await handler.Handle(id, http.Actor(), ct);
+            ETags.Set(http.Response, episode.Version);
+            return TypedResults.Ok(episode);
+        })
+        .WithSummary("Read an episode of care")
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id:guid}/events", async (Guid id, GetEpisode handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Timeline(id, http.Actor(), ct)))
+        .WithSummary("The episode's timeline: every step, when, and by whom");
+
+        group.MapGet("/", async ([AsParameters] SearchEpisodes.Query query, SearchEpisodes handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))
+        .WithSummary("Search and list episodes")
+        .ProducesValidationProblem();
+
+        Step<ChangeEpisode.TriageStep>(group, "triage", "Triage to a service and pathway (Home First: a reason is needed for anything but home)");
+        Step<ChangeEpisode.AcceptStep>(group, "accept", "Accept the referral");
+        Step<ChangeEpisode.DeclineStep>(group, "decline", "Decline the referral, with a reason");
+        Step<ChangeEpisode.WaitStep>(group, "wait", "Put an accepted episode on the waiting list for capacity");
+        Step<ChangeEpisode.StartStep>(group, "start", "Start the episode (first face-to-face contact or admission)");
+        Step<ChangeEpisode.EndStep>(group, "end", "End the episode with its sequel and destination");
+        Step<ChangeEpisode.CancelStep>(group, "cancel", "Cancel an episode that has not started, with a reason");
+    }
+
+    private static void Step<TStep>(RouteGroupBuilder group, string name, string summary) where TStep : ChangeEpisode.Step =>
+        group.MapPost($"/{{id:guid}}/{name}", async (Guid id, TStep step, ChangeEpisode handler, HttpContext http, CancellationToken ct) =>
+        {
+            var episode = await handler.Handle(id, step, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, episode.Version);
+            return TypedResults.Ok(episode);
+        })
+        .WithSummary(summary)
+        .WithDescription("Needs If-Match with the episode's ETag; a stale one gets 412. An illegal step gets 409.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+}

@@ -1,0 +1,173 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Common;
+using Homeward.Data;
+using Homeward.Demo;
+using Homeward.Episodes;
+using Homeward.People;
+using Homeward.Referrals;
+using Homeward.Web.Api;
+using Homeward.Web.Auth;
+using Homeward.Web.Infrastructure;
+using Homeward.Web.Pages;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace Homeward.Web;
+
+/// <summary>Composition of the web server: services, sign-in, error handling and endpoints.</summary>
+public static class HomewardApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        var provider = config["Database:Provider"] ?? "Sqlite";
+        services.AddHomewardDb(provider, ConnectionString(config, builder.Environment.ContentRootPath, provider));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddIdentityCore<HomewardUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<HomewardDb>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<HomewardClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Homeward";
+                o.DefaultChallengeScheme = "Homeward";
+            })
+            .AddPolicyScheme("Homeward", "Cookie or token", o =>
+                o.ForwardDefaultSelector = http => ApiTokens.IsBearer(http.Request) ? ApiTokens.Scheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokens.Scheme, null)
+            .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
+            {
+                c.LoginPath = "/account/login";
+                c.Cookie.Name = "homeward";
+                c.Cookie.HttpOnly = true;
+                c.Cookie.SameSite = SameSiteMode.Lax;
+                c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                c.SlidingExpiration = true;
+                c.ExpireTimeSpan = TimeSpan.FromHours(8);
+                c.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 401);
+                c.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 403);
+            }));
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddAntiforgery();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ErrorHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Homeward API";
+            document.Info.Description = "Referrals, triage and episodes of intermediate care. Authenticate with " +
+                                        "POST /api/auth/tokens, then send 'Authorization: Bearer TOKEN'.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddScoped<SubmitReferral>();
+        services.AddScoped<GetReferral>();
+        services.AddScoped<SearchReferrals>();
+        services.AddScoped<UpdateReferral>();
+        services.AddScoped<GetEpisode>();
+        services.AddScoped<SearchEpisodes>();
+        services.AddScoped<ChangeEpisode>();
+        services.AddScoped<GetPerson>();
+        services.AddScoped<ReadAudit>();
+        services.AddScoped<DemoCounty>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Homeward API")).AllowAnonymous();
+        app.MapGet("/health", async (HomewardDb db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct)
+                    ? Results.Ok(new { status = "Healthy" })
+                    : Results.Problem(statusCode: 503, title: "The database cannot be reached"))
+            .AllowAnonymous()
+            .WithTags("Health");
+        app.MapAuth();
+        app.MapReferrals();
+        app.MapEpisodes();
+        app.MapPeople();
+        app.MapAccountPages();
+        return app;
+    }
+
+    /// <summary>Applies migrations and, when configured (the default), seeds the demo county on first start.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
+        await db.Database.MigrateAsync();
+        var config = app.Configuration;
+        if (!config.GetValue("Demo:Seed", true))
+            return;
+
+        var size = Enum.Parse<DemoSize>(config["Demo:Size"] ?? nameof(DemoSize.Standard), ignoreCase: true);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Homeward.Demo");
+        var county = scope.ServiceProvider.GetRequiredService<DemoCounty>();
+        if (!await db.Referrals.AnyAsync())
+            log.LogInformation("Building the {Size} demo county (first start only)...", size);
+        var summary = await county.GenerateAsync(new DemoCounty.Options(size, config.GetValue("Demo:SeedValue", 2026)));
+        if (!summary.Skipped)
+            log.LogInformation("Demo county ready: {Referrals} referrals for {People} people in {Seconds:F1} s",
+                summary.Referrals, summary.People, summary.Elapsed.TotalSeconds);
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = string.Join(", ", app.Urls);
+            Console.WriteLine($"""
+
+                Homeward is running at {addresses}
+                  API reference: {app.Urls.FirstOrDefault()}/api/reference    OpenAPI: /openapi/v1.json
+                  Demo sign-ins (password for all: {DemoAccounts.Password}):
+                {string.Join(Environment.NewLine, DemoAccounts.Accounts.Select(a => $"    {a.UserName,-28} {a.Role}"))}
+
+                """);
+        });
+    }
+
+    private static string ConnectionString(IConfiguration config, string contentRoot, string provider)
+    {
+        var configured = config.GetConnectionString("Homeward");
+        if (!string.IsNullOrWhiteSpace(configured))
+            return configured;
+        if (DatabaseSetup.Parse(provider) != DatabaseProvider.Sqlite)
+            throw new InvalidOperationException("Set ConnectionStrings:Homeward for the PostgreSQL database.");
+        var folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "homeward.db")}";
+    }
+
+    private static Task ApiAware(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/fhir"))
+        {
+            http.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Homeward.Audit;
+using Homeward.Common;
+using Homeward.Data;
+using Homeward.Web.Auth;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Web.Infrastructure;
+
+/// <summary>
+/// The one place where exceptions become answers: ProblemDetails with the right status, every bad
+/// field listed, and never a stack trace.
+/// </summary>
+public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ErrorHandler> log)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, title, detail, errors) = exception switch
+        {
+            ValidationFailedException v => (400, "The request has problems", "Correct the fields listed and send it again.", v.Errors),
+            BadHttpRequestException { InnerException: JsonException j } => (400, "The request body is not valid JSON", $"Line {j.LineNumber + 1}, position {j.BytePositionInLine + 1}.",
+                new Dictionary<string, string[]> { [JsonPath(j.Path)] = [Describe(j)] }),
+            BadHttpRequestException b => (b.StatusCode, "The request could not be read", b.Message, null),
+            NotFoundException n => (404, "Not found", n.Message, null),
+            InvalidTransitionException t => (409, "Not allowed in the current state", t.Message, null),
+            StaleVersionException s => (412, "Changed by someone else", s.Message, null),
+            DbUpdateConcurrencyException => (412, "Changed by someone else", "The record was changed by someone else while you were saving. Fetch it again and reapply your change.", null),
+            VersionRequiredException r => (428, "If-Match required", r.Message, null),
+            ForbiddenException f => (403, "Not allowed for your role", f.Message, null),
+            IdempotencyKeyReusedException i => (422, "Idempotency-Key reused", i.Message, null),
+            _ => (500, "Something went wrong", "The error has been logged. Quote the correlation id if you report it.", (IReadOnlyDictionary<string, string[]>?)null),
+        };
+
+        if (status == 500)
+            log.LogError(exception, "Unhandled error in {Path} ({CorrelationId})", http.Request.Path, http.TraceIdentifier);
+        if (exception is ForbiddenException forbidden)
+            await AuditDenied(http, forbidden, ct);
+
+        http.Response.StatusCode = status;
+        var problem = errors is null
+            ? new ProblemDetails()
+            : new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value));
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = detail;
+        problem.Extensions["correlationId"] = http.TraceIdentifier;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A refused attempt is audited too, in its own transaction since the request's was not committed.</summary>
+    private async Task AuditDenied(HttpContext http, ForbiddenException forbidden, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
+        Guid? personId = Guid.TryParse(forbidden.PersonId, out var id) ? id : null;
+        db.AuditEntries.Add(AuditEntry.For(http.Actor(), forbidden.Action, personId, http.Request.Path.Value, clock.GetUtcNow(), AuditOutcome.Denied));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string JsonPath(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    private static string Describe(JsonException j) =>
+        j.Path is null or "$"
+            ? "The body must be one well-formed JSON object."
+            : $"This value has the wrong type or is badly formed (line {j.LineNumber + 1}, position {j.BytePositionInLine + 1}): text fields take strings, flags take true or false.";
+}

@@ -1,0 +1,8 @@
+using Homeward.Web;
+
+var app = HomewardApp.Build(args);
+await HomewardApp.PrepareDatabaseAsync(app);
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using Bogus;
+using Person = Homeward.People.Person;
+using Homeward.Access;
+using Homeward.Data;
+using Homeward.Episodes;
+using Homeward.People;
+using Homeward.Referrals;
+using Homeward.Triage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Demo;
+
+public enum DemoSize
+{
+    /// <summary>About 2,800 referrals a year: quick, for tests.</summary>
+    Small,
+    /// <summary>About 11,000 referrals a year for a county of 300,000: the first-start default.</summary>
+    Standard,
+    /// <summary>About 66,000 referrals a year for a large county of 1.8 million.</summary>
+    Large,
+}
+
+/// <summary>
+/// Builds a synthetic intermediate care partnership: localities, hospitals, providers, demo sign-ins,
+/// and a year of referrals and episodes ending today, with the route mix, pathway shares, lengths of
+/// stay and seasonality of the domain guide (§4) and a winter surge. The same seed and date give the
+/// same county. Names are synthetic and every NHS number is in the 999 test range.
+/// Every episode goes through the real <see cref="Episode"/> state machine, so demo data obeys the
+/// same rules as live data.
+/// </summary>
+public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, TimeProvider clock)
+{
+    public sealed record Options(DemoSize Size = DemoSize.Standard, int Seed = 2026, DateOnly? Today = null);
+
+    public sealed record Summary(int Localities, int People, int Referrals, int Events, TimeSpan Elapsed, bool Skipped);
+
+    private static readonly char[] InwardLetters = [.. "ABDEFGHJLNPQRSTUWXYZ"];
+    private static readonly string[] LocalityNames = ["Northvale", "Eastbrook", "Southmere"];
+    private static readonly string[] Streets = ["Mill Lane", "Church Street", "Orchard Way", "Station Road", "Meadow Close", "Vale View", "Brook Row", "Hillside", "The Green", "Kingsmead Road", "Ash Grove", "Willow Court"];
+    private static readonly string[] Wards = ["Elm (care of the elderly)", "Oak (orthopaedics)", "Beech (acute medicine)", "Cedar (stroke)", "Rowan (respiratory)"];
+    private static readonly (string Name, string Ods)[] Hospitals = [("Vale General Hospital", "ZVG"), ("Kingsmead Hospital", "ZKM")];
+
+    /// <summary>Each locality's postcode district letters and GP practices (fictional ODS codes starting Z).</summary>
+    private static readonly (string Area, string[] Practices)[] LocalityPlaces =
+    [
+        ("NV", ["ZN001", "ZN002", "ZN003"]),
+        ("EB", ["ZE001", "ZE002"]),
+        ("SM", ["ZS001", "ZS002", "ZS003"]),
+    ];
+
+    public async Task<Summary> GenerateAsync(Options options, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var accounts = await DemoAccounts.EnsureAsync(db, users, ct);
+        if (await db.Referrals.AnyAsync(ct))
+            return new Summary(0, 0, 0, 0, stopwatch.Elapsed, Skipped: true);
+
+        var scale = options.Size switch { DemoSize.Small => 0.25, DemoSize.Large => 6.0, _ => 1.0 };
+        var localities = LocalityNames.Select(n => new Locality { Name = n, Population = (int)(100_000 * scale) }).ToList();
+        db.Localities.AddRange(localities);
+        await db.SaveChangesAsync(ct);
+
+        var random = new DemoRandom(options.Seed);
+        var faker = new Faker("en_GB") { Random = new Randomizer(options.Seed) };
+        var today = options.Today ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow();
+        if (options.Today is { } fixedDay)
+            now = new DateTimeOffset(fixedDay.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
+        var actors = accounts.ToDictionary(a => a.Key, a => new Actor(a.Value.Id, a.Value.UserName!, a.Key, a.Value.OrganisationId, "demo"));
+        var generator = new EpisodeGenerator(random, actors, now);
+        var usedNumbers = new HashSet<string>();
+        var pool = new List<Person>();
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        int people = 0, referrals = 0, events = 0;
+        for (var day = today.AddDays(-365); day <= today; day = day.AddDays(1))
+        {
+            var season = Season(day);
+            foreach (var (route, perDay) in RatesPerDay)
+            {
+                var count = random.Poisson(perDay * scale * season);
+                for (var i = 0; i < count; i++)
+                {
+                    var receivedAt = ReceivedAt(random, day, route);
+                    if (receivedAt > now)
+                        continue;
+                    Person person;
+                    if (pool.Count > 50 && random.Chance(0.08))
+                        person = random.Pick(pool);
+                    else
+                    {
+                        var locality = random.Int(0, localities.Count);
+                        person = NewPerson(random, faker, usedNumbers, localities[locality].Id, LocalityPlaces[locality], today, now);
+                        db.People.Add(person);
+                        pool.Add(person);
+                        people++;
+                    }
+                    var (referral, episode) = generator.Make(person, route, receivedAt, day, season);
+                    db.Referrals.Add(referral);
+                    db.Episodes.Add(episode);
+                    referrals++;
+                    events += episode.Events.Count;
+                }
+            }
+            if (day.Day == 1 || day == today)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                progress?.Report(referrals);
+            }
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return new Summary(localities.Count, people, referrals, events, stopwatch.Elapsed, Skipped: false);
+    }
+
+    /// <summary>Referrals a day for a county of 300,000 (scaled by size). Hospital discharges dominate.</summary>
+    private static readonly (Route Route, double PerDay)[] RatesPerDay =
+    [
+        (Route.HospitalDischarge, 16),
+        (Route.EmergencyDepartment, 4),
+        (Route.UrgentCommunityResponse, 7),
+        (Route.Community, 3),
+    ];
+
+    /// <summary>Demand by date: a yearly wave peaking in mid-January, and a winter surge from December to February.</summary>
+    internal static double Season(DateOnly day)
+    {
+        var wave = 1.0 + 0.12 * Math.Cos(2 * Math.PI * (day.DayOfYear - 15) / 365.25);
+        var surge = day.Month is 12 or 1 or 2 ? 1.15 : 1.0;
+        return wave * surge;
+    }
+
+    private static DateTimeOffset ReceivedAt(DemoRandom random, DateOnly day, Route route)
+    {
+        // Hospital referrals come in working hours; urgent ones through the 8am–8pm service day and beyond.
+        var minutes = route switch
+        {
+            Route.HospitalDischarge or Route.Community => random.Int(8 * 60, 17 * 60),
+            _ => random.Int(7 * 60, 22 * 60),
+        };
+        return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(minutes);
+    }
+
+    private static Person NewPerson(DemoRandom random, Faker faker, HashSet<string> used, Guid localityId,
+        (string Area, string[] Practices) place, DateOnly today, DateTimeOffset now)
+    {
+        var female = random.Chance(0.58);
+        // Mostly older people: 80% are 65 or over, centred on the early eighties.
+        var age = random.Chance(0.8) ? 65 + (int)Math.Min(38, Math.Abs(random.Normal() * 11) + random.Int(0, 8)) : random.Int(25, 65);
+        var birth = today.AddYears(-age).AddDays(-random.Int(0, 365));
+        return new Person
+        {
+            NhsNumber = NewNhsNumber(random, used),
+            GivenName = faker.Name.FirstName(female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male),
+            FamilyName = faker.Name.LastName(),
+            DateOfBirth = birth,
+            Gender = female ? Gender.Female : Gender.Male,
+            AddressLine1 = $"{random.Int(1, 180)} {random.Pick(Streets)}",
+            Town = LocalityNames[Array.FindIndex(LocalityPlaces, p => p.Area == place.Area)],
+            Postcode = Postcode.Parse($"{place.Area}{random.Int(1, 20)} {random.Int(1, 10)}{random.Pick(InwardLetters)}{random.Pick(InwardLetters)}"),
+            LocalityId = localityId,
+            GpPracticeCode = random.Pick(place.Practices),
+            UsualResidence = random.Chance(0.9) ? UsualResidence.OwnHome : random.Chance(0.5) ? UsualResidence.CareHome : UsualResidence.ExtraCareHousing,
+            CarerName = random.Chance(0.4) ? faker.Name.FullName() : null,
+            CarerRelationship = null,
+            Consent = random.Chance(0.95) ? Consent.Given : Consent.BestInterestDecision,
+            CreatedAt = now,
+        };
+    }
+
+    private static NhsNumber NewNhsNumber(DemoRandom random, HashSet<string> used)
+    {
+        while (true)
+        {
+            var nine = "999" + random.Int(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            if (NhsNumber.CheckDigit(nine) is not { } check)
+                continue;
+            var number = nine + check;
+            if (used.Add(number))
+                return NhsNumber.Parse(number);
+        }
+    }
+
+    /// <summary>Hospitals and wards in the demo county, for other generators and the CLI.</summary>
+    public static IReadOnlyList<string> HospitalNames => [.. Hospitals.Select(h => h.Name)];
+
+    internal static (string Name, string Ods) Hospital(DemoRandom random) => random.Pick(Hospitals);
+
+    internal static string Ward(DemoRandom random) => random.Pick(Wards);
+}

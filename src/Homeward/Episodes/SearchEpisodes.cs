@@ -1,0 +1,62 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Common;
+using Homeward.Data;
+using Homeward.People;
+using Homeward.Referrals;
+using Homeward.Triage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Episodes;
+
+/// <summary>Lists episodes, most recently referred first; each person shown is audited as seen in a search.</summary>
+public sealed class SearchEpisodes(HomewardDb db, TimeProvider clock)
+{
+    public sealed record Query(
+        string? NhsNumber = null, string? Status = null, string? Pathway = null, string? Service = null,
+        string? Route = null, int? Page = null, int? PageSize = null);
+
+    public async Task<Page<EpisodeView>> Handle(Query query, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.ReadRecords);
+        var problems = new Problems();
+        NhsNumber? nhs = null;
+        if (query.NhsNumber is not null)
+        {
+            if (People.NhsNumber.TryParse(query.NhsNumber, out var parsed, out var error))
+                nhs = parsed;
+            else
+                problems.Add("nhsNumber", error!);
+        }
+        var status = problems.Enum<EpisodeStatus>("status", query.Status, "status", required: false);
+        var pathway = problems.Enum<Pathway>("pathway", query.Pathway, "pathway", required: false);
+        var service = problems.Enum<Service>("service", query.Service, "service", required: false);
+        var route = problems.Enum<Route>("route", query.Route, "route", required: false);
+        var (page, size) = Page<EpisodeView>.Check(problems, query.Page, query.PageSize);
+        problems.ThrowIfAny();
+
+        var rows = from e in db.Episodes.AsNoTracking()
+                   join p in db.People.AsNoTracking() on e.PersonId equals p.Id
+                   join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
+                   select new { e, p, r.Route };
+        if (nhs is { } n)
+            rows = rows.Where(x => x.p.NhsNumber == n);
+        if (status is { } s)
+            rows = rows.Where(x => x.e.Status == s);
+        if (pathway is { } pw)
+            rows = rows.Where(x => x.e.Pathway == pw);
+        if (service is { } sv)
+            rows = rows.Where(x => x.e.Service == sv);
+        if (route is { } ro)
+            rows = rows.Where(x => x.Route == ro);
+
+        var total = await rows.CountAsync(ct);
+        var items = await rows.OrderByDescending(x => x.e.ReferredAt).ThenBy(x => x.e.Id)
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var x in items)
+            db.AuditEntries.Add(AuditEntry.For(actor, "episode.search", x.p.Id, x.e.Id, now));
+        await db.SaveChangesAsync(ct);
+        return new Page<EpisodeView>([.. items.Select(x => EpisodeView.From(x.e, x.p, x.Route))], total, page, size);
+    }
+}

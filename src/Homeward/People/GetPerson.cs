@@ -1,0 +1,31 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Common;
+using Homeward.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.People;
+
+/// <summary>Reads a person's record, by id or by NHS number; the read is audited.</summary>
+public sealed class GetPerson(HomewardDb db, TimeProvider clock)
+{
+    public async Task<PersonView> Handle(Guid id, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.ReadRecords);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct)
+                     ?? throw new NotFoundException("person", id);
+        db.AuditEntries.Add(AuditEntry.For(actor, "person.read", person.Id, person.Id, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return PersonView.From(person);
+    }
+
+    public async Task<PersonView> ByNhsNumber(string nhsNumber, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.ReadRecords);
+        if (!NhsNumber.TryParse(nhsNumber, out var number, out var error))
+            throw ValidationFailedException.For("nhsNumber", error!);
+        var id = await db.People.Where(p => p.NhsNumber == number).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct)
+                 ?? throw new NotFoundException("person", number.Display);
+        return await Handle(id, actor, ct);
+    }
+}

@@ -1,0 +1,79 @@
+using Homeward.Common;
+
+namespace Homeward.People;
+
+/// <summary>A person's details as typed or sent: every field is text so every problem can be reported at once.</summary>
+public sealed record PersonInput
+{
+    public string? NhsNumber { get; init; }
+    public string? GivenName { get; init; }
+    public string? FamilyName { get; init; }
+    /// <summary>yyyy-MM-dd.</summary>
+    public string? DateOfBirth { get; init; }
+    public string? Gender { get; init; }
+    public string? AddressLine1 { get; init; }
+    public string? AddressLine2 { get; init; }
+    public string? Town { get; init; }
+    public string? Postcode { get; init; }
+    public string? GpPracticeCode { get; init; }
+    public string? UsualResidence { get; init; }
+    public UnpaidCarerInput? UnpaidCarer { get; init; }
+    public string? Consent { get; init; }
+
+    /// <summary>Checks every field, adding problems under <paramref name="prefix"/>; returns the parsed person when all is well.</summary>
+    public Person? Validate(Problems problems, string prefix, DateOnly today, DateTimeOffset now)
+    {
+        NhsNumber nhs = default;
+        if (!People.NhsNumber.TryParse(NhsNumber, out nhs, out var nhsError))
+            problems.Add($"{prefix}nhsNumber", nhsError!);
+        var given = problems.Required($"{prefix}givenName", GivenName, 100, "the given name");
+        var family = problems.Required($"{prefix}familyName", FamilyName, 100, "the family name");
+        var dob = problems.Date($"{prefix}dateOfBirth", DateOfBirth, "the date of birth", required: true);
+        if (dob > today)
+            problems.Add($"{prefix}dateOfBirth", "The date of birth cannot be in the future.");
+        else if (dob < today.AddYears(-125))
+            problems.Add($"{prefix}dateOfBirth", "The date of birth is more than 125 years ago: check it.");
+        var gender = problems.Enum<Gender>($"{prefix}gender", Gender, "gender", required: false) ?? People.Gender.NotKnown;
+        var address1 = problems.Required($"{prefix}addressLine1", AddressLine1, 200, "the first line of the address");
+        var address2 = problems.Optional($"{prefix}addressLine2", AddressLine2, 200, "the second line of the address");
+        var town = problems.Optional($"{prefix}town", Town, 100, "the town");
+        Postcode postcode = default;
+        if (!People.Postcode.TryParse(Postcode, out postcode, out var postcodeError))
+            problems.Add($"{prefix}postcode", postcodeError!);
+        var gp = problems.Optional($"{prefix}gpPracticeCode", GpPracticeCode, 12, "the GP practice code");
+        if (gp is not null && !gp.All(char.IsAsciiLetterOrDigit))
+            problems.Add($"{prefix}gpPracticeCode", "The GP practice code is an ODS code of letters and digits, like Y01234.");
+        var residence = problems.Enum<UsualResidence>($"{prefix}usualResidence", UsualResidence, "usual residence", required: false) ?? People.UsualResidence.OwnHome;
+        var consent = problems.Enum<Consent>($"{prefix}consent", Consent, "consent", required: false) ?? People.Consent.NotRecorded;
+        var carerName = problems.Optional($"{prefix}unpaidCarer.name", UnpaidCarer?.Name, 200, "the carer's name");
+        var carerRelationship = problems.Optional($"{prefix}unpaidCarer.relationship", UnpaidCarer?.Relationship, 100, "the carer's relationship");
+        var carerPhone = problems.Optional($"{prefix}unpaidCarer.phone", UnpaidCarer?.Phone, 40, "the carer's phone number");
+        if (UnpaidCarer is not null && carerName is null && (carerRelationship ?? carerPhone) is not null)
+            problems.Add($"{prefix}unpaidCarer.name", "Enter the carer's name.");
+
+        if (problems.Any)
+            return null;
+        return new Person
+        {
+            NhsNumber = nhs,
+            GivenName = given,
+            FamilyName = family,
+            DateOfBirth = dob!.Value,
+            Gender = gender,
+            AddressLine1 = address1,
+            AddressLine2 = address2,
+            Town = town,
+            Postcode = postcode,
+            GpPracticeCode = gp?.ToUpperInvariant(),
+            UsualResidence = residence,
+            CarerName = carerName,
+            CarerRelationship = carerRelationship,
+            CarerPhone = carerPhone,
+            CarerHasOwnNeeds = UnpaidCarer?.HasOwnNeeds ?? false,
+            Consent = consent,
+            CreatedAt = now,
+        };
+    }
+}
+
+public sealed record UnpaidCarerInput(string? Name, string? Relationship, string? Phone, bool? HasOwnNeeds);
