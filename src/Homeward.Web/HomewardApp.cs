@@ -29,17 +29,7 @@ public static class HomewardApp
         var config = builder.Configuration;
 
         var provider = config["Database:Provider"] ?? "Sqlite";
-        services.AddHomewardDb(provider, ConnectionString(config, builder.Environment.ContentRootPath, provider));
-        services.AddSingleton(TimeProvider.System);
-
-        services.AddIdentityCore<HomewardUser>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = false;
-            })
-            .AddEntityFrameworkStores<HomewardDb>()
+        services.AddHomeward(provider, ConnectionString(config, builder.Environment.ContentRootPath, provider))
             .AddSignInManager()
             .AddClaimsPrincipalFactory<HomewardClaimsFactory>()
             .AddDefaultTokenProviders();
@@ -80,16 +70,7 @@ public static class HomewardApp
             return Task.CompletedTask;
         }));
 
-        services.AddScoped<SubmitReferral>();
-        services.AddScoped<GetReferral>();
-        services.AddScoped<SearchReferrals>();
-        services.AddScoped<UpdateReferral>();
-        services.AddScoped<GetEpisode>();
-        services.AddScoped<SearchEpisodes>();
-        services.AddScoped<ChangeEpisode>();
-        services.AddScoped<GetPerson>();
-        services.AddScoped<ReadAudit>();
-        services.AddScoped<DemoCounty>();
+        services.AddHostedService<DatabasePreparer>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -112,40 +93,6 @@ public static class HomewardApp
         app.MapPeople();
         app.MapAccountPages();
         return app;
-    }
-
-    /// <summary>Applies migrations and, when configured (the default), seeds the demo county on first start.</summary>
-    public static async Task PrepareDatabaseAsync(WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
-        await db.Database.MigrateAsync();
-        var config = app.Configuration;
-        if (!config.GetValue("Demo:Seed", true))
-            return;
-
-        var size = Enum.Parse<DemoSize>(config["Demo:Size"] ?? nameof(DemoSize.Standard), ignoreCase: true);
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Homeward.Demo");
-        var county = scope.ServiceProvider.GetRequiredService<DemoCounty>();
-        if (!await db.Referrals.AnyAsync())
-            log.LogInformation("Building the {Size} demo county (first start only)...", size);
-        var summary = await county.GenerateAsync(new DemoCounty.Options(size, config.GetValue("Demo:SeedValue", 2026)));
-        if (!summary.Skipped)
-            log.LogInformation("Demo county ready: {Referrals} referrals for {People} people in {Seconds:F1} s",
-                summary.Referrals, summary.People, summary.Elapsed.TotalSeconds);
-
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var addresses = string.Join(", ", app.Urls);
-            Console.WriteLine($"""
-
-                Homeward is running at {addresses}
-                  API reference: {app.Urls.FirstOrDefault()}/api/reference    OpenAPI: /openapi/v1.json
-                  Demo sign-ins (password for all: {DemoAccounts.Password}):
-                {string.Join(Environment.NewLine, DemoAccounts.Accounts.Select(a => $"    {a.UserName,-28} {a.Role}"))}
-
-                """);
-        });
     }
 
     private static string ConnectionString(IConfiguration config, string contentRoot, string provider)

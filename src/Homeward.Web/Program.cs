@@ -1,7 +1,6 @@
 using Homeward.Web;
 
 var app = HomewardApp.Build(args);
-await HomewardApp.PrepareDatabaseAsync(app);
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>

@@ -50,6 +50,9 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         ("SM", ["ZS001", "ZS002", "ZS003"]),
     ];
 
+    /// <summary>Only the organisations and demo sign-ins, without the county's people.</summary>
+    public Task EnsureAccountsAsync(CancellationToken ct) => DemoAccounts.EnsureAsync(db, users, ct);
+
     public async Task<Summary> GenerateAsync(Options options, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         var stopwatch = Stopwatch.StartNew();

@@ -1,0 +1,55 @@
+using Homeward.Data;
+using Homeward.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Web.Infrastructure;
+
+/// <summary>
+/// Before the server takes requests: applies migrations and, when configured (the default), seeds the
+/// demo sign-ins and, on first start, the demo county. Then prints where the app is and how to sign in.
+/// </summary>
+public sealed class DatabasePreparer(IServiceProvider services, IConfiguration config, IHostApplicationLifetime lifetime,
+    IServer server, ILogger<DatabasePreparer> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
+        await db.Database.MigrateAsync(ct);
+        if (!config.GetValue("Demo:Seed", true))
+            return;
+
+        var county = scope.ServiceProvider.GetRequiredService<DemoCounty>();
+        if (!config.GetValue("Demo:County", true))
+        {
+            await county.EnsureAccountsAsync(ct);
+            return;
+        }
+        var size = Enum.Parse<DemoSize>(config["Demo:Size"] ?? nameof(DemoSize.Standard), ignoreCase: true);
+        if (!await db.Referrals.AnyAsync(ct))
+            log.LogInformation("Building the {Size} demo county (first start only)...", size);
+        var summary = await county.GenerateAsync(new DemoCounty.Options(size, config.GetValue("Demo:SeedValue", 2026)), ct: ct);
+        if (!summary.Skipped)
+            log.LogInformation("Demo county ready: {Referrals} referrals for {People} people in {Seconds:F1} s",
+                summary.Referrals, summary.People, summary.Elapsed.TotalSeconds);
+        lifetime.ApplicationStarted.Register(PrintWelcome);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private void PrintWelcome()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
+        Console.WriteLine($"""
+
+            Homeward is running at {address}
+              Sign in:        {address}/account/login
+              API reference:  {address}/api/reference   (OpenAPI document: {address}/openapi/v1.json)
+              Demo sign-ins, password for all: {DemoAccounts.Password}
+            {string.Join(Environment.NewLine, DemoAccounts.Accounts.Select(a => $"    {a.UserName,-28} {a.Role}"))}
+
+            """);
+    }
+}

@@ -1,0 +1,42 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Data;
+using Homeward.Demo;
+using Homeward.Episodes;
+using Homeward.People;
+using Homeward.Referrals;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Homeward;
+
+public static class HomewardServices
+{
+    /// <summary>
+    /// Registers the database, the clock, local accounts and every use case: what the web app, the
+    /// CLI and the benchmarks share. Returns the Identity builder so a host can add sign-in to it.
+    /// </summary>
+    public static IdentityBuilder AddHomeward(this IServiceCollection services, string provider, string connectionString)
+    {
+        services.AddHomewardDb(provider, connectionString);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<SubmitReferral>();
+        services.AddScoped<GetReferral>();
+        services.AddScoped<SearchReferrals>();
+        services.AddScoped<UpdateReferral>();
+        services.AddScoped<GetEpisode>();
+        services.AddScoped<SearchEpisodes>();
+        services.AddScoped<ChangeEpisode>();
+        services.AddScoped<GetPerson>();
+        services.AddScoped<ReadAudit>();
+        services.AddScoped<DemoCounty>();
+        return services.AddIdentityCore<HomewardUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<HomewardDb>();
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs every test on SQLite and on PostgreSQL, against a throwaway PostgreSQL cluster on loopback.
+# Installs what it needs. Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { echo "test.sh: $*" >&2; }
+
+# PostgreSQL server binaries (Debian's package); install them if this machine lacks them.
+pg_bin() {
+  if command -v initdb >/dev/null 2>&1; then dirname "$(command -v initdb)"; return; fi
+  local found; found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$found" ]; then
+    log "installing PostgreSQL"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2
+    found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  fi
+  echo "$found"
+}
+
+PG_DIR=""
+stop_pg() {
+  if [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+  fi
+  [ -n "$PG_DIR" ] && rm -rf "$PG_DIR"
+}
+trap stop_pg EXIT
+
+start_pg() {
+  PGBIN=$(pg_bin)
+  if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then log "PostgreSQL is not available"; return 1; fi
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+  PG_DIR=$(mktemp -d /tmp/homeward-pg.XXXXXX)
+  chown postgres "$PG_DIR"
+  PG_PORT=$(( 54000 + RANDOM % 1000 ))
+  runuser -u postgres -- "$PGBIN/initdb" -D "$PG_DIR/data" -A trust -U homeward >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
+    || { cat "$PG_DIR/log" >&2; return 1; }
+  export HOMEWARD_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=homeward;Database=postgres;Pooling=true;Maximum Pool Size=50"
+}
+
+log "building"
+build_log=$(mktemp)
+if ! dotnet build Homeward.slnx -nologo -v quiet >"$build_log" 2>&1; then
+  grep -E "error|Error" "$build_log" | sort -u | head -n 30 >&2
+  log "the build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+rm -f "$build_log"
+
+passed=0; failed=0; status=0
+run_suite() { # name, then environment assignments
+  local name=$1; shift
+  local out; out=$(mktemp)
+  log "running the tests on $name"
+  env "$@" dotnet test --project tests/Homeward.Tests --no-build 2>&1 | tee "$out" | grep -E "^(failed|  Assert|    at Homeward)" >&2
+  local total f s
+  total=$(grep -E '^\s+total: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
+  f=$(grep -E '^\s+failed: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
+  s=$(grep -E '^\s+succeeded: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
+  if [ -z "$total" ]; then
+    log "the $name run ended without a summary:"; tail -n 40 "$out" >&2
+    failed=$((failed + 1)); status=1
+  else
+    log "$name: $s passed, $f failed of $total"
+    passed=$((passed + s)); failed=$((failed + f))
+    [ "$f" -eq 0 ] || status=1
+  fi
+  rm -f "$out"
+}
+
+run_suite SQLite HOMEWARD_TEST_DB=sqlite
+if start_pg; then
+  run_suite PostgreSQL HOMEWARD_TEST_DB=postgres HOMEWARD_TEST_PG="$HOMEWARD_TEST_PG"
+else
+  log "could not start PostgreSQL"; failed=$((failed + 1)); status=1
+fi
+
+echo "$passed passed, $failed failed"
+exit $status

@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Homeward.Access;
+using Homeward.Common;
+using Homeward.Data;
+using Homeward.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Homeward.Tests.Support;
+
+/// <summary>
+/// The real web app on a fresh database of the provider under test, with the demo sign-ins but not
+/// the demo county. <see cref="ClientFor"/> signs in as a role through the token endpoint.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<Role, string> _tokens = [];
+    public string ConnectionString { get; } = TestDatabase.Fresh();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Homeward", ConnectionString);
+        builder.UseSetting("Demo:County", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+    }
+
+    public async Task<HttpClient> ClientFor(Role role)
+    {
+        var client = CreateClient();
+        if (!_tokens.TryGetValue(role, out var token))
+        {
+            var account = DemoAccounts.Accounts.Single(a => a.Role == role);
+            var response = await client.PostAsJsonAsync("/api/auth/tokens", new { userName = account.UserName, password = DemoAccounts.Password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenBody>(Json.Options))!.Token;
+            _tokens[role] = token;
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A database context on the same database, for looking behind the API.</summary>
+    public HomewardDb Db() => Services.CreateScope().ServiceProvider.GetRequiredService<HomewardDb>();
+
+    private sealed record TokenBody(string Token);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!TestDatabase.IsPostgres)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(ConnectionString["Data Source=".Length..] + suffix);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Homeward.Data;
+using Npgsql;
+
+namespace Homeward.Tests.Support;
+
+/// <summary>
+/// The database the tests run on: SQLite by default, PostgreSQL when HOMEWARD_TEST_DB=postgres
+/// (./test.sh runs the suite once on each, against a throwaway PostgreSQL cluster). Each call to
+/// <see cref="Fresh"/> gives an empty database of its own.
+/// </summary>
+public static class TestDatabase
+{
+    public static string Provider => Environment.GetEnvironmentVariable("HOMEWARD_TEST_DB") is { Length: > 0 } p ? p : "Sqlite";
+
+    public static bool IsPostgres => DatabaseSetup.Parse(Provider) == DatabaseProvider.Postgres;
+
+    public static string Fresh()
+    {
+        var name = $"homeward_test_{Guid.NewGuid():N}";
+        if (!IsPostgres)
+            return $"Data Source={Path.Combine(Path.GetTempPath(), name + ".db")}";
+        var server = Environment.GetEnvironmentVariable("HOMEWARD_TEST_PG")
+                     ?? throw new InvalidOperationException("Set HOMEWARD_TEST_PG to a PostgreSQL connection string (./test.sh does).");
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+}
