@@ -1,0 +1,67 @@
+using Homeward.Data;
+using Homeward.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Homeward.Cli;
+
+internal static class DemoCommand
+{
+    public static async Task<int> Run(string provider, string? connection, DemoSize size, int seed, DateOnly? today, CancellationToken ct)
+    {
+        connection ??= DefaultSqlite();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        try
+        {
+            services.AddHomeward(provider, connection);
+        }
+        catch (ArgumentException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 2;
+        }
+        await using var root = services.BuildServiceProvider();
+        await using var scope = root.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
+        await db.Database.MigrateAsync(ct);
+        if (await db.Referrals.AnyAsync(ct))
+        {
+            AnsiConsole.MarkupLine("[yellow]This database already holds referrals: the demo county is built only into an empty one.[/]");
+            return 1;
+        }
+
+        var county = scope.ServiceProvider.GetRequiredService<DemoCounty>();
+        DemoCounty.Summary summary = null!;
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask($"Building the {size} demo county", maxValue: size switch { DemoSize.Small => 2_800, DemoSize.Large => 66_000, _ => 11_000 });
+            summary = await county.GenerateAsync(new DemoCounty.Options(size, seed, today), new Progress<int>(n => task.Value = n), ct);
+            task.Value = task.MaxValue;
+        });
+
+        var table = new Table().AddColumns("", "");
+        table.AddRow("Referrals", summary.Referrals.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("People", summary.People.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("Timeline events", summary.Events.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("Time", $"{summary.Elapsed.TotalSeconds:F1} s");
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    private static string DefaultSqlite()
+    {
+        var folder = Path.Combine(FindRoot(), "src", "Homeward.Web", "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "homeward.db")}";
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Homeward.slnx")))
+                return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
