@@ -28,8 +28,10 @@ migrate.Stop();
 var county = scope.ServiceProvider.GetRequiredService<DemoCounty>();
 var summary = await county.GenerateAsync(new DemoCounty.Options(size, Seed: 2026, Today: new DateOnly(2026, 11, 23)));
 
+if (db.Provider == DatabaseProvider.Sqlite)
+    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
 long bytes = db.Provider == DatabaseProvider.Sqlite
-    ? new[] { "", "-wal" }.Select(s => new FileInfo(file + s)).Where(f => f.Exists).Sum(f => f.Length)
+    ? new FileInfo(file).Length
     : await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync();
 var audit = await db.AuditEntries.CountAsync();
 
@@ -43,7 +45,7 @@ Console.WriteLine(string.Create(inv, $"""
     people: {summary.People:N0}
     timeline events: {summary.Events:N0}
     generation: {summary.Elapsed.TotalSeconds:F1} s ({summary.Referrals / summary.Elapsed.TotalSeconds:N0} referrals/s)
-    database size: {bytes / 1024.0 / 1024.0:F1} MiB
+    database size: {bytes / 1024.0 / 1024.0:F1} MiB ({bytes / (double)summary.Referrals / 1024:F1} KiB a referral, with its person, episode and timeline)
     """));
 
 if (db.Provider == DatabaseProvider.Sqlite)

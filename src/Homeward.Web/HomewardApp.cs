@@ -12,6 +12,7 @@ using Homeward.Web.Infrastructure;
 using Homeward.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,8 @@ public static class HomewardApp
 
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Keys live in the database, so any instance can read another's cookies: the web tier holds no state.
+        services.AddDataProtection().SetApplicationName("Homeward").PersistKeysToDbContext<HomewardDb>();
         services.AddAntiforgery();
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();

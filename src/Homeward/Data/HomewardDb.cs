@@ -3,6 +3,7 @@ using Homeward.Audit;
 using Homeward.Episodes;
 using Homeward.People;
 using Homeward.Referrals;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,8 +14,11 @@ namespace Homeward.Data;
 /// The database. The DbContext is the repository: use cases query it directly. Each provider has a
 /// subclass (<see cref="SqliteHomewardDb"/>, <see cref="PostgresHomewardDb"/>) that owns its migrations.
 /// </summary>
-public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<HomewardUser>(options)
+public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<HomewardUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies, shared by every web instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Locality> Localities => Set<Locality>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
