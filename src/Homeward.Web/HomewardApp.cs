@@ -29,6 +29,8 @@ public static class HomewardApp
         var services = builder.Services;
         var config = builder.Configuration;
 
+        // First of all hosted services: the database must be migrated before anything reads it (e.g. the key ring).
+        services.AddHostedService<DatabasePreparer>();
         var provider = config["Database:Provider"] ?? "Sqlite";
         services.AddHomeward(provider, ConnectionString(config, builder.Environment.ContentRootPath, provider))
             .AddSignInManager()
@@ -73,7 +75,6 @@ public static class HomewardApp
             return Task.CompletedTask;
         }));
 
-        services.AddHostedService<DatabasePreparer>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -14,8 +14,9 @@ namespace Homeward.Web.Pages;
 /// </summary>
 public static class AccountPages
 {
-    public static void MapAccountPages(this IEndpointRouteBuilder app)
+    public static void MapAccountPages(this IEndpointRouteBuilder root)
     {
+        var app = root.MapGroup("").ExcludeFromDescription();
         app.MapGet("/", (HttpContext http) =>
         {
             var actor = http.Actor();

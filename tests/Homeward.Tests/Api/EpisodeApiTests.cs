@@ -59,6 +59,10 @@ public sealed class EpisodeApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var episode = await (await client.GetAsync($"/api/episodes/{id}", Ct)).Expect(HttpStatusCode.OK);
         Assert.Equal("Referred", episode.Str("status"));
         Assert.Equal(1, episode.GetProperty("version").GetInt32());
+
+        // The refused step left no audit row claiming it happened: the audit row shares the change's transaction.
+        await using var db = app.Db();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.EntityId == id && a.Action == "episode.start", Ct));
     }
 
     [Fact]
