@@ -50,22 +50,23 @@ if ! dotnet build Homeward.slnx -nologo -v quiet >"$build_log" 2>&1; then
 fi
 rm -f "$build_log"
 
-passed=0; failed=0; status=0
+passed=0; failed=0; skipped=0; status=0
 run_suite() { # name, then environment assignments
   local name=$1; shift
   local out; out=$(mktemp)
   log "running the tests on $name"
   env "$@" dotnet test --project tests/Homeward.Tests --no-build 2>&1 | tee "$out" | grep -E "^(failed|  Assert|    at Homeward)" >&2
-  local total f s
+  local total f s k
   total=$(grep -E '^\s+total: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
   f=$(grep -E '^\s+failed: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
   s=$(grep -E '^\s+succeeded: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
+  k=$(grep -E '^\s+skipped: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
   if [ -z "$total" ]; then
     log "the $name run ended without a summary:"; tail -n 40 "$out" >&2
     failed=$((failed + 1)); status=1
   else
-    log "$name: $s passed, $f failed of $total"
-    passed=$((passed + s)); failed=$((failed + f))
+    log "$name: $s passed, $f failed, ${k:-0} skipped of $total"
+    passed=$((passed + s)); failed=$((failed + f)); skipped=$((skipped + ${k:-0}))
     [ "$f" -eq 0 ] || status=1
   fi
   rm -f "$out"
@@ -78,5 +79,5 @@ else
   log "could not start PostgreSQL"; failed=$((failed + 1)); status=1
 fi
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

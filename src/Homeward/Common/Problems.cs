@@ -55,6 +55,17 @@ public sealed class Problems
         return null;
     }
 
+    /// <summary>An optional NHS number filter or field: null when absent, a problem when malformed.</summary>
+    public People.NhsNumber? NhsNumber(string field, string? value)
+    {
+        if (value is null)
+            return null;
+        if (People.NhsNumber.TryParse(value, out var number, out var error))
+            return number;
+        Add(field, error!);
+        return null;
+    }
+
     /// <summary>A calendar date in ISO form (yyyy-MM-dd).</summary>
     public DateOnly? Date(string field, string? value, string label, bool required)
     {

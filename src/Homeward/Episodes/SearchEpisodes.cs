@@ -20,14 +20,7 @@ public sealed class SearchEpisodes(HomewardDb db, TimeProvider clock)
     {
         actor.Demand(Right.ReadRecords);
         var problems = new Problems();
-        NhsNumber? nhs = null;
-        if (query.NhsNumber is not null)
-        {
-            if (People.NhsNumber.TryParse(query.NhsNumber, out var parsed, out var error))
-                nhs = parsed;
-            else
-                problems.Add("nhsNumber", error!);
-        }
+        var nhs = problems.NhsNumber("nhsNumber", query.NhsNumber);
         var status = problems.Enum<EpisodeStatus>("status", query.Status, "status", required: false);
         var pathway = problems.Enum<Pathway>("pathway", query.Pathway, "pathway", required: false);
         var service = problems.Enum<Service>("service", query.Service, "service", required: false);

@@ -19,14 +19,7 @@ public sealed class SearchReferrals(HomewardDb db, TimeProvider clock)
     {
         actor.Demand(Right.ReadRecords);
         var problems = new Problems();
-        NhsNumber? nhs = null;
-        if (query.NhsNumber is not null)
-        {
-            if (People.NhsNumber.TryParse(query.NhsNumber, out var parsed, out var error))
-                nhs = parsed;
-            else
-                problems.Add("nhsNumber", error!);
-        }
+        var nhs = problems.NhsNumber("nhsNumber", query.NhsNumber);
         var route = problems.Enum<Route>("route", query.Route, "route", required: false);
         var status = problems.Enum<EpisodeStatus>("status", query.Status, "status", required: false);
         var from = problems.Date("receivedFrom", query.ReceivedFrom, "the first date", required: false);
