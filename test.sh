@@ -19,6 +19,14 @@ pg_bin() {
   echo "$found"
 }
 
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  log "installing Chromium"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) >&2
+  command -v chromium >/dev/null 2>&1
+}
+
 PG_DIR=""
 stop_pg() {
   if [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
@@ -51,11 +59,11 @@ fi
 rm -f "$build_log"
 
 passed=0; failed=0; skipped=0; status=0
-run_suite() { # name, then environment assignments
-  local name=$1; shift
+run_suite() { # name, project, then environment assignments
+  local name=$1 project=$2; shift 2
   local out; out=$(mktemp)
-  log "running the tests on $name"
-  env "$@" dotnet test --project tests/Homeward.Tests --no-build 2>&1 | tee "$out" | grep -E "^(failed|  Assert|    at Homeward)" >&2
+  log "running $project on $name"
+  env "$@" dotnet test --project "tests/$project" --no-build 2>&1 | tee "$out" | grep -E "^(failed|  Assert|  Xunit|    at Homeward)" >&2
   local total f s k
   total=$(grep -E '^\s+total: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
   f=$(grep -E '^\s+failed: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
@@ -72,9 +80,14 @@ run_suite() { # name, then environment assignments
   rm -f "$out"
 }
 
-run_suite SQLite HOMEWARD_TEST_DB=sqlite
+ensure_chromium || { log "Chromium is not available"; failed=$((failed + 1)); status=1; }
+for project in Homeward.Tests Homeward.Browser.Tests; do
+  run_suite SQLite $project HOMEWARD_TEST_DB=sqlite
+done
 if start_pg; then
-  run_suite PostgreSQL HOMEWARD_TEST_DB=postgres HOMEWARD_TEST_PG="$HOMEWARD_TEST_PG"
+  for project in Homeward.Tests Homeward.Browser.Tests; do
+    run_suite PostgreSQL $project HOMEWARD_TEST_DB=postgres HOMEWARD_TEST_PG="$HOMEWARD_TEST_PG"
+  done
 else
   log "could not start PostgreSQL"; failed=$((failed + 1)); status=1
 fi

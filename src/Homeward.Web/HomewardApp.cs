@@ -9,7 +9,6 @@ using Homeward.Referrals;
 using Homeward.Web.Api;
 using Homeward.Web.Auth;
 using Homeward.Web.Infrastructure;
-using Homeward.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -25,7 +24,8 @@ public static class HomewardApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name anchors Razor Pages discovery to this assembly, also when a test host starts it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(HomewardApp).Assembly.GetName().Name });
         var services = builder.Services;
         var config = builder.Configuration;
 
@@ -65,6 +65,7 @@ public static class HomewardApp
         // Keys live in the database, so any instance can read another's cookies: the web tier holds no state.
         services.AddDataProtection().SetApplicationName("Homeward").PersistKeysToDbContext<HomewardDb>();
         services.AddAntiforgery();
+        services.AddRazorPages();
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -77,8 +78,10 @@ public static class HomewardApp
 
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error" });
+        app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages());
+        app.UseWhen(http => !IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -95,7 +98,7 @@ public static class HomewardApp
         app.MapReferrals();
         app.MapEpisodes();
         app.MapPeople();
-        app.MapAccountPages();
+        app.MapRazorPages();
         return app;
     }
 
@@ -111,9 +114,13 @@ public static class HomewardApp
         return $"Data Source={Path.Combine(folder, "homeward.db")}";
     }
 
+    /// <summary>Machine clients (REST, FHIR, OpenAPI) get ProblemDetails and status codes; people get pages.</summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/fhir") || request.Path.StartsWithSegments("/openapi");
+
     private static Task ApiAware(HttpContext http, string redirectUri, int status)
     {
-        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/fhir"))
+        if (IsApi(http.Request))
         {
             http.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -28,6 +28,9 @@ public static class HomewardServices
         services.AddScoped<SearchEpisodes>();
         services.AddScoped<ChangeEpisode>();
         services.AddScoped<GetPerson>();
+        services.AddScoped<UpdatePerson>();
+        services.AddScoped<PersonRecord>();
+        services.AddScoped<Hub.Board>();
         services.AddScoped<ReadAudit>();
         services.AddScoped<DemoCounty>();
         return services.AddIdentityCore<HomewardUser>(o =>

@@ -1,4 +1,5 @@
 using Homeward.Audit;
+using Homeward.Hub;
 using Homeward.People;
 using Homeward.Web.Auth;
 using Homeward.Web.Infrastructure;
@@ -27,9 +28,36 @@ public static class PeopleEndpoints
         })
         .WithSummary("Find a person by NHS number");
 
+        group.MapPatch("/{id:guid}", async (Guid id, PersonInput input, UpdatePerson handler, HttpContext http, CancellationToken ct) =>
+        {
+            var person = await handler.Handle(id, input, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, person.Version);
+            return TypedResults.Ok(person);
+        })
+        .WithSummary("Change a person's details (not the NHS number)")
+        .WithDescription("Send every field, as when submitting a referral. Needs If-Match with the person's ETag; a stale one gets 412.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapGet("/{id:guid}/record", async (Guid id, PersonRecord handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))
+        .WithSummary("A person's whole record: details, episodes and timeline");
+
+        app.MapGet("/api/board", async ([AsParameters] BoardQuery query, Board handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(query.ToQuery(), http.Actor(), ct)))
+        .WithTags("Hub")
+        .WithSummary("The hub board: everyone in flight, with delays and next actions");
+
         app.MapGet("/api/audit", async ([AsParameters] ReadAudit.Query query, ReadAudit handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))
         .WithTags("Audit")
         .WithSummary("The audit trail (managers), newest first, by person or user");
+    }
+
+    /// <summary>The board's filters as query parameters.</summary>
+    public sealed record BoardQuery(Guid? Locality, string? Hospital, string? Pathway, string? Route, Guid? Organisation,
+        string? Status, string? Sort, bool? Descending, int? Page, int? PageSize)
+    {
+        public Board.Query ToQuery() => new(Locality, Hospital, Pathway, Route, Organisation, Status, Sort, Descending ?? true, Page, PageSize);
     }
 }

@@ -18,26 +18,13 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var (status, title, detail, errors) = exception switch
-        {
-            ValidationFailedException v => (400, "The request has problems", "Correct the fields listed and send it again.", v.Errors),
-            BadHttpRequestException { InnerException: JsonException j } => (400, "The request body is not valid JSON", $"Line {j.LineNumber + 1}, position {j.BytePositionInLine + 1}.",
-                new Dictionary<string, string[]> { [JsonPath(j.Path)] = [Describe(j)] }),
-            BadHttpRequestException b => (b.StatusCode, "The request could not be read", b.Message, null),
-            NotFoundException n => (404, "Not found", n.Message, null),
-            InvalidTransitionException t => (409, "Not allowed in the current state", t.Message, null),
-            StaleVersionException s => (412, "Changed by someone else", s.Message, null),
-            DbUpdateConcurrencyException => (412, "Changed by someone else", "The record was changed by someone else while you were saving. Fetch it again and reapply your change.", null),
-            VersionRequiredException r => (428, "If-Match required", r.Message, null),
-            ForbiddenException f => (403, "Not allowed for your role", f.Message, null),
-            IdempotencyKeyReusedException i => (422, "Idempotency-Key reused", i.Message, null),
-            _ => (500, "Something went wrong", "The error has been logged. Quote the correlation id if you report it.", (IReadOnlyDictionary<string, string[]>?)null),
-        };
-
+        var (status, title, detail, errors) = Describe(exception);
         if (status == 500)
             log.LogError(exception, "Unhandled error in {Path} ({CorrelationId})", http.Request.Path, http.TraceIdentifier);
         if (exception is ForbiddenException forbidden)
             await AuditDenied(http, forbidden, ct);
+        if (!HomewardApp.IsApi(http.Request))
+            return false; // people get the error page (/error), which says the same in words
 
         http.Response.StatusCode = status;
         var problem = errors is null
@@ -48,6 +35,26 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
         problem.Detail = detail;
         problem.Extensions["correlationId"] = http.TraceIdentifier;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>The status, title, explanation and field errors for an exception.</summary>
+    public static (int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors) Describe(Exception exception)
+    {
+        return exception switch
+        {
+            ValidationFailedException v => (400, "The request has problems", "Correct the fields listed and send it again.", v.Errors),
+            BadHttpRequestException { InnerException: JsonException j } => (400, "The request body is not valid JSON", $"Line {j.LineNumber + 1}, position {j.BytePositionInLine + 1}.",
+                new Dictionary<string, string[]> { [JsonPath(j.Path)] = [DescribeJson(j)] }),
+            BadHttpRequestException b => (b.StatusCode, "The request could not be read", b.Message, null),
+            NotFoundException n => (404, "Not found", n.Message, null),
+            InvalidTransitionException t => (409, "Not allowed in the current state", t.Message, null),
+            StaleVersionException s => (412, "Changed by someone else", s.Message, null),
+            DbUpdateConcurrencyException => (412, "Changed by someone else", "The record was changed by someone else while you were saving. Fetch it again and reapply your change.", null),
+            VersionRequiredException r => (428, "If-Match required", r.Message, null),
+            ForbiddenException f => (403, "Not allowed for your role", f.Message, null),
+            IdempotencyKeyReusedException i => (422, "Idempotency-Key reused", i.Message, null),
+            _ => (500, "Something went wrong", "The error has been logged. Quote the correlation id if you report it.", (IReadOnlyDictionary<string, string[]>?)null),
+        };
     }
 
     /// <summary>A refused attempt is audited too, in its own transaction since the request's was not committed.</summary>
@@ -63,7 +70,7 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
     private static string JsonPath(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
-    private static string Describe(JsonException j) =>
+    private static string DescribeJson(JsonException j) =>
         j.Path is null or "$"
             ? "The body must be one well-formed JSON object."
             : $"This value has the wrong type or is badly formed (line {j.LineNumber + 1}, position {j.BytePositionInLine + 1}): text fields take strings, flags take true or false.";

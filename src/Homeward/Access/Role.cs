@@ -10,3 +10,18 @@ public enum Role
     CareProvider,
     Manager,
 }
+
+public static class Roles
+{
+    /// <summary>The role as people say it.</summary>
+    public static string Label(this Role role) => role switch
+    {
+        Role.HospitalDischargeTeam => "Hospital discharge team",
+        Role.HubCoordinator => "Hub coordinator",
+        Role.RapidResponseClinician => "Rapid response clinician",
+        Role.ReablementWorker => "Reablement worker",
+        Role.CareProvider => "Care provider",
+        Role.Manager => "Manager",
+        _ => role.ToString(),
+    };
+}

@@ -30,6 +30,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
 
     public (Referral, Episode) Make(Person person, Route route, DateTimeOffset receivedAt, DateOnly day, double season)
     {
+        var referrer = route == Route.HospitalDischarge ? Discharge : route == Route.UrgentCommunityResponse ? Ucr : Hub;
         var referral = route switch
         {
             Route.HospitalDischarge => HospitalReferral(person, receivedAt, day),
@@ -40,7 +41,8 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
             _ => Referral(person, route, random.Chance(0.6) ? ReferralSource.Gp : ReferralSource.SocialWorker, "Community referrer", receivedAt,
                 "Struggling at home; needs a period of reablement", Urgency.WithinDays),
         };
-        var referrer = route == Route.HospitalDischarge ? Discharge : route == Route.UrgentCommunityResponse ? Ucr : Hub;
+        referral.SubmittedBy = referrer.UserId;
+        referral.SubmittedByOrganisationId = referrer.OrganisationId;
         var episode = Episode.Open(referral.Id, person.Id, receivedAt, referrer, receivedAt);
         Progress(episode, referral, season);
         return (referral, episode);
@@ -71,7 +73,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
             AdmittedOn = admitted,
             DischargeReadyDate = readyDate,
             ExistingClient = random.Chance(0.15),
-            SubmittedBy = "demo",
+            SubmittedBy = "",
         };
 
     /// <summary>Walks the episode through its steps, stopping at the first one that lies after now.</summary>

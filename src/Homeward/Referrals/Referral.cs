@@ -50,7 +50,7 @@ public sealed class Referral
     /// <summary>The person already receives long-term support from the council (an "existing client" in SALT).</summary>
     public bool ExistingClient { get; set; }
 
-    public required string SubmittedBy { get; init; }
-    public Guid SubmittedByOrganisationId { get; init; }
+    public required string SubmittedBy { get; set; }
+    public Guid SubmittedByOrganisationId { get; set; }
     public int Version { get; set; } = 1;
 }

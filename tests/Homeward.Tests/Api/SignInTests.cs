@@ -36,8 +36,8 @@ public sealed partial class SignInTests(ApiFactory app) : IClassFixture<ApiFacto
 
         var signedIn = await SignIn(browser, "hub@demo.homeward", DemoAccounts.Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var page = await (await browser.GetAsync("/", Ct)).Content.ReadAsStringAsync(Ct);
-        Assert.Contains("HubCoordinator", page);
+        var page = await (await browser.GetAsync("/board", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Hub coordinator, Wessex Vale Council", page);
 
         // The cookie works for the API too.
         var me = await (await browser.GetAsync("/api/me", Ct)).Expect(HttpStatusCode.OK);

@@ -1,0 +1,65 @@
+using Homeward.Episodes;
+using Homeward.Referrals;
+using Homeward.Triage;
+
+using Route = Homeward.Referrals.Route;
+
+namespace Homeward.Web.Pages;
+
+/// <summary>How the pages name things: the words staff use, not the enum names.</summary>
+public static class Labels
+{
+    public static string Of(Route route) => route switch
+    {
+        Route.HospitalDischarge => "Hospital discharge",
+        Route.EmergencyDepartment => "A&E",
+        Route.UrgentCommunityResponse => "Urgent community response",
+        Route.Community => "Community",
+        _ => route.ToString(),
+    };
+
+    public static string Of(Service? service) => service switch
+    {
+        null => "Not triaged",
+        Service.NoNewSupport => "Home, no new support",
+        Service.UrgentCommunityResponse => "2-hour rapid response",
+        Service.Reablement => "Reablement",
+        Service.HomeBasedIntermediateCare => "Home-based intermediate care",
+        Service.BedBasedIntermediateCare => "Bed-based intermediate care",
+        Service.CareHomePlacement => "Care home placement",
+        _ => service.ToString()!,
+    };
+
+    public static string Of(Pathway? pathway) => pathway?.ToString() ?? "No pathway yet";
+
+    public static string Of(EpisodeStatus status) => status.ToString();
+
+    /// <summary>The NHS.UK tag colour for a status.</summary>
+    public static string TagClass(EpisodeStatus status) => status switch
+    {
+        EpisodeStatus.Referred => "nhsuk-tag nhsuk-tag--blue",
+        EpisodeStatus.Triaged => "nhsuk-tag nhsuk-tag--purple",
+        EpisodeStatus.Accepted => "nhsuk-tag nhsuk-tag--aqua-green",
+        EpisodeStatus.Waiting => "nhsuk-tag nhsuk-tag--orange",
+        EpisodeStatus.Active => "nhsuk-tag nhsuk-tag--green",
+        EpisodeStatus.Ended => "nhsuk-tag nhsuk-tag--grey",
+        _ => "nhsuk-tag nhsuk-tag--red",
+    };
+
+    public static IEnumerable<(string Value, string Label)> Options<T>(Func<T, string> label) where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => (v.ToString(), label(v)));
+
+    public static string Split(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
+    public static string When(DateTimeOffset instant)
+    {
+        var london = TimeZoneInfo.ConvertTime(instant, London);
+        return london.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    }
+
+    public static string Day(DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>Times are stored in UTC and shown in Europe/London.</summary>
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+}

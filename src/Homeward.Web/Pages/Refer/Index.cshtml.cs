@@ -1,0 +1,39 @@
+using Homeward.Common;
+using Homeward.Referrals;
+using Homeward.Web.Auth;
+using Homeward.Web.TagHelpers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Route = Homeward.Referrals.Route;
+
+namespace Homeward.Web.Pages.Refer;
+
+/// <summary>Refer someone: choose the route, then one form that finds or records the person and submits the referral.</summary>
+public sealed class IndexModel(SubmitReferral submit) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Route { get; set; }
+    public Route? ChosenRoute => Enum.TryParse<Route>(Route, out var r) && Enum.IsDefined(r) ? r : null;
+    public SubmitReferral.Request Input { get; private set; } = new();
+    public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString("N");
+    public FormErrors Errors { get; private set; } = new();
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync([FromForm] SubmitReferral.Request input, [FromForm] string? idempotencyKey, CancellationToken ct)
+    {
+        Input = input with { Route = Route };
+        IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? IdempotencyKey : idempotencyKey;
+        try
+        {
+            var outcome = await submit.Handle(Input, IdempotencyKey, HttpContext.Actor(), ct);
+            TempData["Banner"] = $"Referral received for {outcome.Referral.Person.Name}. Triage it below.";
+            return Redirect($"/episodes/{outcome.Referral.Episode.Id}");
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors = FormErrors.From(e.Errors);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+}

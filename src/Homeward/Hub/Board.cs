@@ -1,0 +1,154 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Common;
+using Homeward.Data;
+using Homeward.Episodes;
+using Homeward.Referrals;
+using Homeward.Triage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Hub;
+
+/// <summary>
+/// The Transfer of Care Hub board: everyone in flight (referred, triaged, accepted, waiting or active),
+/// with counts by pathway and status, how long each person has waited, their delay in hospital, the
+/// next action and who owns it. Filters by locality, hospital, pathway, route and referring
+/// organisation; sorts; pages. Each person shown is audited as seen.
+/// </summary>
+public sealed class Board(HomewardDb db, TimeProvider clock)
+{
+    /// <summary>From this many days past the discharge ready date, bed rest costs a frail person most: flag it.</summary>
+    public const int DeconditioningDays = 10;
+
+    public static readonly EpisodeStatus[] InFlight =
+        [EpisodeStatus.Referred, EpisodeStatus.Triaged, EpisodeStatus.Accepted, EpisodeStatus.Waiting, EpisodeStatus.Active];
+
+    public enum SortBy { Group, Delay, DaysSinceReferral, Name, Status }
+
+    public sealed record Query(
+        Guid? Locality = null, string? Hospital = null, string? Pathway = null, string? Route = null, Guid? Organisation = null,
+        string? Status = null, string? Sort = null, bool Descending = true, int? Page = null, int? PageSize = null);
+
+    public sealed record Row(
+        Guid EpisodeId, Guid PersonId, string Name, string NhsNumber, Route Route, EpisodeStatus Status, Service? Service,
+        Pathway? Pathway, string? Hospital, string? Locality, int DaysSinceReferral, int? DelayDays, bool StillInHospital,
+        string NextAction, string Owner, int Version)
+    {
+        public bool Deconditioning => StillInHospital && DelayDays >= DeconditioningDays;
+    }
+
+    public sealed record Option(string Value, string Label);
+
+    public sealed record Count(Pathway? Pathway, EpisodeStatus Status, int People);
+
+    public sealed record View(
+        IReadOnlyList<Row> Rows, int Total, int PageNumber, int PageSize,
+        IReadOnlyList<Count> Counts, int Deconditioning,
+        IReadOnlyList<Option> Localities, IReadOnlyList<Option> Hospitals, IReadOnlyList<Option> Organisations);
+
+    public async Task<View> Handle(Query query, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.ReadRecords);
+        var problems = new Problems();
+        var pathway = problems.Enum<Pathway>("pathway", query.Pathway, "pathway", required: false);
+        var route = problems.Enum<Route>("route", query.Route, "route", required: false);
+        var status = problems.Enum<EpisodeStatus>("status", query.Status, "status", required: false);
+        var sort = problems.Enum<SortBy>("sort", query.Sort, "sort order", required: false) ?? SortBy.Group;
+        var (page, size) = Page<Row>.Check(problems, query.Page, query.PageSize ?? 50);
+        problems.ThrowIfAny();
+
+        var rows = from e in db.Episodes.AsNoTracking()
+                   join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
+                   join p in db.People.AsNoTracking() on e.PersonId equals p.Id
+                   where InFlight.Contains(e.Status)
+                   select new { e, r, p };
+        if (query.Locality is { } locality)
+            rows = rows.Where(x => x.p.LocalityId == locality);
+        if (!string.IsNullOrWhiteSpace(query.Hospital))
+            rows = rows.Where(x => x.r.Hospital == query.Hospital);
+        if (pathway is { } pw)
+            rows = rows.Where(x => x.e.Pathway == pw);
+        if (route is { } ro)
+            rows = rows.Where(x => x.r.Route == ro);
+        if (query.Organisation is { } organisation)
+            rows = rows.Where(x => x.r.SubmittedByOrganisationId == organisation);
+
+        var found = await rows.Select(x => new
+        {
+            x.e.Id, x.e.PersonId, x.p.GivenName, x.p.FamilyName, x.p.NhsNumber, x.r.Route, x.e.Status, x.e.Service,
+            x.e.Pathway, x.r.Hospital, x.p.LocalityId, x.e.ReferredAt, x.r.DischargeReadyDate, x.e.DischargedOn,
+            x.e.WaitingFor, x.e.Version,
+        }).ToListAsync(ct);
+
+        var localities = await db.Localities.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
+        var localityNames = localities.ToDictionary(l => l.Id, l => l.Name);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        var all = found.Select(x =>
+        {
+            var referred = DateOnly.FromDateTime(x.ReferredAt.UtcDateTime);
+            var inHospital = x.Route == Route.HospitalDischarge && x.DischargedOn is null;
+            int? delay = x.DischargeReadyDate is { } ready ? Math.Max(0, (x.DischargedOn ?? today).DayNumber - ready.DayNumber) : null;
+            var (next, owner) = NextAction(x.Status, x.Route, x.Service, x.WaitingFor);
+            return new Row(x.Id, x.PersonId, $"{x.GivenName} {x.FamilyName}", x.NhsNumber.Display, x.Route, x.Status, x.Service,
+                x.Pathway, x.Hospital, x.LocalityId is { } l ? localityNames.GetValueOrDefault(l) : null,
+                today.DayNumber - referred.DayNumber, delay, inHospital, next, owner, x.Version);
+        }).ToList();
+
+        var counts = all.GroupBy(r => (r.Pathway, r.Status)).Select(g => new Count(g.Key.Pathway, g.Key.Status, g.Count()))
+            .OrderBy(c => c.Pathway ?? (Pathway)(-1)).ThenBy(c => c.Status).ToList();
+        var shown = status is { } s ? all.Where(r => r.Status == s).ToList() : all;
+        var ordered = Order(shown, sort, query.Descending).ToList();
+        var pageRows = ordered.Skip((page - 1) * size).Take(size).ToList();
+
+        var now = clock.GetUtcNow();
+        foreach (var row in pageRows)
+            db.AuditEntries.Add(AuditEntry.For(actor, "board.view", row.PersonId, row.EpisodeId, now));
+        await db.SaveChangesAsync(ct);
+
+        var hospitals = await db.Referrals.AsNoTracking().Where(r => r.Hospital != null && r.Route == Route.HospitalDischarge)
+            .Select(r => r.Hospital!).Distinct().OrderBy(h => h).ToListAsync(ct);
+        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+        return new View(pageRows, shown.Count, page, size, counts, all.Count(r => r.Deconditioning),
+            [.. localities.Select(l => new Option(l.Id.ToString(), l.Name))],
+            [.. hospitals.Select(h => new Option(h, h))],
+            [.. organisations.Select(o => new Option(o.Id.ToString(), o.Name))]);
+    }
+
+    private static IEnumerable<Row> Order(List<Row> rows, SortBy sort, bool descending)
+    {
+        IOrderedEnumerable<Row> ordered = sort switch
+        {
+            SortBy.Delay => descending ? rows.OrderByDescending(r => r.DelayDays ?? -1) : rows.OrderBy(r => r.DelayDays ?? int.MaxValue),
+            SortBy.DaysSinceReferral => descending ? rows.OrderByDescending(r => r.DaysSinceReferral) : rows.OrderBy(r => r.DaysSinceReferral),
+            SortBy.Name => descending ? rows.OrderByDescending(r => r.Name, StringComparer.OrdinalIgnoreCase) : rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
+            SortBy.Status => descending ? rows.OrderByDescending(r => r.Status) : rows.OrderBy(r => r.Status),
+            // Grouped by pathway then status; within a group the longest delays and waits first.
+            _ => rows.OrderBy(r => r.Pathway ?? (Pathway)(-1)).ThenBy(r => r.Status)
+                .ThenByDescending(r => r.DelayDays ?? -1).ThenByDescending(r => r.DaysSinceReferral),
+        };
+        return ordered.ThenBy(r => r.EpisodeId);
+    }
+
+    /// <summary>What must happen next for the person to move on, and which team owns it.</summary>
+    public static (string Action, string Owner) NextAction(EpisodeStatus status, Route route, Service? service, string? waitingFor) => status switch
+    {
+        EpisodeStatus.Referred => ("Triage", route == Route.UrgentCommunityResponse ? "Rapid response team" : "Transfer of care hub"),
+        EpisodeStatus.Triaged => ("Accept or decline", Team(service)),
+        EpisodeStatus.Accepted => ("Book capacity and start", Team(service)),
+        EpisodeStatus.Waiting => ($"Waiting for {(waitingFor ?? "capacity").ToLowerInvariant()}", "Transfer of care hub"),
+        EpisodeStatus.Active => ("Deliver care; end with an outcome", Team(service)),
+        _ => ("None", "—"),
+    };
+
+    private static string Team(Service? service) => service switch
+    {
+        Service.UrgentCommunityResponse => "Rapid response team",
+        Service.Reablement => "Reablement team",
+        Service.HomeBasedIntermediateCare => "Home-based intermediate care team",
+        Service.BedBasedIntermediateCare => "Community bed unit",
+        Service.CareHomePlacement => "Care home brokerage",
+        Service.NoNewSupport => "Discharging ward",
+        _ => "Transfer of care hub",
+    };
+}

@@ -1,0 +1,40 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Common;
+using Homeward.Data;
+using Homeward.Episodes;
+using Homeward.Referrals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.People;
+
+/// <summary>A person's whole record: details, every referral and episode, and one timeline of what happened.</summary>
+public sealed class PersonRecord(HomewardDb db, TimeProvider clock)
+{
+    public sealed record EpisodeLine(Guid EpisodeId, Guid ReferralId, Route Route, DateTimeOffset ReferredAt, EpisodeStatus Status,
+        Triage.Service? Service, Triage.Pathway? Pathway, string Reason, string? Hospital, DateOnly? DischargeReadyDate, int Version);
+
+    public sealed record TimelineEntry(DateTimeOffset At, Guid EpisodeId, EpisodeEventType Type, string ActorName, Role ActorRole, string? Detail);
+
+    public sealed record View(PersonView Person, string? Locality, IReadOnlyList<EpisodeLine> Episodes, IReadOnlyList<TimelineEntry> Timeline);
+
+    public async Task<View> Handle(Guid id, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.ReadRecords, id);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
+        var locality = person.LocalityId is { } l ? await db.Localities.Where(x => x.Id == l).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var episodes = await (from e in db.Episodes.AsNoTracking()
+                              join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
+                              where e.PersonId == id
+                              orderby e.ReferredAt descending
+                              select new EpisodeLine(e.Id, r.Id, r.Route, e.ReferredAt, e.Status, e.Service, e.Pathway, r.Reason,
+                                  r.Hospital, r.DischargeReadyDate, e.Version)).ToListAsync(ct);
+        var events = await db.EpisodeEvents.AsNoTracking().Where(v => v.PersonId == id)
+            .OrderByDescending(v => v.At).ThenByDescending(v => v.Id).Take(500)
+            .Select(v => new TimelineEntry(v.At, v.EpisodeId, v.Type, v.ActorName, v.ActorRole, v.Detail)).ToListAsync(ct);
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "person.record", id, id, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return new View(PersonView.From(person), locality, episodes, events);
+    }
+}

@@ -1,0 +1,51 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Common;
+using Homeward.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.People;
+
+/// <summary>
+/// Changes a person's details. The NHS number is the person's identity and never changes here.
+/// The caller names the version they edited; if someone else changed the record first, the change is
+/// refused (stale) and nothing is overwritten.
+/// </summary>
+public sealed class UpdatePerson(HomewardDb db, TimeProvider clock)
+{
+    public async Task<PersonView> Handle(Guid id, PersonInput input, int? expectedVersion, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.EditReferral, id);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
+        if (expectedVersion is null)
+            throw new VersionRequiredException("person");
+        if (expectedVersion != person.Version)
+            throw new StaleVersionException("person's record", person.Version);
+
+        var now = clock.GetUtcNow();
+        var problems = new Problems();
+        var checkedInput = input with { NhsNumber = person.NhsNumber.Value };
+        var updated = checkedInput.Validate(problems, "", DateOnly.FromDateTime(now.UtcDateTime), now);
+        problems.ThrowIfAny();
+
+        person.GivenName = updated!.GivenName;
+        person.FamilyName = updated.FamilyName;
+        person.DateOfBirth = updated.DateOfBirth;
+        person.Gender = updated.Gender;
+        person.AddressLine1 = updated.AddressLine1;
+        person.AddressLine2 = updated.AddressLine2;
+        person.Town = updated.Town;
+        person.Postcode = updated.Postcode;
+        person.GpPracticeCode = updated.GpPracticeCode;
+        person.UsualResidence = updated.UsualResidence;
+        person.CarerName = updated.CarerName;
+        person.CarerRelationship = updated.CarerRelationship;
+        person.CarerPhone = updated.CarerPhone;
+        person.CarerHasOwnNeeds = updated.CarerHasOwnNeeds;
+        person.Consent = updated.Consent;
+        person.Version++;
+        db.AuditEntries.Add(AuditEntry.For(actor, "person.update", person.Id, person.Id, now));
+        await db.SaveChangesAsync(ct);
+        return PersonView.From(person);
+    }
+}

@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+using Homeward.Access;
+using Homeward.Browser.Tests.Support;
+using Homeward.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Homeward.Browser.Tests;
+
+/// <summary>People using the hub web app in a real browser, from sign-in to an ended episode.</summary>
+public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+
+    private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
+
+    private static async Task FillPerson(IPage page, string nhsNumber, string given, string family)
+    {
+        await Field(page, "NHS number").FillAsync(nhsNumber);
+        await Field(page, "Given name").FillAsync(given);
+        await Field(page, "Family name").FillAsync(family);
+        await Field(page, "Date of birth").FillAsync("1938-06-15");
+        await Field(page, "Address line 1").FillAsync("4 Orchard Way");
+        await Field(page, "Postcode").FillAsync("nv3 4pq");
+        await Field(page, "Given").CheckAsync();
+    }
+
+    private static async Task Refer(IPage page, string routeLabel)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Refer someone" }).ClickAsync();
+        await page.AssertAccessible();
+        await Field(page, routeLabel).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+    }
+
+    private static async Task ExpectStatus(IPage page, string status)
+    {
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync(status);
+        await page.AssertAccessible();
+    }
+
+    [Fact]
+    public async Task A_hub_coordinator_refers_someone_sees_them_on_the_board_and_takes_them_to_the_end()
+    {
+        var page = await app.SignedIn(Role.HubCoordinator);
+        await Assertions.Expect(page.GetByTestId("user-role")).ToContainTextAsync("Hub coordinator, Wessex Vale Council");
+        await page.AssertAccessible();
+
+        await Refer(page, "Hospital discharge");
+        var nhs = Bodies.NewNhsNumber();
+        await FillPerson(page, nhs, "Iris", "Boardman");
+        await Field(page, "Who is referring").SelectOptionAsync("Ward");
+        await Field(page, "Referrer's name").FillAsync("Elm ward discharge team");
+        await Field(page, "Reason for referral").FillAsync("Fell at home; medically optimised; needs help with washing and dressing");
+        await Field(page, "Hospital").FillAsync("Vale General Hospital");
+        await Field(page, "Ward").FillAsync("Elm");
+        await Field(page, "Date admitted").FillAsync(DateTime.UtcNow.AddDays(-20).ToString("yyyy-MM-dd"));
+        await Field(page, "Discharge ready date").FillAsync(DateTime.UtcNow.AddDays(-12).ToString("yyyy-MM-dd"));
+        await page.AssertAccessible();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Referral received for Iris Boardman");
+        await ExpectStatus(page, "Referred");
+        var episodeUrl = page.Url;
+
+        // On the board, with a deconditioning warning: 12 days past the discharge ready date.
+        await page.GotoAsync("/board?route=HospitalDischarge");
+        var row = page.Locator($"[data-testid=board-row][data-nhs-number='{nhs}']");
+        await Assertions.Expect(row).ToContainTextAsync("Iris Boardman");
+        await Assertions.Expect(row).ToContainTextAsync("deconditioning risk");
+        await Assertions.Expect(row).ToContainTextAsync("Transfer of care hub");
+        await Assertions.Expect(page.GetByTestId("deconditioning")).ToBeVisibleAsync();
+        await page.AssertAccessible();
+
+        await row.GetByRole(AriaRole.Link, new() { Name = "Triage" }).ClickAsync();
+        await page.WaitForURLAsync(episodeUrl);
+        await Field(page, "Reablement").CheckAsync();
+        await Field(page, "P1: home with new or more support").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save triage" }).ClickAsync();
+        await ExpectStatus(page, "Triaged");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await ExpectStatus(page, "Accepted");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start care" }).ClickAsync();
+        await ExpectStatus(page, "Active");
+
+        await Field(page, "What followed (sequel)").SelectOptionAsync("NoIdentifiedNeeds");
+        await Field(page, "Where the person went").SelectOptionAsync("UsualResidence");
+        await page.GetByRole(AriaRole.Button, new() { Name = "End episode" }).ClickAsync();
+        await ExpectStatus(page, "Ended");
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Ended");
+
+        // The person record shows the episode and its steps.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Iris Boardman" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("episodes")).ToContainTextAsync("Ended");
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Triaged");
+        await page.AssertAccessible();
+    }
+
+    [Fact]
+    public async Task Rapid_response_starts_an_urgent_visit_and_a_reablement_worker_ends_it()
+    {
+        var ucr = await app.SignedIn(Role.RapidResponseClinician);
+        await Refer(ucr, "Urgent community response");
+        var nhs = Bodies.NewNhsNumber();
+        await FillPerson(ucr, nhs, "Walter", "Urgent");
+        await Field(ucr, "Who is referring").SelectOptionAsync("Family");
+        await Field(ucr, "Referrer's name").FillAsync("Daughter");
+        await Field(ucr, "Reason for referral").FillAsync("Fall at home, cannot get up unaided");
+        await ucr.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
+        await ExpectStatus(ucr, "Referred");
+
+        await Field(ucr, "2-hour rapid response").CheckAsync();
+        await ucr.GetByRole(AriaRole.Button, new() { Name = "Save triage" }).ClickAsync();
+        await ExpectStatus(ucr, "Triaged");
+        await ucr.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await ucr.GetByRole(AriaRole.Button, new() { Name = "Start care" }).ClickAsync();
+        await ExpectStatus(ucr, "Active");
+
+        var worker = await app.SignedIn(Role.ReablementWorker);
+        await Assertions.Expect(worker.GetByRole(AriaRole.Link, new() { Name = "Refer someone" })).ToHaveCountAsync(0);
+        await worker.GotoAsync("/board?route=UrgentCommunityResponse&status=Active");
+        var row = worker.Locator($"[data-testid=board-row][data-nhs-number='{nhs}']");
+        await Assertions.Expect(row).ToContainTextAsync("Rapid response team");
+        await row.GetByRole(AriaRole.Link, new() { Name = "Deliver care; end with an outcome" }).ClickAsync();
+        // A reablement worker may end care but not triage or cancel.
+        await Assertions.Expect(worker.GetByRole(AriaRole.Button, new() { Name = "Save triage" })).ToHaveCountAsync(0);
+        await Field(worker, "What followed (sequel)").SelectOptionAsync("OtherShortTermSupport");
+        await Field(worker, "Where the person went").SelectOptionAsync("UsualResidence");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "End episode" }).ClickAsync();
+        await ExpectStatus(worker, "Ended");
+        await Assertions.Expect(worker.GetByTestId("timeline")).ToContainTextAsync("Reablement worker");
+    }
+
+    [Fact]
+    public async Task A_form_with_several_errors_shows_them_all_and_keeps_what_was_typed()
+    {
+        var page = await app.SignedIn(Role.HospitalDischargeTeam);
+        await page.GotoAsync("/refer?route=HospitalDischarge");
+        await Field(page, "NHS number").FillAsync("943 476 5918");
+        await Field(page, "Given name").FillAsync("Ada");
+        await Field(page, "Postcode").FillAsync("XX");
+        await Field(page, "Reason for referral").FillAsync("Kept after the error");
+        await Field(page, "Date admitted").FillAsync(DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd"));
+        await Field(page, "Discharge ready date").FillAsync(DateTime.UtcNow.AddDays(-5).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
+
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Assertions.Expect(summary).ToBeVisibleAsync();
+        foreach (var message in new[] { "check digit", "Enter the family name", "Enter the date of birth", "real postcode", "Enter the first line",
+                     "referral source", "Enter the referrer's name", "cannot be before the admission date" })
+            await Assertions.Expect(summary).ToContainTextAsync(message);
+        Assert.True(await summary.Locator("li").CountAsync() >= 8);
+
+        await Assertions.Expect(Field(page, "NHS number")).ToHaveValueAsync("943 476 5918");
+        await Assertions.Expect(Field(page, "Given name")).ToHaveValueAsync("Ada");
+        await Assertions.Expect(Field(page, "Postcode")).ToHaveValueAsync("XX");
+        await Assertions.Expect(Field(page, "Reason for referral")).ToHaveValueAsync("Kept after the error");
+        await page.AssertAccessible();
+
+        // Each message links to its field.
+        await summary.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("real postcode") }).ClickAsync();
+        await Assertions.Expect(Field(page, "Postcode")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task When_two_people_edit_a_record_the_second_is_told_and_nothing_is_overwritten()
+    {
+        var first = await app.SignedIn(Role.HubCoordinator);
+        await Refer(first, "Community");
+        await FillPerson(first, Bodies.NewNhsNumber(), "Edna", "Twoeditors");
+        await Field(first, "Who is referring").SelectOptionAsync("Gp");
+        await Field(first, "Referrer's name").FillAsync("Dr Example");
+        await Field(first, "Reason for referral").FillAsync("Struggling at home");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
+        await first.GetByRole(AriaRole.Link, new() { Name = "Edna Twoeditors" }).ClickAsync();
+        var record = first.Url;
+
+        var second = await app.SignedIn(Role.Manager);
+        await second.GotoAsync(record + "/edit");
+        await first.GotoAsync(record + "/edit");
+
+        await Field(first, "Town (optional)").FillAsync("Eastbrook");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+        await Assertions.Expect(first.GetByTestId("details")).ToContainTextAsync("Eastbrook");
+
+        await Field(second, "Town (optional)").FillAsync("Southmere");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+        await Assertions.Expect(second.GetByTestId("stale")).ToContainTextAsync("Someone else changed this record first");
+        await Assertions.Expect(Field(second, "Town (optional)")).ToHaveValueAsync("Eastbrook");
+        await second.AssertAccessible();
+
+        await first.GotoAsync(record);
+        await Assertions.Expect(first.GetByTestId("details")).ToContainTextAsync("Eastbrook");
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var page = await app.SignedIn(Role.CareProvider);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login**");
+        await page.AssertAccessible();
+        await page.GotoAsync("/board");
+        await page.WaitForURLAsync("**/account/login**");
+    }
+}

@@ -1,0 +1,103 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Homeward.Demo;
+using Homeward.Tests.Support;
+using Homeward.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Homeward.Browser.Tests.Support;
+
+/// <summary>
+/// The real app served by Kestrel on a loopback port, on a fresh database of the provider under test,
+/// and Debian's Chromium driven by Playwright (no browser download).
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    private readonly string _connection = TestDatabase.Fresh();
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Homeward.slnx")))
+                    return dir.FullName;
+            throw new InvalidOperationException("Cannot find the repository root (Homeward.slnx).");
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = HomewardApp.Build([
+            "--urls=http://127.0.0.1:0",
+            $"--contentRoot={Path.Combine(RepositoryRoot, "src", "Homeward.Web")}",
+            "--environment=Testing",
+            $"--Database:Provider={TestDatabase.Provider}",
+            $"--ConnectionStrings:Homeward={_connection}",
+            "--Demo:County=false",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
+        ]);
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("HOMEWARD_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A new browser session (its own cookies) signed in as the demo account of a role.</summary>
+    public async Task<IPage> SignedIn(Homeward.Access.Role role)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("User name").FillAsync(DemoAccounts.Accounts.Single(a => a.Role == role).UserName);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/board**");
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        if (!TestDatabase.IsPostgres)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(_connection["Data Source=".Length..] + suffix);
+        }
+    }
+}
+
+public static class Accessibility
+{
+    /// <summary>Runs axe on the page (WCAG 2.2 A and AA rules) and fails on any serious or critical violation.</summary>
+    public static async Task AssertAccessible(this IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n",
+            bad.Select(v => $"- {v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})")));
+    }
+}
