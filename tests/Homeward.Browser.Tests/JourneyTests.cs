@@ -202,4 +202,27 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/board");
         await page.WaitForURLAsync("**/account/login**");
     }
+
+    [Fact]
+    public async Task The_board_shows_a_new_referral_without_being_reloaded()
+    {
+        var board = await app.SignedIn(Role.HubCoordinator);
+        await board.GotoAsync("/board?route=Community");
+        var reloads = 0;
+        board.FrameNavigated += (_, frame) => { if (frame == board.MainFrame) reloads++; };
+
+        var referrer = await app.SignedIn(Role.Manager);
+        await Refer(referrer, "Community");
+        var nhs = Bodies.NewNhsNumber();
+        await FillPerson(referrer, nhs, "Lively", "Update");
+        await Field(referrer, "Who is referring").SelectOptionAsync("Gp");
+        await Field(referrer, "Referrer's name").FillAsync("Dr Example");
+        await Field(referrer, "Reason for referral").FillAsync("Needs reablement at home");
+        await referrer.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
+        await ExpectStatus(referrer, "Referred");
+
+        await Assertions.Expect(board.Locator($"[data-testid=board-row][data-nhs-number='{nhs}']"))
+            .ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.Equal(0, reloads);
+    }
 }
