@@ -82,6 +82,8 @@ public static class HomewardApp
         app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
+        // Routing after the error and status pages, so that their re-executed requests find the error page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -115,8 +117,10 @@ public static class HomewardApp
     }
 
     /// <summary>Machine clients (REST, FHIR, OpenAPI) get ProblemDetails and status codes; people get pages.</summary>
-    public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/fhir") || request.Path.StartsWithSegments("/openapi");
+    public static bool IsApi(HttpRequest request) => IsApi(request.Path);
+
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/fhir") || path.StartsWithSegments("/openapi");
 
     private static Task ApiAware(HttpContext http, string redirectUri, int status)
     {

@@ -23,7 +23,9 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
             log.LogError(exception, "Unhandled error in {Path} ({CorrelationId})", http.Request.Path, http.TraceIdentifier);
         if (exception is ForbiddenException forbidden)
             await AuditDenied(http, forbidden, ct);
-        if (!HomewardApp.IsApi(http.Request))
+        // The middleware has already pointed the request at /error; the feature keeps the path that failed.
+        var path = new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value);
+        if (!HomewardApp.IsApi(path))
             return false; // people get the error page (/error), which says the same in words
 
         http.Response.StatusCode = status;
@@ -63,7 +65,8 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
         Guid? personId = Guid.TryParse(forbidden.PersonId, out var id) ? id : null;
-        db.AuditEntries.Add(AuditEntry.For(http.Actor(), forbidden.Action, personId, http.Request.Path.Value, clock.GetUtcNow(), AuditOutcome.Denied));
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value;
+        db.AuditEntries.Add(AuditEntry.For(http.Actor(), forbidden.Action, personId, path, clock.GetUtcNow(), AuditOutcome.Denied));
         await db.SaveChangesAsync(ct);
     }
 

@@ -65,6 +65,23 @@ public sealed partial class SignInTests(ApiFactory app) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [GeneratedRegex("name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]+)\"")]
+    [Fact]
+    public async Task A_missing_record_is_a_page_for_people_and_ProblemDetails_for_the_API()
+    {
+        var browser = Browser();
+        await SignIn(browser, "hub@demo.homeward", DemoAccounts.Password);
+        var page = await browser.GetAsync($"/episodes/{Guid.NewGuid()}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Not found", html);
+        Assert.DoesNotContain("   at ", html);
+
+        var api = await browser.GetAsync($"/api/episodes/{Guid.NewGuid()}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [GeneratedRegex("<input name=\"(?<name>__RequestVerificationToken)\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

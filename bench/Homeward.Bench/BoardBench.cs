@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Homeward.Demo;
+using Homeward.Web;
+using Microsoft.AspNetCore.Builder;
+
+namespace Homeward.Bench;
+
+/// <summary>
+/// The hub board's server time with the largest demo county: the app is served by Kestrel on loopback,
+/// and each request renders the whole page (query, grouping, audit rows, HTML), timed at the client.
+/// </summary>
+internal static class BoardBench
+{
+    private const int Warmup = 20;
+    private const int Requests = 200;
+
+    public static async Task Run(string provider, string? connection)
+    {
+        string? built = null;
+        await CountyBench.Run(DemoSize.Large, provider, connection, keep: true, c => built = c);
+
+        var root = Directory.GetCurrentDirectory();
+        while (!File.Exists(Path.Combine(root, "Homeward.slnx")))
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from inside the repository.");
+        var app = HomewardApp.Build([
+            "--urls=http://127.0.0.1:0", $"--contentRoot={Path.Combine(root, "src", "Homeward.Web")}", "--environment=Production",
+            $"--Database:Provider={provider}", $"--ConnectionStrings:Homeward={built}", "--Demo:County=false",
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
+        ]);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var token = await http.PostAsJsonAsync("/api/auth/tokens", new { userName = "hub@demo.homeward", password = DemoAccounts.Password });
+        var body = await token.Content.ReadFromJsonAsync<Dictionary<string, object>>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["token"].ToString());
+
+        var localities = await http.GetFromJsonAsync<Dictionary<string, object>>("/api/board?pageSize=1");
+        var locality = System.Text.Json.JsonSerializer.SerializeToElement(localities!["localities"])[0].GetProperty("value").GetString();
+
+        Console.WriteLine($"# Hub board server time ({provider}, Large county)");
+        await Measure(http, "default view (/board)", "/board");
+        await Measure(http, "filtered view (locality, P1, hospital discharge)", $"/board?locality={locality}&pathway=P1&route=HospitalDischarge");
+        await Measure(http, "sorted by delay, page 3", "/board?sort=Delay&desc=true&page=3");
+        await app.StopAsync();
+    }
+
+    private static async Task Measure(HttpClient http, string name, string url)
+    {
+        for (var i = 0; i < Warmup; i++)
+            (await http.GetAsync(url)).EnsureSuccessStatusCode();
+        var times = new List<double>(Requests);
+        long bytes = 0;
+        for (var i = 0; i < Requests; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var response = await http.GetAsync(url);
+            var content = await response.Content.ReadAsByteArrayAsync();
+            watch.Stop();
+            response.EnsureSuccessStatusCode();
+            bytes = content.Length;
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        double P(double q) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(q * times.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, max {times[^1]:F1} ms over {Requests} requests; page {bytes / 1024.0:F0} KiB"));
+    }
+}
