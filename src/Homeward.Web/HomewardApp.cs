@@ -100,6 +100,7 @@ public static class HomewardApp
         app.MapReferrals();
         app.MapEpisodes();
         app.MapPeople();
+        app.MapCapacity();
         app.MapRazorPages();
         return app;
     }

@@ -31,6 +31,13 @@ public static class HomewardServices
         services.AddScoped<UpdatePerson>();
         services.AddScoped<PersonRecord>();
         services.AddScoped<Hub.Board>();
+        services.AddScoped<Capacity.BookCapacity>();
+        services.AddScoped<Capacity.RespondToBooking>();
+        services.AddScoped<Capacity.SetCapacity>();
+        services.AddScoped<Capacity.CapacityView>();
+        services.AddScoped<Capacity.MatchServices>();
+        services.AddScoped<Capacity.WaitingList>();
+        services.AddScoped<Capacity.Offers>();
         services.AddScoped<ReadAudit>();
         services.AddScoped<DemoCounty>();
         return services.AddIdentityCore<HomewardUser>(o =>

@@ -54,6 +54,7 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
             DbUpdateConcurrencyException => (412, "Changed by someone else", "The record was changed by someone else while you were saving. Fetch it again and reapply your change.", null),
             VersionRequiredException r => (428, "If-Match required", r.Message, null),
             ForbiddenException f => (403, "Not allowed for your role", f.Message, null),
+            Capacity.CapacityUnavailableException c => (409, "Not enough capacity", c.Message, null),
             IdempotencyKeyReusedException i => (422, "Idempotency-Key reused", i.Message, null),
             _ => (500, "Something went wrong", "The error has been logged. Quote the correlation id if you report it.", (IReadOnlyDictionary<string, string[]>?)null),
         };

@@ -12,6 +12,12 @@ public enum Right
     AcceptOrDecline,
     StartOrEnd,
     ReadAudit,
+    /// <summary>Hold capacity for a person (a bed, carer hours).</summary>
+    BookCapacity,
+    /// <summary>Report a service's capacity: providers their own services, the hub any.</summary>
+    UpdateCapacity,
+    /// <summary>Accept or decline an offer: providers their own services, the hub any.</summary>
+    RespondToOffer,
 }
 
 public static class Rights
@@ -19,11 +25,14 @@ public static class Rights
     private static readonly Dictionary<Role, Right[]> Granted = new()
     {
         [Role.HospitalDischargeTeam] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral],
-        [Role.HubCoordinator] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd],
-        [Role.RapidResponseClinician] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd],
+        [Role.HubCoordinator] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
+            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer],
+        [Role.RapidResponseClinician] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
+            Right.BookCapacity],
         [Role.ReablementWorker] = [Right.ReadRecords, Right.StartOrEnd],
-        [Role.CareProvider] = [Right.ReadRecords],
-        [Role.Manager] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd, Right.ReadAudit],
+        [Role.CareProvider] = [Right.ReadRecords, Right.UpdateCapacity, Right.RespondToOffer],
+        [Role.Manager] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd, Right.ReadAudit,
+            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer],
     };
 
     public static bool Has(this Actor actor, Right right) =>
@@ -37,4 +46,8 @@ public static class Rights
     }
 
     public static IReadOnlyList<Right> Of(Role role) => Granted[role];
+
+    /// <summary>Providers act only for their own organisation's services; the hub and managers for any.</summary>
+    public static bool ActsFor(this Actor actor, Guid organisationId) =>
+        actor.Role != Role.CareProvider || actor.OrganisationId == organisationId;
 }

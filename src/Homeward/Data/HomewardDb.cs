@@ -1,5 +1,6 @@
 using Homeward.Access;
 using Homeward.Audit;
+using Homeward.Capacity;
 using Homeward.Episodes;
 using Homeward.People;
 using Homeward.Referrals;
@@ -28,6 +29,11 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<EpisodeEvent> EpisodeEvents => Set<EpisodeEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<CareService> CareServices => Set<CareService>();
+    public DbSet<ServiceLocality> ServiceLocalities => Set<ServiceLocality>();
+    public DbSet<CapacityDay> CapacityDays => Set<CapacityDay>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<BookingDay> BookingDays => Set<BookingDay>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -128,6 +134,52 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, a => a.Action, 64);
             Text(e, a => a.EntityId, 64);
             Text(e, a => a.CorrelationId, 128);
+        });
+
+        builder.Entity<CareService>(e =>
+        {
+            Text(e, x => x.Name, 200);
+            e.HasIndex(x => x.OrganisationId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Localities).WithOne().HasForeignKey(l => l.ServiceId);
+            e.Ignore(x => x.Unit);
+            e.ToTable(t => t.HasCheckConstraint("CK_CareServices_DefaultDailyCapacity", "\"DefaultDailyCapacity\" >= 0"));
+        });
+        builder.Entity<ServiceLocality>(e =>
+        {
+            e.HasKey(x => new { x.ServiceId, x.LocalityId });
+            e.HasOne<Locality>().WithMany().HasForeignKey(x => x.LocalityId);
+        });
+        builder.Entity<CapacityDay>(e =>
+        {
+            e.HasKey(x => new { x.ServiceId, x.Date });
+            e.HasOne<CareService>().WithMany().HasForeignKey(x => x.ServiceId);
+            e.Ignore(x => x.Free);
+            e.Ignore(x => x.OverCommitted);
+            // The last line of defence: whatever the code does, nothing is booked below zero or beyond sense.
+            e.ToTable(t =>
+            {
+                t.HasCheckConstraint("CK_CapacityDays_Capacity", "\"Capacity\" >= 0 AND \"Capacity\" <= 1000000");
+                t.HasCheckConstraint("CK_CapacityDays_Booked", "\"Booked\" >= 0");
+            });
+        });
+        builder.Entity<Booking>(e =>
+        {
+            e.HasIndex(x => new { x.ServiceId, x.Status });
+            e.HasIndex(x => new { x.PersonId, x.Status });
+            e.HasIndex(x => x.EpisodeId);
+            Text(e, x => x.DeclineReason, 2000);
+            Text(e, x => x.CreatedBy, 450);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<CareService>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Days).WithOne().HasForeignKey(d => d.BookingId);
+            e.Ignore(x => x.Holds);
+        });
+        builder.Entity<BookingDay>(e =>
+        {
+            e.HasKey(x => new { x.BookingId, x.Date });
+            e.ToTable(t => t.HasCheckConstraint("CK_BookingDays_Amount", "\"Amount\" > 0"));
         });
 
         builder.Entity<IdempotencyRecord>(e =>

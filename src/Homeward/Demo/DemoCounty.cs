@@ -34,7 +34,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
 {
     public sealed record Options(DemoSize Size = DemoSize.Standard, int Seed = 2026, DateOnly? Today = null);
 
-    public sealed record Summary(int Localities, int People, int Referrals, int Events, TimeSpan Elapsed, bool Skipped);
+    public sealed record Summary(int Localities, int People, int Referrals, int Events, TimeSpan Elapsed, bool Skipped, int Bookings = 0);
 
     private static readonly char[] InwardLetters = [.. "ABDEFGHJLNPQRSTUWXYZ"];
     private static readonly string[] LocalityNames = ["Northvale", "Eastbrook", "Southmere"];
@@ -64,6 +64,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         var localities = LocalityNames.Select(n => new Locality { Name = n, Population = (int)(100_000 * scale) }).ToList();
         db.Localities.AddRange(localities);
         await db.SaveChangesAsync(ct);
+        var services = await DemoServices.Create(db, localities, scale, ct);
 
         var random = new DemoRandom(options.Seed);
         var faker = new Faker("en_GB") { Random = new Randomizer(options.Seed) };
@@ -115,7 +116,8 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
             }
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;
-        return new Summary(localities.Count, people, referrals, events, stopwatch.Elapsed, Skipped: false);
+        var bookings = await DemoServices.BookPeopleInCare(db, services, random, today, now, ct);
+        return new Summary(localities.Count, people, referrals, events, stopwatch.Elapsed, Skipped: false, bookings);
     }
 
     /// <summary>Referrals a day for a county of 300,000 (scaled by size). Hospital discharges dominate.</summary>

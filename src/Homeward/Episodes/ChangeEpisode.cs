@@ -1,5 +1,6 @@
 using Homeward.Access;
 using Homeward.Audit;
+using Homeward.Capacity;
 using Homeward.Common;
 using Homeward.Data;
 using Homeward.Referrals;
@@ -49,8 +50,16 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock)
         var at = problems.Instant("at", step.At, "the time", required: false) ?? now;
         Apply(episode, referral, step, problems, at, actor, now);
 
+        // Ending or cancelling gives back the capacity its bookings hold, in the same transaction.
+        await using var transaction = step is EndStep or CancelStep ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (step is EndStep)
+            await RespondToBooking.ReleaseForEpisode(db, episode, DateOnly.FromDateTime(at.UtcDateTime), now, ct);
+        else if (step is CancelStep)
+            await RespondToBooking.ReleaseForEpisode(db, episode, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), now, ct);
         db.AuditEntries.Add(AuditEntry.For(actor, $"episode.{Name(step)}", episode.PersonId, id, now));
         await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == episode.PersonId, ct);
         return EpisodeView.From(episode, person, referral.Route);
     }

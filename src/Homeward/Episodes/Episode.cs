@@ -146,6 +146,14 @@ public sealed class Episode
         Record(EpisodeEventType.Cancelled, at, actor, now, new { reason = CancelReason });
     }
 
+    /// <summary>Notes a booking step (held, accepted, declined, released) on the timeline; the episode's own state is unchanged.</summary>
+    public void NoteBooking(EpisodeEventType type, object detail, Actor actor, DateTimeOffset now)
+    {
+        if (type is not (EpisodeEventType.Booked or EpisodeEventType.BookingAccepted or EpisodeEventType.BookingDeclined or EpisodeEventType.BookingReleased))
+            throw new ArgumentOutOfRangeException(nameof(type), type, "Not a booking step.");
+        Record(type, now, actor, now, detail);
+    }
+
     /// <summary>Notes a change to the referral on the episode's timeline.</summary>
     public void NoteReferralChanged(IReadOnlyCollection<string> fields, Actor actor, DateTimeOffset now)
     {
@@ -188,7 +196,8 @@ public sealed class Episode
             ActorOrganisationId = actor.OrganisationId,
             Detail = detail is null ? null : JsonSerializer.Serialize(detail),
         });
-        if (type is not (EpisodeEventType.Referred or EpisodeEventType.ReferralChanged))
+        if (type is not (EpisodeEventType.Referred or EpisodeEventType.ReferralChanged or EpisodeEventType.BookingAccepted
+            or EpisodeEventType.BookingDeclined or EpisodeEventType.BookingReleased))
             Version++;
     }
 }

@@ -2,7 +2,7 @@ using Homeward.Access;
 
 namespace Homeward.Episodes;
 
-public enum EpisodeEventType { Referred, ReferralChanged, Triaged, Accepted, Declined, Waiting, Started, Ended, Cancelled }
+public enum EpisodeEventType { Referred, ReferralChanged, Triaged, Accepted, Declined, Waiting, Started, Ended, Cancelled, Booked, BookingAccepted, BookingDeclined, BookingReleased }
 
 /// <summary>
 /// One step in an episode's life, with when it happened (UTC), who did it and in which role and

@@ -248,6 +248,183 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Homeward.Capacity.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("DoubleHanded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int?>("MinutesPerVisit")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VisitsPerDayAtEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VisitsPerDayAtStart")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("ServiceId", "Status");
+
+                    b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.BookingDay", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BookingId", "Date");
+
+                    b.ToTable("BookingDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_BookingDays_Amount", "\"Amount\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CapacityDay", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ServiceId", "Date");
+
+                    b.ToTable("CapacityDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_CapacityDays_Booked", "\"Booked\" >= 0");
+
+                            t.HasCheckConstraint("CK_CapacityDays_Capacity", "\"Capacity\" >= 0 AND \"Capacity\" <= 1000000");
+                        });
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CareService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AcceptingAdmissions")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DefaultDailyCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DoubleHanded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Pathway")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("CareServices", t =>
+                        {
+                            t.HasCheckConstraint("CK_CareServices_DefaultDailyCapacity", "\"DefaultDailyCapacity\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.ServiceLocality", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LocalityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ServiceId", "LocalityId");
+
+                    b.HasIndex("LocalityId");
+
+                    b.ToTable("ServiceLocalities");
+                });
+
             modelBuilder.Entity("Homeward.Episodes.Episode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -771,6 +948,63 @@ namespace Homeward.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.Capacity.Booking", b =>
+                {
+                    b.HasOne("Homeward.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Homeward.Capacity.CareService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.BookingDay", b =>
+                {
+                    b.HasOne("Homeward.Capacity.Booking", null)
+                        .WithMany("Days")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CapacityDay", b =>
+                {
+                    b.HasOne("Homeward.Capacity.CareService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CareService", b =>
+                {
+                    b.HasOne("Homeward.Access.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.ServiceLocality", b =>
+                {
+                    b.HasOne("Homeward.Access.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("LocalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Homeward.Capacity.CareService", null)
+                        .WithMany("Localities")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Homeward.Episodes.Episode", b =>
                 {
                     b.HasOne("Homeward.People.Person", null)
@@ -860,6 +1094,16 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.Booking", b =>
+                {
+                    b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CareService", b =>
+                {
+                    b.Navigation("Localities");
                 });
 
             modelBuilder.Entity("Homeward.Episodes.Episode", b =>

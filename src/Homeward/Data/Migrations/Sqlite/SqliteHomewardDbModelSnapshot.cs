@@ -241,6 +241,183 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Homeward.Capacity.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DoubleHanded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinutesPerVisit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VisitsPerDayAtEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VisitsPerDayAtStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("ServiceId", "Status");
+
+                    b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.BookingDay", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BookingId", "Date");
+
+                    b.ToTable("BookingDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_BookingDays_Amount", "\"Amount\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CapacityDay", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceId", "Date");
+
+                    b.ToTable("CapacityDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_CapacityDays_Booked", "\"Booked\" >= 0");
+
+                            t.HasCheckConstraint("CK_CapacityDays_Capacity", "\"Capacity\" >= 0 AND \"Capacity\" <= 1000000");
+                        });
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CareService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AcceptingAdmissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefaultDailyCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DoubleHanded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pathway")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("CareServices", t =>
+                        {
+                            t.HasCheckConstraint("CK_CareServices_DefaultDailyCapacity", "\"DefaultDailyCapacity\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.ServiceLocality", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocalityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceId", "LocalityId");
+
+                    b.HasIndex("LocalityId");
+
+                    b.ToTable("ServiceLocalities");
+                });
+
             modelBuilder.Entity("Homeward.Episodes.Episode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -756,6 +933,63 @@ namespace Homeward.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.Capacity.Booking", b =>
+                {
+                    b.HasOne("Homeward.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Homeward.Capacity.CareService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.BookingDay", b =>
+                {
+                    b.HasOne("Homeward.Capacity.Booking", null)
+                        .WithMany("Days")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CapacityDay", b =>
+                {
+                    b.HasOne("Homeward.Capacity.CareService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CareService", b =>
+                {
+                    b.HasOne("Homeward.Access.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.ServiceLocality", b =>
+                {
+                    b.HasOne("Homeward.Access.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("LocalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Homeward.Capacity.CareService", null)
+                        .WithMany("Localities")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Homeward.Episodes.Episode", b =>
                 {
                     b.HasOne("Homeward.People.Person", null)
@@ -845,6 +1079,16 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.Booking", b =>
+                {
+                    b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.CareService", b =>
+                {
+                    b.Navigation("Localities");
                 });
 
             modelBuilder.Entity("Homeward.Episodes.Episode", b =>

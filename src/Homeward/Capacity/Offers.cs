@@ -1,0 +1,25 @@
+using Homeward.Access;
+using Homeward.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Capacity;
+
+/// <summary>Bookings offered and not yet answered: for a provider, those at its own services.</summary>
+public sealed class Offers(HomewardDb db)
+{
+    public sealed record Offer(BookingView Booking, string PersonName, string Organisation);
+
+    public async Task<IReadOnlyList<Offer>> Handle(Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.RespondToOffer);
+        var rows = await (from b in db.Bookings.AsNoTracking().Include(b => b.Days)
+                          join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
+                          join p in db.People.AsNoTracking() on b.PersonId equals p.Id
+                          join o in db.Organisations.AsNoTracking() on s.OrganisationId equals o.Id
+                          where b.Status == BookingStatus.Offered
+                          where actor.Role != Role.CareProvider || s.OrganisationId == actor.OrganisationId
+                          orderby b.StartDate, b.CreatedAt
+                          select new { b, s, p.GivenName, p.FamilyName, o.Name }).ToListAsync(ct);
+        return [.. rows.Select(r => new Offer(BookingView.From(r.b, r.s), $"{r.GivenName} {r.FamilyName}", r.Name))];
+    }
+}
