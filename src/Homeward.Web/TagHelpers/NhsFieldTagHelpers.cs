@@ -17,9 +17,11 @@ public abstract class NhsFieldTagHelper : TagHelper
     public string? Value { get; set; }
     public FormErrors? Errors { get; set; }
     public bool Required { get; set; }
+    /// <summary>The element id and error key when several forms on a page share a field name.</summary>
+    public string? FieldId { get; set; }
 
-    protected string Id => FormErrors.IdOf(Name);
-    protected string? Error => Errors?.For(Name);
+    protected string Id => FormErrors.IdOf(FieldId ?? Name);
+    protected string? Error => Errors?.For(FieldId ?? Name);
 
     protected static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 

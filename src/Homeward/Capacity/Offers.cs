@@ -22,4 +22,16 @@ public sealed class Offers(HomewardDb db)
                           select new { b, s, p.GivenName, p.FamilyName, o.Name }).ToListAsync(ct);
         return [.. rows.Select(r => new Offer(BookingView.From(r.b, r.s), $"{r.GivenName} {r.FamilyName}", r.Name))];
     }
+
+    /// <summary>Every booking of one episode, newest first.</summary>
+    public async Task<IReadOnlyList<BookingView>> ForEpisode(Guid episodeId, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.ReadRecords);
+        var rows = await (from b in db.Bookings.AsNoTracking().Include(b => b.Days)
+                          join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
+                          where b.EpisodeId == episodeId
+                          orderby b.CreatedAt descending
+                          select new { b, s }).ToListAsync(ct);
+        return [.. rows.Select(r => BookingView.From(r.b, r.s))];
+    }
 }

@@ -1,3 +1,4 @@
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.Episodes;
 using Homeward.Referrals;
@@ -12,7 +13,8 @@ namespace Homeward.Web.Pages.Episodes;
 /// One episode: what was asked for, where it stands, its timeline, and the next steps the user's role
 /// may take. Every step carries the version the user saw, so a step taken on a stale page is refused.
 /// </summary>
-public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, ChangeEpisode change) : PageModel
+public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, ChangeEpisode change,
+    Homeward.Capacity.MatchServices matches, Homeward.Capacity.BookCapacity book, Homeward.Capacity.Offers offers) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     public EpisodeView Episode { get; private set; } = null!;
@@ -23,6 +25,9 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
     public string? FailedStep { get; private set; }
     public string? Notice { get; private set; }
     public IFormCollection? Posted { get; private set; }
+    public IReadOnlyList<Homeward.Capacity.MatchServices.Match> Matches { get; private set; } = [];
+    public IReadOnlyList<Homeward.Capacity.BookingView> Bookings { get; private set; } = [];
+    public Guid? FailedService { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
@@ -45,6 +50,34 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
 
     public Task<IActionResult> OnPostCancelAsync(string? reason, int version, CancellationToken ct) =>
         Step("cancel", new ChangeEpisode.CancelStep(reason), version, ct);
+
+    public async Task<IActionResult> OnPostBookAsync(Guid serviceId, string? startDate, int? days, int? visitsPerDayAtStart, int? visitsPerDayAtEnd,
+        int? minutesPerVisit, bool? doubleHanded, CancellationToken ct)
+    {
+        try
+        {
+            var booking = await book.Handle(Id, new Homeward.Capacity.BookCapacity.Request
+            {
+                ServiceId = serviceId, StartDate = startDate, Days = days, VisitsPerDayAtStart = visitsPerDayAtStart,
+                VisitsPerDayAtEnd = visitsPerDayAtEnd, MinutesPerVisit = minutesPerVisit, DoubleHanded = doubleHanded,
+            }, HttpContext.Actor(), ct);
+            TempData["Banner"] = $"Booked {booking.ServiceName} from {Labels.Day(booking.StartDate)}; offered to the provider.";
+            return Redirect($"/episodes/{Id}");
+        }
+        catch (ValidationFailedException e)
+        {
+            // Each service has its own booking form: key the errors to that form's fields.
+            (Errors, FailedStep, Posted, FailedService) = (FormErrors.From(e.Errors.ToDictionary(x => $"{x.Key}-{serviceId}", x => x.Value)), "book", Request.Form, serviceId);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (Homeward.Capacity.CapacityUnavailableException e)
+        {
+            Notice = e.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        await Load(ct);
+        return Page();
+    }
 
     private async Task<IActionResult> Step(string name, ChangeEpisode.Step step, int version, CancellationToken ct)
     {
@@ -79,6 +112,9 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         Episode = await episodes.Handle(Id, actor, ct);
         Referral = await referrals.Handle(Episode.ReferralId, actor, ct);
         Timeline = await episodes.Timeline(Id, actor, ct);
+        Bookings = await offers.ForEpisode(Id, actor, ct);
+        if (Episode.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting or EpisodeStatus.Active && actor.Has(Right.BookCapacity))
+            Matches = await matches.Handle(Id, doubleHanded: false, actor, ct);
     }
 
     /// <summary>What the user typed into a step's form, kept when the step was refused.</summary>

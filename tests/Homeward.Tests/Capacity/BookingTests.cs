@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.Json;
+using Homeward.Access;
+using Homeward.Capacity;
+using Homeward.Tests.Support;
+using Homeward.Triage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Tests.Capacity;
+
+public sealed class BookingTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static string Today(int plus = 0) => DateTime.UtcNow.Date.AddDays(plus).ToString("yyyy-MM-dd");
+
+    private async Task<CareService> Service(ServiceKind kind, Pathway pathway, int defaultCapacity, string organisation = "ZWV", bool doubleHanded = false)
+    {
+        await using var db = app.Db();
+        var service = new CareService
+        {
+            Name = $"{kind} {Guid.NewGuid():N}"[..30], Kind = kind, Pathway = pathway, DefaultDailyCapacity = defaultCapacity, DoubleHanded = doubleHanded,
+            OrganisationId = await db.Organisations.Where(o => o.OdsCode == organisation).Select(o => o.Id).SingleAsync(Ct),
+        };
+        db.CareServices.Add(service);
+        await db.SaveChangesAsync(Ct);
+        return service;
+    }
+
+    /// <summary>A person accepted onto a pathway, waiting for capacity; returns the episode id.</summary>
+    private async Task<string> Waiting(HttpClient hub, Service service, Pathway pathway)
+    {
+        var referral = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        var id = referral.GetProperty("episode").Str("id");
+        await (await hub.PostJson($"/api/episodes/{id}/triage", new { service = service.ToString(), pathway = pathway.ToString(), nonHomeReason = "Needs a bed" }, "\"1\"")).Expect(HttpStatusCode.OK);
+        await (await hub.PostJson($"/api/episodes/{id}/accept", new { }, "\"2\"")).Expect(HttpStatusCode.OK);
+        return id;
+    }
+
+    [Fact]
+    public async Task Of_fifty_concurrent_requests_for_the_last_bed_exactly_one_succeeds_every_time()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var unit = await Service(ServiceKind.CommunityBedUnit, Pathway.P2, defaultCapacity: 1);
+        var episodes = new List<string>();
+        for (var i = 0; i < 50; i++)
+            episodes.Add(await Waiting(hub, Homeward.Triage.Service.BedBasedIntermediateCare, Pathway.P2));
+
+        for (var round = 0; round < 5; round++)
+        {
+            var day = Today(round + 1);
+            var responses = await Task.WhenAll(episodes.Select(e => hub.PostJson($"/api/episodes/{e}/bookings", new { serviceId = unit.Id, startDate = day, days = 1 })));
+            var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+            var refused = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
+            Assert.True(created == 1, $"Round {round}: {created} bookings took the last bed; statuses {string.Join(",", responses.Select(r => (int)r.StatusCode).Distinct())}");
+            Assert.Equal(49, refused.Count);
+            Assert.Contains("No bed is free", (await refused[0].Body()).Str("detail"));
+
+            await using var db = app.Db();
+            var stored = await db.CapacityDays.SingleAsync(d => d.ServiceId == unit.Id && d.Date == DateOnly.Parse(day), Ct);
+            Assert.Equal(1, stored.Booked);
+            Assert.Equal(1, await db.BookingDays.CountAsync(b => db.Bookings.Any(x => x.Id == b.BookingId && x.ServiceId == unit.Id) && b.Date == DateOnly.Parse(day), Ct));
+        }
+    }
+
+    [Fact]
+    public async Task Of_fifty_concurrent_requests_for_the_last_carer_hour_exactly_one_succeeds()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var team = await Service(ServiceKind.ReablementTeam, Pathway.P1, defaultCapacity: 90);
+        var episodes = new List<string>();
+        for (var i = 0; i < 50; i++)
+            episodes.Add(await Waiting(hub, Homeward.Triage.Service.Reablement, Pathway.P1));
+
+        // 30 minutes are taken first, so exactly one hour is left.
+        await (await hub.PostJson($"/api/episodes/{episodes[0]}/bookings", new { serviceId = team.Id, startDate = Today(2), days = 1, visitsPerDayAtStart = 1, visitsPerDayAtEnd = 1, minutesPerVisit = 30 })).Expect(HttpStatusCode.Created);
+        var responses = await Task.WhenAll(episodes.Skip(1).Select(e => hub.PostJson($"/api/episodes/{e}/bookings",
+            new { serviceId = team.Id, startDate = Today(2), days = 1, visitsPerDayAtStart = 2, visitsPerDayAtEnd = 2, minutesPerVisit = 30 })));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(48, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        await using var db = app.Db();
+        Assert.Equal(90, (await db.CapacityDays.SingleAsync(d => d.ServiceId == team.Id && d.Date == DateOnly.Parse(Today(2)), Ct)).Booked);
+    }
+
+    [Fact]
+    public async Task A_tapering_pattern_holds_carer_time_on_every_day_and_a_decline_gives_it_all_back()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var team = await Service(ServiceKind.HomeCareProvider, Pathway.P1, defaultCapacity: 600, organisation: "ZP1");
+        var episode = await Waiting(hub, Homeward.Triage.Service.Reablement, Pathway.P1);
+        var booking = await (await hub.PostJson($"/api/episodes/{episode}/bookings",
+            new { serviceId = team.Id, startDate = Today(1), days = 4, visitsPerDayAtStart = 4, visitsPerDayAtEnd = 1, minutesPerVisit = 30 })).Expect(HttpStatusCode.Created);
+        Assert.Equal("Offered", booking.Str("status"));
+
+        await using (var db = app.Db())
+        {
+            var held = await db.CapacityDays.Where(d => d.ServiceId == team.Id).OrderBy(d => d.Date).Select(d => d.Booked).ToListAsync(Ct);
+            Assert.Equal([120, 90, 60, 30], held); // 4, 3, 2, 1 visits of 30 minutes
+        }
+
+        // Another provider cannot see or answer it; its own provider declines with a reason.
+        var other = await Service(ServiceKind.CareHome, Pathway.P3, 5, organisation: "ZP2");
+        var provider = await app.ClientFor(Role.CareProvider);
+        var offers = await (await provider.GetAsync("/api/offers", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Contains(offers.EnumerateArray(), o => o.GetProperty("booking").Str("id") == booking.Str("id"));
+        var noReason = await (await provider.PostJson($"/api/bookings/{booking.Str("id")}/decline", new { reason = "" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["reason"], noReason.ErrorFields());
+        var declined = await (await provider.PostJson($"/api/bookings/{booking.Str("id")}/decline", new { reason = "No carers for double runs that week" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("Declined", declined.Str("status"));
+        await using (var db = app.Db())
+            Assert.All(await db.CapacityDays.Where(d => d.ServiceId == team.Id).ToListAsync(Ct), d => Assert.Equal(0, d.Booked));
+        await (await provider.PostJson($"/api/bookings/{booking.Str("id")}/accept", new { })).Expect(HttpStatusCode.Conflict);
+        await (await provider.PutAsync($"/api/services/{other.Id}/capacity", System.Net.Http.Json.JsonContent.Create(new { from = Today(), to = Today(1), capacity = 3 }), Ct))
+            .Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Ending_the_episode_releases_the_days_after_it()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var unit = await Service(ServiceKind.CommunityBedUnit, Pathway.P2, defaultCapacity: 3);
+        var episode = await Waiting(hub, Homeward.Triage.Service.BedBasedIntermediateCare, Pathway.P2);
+        await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = unit.Id, startDate = Today(), days = 5 })).Expect(HttpStatusCode.Created);
+        await (await hub.PostJson($"/api/episodes/{episode}/start", new { }, "\"4\"")).Expect(HttpStatusCode.OK);
+        await (await hub.PostJson($"/api/episodes/{episode}/end", new { sequel = "NoIdentifiedNeeds", destination = "UsualResidence" }, "\"5\"")).Expect(HttpStatusCode.OK);
+
+        await using var db = app.Db();
+        var booked = await db.CapacityDays.Where(d => d.ServiceId == unit.Id).OrderBy(d => d.Date).Select(d => d.Booked).ToListAsync(Ct);
+        Assert.Equal([1, 0, 0, 0, 0], booked);
+        Assert.Equal(BookingStatus.Ended, (await db.Bookings.SingleAsync(b => b.ServiceId == unit.Id, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Bad_bookings_are_refused_with_reasons()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var unit = await Service(ServiceKind.CommunityBedUnit, Pathway.P2, defaultCapacity: 5);
+        var team = await Service(ServiceKind.ReablementTeam, Pathway.P1, defaultCapacity: 600);
+        var episode = await Waiting(hub, Homeward.Triage.Service.BedBasedIntermediateCare, Pathway.P2);
+
+        var past = await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = unit.Id, startDate = Today(-1), days = 50 })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["startDate", "days"], past.ErrorFields());
+        var wrongPathway = await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = team.Id, startDate = Today() })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("P1 service", wrongPathway.GetProperty("errors").GetProperty("serviceId")[0].GetString());
+
+        await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = unit.Id, startDate = Today(1), days = 3 })).Expect(HttpStatusCode.Created);
+        var overlap = await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = unit.Id, startDate = Today(3), days = 3 })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("already has a booking", overlap.GetProperty("errors").GetProperty("startDate")[0].GetString());
+
+        var referred = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        var notWaiting = await (await hub.PostJson($"/api/episodes/{referred.GetProperty("episode").Str("id")}/bookings", new { serviceId = unit.Id, startDate = Today() })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("episode", notWaiting.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Capacity_reports_are_checked_and_a_cut_below_bookings_shows_as_over_committed()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var unit = await Service(ServiceKind.CommunityBedUnit, Pathway.P2, defaultCapacity: 2);
+        var url = $"/api/services/{unit.Id}/capacity";
+        var bad = await (await hub.PutAsync(url, System.Net.Http.Json.JsonContent.Create(new { from = Today(-3), to = Today(-5), capacity = -1 }), Ct)).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["from", "to", "capacity"], bad.ErrorFields());
+        var absurd = await (await hub.PutAsync(url, System.Net.Http.Json.JsonContent.Create(new { from = Today(), to = Today(1), capacity = 100000 }), Ct)).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["capacity"], absurd.ErrorFields());
+
+        var episode = await Waiting(hub, Homeward.Triage.Service.BedBasedIntermediateCare, Pathway.P2);
+        await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = unit.Id, startDate = Today(), days = 2 })).Expect(HttpStatusCode.Created);
+        await (await hub.PutAsync(url, System.Net.Http.Json.JsonContent.Create(new { from = Today(), to = Today(), capacity = 0 }), Ct)).Expect(HttpStatusCode.OK);
+
+        var view = await (await hub.GetAsync("/api/capacity", Ct)).Expect(HttpStatusCode.OK);
+        var days = view.GetProperty("services").EnumerateArray().Single(s => s.Str("id") == unit.Id.ToString()).GetProperty("days");
+        Assert.True(days[0].GetProperty("overCommitted").GetBoolean());
+        Assert.False(days[1].GetProperty("overCommitted").GetBoolean());
+        Assert.Equal(1, days[1].GetProperty("free").GetInt32());
+    }
+}
