@@ -3,17 +3,21 @@ using Homeward.Demo;
 
 // dotnet run -c Release --project bench/Homeward.Bench -- county [Small|Standard|Large] [Sqlite|Postgres CONNECTION]
 // dotnet run -c Release --project bench/Homeward.Bench -- board  [Sqlite|Postgres CONNECTION]
+// dotnet run -c Release --project bench/Homeward.Bench -- booking [Sqlite|Postgres CONNECTION]
 switch (args.ElementAtOrDefault(0))
 {
     case "board":
         await BoardBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
+        break;
+    case "booking":
+        await BookingBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
         break;
     case "county":
         await CountyBench.Run(Enum.Parse<DemoSize>(args.ElementAtOrDefault(1) ?? "Large", ignoreCase: true),
             args.ElementAtOrDefault(2) ?? "Sqlite", args.ElementAtOrDefault(3));
         break;
     default:
-        Console.Error.WriteLine("Usage: Homeward.Bench county [Small|Standard|Large] [Sqlite|Postgres CONNECTION] | board [Sqlite|Postgres CONNECTION]");
+        Console.Error.WriteLine("Usage: Homeward.Bench county [Small|Standard|Large] [Sqlite|Postgres CONNECTION] | board | booking [Sqlite|Postgres CONNECTION]");
         return 2;
 }
 return 0;

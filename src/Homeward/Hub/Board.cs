@@ -1,5 +1,6 @@
 using Homeward.Access;
 using Homeward.Audit;
+using Homeward.Capacity;
 using Homeward.Common;
 using Homeward.Data;
 using Homeward.Episodes;
@@ -80,6 +81,12 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
             x.e.WaitingFor, x.e.Version,
         }).ToListAsync(ct);
 
+        var waitingIds = found.Where(x => x.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting).Select(x => x.Id).ToList();
+        var bookings = (await (from b in db.Bookings.AsNoTracking()
+                               join sv in db.CareServices.AsNoTracking() on b.ServiceId equals sv.Id
+                               where waitingIds.Contains(b.EpisodeId) && (b.Status == BookingStatus.Offered || b.Status == BookingStatus.Accepted)
+                               select new { b.EpisodeId, b.Status, b.StartDate, sv.Name }).ToListAsync(ct))
+            .GroupBy(b => b.EpisodeId).ToDictionary(g => g.Key, g => g.OrderBy(b => b.StartDate).First());
         var localities = await db.Localities.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
         var localityNames = localities.ToDictionary(l => l.Id, l => l.Name);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -89,7 +96,11 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
             var referred = DateOnly.FromDateTime(x.ReferredAt.UtcDateTime);
             var inHospital = x.Route == Route.HospitalDischarge && x.DischargedOn is null;
             int? delay = x.DischargeReadyDate is { } ready ? Math.Max(0, (x.DischargedOn ?? today).DayNumber - ready.DayNumber) : null;
-            var (next, owner) = NextAction(x.Status, x.Route, x.Service, x.WaitingFor);
+            var (next, owner) = bookings.TryGetValue(x.Id, out var booking)
+                ? booking.Status == BookingStatus.Offered
+                    ? ($"Accept the offer for {Day(booking.StartDate)}", booking.Name)
+                    : ($"Start on {Day(booking.StartDate)} (booked)", booking.Name)
+                : NextAction(x.Status, x.Route, x.Service, x.WaitingFor);
             return new Row(x.Id, x.PersonId, $"{x.GivenName} {x.FamilyName}", x.NhsNumber.Display, x.Route, x.Status, x.Service,
                 x.Pathway, x.Hospital, x.LocalityId is { } l ? localityNames.GetValueOrDefault(l) : null,
                 today.DayNumber - referred.DayNumber, delay, inHospital, next, owner, x.Version);
@@ -129,6 +140,8 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
         };
         return ordered.ThenBy(r => r.EpisodeId);
     }
+
+    private static string Day(DateOnly date) => date.ToString("d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>What must happen next for the person to move on, and which team owns it.</summary>
     public static (string Action, string Owner) NextAction(EpisodeStatus status, Route route, Service? service, string? waitingFor) => status switch

@@ -55,6 +55,11 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>A database context on the app's database, to arrange what the journey starts from.</summary>
+    public Homeward.Data.HomewardDb Db() =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Homeward.Data.HomewardDb>(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(_app!.Services).ServiceProvider);
+
     /// <summary>A new browser session (its own cookies) signed in as the demo account of a role.</summary>
     public async Task<IPage> SignedIn(Homeward.Access.Role role)
     {
