@@ -28,6 +28,12 @@ internal static class BookingBench
 
     public static async Task Run(string provider, string? connection)
     {
+        await Phase(provider, connection, beds: 6, carerHours: 40, label: "scarce");
+        await Phase(provider, connection is null ? null : connection.Replace("homeward_bench", "homeward_bench2"), beds: 2_000, carerHours: 5_000, label: "abundant");
+    }
+
+    private static async Task Phase(string provider, string? connection, int beds, int carerHours, string label)
+    {
         var file = Path.Combine(Path.GetTempPath(), $"homeward-booking-{Guid.NewGuid():N}.db");
         connection ??= $"Data Source={file}";
         var root = Directory.GetCurrentDirectory();
@@ -46,8 +52,8 @@ internal static class BookingBench
         {
             var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
             var org = await db.Organisations.Where(o => o.OdsCode == "ZWC").Select(o => o.Id).SingleAsync();
-            services = [.. Enumerable.Range(1, 4).Select(i => new CareService { Name = $"Bed unit {i}", Kind = ServiceKind.CommunityBedUnit, Pathway = Pathway.P2, DefaultDailyCapacity = 6, OrganisationId = org }),
-                .. Enumerable.Range(1, 4).Select(i => new CareService { Name = $"Team {i}", Kind = ServiceKind.ReablementTeam, Pathway = Pathway.P1, DefaultDailyCapacity = 40 * 60, OrganisationId = org })];
+            services = [.. Enumerable.Range(1, 4).Select(i => new CareService { Name = $"Bed unit {i}", Kind = ServiceKind.CommunityBedUnit, Pathway = Pathway.P2, DefaultDailyCapacity = beds, OrganisationId = org }),
+                .. Enumerable.Range(1, 4).Select(i => new CareService { Name = $"Team {i}", Kind = ServiceKind.ReablementTeam, Pathway = Pathway.P1, DefaultDailyCapacity = carerHours * 60, OrganisationId = org })];
             db.CareServices.AddRange(services);
             await db.SaveChangesAsync();
         }
@@ -108,9 +114,9 @@ internal static class BookingBench
             var mismatched = days.Count(d => d.Booked != ledger.GetValueOrDefault((d.ServiceId, d.Date)));
             var full = days.Count(d => d.Free == 0 || d.Booked * 10 >= d.Capacity * 9);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-                # Booking under concurrent load ({provider})
+                # Booking under concurrent load ({provider}, {label} capacity)
                 machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; date: {DateTime.UtcNow:yyyy-MM-dd}
-                requests: {requests.Length} from {Clients} concurrent clients over the REST API, into 4 bed units (6 beds) and 4 teams (40 carer hours a day)
+                requests: {requests.Length} from {Clients} concurrent clients over the REST API, into 4 bed units ({beds} beds) and 4 teams ({carerHours} carer hours a day)
                 booked: {created}, refused for lack of capacity (409): {refused}, other answers: {other}
                 time: {watch.Elapsed.TotalSeconds:F1} s; {requests.Length / watch.Elapsed.TotalSeconds:F0} booking requests/s, {created / watch.Elapsed.TotalSeconds:F0} bookings made/s
                 capacity days: {days.Count}, of which at or above 90% booked: {full}
