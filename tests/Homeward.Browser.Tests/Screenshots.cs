@@ -39,6 +39,11 @@ public sealed class Screenshots
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "referral-errors.png") });
 
+        await page.GotoAsync("/capacity");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "capacity.png") });
+        await page.GotoAsync("/waiting");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "waiting-list.png") });
+
         await page.GotoAsync("/board?sort=Delay&desc=true");
         await page.Locator("[data-testid=board-row] a").First.ClickAsync();
         await page.WaitForURLAsync("**/people/**");

@@ -75,5 +75,5 @@ public sealed class IndexModel(CapacityView capacity, SetCapacity setCapacity, O
         HttpContext.Actor() is var actor && actor.Has(Right.UpdateCapacity) && actor.ActsFor(service.OrganisationId);
 
     public static string Amount(CapacityUnit unit, int value) =>
-        unit == CapacityUnit.Beds ? value.ToString() : (value / 60.0).ToString(value % 60 == 0 ? "0" : "0.#") + " h";
+        unit == CapacityUnit.Beds ? value.ToString() : (value / 60.0).ToString(value % 60 == 0 ? "0" : "0.#", System.Globalization.CultureInfo.InvariantCulture) + "\u00A0h";
 }
