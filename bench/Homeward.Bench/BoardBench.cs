@@ -22,15 +22,7 @@ internal static class BoardBench
         string? built = null;
         await CountyBench.Run(DemoSize.Large, provider, connection, keep: true, c => built = c);
 
-        var root = Directory.GetCurrentDirectory();
-        while (!File.Exists(Path.Combine(root, "Homeward.slnx")))
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from inside the repository.");
-        var app = HomewardApp.Build([
-            "--urls=http://127.0.0.1:0", $"--contentRoot={Path.Combine(root, "src", "Homeward.Web")}", "--environment=Production",
-            $"--Database:Provider={provider}", $"--ConnectionStrings:Homeward={built}", "--Demo:County=false",
-            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
-        ]);
-        await app.StartAsync();
+        var app = await BenchApp.Start(provider, built!);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var token = await http.PostAsJsonAsync("/api/auth/tokens", new { userName = "hub@demo.homeward", password = DemoAccounts.Password });
         var body = await token.Content.ReadFromJsonAsync<Dictionary<string, object>>();

@@ -36,15 +36,7 @@ internal static class BookingBench
     {
         var file = Path.Combine(Path.GetTempPath(), $"homeward-booking-{Guid.NewGuid():N}.db");
         connection ??= $"Data Source={file}";
-        var root = Directory.GetCurrentDirectory();
-        while (!File.Exists(Path.Combine(root, "Homeward.slnx")))
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from inside the repository.");
-        var app = HomewardApp.Build([
-            "--urls=http://127.0.0.1:0", $"--contentRoot={Path.Combine(root, "src", "Homeward.Web")}", "--environment=Production",
-            $"--Database:Provider={provider}", $"--ConnectionStrings:Homeward={connection}", "--Demo:County=false",
-            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
-        ]);
-        await app.StartAsync();
+        var app = await BenchApp.Start(provider, connection);
 
         // Scarce capacity: 4 bed units of 6 beds and 4 teams of 40 carer hours, for many more people than fit.
         List<CareService> services;
