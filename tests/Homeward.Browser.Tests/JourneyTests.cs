@@ -107,6 +107,14 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Field(ucr, "Reason for referral").FillAsync("Fall at home, cannot get up unaided");
         await ucr.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
         await ExpectStatus(ucr, "Referred");
+        var episodeUrl = ucr.Url;
+
+        // The 2-hour clock runs on the board until the first visit.
+        await ucr.GotoAsync("/board?route=UrgentCommunityResponse");
+        var clock = ucr.Locator($"[data-testid=board-row][data-nhs-number='{nhs}']").GetByTestId("two-hour");
+        await Assertions.Expect(clock).ToContainTextAsync(new Regex("2-hour response: 1 h 5[0-9] min left|2-hour response: 2 h 0 min left"));
+        await ucr.AssertAccessible();
+        await ucr.GotoAsync(episodeUrl);
 
         await Field(ucr, "2-hour rapid response").CheckAsync();
         await ucr.GetByRole(AriaRole.Button, new() { Name = "Save triage" }).ClickAsync();

@@ -58,6 +58,13 @@ public static class Labels
         return london.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
     }
 
+    /// <summary>A span in hours and minutes, as on a clock that is running: "1 h 23 min", "45 min".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var minutes = (int)Math.Ceiling(span.TotalMinutes);
+        return minutes >= 60 ? $"{minutes / 60} h {minutes % 60} min" : $"{minutes} min";
+    }
+
     public static string Day(DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>Times are stored in UTC and shown in Europe/London.</summary>

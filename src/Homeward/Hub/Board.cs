@@ -33,10 +33,13 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
     public sealed record Row(
         Guid EpisodeId, Guid PersonId, string Name, string NhsNumber, Route Route, EpisodeStatus Status, Service? Service,
         Pathway? Pathway, string? Hospital, string? Locality, int DaysSinceReferral, int? DelayDays, bool StillInHospital,
-        string NextAction, string Owner, int Version)
+        string NextAction, string Owner, int Version, DateTimeOffset? TwoHourDeadline = null)
     {
         public bool Deconditioning => StillInHospital && DelayDays >= DeconditioningDays;
     }
+
+    /// <summary>The urgent community response standard: first face-to-face contact within 2 hours of referral.</summary>
+    public static readonly TimeSpan TwoHours = TimeSpan.FromHours(2);
 
     public sealed record Option(string Value, string Label);
 
@@ -45,7 +48,7 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
     public sealed record View(
         IReadOnlyList<Row> Rows, int Total, int PageNumber, int PageSize,
         IReadOnlyList<Count> Counts, int Deconditioning,
-        IReadOnlyList<Option> Localities, IReadOnlyList<Option> Hospitals, IReadOnlyList<Option> Organisations);
+        IReadOnlyList<Option> Localities, IReadOnlyList<Option> Hospitals, IReadOnlyList<Option> Organisations, DateTimeOffset Now);
 
     public async Task<View> Handle(Query query, Actor actor, CancellationToken ct)
     {
@@ -78,7 +81,7 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
         {
             x.e.Id, x.e.PersonId, x.p.GivenName, x.p.FamilyName, x.p.NhsNumber, x.r.Route, x.e.Status, x.e.Service,
             x.e.Pathway, x.r.Hospital, x.p.LocalityId, x.e.ReferredAt, x.r.DischargeReadyDate, x.e.DischargedOn,
-            x.e.WaitingFor, x.e.Version,
+            x.e.WaitingFor, x.e.Version, x.r.Urgency,
         }).ToListAsync(ct);
 
         var waitingIds = found.Where(x => x.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting).Select(x => x.Id).ToList();
@@ -103,7 +106,8 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
                 : NextAction(x.Status, x.Route, x.Service, x.WaitingFor);
             return new Row(x.Id, x.PersonId, $"{x.GivenName} {x.FamilyName}", x.NhsNumber.Display, x.Route, x.Status, x.Service,
                 x.Pathway, x.Hospital, x.LocalityId is { } l ? localityNames.GetValueOrDefault(l) : null,
-                today.DayNumber - referred.DayNumber, delay, inHospital, next, owner, x.Version);
+                today.DayNumber - referred.DayNumber, delay, inHospital, next, owner, x.Version,
+                x.Urgency == Urgency.TwoHour && x.Status != EpisodeStatus.Active ? x.ReferredAt + TwoHours : null);
         }).ToList();
 
         var counts = all.GroupBy(r => (r.Pathway, r.Status)).Select(g => new Count(g.Key.Pathway, g.Key.Status, g.Count()))
@@ -123,7 +127,7 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
         return new View(pageRows, shown.Count, page, size, counts, all.Count(r => r.Deconditioning),
             [.. localities.Select(l => new Option(l.Id.ToString(), l.Name))],
             [.. hospitals.Select(h => new Option(h, h))],
-            [.. organisations.Select(o => new Option(o.Id.ToString(), o.Name))]);
+            [.. organisations.Select(o => new Option(o.Id.ToString(), o.Name))], now);
     }
 
     private static IEnumerable<Row> Order(List<Row> rows, SortBy sort, bool descending)
@@ -134,8 +138,8 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
             SortBy.DaysSinceReferral => descending ? rows.OrderByDescending(r => r.DaysSinceReferral) : rows.OrderBy(r => r.DaysSinceReferral),
             SortBy.Name => descending ? rows.OrderByDescending(r => r.Name, StringComparer.OrdinalIgnoreCase) : rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
             SortBy.Status => descending ? rows.OrderByDescending(r => r.Status) : rows.OrderBy(r => r.Status),
-            // Grouped by pathway then status; within a group the longest delays and waits first.
-            _ => rows.OrderBy(r => r.Pathway ?? (Pathway)(-1)).ThenBy(r => r.Status)
+            // Grouped by pathway then status; within a group running 2-hour clocks first, then the longest delays and waits.
+            _ => rows.OrderBy(r => r.Pathway ?? (Pathway)(-1)).ThenBy(r => r.Status).ThenBy(r => r.TwoHourDeadline ?? DateTimeOffset.MaxValue)
                 .ThenByDescending(r => r.DelayDays ?? -1).ThenByDescending(r => r.DaysSinceReferral),
         };
         return ordered.ThenBy(r => r.EpisodeId);

@@ -1,0 +1,44 @@
+using System.Net;
+using Homeward.Access;
+using Homeward.Tests.Support;
+
+namespace Homeward.Tests.Hub;
+
+public sealed class BoardTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_two_hour_referral_carries_its_deadline_until_the_first_visit()
+    {
+        var ucr = await app.ClientFor(Role.RapidResponseClinician);
+        var nhs = Bodies.NewNhsNumber();
+        var referral = await (await ucr.PostJson("/api/referrals", Bodies.UrgentCommunityResponse(nhs))).Expect(HttpStatusCode.Created);
+        var received = referral.GetProperty("receivedAt").GetDateTimeOffset();
+
+        async Task<System.Text.Json.JsonElement> Row()
+        {
+            var board = await (await ucr.GetAsync("/api/board?route=UrgentCommunityResponse&pageSize=100", Ct)).Expect(HttpStatusCode.OK);
+            return board.GetProperty("rows").EnumerateArray().Single(r => r.Str("nhsNumber").Replace(" ", "") == nhs);
+        }
+
+        var row = await Row();
+        Assert.Equal(received.AddHours(2), row.GetProperty("twoHourDeadline").GetDateTimeOffset());
+        Assert.Equal("Triage", row.Str("nextAction"));
+        Assert.Equal("Rapid response team", row.Str("owner"));
+
+        var id = referral.GetProperty("episode").Str("id");
+        await (await ucr.PostJson($"/api/episodes/{id}/triage", new { service = "UrgentCommunityResponse" }, "\"1\"")).Expect(HttpStatusCode.OK);
+        await (await ucr.PostJson($"/api/episodes/{id}/accept", new { }, "\"2\"")).Expect(HttpStatusCode.OK);
+        await (await ucr.PostJson($"/api/episodes/{id}/start", new { }, "\"3\"")).Expect(HttpStatusCode.OK);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await Row()).GetProperty("twoHourDeadline").ValueKind);
+    }
+
+    [Fact]
+    public async Task Bad_board_filters_are_400s_naming_each()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var problem = await (await hub.GetAsync("/api/board?pathway=P7&route=Teleport&sort=Colour&pageSize=0", Ct)).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["pathway", "route", "sort", "pageSize"], problem.ErrorFields());
+    }
+}
