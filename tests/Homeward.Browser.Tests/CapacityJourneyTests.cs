@@ -90,5 +90,18 @@ public sealed class CapacityJourneyTests(BrowserApp app) : IClassFixture<Browser
         await provider.AssertAccessible();
         await hub.ReloadAsync();
         await Assertions.Expect(boardRow).ToContainTextAsync("(booked)");
+
+        // The person's plans change: the hub cancels the booking, which needs a reason, and the capacity is free again.
+        await hub.GotoAsync(episode);
+        await hub.GetByText("Cancel this booking").ClickAsync();
+        await hub.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await Assertions.Expect(hub.Locator(".nhsuk-error-summary")).ToContainTextAsync("reason for cancelling");
+        await hub.AssertAccessible();
+        await Field(hub, "Reason for cancelling the booking").FillAsync("Family will care for her this fortnight");
+        await hub.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await Assertions.Expect(hub.GetByTestId("banner")).ToContainTextAsync("capacity is free again");
+        await Assertions.Expect(hub.GetByTestId("bookings")).ToContainTextAsync("Cancelled");
+        await hub.GotoAsync("/waiting");
+        await Assertions.Expect(waitingRow).Not.ToContainTextAsync("Booked:");
     }
 }

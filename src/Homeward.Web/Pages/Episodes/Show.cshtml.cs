@@ -14,7 +14,8 @@ namespace Homeward.Web.Pages.Episodes;
 /// may take. Every step carries the version the user saw, so a step taken on a stale page is refused.
 /// </summary>
 public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, ChangeEpisode change,
-    Homeward.Capacity.MatchServices matches, Homeward.Capacity.BookCapacity book, Homeward.Capacity.Offers offers) : PageModel
+    Homeward.Capacity.MatchServices matches, Homeward.Capacity.BookCapacity book, Homeward.Capacity.Offers offers,
+    Homeward.Capacity.RespondToBooking respond) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     public EpisodeView Episode { get; private set; } = null!;
@@ -79,6 +80,28 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         return Page();
     }
 
+    public async Task<IActionResult> OnPostCancelBookingAsync(Guid bookingId, string? reason, CancellationToken ct)
+    {
+        try
+        {
+            var booking = await respond.Handle(bookingId, Homeward.Capacity.RespondToBooking.Answer.Cancel, reason, HttpContext.Actor(), ct);
+            TempData["Banner"] = $"Booking at {booking.ServiceName} cancelled; its capacity is free again.";
+            return Redirect($"/episodes/{Id}");
+        }
+        catch (ValidationFailedException e)
+        {
+            (Errors, FailedStep, Posted) = (FormErrors.From(e.Errors.ToDictionary(x => $"{x.Key}-{bookingId}", x => x.Value)), "cancel-booking", Request.Form);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (InvalidTransitionException e)
+        {
+            Notice = e.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        await Load(ct);
+        return Page();
+    }
+
     private async Task<IActionResult> Step(string name, ChangeEpisode.Step step, int version, CancellationToken ct)
     {
         try
@@ -89,7 +112,8 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         }
         catch (ValidationFailedException e)
         {
-            (Errors, FailedStep, Posted) = (FormErrors.From(e.Errors), name, Request.Form);
+            // Decline and cancel both ask for a reason: their fields are told apart by the step's name.
+            (Errors, FailedStep, Posted) = (FormErrors.From(e.Errors.ToDictionary(x => x.Key == "reason" ? $"{name}-reason" : x.Key, x => x.Value)), name, Request.Form);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         catch (StaleVersionException)
