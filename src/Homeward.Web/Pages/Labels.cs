@@ -32,8 +32,6 @@ public static class Labels
 
     public static string Of(Pathway? pathway) => pathway?.ToString() ?? "No pathway yet";
 
-    public static string Of(EpisodeStatus status) => status.ToString();
-
     /// <summary>The NHS.UK tag colour for a status.</summary>
     public static string TagClass(EpisodeStatus status) => status switch
     {

@@ -11,7 +11,6 @@ public static class Json
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.Converters.Add(new JsonStringEnumConverter());
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         return options;
     }
 }

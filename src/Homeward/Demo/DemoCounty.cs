@@ -188,9 +188,6 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         }
     }
 
-    /// <summary>Hospitals and wards in the demo county, for other generators and the CLI.</summary>
-    public static IReadOnlyList<string> HospitalNames => [.. Hospitals.Select(h => h.Name)];
-
     internal static (string Name, string Ods) Hospital(DemoRandom random) => random.Pick(Hospitals);
 
     internal static string Ward(DemoRandom random) => random.Pick(Wards);

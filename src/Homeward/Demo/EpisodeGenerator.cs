@@ -35,7 +35,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
         {
             Route.HospitalDischarge => HospitalReferral(person, receivedAt, day),
             Route.EmergencyDepartment => Referral(person, route, ReferralSource.EmergencyDepartment, "A&E social care team", receivedAt,
-                "Attended A&E after a fall; assessed as safe to go home with support", Urgency.SameDay, Hospital: DemoCounty.Hospital(random).Name),
+                "Attended A&E after a fall; assessed as safe to go home with support", Urgency.SameDay, hospital: DemoCounty.Hospital(random).Name),
             Route.UrgentCommunityResponse => Referral(person, route, random.Weighted(UcrSources), "Caller", receivedAt,
                 random.Pick(UcrReasons), Urgency.TwoHour),
             _ => Referral(person, route, random.Chance(0.6) ? ReferralSource.Gp : ReferralSource.SocialWorker, "Community referrer", receivedAt,
@@ -58,7 +58,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
     }
 
     private Referral Referral(Person person, Route route, ReferralSource source, string referrer, DateTimeOffset receivedAt,
-        string reason, Urgency urgency, string? Hospital = null, string? ward = null, DateOnly? admitted = null, DateOnly? readyDate = null) =>
+        string reason, Urgency urgency, string? hospital = null, string? ward = null, DateOnly? admitted = null, DateOnly? readyDate = null) =>
         new()
         {
             PersonId = person.Id,
@@ -68,7 +68,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
             Urgency = urgency,
             Reason = reason,
             ReceivedAt = receivedAt,
-            Hospital = Hospital,
+            Hospital = hospital,
             Ward = ward,
             AdmittedOn = admitted,
             DischargeReadyDate = readyDate,

@@ -13,9 +13,6 @@ public readonly partial record struct Postcode
 
     public string Value { get; }
 
-    /// <summary>The outward code (before the space), e.g. <c>BA1</c>.</summary>
-    public string Outward => Value[..Value.IndexOf(' ', StringComparison.Ordinal)];
-
     public static bool TryParse(string? text, out Postcode postcode, out string? error)
     {
         postcode = default;

@@ -52,68 +52,48 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
     public Task<IActionResult> OnPostCancelAsync(string? reason, int version, CancellationToken ct) =>
         Step("cancel", new ChangeEpisode.CancelStep(reason), version, ct);
 
-    public async Task<IActionResult> OnPostBookAsync(Guid serviceId, string? startDate, int? days, int? visitsPerDayAtStart, int? visitsPerDayAtEnd,
-        int? minutesPerVisit, bool? doubleHanded, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostBookAsync(Guid serviceId, string? startDate, int? days, int? visitsPerDayAtStart, int? visitsPerDayAtEnd,
+        int? minutesPerVisit, bool? doubleHanded, CancellationToken ct) =>
+        // Each service has its own booking form: errors are keyed to that form's fields.
+        Act("book", key => $"{key}-{serviceId}", async () =>
         {
             var booking = await book.Handle(Id, new Homeward.Capacity.BookCapacity.Request
             {
                 ServiceId = serviceId, StartDate = startDate, Days = days, VisitsPerDayAtStart = visitsPerDayAtStart,
                 VisitsPerDayAtEnd = visitsPerDayAtEnd, MinutesPerVisit = minutesPerVisit, DoubleHanded = doubleHanded,
             }, HttpContext.Actor(), ct);
-            TempData["Banner"] = $"Booked {booking.ServiceName} from {Labels.Day(booking.StartDate)}; offered to the provider.";
-            return Redirect($"/episodes/{Id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            // Each service has its own booking form: key the errors to that form's fields.
-            (Errors, FailedStep, Posted, FailedService) = (FormErrors.From(e.Errors.ToDictionary(x => $"{x.Key}-{serviceId}", x => x.Value)), "book", Request.Form, serviceId);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (Homeward.Capacity.CapacityUnavailableException e)
-        {
-            Notice = e.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        await Load(ct);
-        return Page();
-    }
+            return $"Booked {booking.ServiceName} from {Labels.Day(booking.StartDate)}; offered to the provider.";
+        }, ct, serviceId);
 
-    public async Task<IActionResult> OnPostCancelBookingAsync(Guid bookingId, string? reason, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostCancelBookingAsync(Guid bookingId, string? reason, CancellationToken ct) =>
+        Act("cancel-booking", key => $"{key}-{bookingId}", async () =>
         {
             var booking = await respond.Handle(bookingId, Homeward.Capacity.RespondToBooking.Answer.Cancel, reason, HttpContext.Actor(), ct);
-            TempData["Banner"] = $"Booking at {booking.ServiceName} cancelled; its capacity is free again.";
-            return Redirect($"/episodes/{Id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            (Errors, FailedStep, Posted) = (FormErrors.From(e.Errors.ToDictionary(x => $"{x.Key}-{bookingId}", x => x.Value)), "cancel-booking", Request.Form);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (InvalidTransitionException e)
-        {
-            Notice = e.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        await Load(ct);
-        return Page();
-    }
+            return $"Booking at {booking.ServiceName} cancelled; its capacity is free again.";
+        }, ct);
 
-    private async Task<IActionResult> Step(string name, ChangeEpisode.Step step, int version, CancellationToken ct)
+    // Decline and cancel both ask for a reason: their fields are told apart by the step's name.
+    private Task<IActionResult> Step(string name, ChangeEpisode.Step step, int version, CancellationToken ct) =>
+        Act(name, key => key == "reason" ? $"{name}-reason" : key, async () =>
+        {
+            var episode = await change.Handle(Id, step, version, HttpContext.Actor(), ct);
+            return $"Done: {name}. The episode is now {episode.Status}.";
+        }, ct);
+
+    /// <summary>
+    /// Runs one action of this page: on success, back to the episode with a banner; when refused, the page again
+    /// with the field errors (keyed to the form that was sent) or a notice saying why, and what was typed kept.
+    /// </summary>
+    private async Task<IActionResult> Act(string form, Func<string, string> fieldKey, Func<Task<string>> action, CancellationToken ct, Guid? service = null)
     {
         try
         {
-            var episode = await change.Handle(Id, step, version, HttpContext.Actor(), ct);
-            TempData["Banner"] = $"Done: {name}. The episode is now {episode.Status}.";
+            TempData["Banner"] = await action();
             return Redirect($"/episodes/{Id}");
         }
         catch (ValidationFailedException e)
         {
-            // Decline and cancel both ask for a reason: their fields are told apart by the step's name.
-            (Errors, FailedStep, Posted) = (FormErrors.From(e.Errors.ToDictionary(x => x.Key == "reason" ? $"{name}-reason" : x.Key, x => x.Value)), name, Request.Form);
+            (Errors, FailedStep, Posted, FailedService) = (FormErrors.From(e.Errors.ToDictionary(x => fieldKey(x.Key), x => x.Value)), form, Request.Form, service);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         catch (StaleVersionException)
@@ -121,7 +101,7 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
             Notice = "Someone else changed this episode after you opened it. The page now shows their change: check it before you act.";
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
-        catch (InvalidTransitionException e)
+        catch (Exception e) when (e is InvalidTransitionException or Homeward.Capacity.CapacityUnavailableException)
         {
             Notice = e.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
