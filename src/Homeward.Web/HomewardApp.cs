@@ -101,6 +101,7 @@ public static class HomewardApp
         app.MapEpisodes();
         app.MapPeople();
         app.MapCapacity();
+        app.MapCare();
         app.MapRazorPages();
         return app;
     }

@@ -39,6 +39,12 @@ public static class HomewardServices
         services.AddScoped<Capacity.WaitingList>();
         services.AddScoped<Capacity.Offers>();
         services.AddScoped<ReadAudit>();
+        services.AddScoped<Care.MeasureCatalogue>();
+        services.AddScoped<Care.GetCareRecord>();
+        services.AddScoped<Care.RecordCare>();
+        services.AddScoped<Visits.RecordVisit>();
+        services.AddScoped<Visits.VisitList>();
+        services.AddScoped<FollowUps.FollowUpTasks>();
         services.AddScoped<DemoCounty>();
         return services.AddIdentityCore<HomewardUser>(o =>
             {

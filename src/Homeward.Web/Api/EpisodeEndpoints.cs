@@ -35,6 +35,7 @@ public static class EpisodeEndpoints
         Step<ChangeEpisode.StartStep>(group, "start", "Start the episode (first face-to-face contact or admission)");
         Step<ChangeEpisode.EndStep>(group, "end", "End the episode with its sequel and destination");
         Step<ChangeEpisode.CancelStep>(group, "cancel", "Cancel an episode that has not started, with a reason");
+        Step<ChangeEpisode.OutcomeStep>(group, "outcome", "Urgent community response: record the outcome (stayed at home, conveyed to hospital, other) and the reason");
     }
 
     private static void Step<TStep>(RouteGroupBuilder group, string name, string summary) where TStep : ChangeEpisode.Step =>

@@ -18,6 +18,12 @@ public enum Right
     UpdateCapacity,
     /// <summary>Accept or decline an offer: providers their own services, the hub any.</summary>
     RespondToOffer,
+    /// <summary>Record care in an episode: assessment, plan, goals, measures, reviews, visits, community support.</summary>
+    RecordCare,
+    /// <summary>Work the 91-day follow-up tasks.</summary>
+    FollowUp,
+    /// <summary>Add the partnership's own outcome measures.</summary>
+    ConfigureMeasures,
 }
 
 public static class Rights
@@ -26,13 +32,13 @@ public static class Rights
     {
         [Role.HospitalDischargeTeam] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral],
         [Role.HubCoordinator] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
-            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer],
+            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp],
         [Role.RapidResponseClinician] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
-            Right.BookCapacity],
-        [Role.ReablementWorker] = [Right.ReadRecords, Right.StartOrEnd],
+            Right.BookCapacity, Right.RecordCare],
+        [Role.ReablementWorker] = [Right.ReadRecords, Right.StartOrEnd, Right.RecordCare, Right.FollowUp],
         [Role.CareProvider] = [Right.ReadRecords, Right.UpdateCapacity, Right.RespondToOffer],
         [Role.Manager] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd, Right.ReadAudit,
-            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer],
+            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ConfigureMeasures],
     };
 
     public static bool Has(this Actor actor, Right right) =>

@@ -99,6 +99,14 @@ public sealed class Problems
         return null;
     }
 
+    /// <summary>Adds every problem another collector found.</summary>
+    public void AddAll(Problems other)
+    {
+        foreach (var (field, messages) in other._errors)
+            foreach (var message in messages)
+                Add(field, message);
+    }
+
     public void ThrowIfAny()
     {
         if (Any)

@@ -34,6 +34,17 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<CapacityDay> CapacityDays => Set<CapacityDay>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<BookingDay> BookingDays => Set<BookingDay>();
+    public DbSet<Care.Assessment> Assessments => Set<Care.Assessment>();
+    public DbSet<Care.CarePlan> CarePlans => Set<Care.CarePlan>();
+    public DbSet<Care.Review> Reviews => Set<Care.Review>();
+    public DbSet<Care.Goal> Goals => Set<Care.Goal>();
+    public DbSet<Care.GoalScore> GoalScores => Set<Care.GoalScore>();
+    public DbSet<Care.MeasureResult> MeasureResults => Set<Care.MeasureResult>();
+    public DbSet<Care.CustomMeasure> CustomMeasures => Set<Care.CustomMeasure>();
+    public DbSet<Care.CommunitySupport> CommunitySupports => Set<Care.CommunitySupport>();
+    public DbSet<Visits.Visit> Visits => Set<Visits.Visit>();
+    public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
+    public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -108,6 +119,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, x => x.WaitingFor, 200);
             Text(e, x => x.EndNotes, 4000);
             Text(e, x => x.CancelReason, 2000);
+            Text(e, x => x.UrgentOutcomeReason, 2000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
@@ -182,12 +194,118 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             e.ToTable(t => t.HasCheckConstraint("CK_BookingDays_Amount", "\"Amount\" > 0"));
         });
 
+        ConfigureCare(builder);
+
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.UserId, r.Key });
             Text(e, r => r.UserId, 450);
             Text(e, r => r.Key, 200);
             Text(e, r => r.RequestHash, 64);
+        });
+    }
+
+    private static void ConfigureCare(ModelBuilder builder)
+    {
+        builder.Entity<Care.Assessment>(e =>
+        {
+            e.HasKey(x => x.EpisodeId);
+            e.HasOne<Episode>().WithOne().HasForeignKey<Care.Assessment>(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            Text(e, x => x.WhatMatters, 4000);
+            Text(e, x => x.HomeSituation, 4000);
+            Text(e, x => x.CarerNeeds, 4000);
+            Text(e, x => x.BestInterestDecision, 4000);
+            Text(e, x => x.Risks, 4000);
+            Text(e, x => x.AssessedBy, 256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Care.CarePlan>(e =>
+        {
+            e.HasKey(x => x.EpisodeId);
+            e.HasOne<Episode>().WithOne().HasForeignKey<Care.CarePlan>(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            Text(e, x => x.WillDo, 4000);
+            Text(e, x => x.WillNotDo, 4000);
+            Text(e, x => x.TransitionPlan, 4000);
+            Text(e, x => x.UpdatedBy, 256);
+            e.Ignore(x => x.Pattern);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Care.Review>(e =>
+        {
+            e.HasIndex(x => new { x.EpisodeId, x.DueOn });
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            Text(e, x => x.Notes, 4000);
+            Text(e, x => x.HeldBy, 256);
+        });
+        builder.Entity<Care.Goal>(e =>
+        {
+            e.HasIndex(x => x.EpisodeId);
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            Text(e, x => x.Text, 1000);
+            Text(e, x => x.SetBy, 256);
+            e.HasMany(x => x.Scores).WithOne().HasForeignKey(s => s.GoalId);
+            e.Navigation(x => x.Scores).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.Ignore(x => x.Achieved);
+        });
+        builder.Entity<Care.GoalScore>(e =>
+        {
+            Text(e, x => x.Note, 2000);
+            Text(e, x => x.By, 256);
+            e.ToTable(t => t.HasCheckConstraint("CK_GoalScores_Score", "\"Score\" BETWEEN -2 AND 2"));
+        });
+        builder.Entity<Care.MeasureResult>(e =>
+        {
+            e.HasIndex(x => new { x.EpisodeId, x.MeasureCode });
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            Text(e, x => x.MeasureCode, 40);
+            Text(e, x => x.Values, 4000);
+            Text(e, x => x.By, 256);
+            e.Property(x => x.Total).HasPrecision(12, 2);
+        });
+        builder.Entity<Care.CustomMeasure>(e =>
+        {
+            e.HasKey(x => x.Code);
+            Text(e, x => x.Code, 40);
+            Text(e, x => x.CreatedBy, 256);
+        });
+        builder.Entity<Care.CommunitySupport>(e =>
+        {
+            e.HasIndex(x => x.EpisodeId);
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            Text(e, x => x.Organisation, 200);
+            Text(e, x => x.Notes, 2000);
+            Text(e, x => x.By, 256);
+        });
+        builder.Entity<Visits.Visit>(e =>
+        {
+            e.HasIndex(x => new { x.Date, x.WindowStart });
+            e.HasIndex(x => new { x.EpisodeId, x.Date });
+            e.HasIndex(x => new { x.Status, x.FollowedUpAt });
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            Text(e, x => x.Notes, 4000);
+            Text(e, x => x.RecordedBy, 256);
+            Text(e, x => x.FollowUpNotes, 2000);
+            Text(e, x => x.FollowedUpBy, 256);
+            e.Ignore(x => x.Flagged);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<FollowUps.FollowUp>(e =>
+        {
+            e.HasIndex(x => x.EpisodeId).IsUnique();
+            e.HasIndex(x => new { x.Result, x.DueOn });
+            e.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            Text(e, x => x.CompletedBy, 256);
+            Text(e, x => x.Notes, 2000);
+            e.HasMany(x => x.Attempts).WithOne().HasForeignKey(a => a.FollowUpId);
+            e.Navigation(x => x.Attempts).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<FollowUps.FollowUpAttempt>(e =>
+        {
+            Text(e, x => x.Notes, 2000);
+            Text(e, x => x.By, 256);
         });
     }
 

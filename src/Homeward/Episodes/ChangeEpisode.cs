@@ -1,6 +1,9 @@
 using Homeward.Access;
 using Homeward.Audit;
 using Homeward.Capacity;
+using Homeward.Care;
+using Homeward.FollowUps;
+using Homeward.Visits;
 using Homeward.Common;
 using Homeward.Data;
 using Homeward.Referrals;
@@ -14,7 +17,7 @@ namespace Homeward.Episodes;
 /// needs the version the caller saw (If-Match), is checked by <see cref="Episode"/>, and is stored
 /// with its timeline event and audit row in one transaction.
 /// </summary>
-public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock)
+public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareRecord care)
 {
     /// <summary>Fields every step may carry: when it happened (ISO 8601 with offset; now if absent).</summary>
     public abstract record Step
@@ -29,6 +32,8 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock)
     public sealed record StartStep(string? DischargedOn) : Step;
     public sealed record EndStep(string? Sequel, string? Destination, string? Notes) : Step;
     public sealed record CancelStep(string? Reason) : Step;
+    /// <summary>Urgent community response: stayed at home, conveyed to hospital or other, and why.</summary>
+    public sealed record OutcomeStep(string? Outcome, string? Reason) : Step;
 
     public async Task<EpisodeView> Handle(Guid id, Step step, int? expectedVersion, Actor actor, CancellationToken ct)
     {
@@ -48,23 +53,39 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var problems = new Problems();
         var at = problems.Instant("at", step.At, "the time", required: false) ?? now;
-        Apply(episode, referral, step, problems, at, actor, now);
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == episode.PersonId, ct);
+        // Ending is refused while the care record lacks what the ending rules require; all of it is listed at once.
+        var missing = step is EndStep end && episode.Status == EpisodeStatus.Active
+            ? EndingRules.Missing(episode.Service, Enum.TryParse<Sequel>(end.Sequel, true, out var s) ? s : null,
+                await care.Summary(episode, London.DateOf(at), ct))
+            : null;
+        Apply(episode, referral, step, problems, missing, at, actor, now);
 
-        // Ending or cancelling gives back the capacity its bookings hold, in the same transaction.
+        if (step is StartStep && episode.DischargedOn is { } discharged
+            && FollowUp.Applies(episode.Service, referral.Route == Route.HospitalDischarge, person.AgeOn(discharged)))
+            db.FollowUps.Add(FollowUp.For(episode.Id, episode.PersonId, discharged));
+
+        // Ending or cancelling gives back the capacity its bookings hold and stands down the visits still to come,
+        // in the same transaction.
         await using var transaction = step is EndStep or CancelStep ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (step is EndStep)
-            await RespondToBooking.ReleaseForEpisode(db, episode, DateOnly.FromDateTime(at.UtcDateTime), now, ct);
-        else if (step is CancelStep)
-            await RespondToBooking.ReleaseForEpisode(db, episode, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), now, ct);
+        if (step is EndStep or CancelStep)
+        {
+            var from = step is EndStep ? London.DateOf(at) : DateOnly.MinValue;
+            await RespondToBooking.ReleaseForEpisode(db, episode,
+                step is EndStep ? DateOnly.FromDateTime(at.UtcDateTime) : DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), now, ct);
+            await db.Visits.Where(v => v.EpisodeId == id && v.Status == VisitStatus.Planned && v.Date >= from)
+                .ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, VisitStatus.Cancelled).SetProperty(v => v.Version, v => v.Version + 1), ct);
+            await db.Reviews.Where(r => r.EpisodeId == id && r.HeldAt == null && r.DueOn >= from).ExecuteDeleteAsync(ct);
+        }
         db.AuditEntries.Add(AuditEntry.For(actor, $"episode.{Name(step)}", episode.PersonId, id, now));
         await db.SaveChangesAsync(ct);
         if (transaction is not null)
             await transaction.CommitAsync(ct);
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == episode.PersonId, ct);
         return EpisodeView.From(episode, person, referral.Route);
     }
 
-    private static void Apply(Episode episode, Referral referral, Step step, Problems problems, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    private static void Apply(Episode episode, Referral referral, Step step, Problems problems, Problems? missing,
+        DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
         switch (step)
         {
@@ -103,12 +124,21 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock)
                 var sequel = problems.Enum<Sequel>("sequel", e.Sequel, "sequel");
                 var destination = problems.Enum<Destination>("destination", e.Destination, "destination");
                 var notes = problems.Optional("notes", e.Notes, 4000, "the notes");
-                problems.ThrowIfAny();
-                episode.End(sequel!.Value, destination!.Value, referral.ExistingClient, notes, at, actor, now);
+                if (missing is not null)
+                    problems.AddAll(missing);
+                if (sequel is null || destination is null)
+                    problems.ThrowIfAny();
+                episode.End(sequel!.Value, destination!.Value, referral.ExistingClient, notes, at, actor, now, problems);
                 break;
             case CancelStep c:
                 problems.ThrowIfAny();
                 episode.Cancel(c.Reason!, at, actor, now);
+                break;
+            case OutcomeStep o:
+                var outcome = problems.Enum<UrgentOutcome>("outcome", o.Outcome, "outcome");
+                var why = problems.Optional("reason", o.Reason, 2000, "the reason");
+                problems.ThrowIfAny();
+                episode.RecordUrgentOutcome(outcome!.Value, why, at, actor, now);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "Unknown step.");

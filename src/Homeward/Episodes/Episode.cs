@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Homeward.Access;
 using Homeward.Common;
 using Homeward.Triage;
@@ -49,6 +48,10 @@ public sealed class Episode
     public Sequel? Sequel { get; private set; }
     public Destination? Destination { get; private set; }
     public string? EndNotes { get; private set; }
+    /// <summary>Urgent community response: what happened after the first contact, and why.</summary>
+    public UrgentOutcome? UrgentOutcome { get; private set; }
+    public string? UrgentOutcomeReason { get; private set; }
+    public DateTimeOffset? UrgentOutcomeAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public string? CancelReason { get; private set; }
     public int Version { get; set; } = 1;
@@ -124,11 +127,37 @@ public sealed class Episode
         Record(EpisodeEventType.Started, at, actor, now, new { dischargedOn = dischargedOn?.ToString("yyyy-MM-dd") });
     }
 
-    public void End(Sequel sequel, Destination destination, bool existingClient, string? notes, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    public void RecordUrgentOutcome(UrgentOutcome outcome, string? reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    {
+        Require("record an urgent response outcome", at, now, EpisodeStatus.Active);
+        if (Service != Homeward.Triage.Service.UrgentCommunityResponse)
+            throw new InvalidTransitionException("Only an urgent community response episode has an urgent response outcome.");
+        if (outcome != Episodes.UrgentOutcome.StayedAtHome && string.IsNullOrWhiteSpace(reason))
+            throw ValidationFailedException.For("reason", "Give the reason the person did not stay at home.");
+        UrgentOutcome = outcome;
+        UrgentOutcomeReason = string.IsNullOrWhiteSpace(reason) ? null : RequireText(reason, "reason", "the reason");
+        UrgentOutcomeAt = at;
+        Record(EpisodeEventType.UrgentOutcome, at, actor, now, new { outcome = outcome.ToString(), reason = UrgentOutcomeReason });
+    }
+
+    /// <summary>
+    /// Ends the episode. <paramref name="missing"/> lists what the care record still lacks (from
+    /// <see cref="EndingRules"/>); ending is refused while anything is missing or the outcome contradicts itself.
+    /// </summary>
+    public void End(Sequel sequel, Destination destination, bool existingClient, string? notes, DateTimeOffset at, Actor actor, DateTimeOffset now,
+        Problems? missing = null)
     {
         Require("end", at, now, EpisodeStatus.Active);
+        var problems = missing ?? new Problems();
         if (sequel.IsExistingClientOnly() && !existingClient)
-            throw ValidationFailedException.For("sequel", $"{sequel} applies only to existing clients (people who already had long-term support).");
+            problems.Add("sequel", $"{sequel} applies only to existing clients (people who already had long-term support).");
+        if (Sequels.Contradiction(sequel, destination) is { } contradiction)
+            problems.Add("destination", contradiction);
+        if (UrgentOutcome == Episodes.UrgentOutcome.ConveyedToHospital && destination != Episodes.Destination.Hospital)
+            problems.Add("destination", "The urgent response outcome says the person was conveyed to hospital: the destination must be Hospital.");
+        if (UrgentOutcome == Episodes.UrgentOutcome.StayedAtHome && destination == Episodes.Destination.Hospital)
+            problems.Add("destination", "The urgent response outcome says the person stayed at home: change the outcome first if they went to hospital.");
+        problems.ThrowIfAny();
         Sequel = sequel;
         Destination = destination;
         EndNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
@@ -153,6 +182,10 @@ public sealed class Episode
             throw new ArgumentOutOfRangeException(nameof(type), type, "Not a booking step.");
         Record(type, now, actor, now, detail);
     }
+
+    /// <summary>Notes a piece of care (an assessment, a goal score, a visit) on the timeline; the episode's own state is unchanged.</summary>
+    public EpisodeEvent Note(EpisodeEventType type, DateTimeOffset at, Actor actor, DateTimeOffset now, object? detail) =>
+        EpisodeEvent.Of(Id, PersonId, type, at, actor, now, detail);
 
     /// <summary>Notes a change to the referral on the episode's timeline.</summary>
     public void NoteReferralChanged(IReadOnlyCollection<string> fields, Actor actor, DateTimeOffset now)
@@ -181,23 +214,13 @@ public sealed class Episode
         return text.Trim();
     }
 
+    /// <summary>Steps that change the episode itself raise its version (its ETag); notes on the timeline do not.</summary>
     private void Record(EpisodeEventType type, DateTimeOffset at, Actor actor, DateTimeOffset now, object? detail)
     {
-        _events.Add(new EpisodeEvent
-        {
-            EpisodeId = Id,
-            PersonId = PersonId,
-            Type = type,
-            At = at,
-            RecordedAt = now,
-            ActorUserId = actor.UserId,
-            ActorName = actor.UserName,
-            ActorRole = actor.Role,
-            ActorOrganisationId = actor.OrganisationId,
-            Detail = detail is null ? null : JsonSerializer.Serialize(detail),
-        });
-        if (type is not (EpisodeEventType.Referred or EpisodeEventType.ReferralChanged or EpisodeEventType.BookingAccepted
-            or EpisodeEventType.BookingDeclined or EpisodeEventType.BookingReleased))
+        _events.Add(EpisodeEvent.Of(Id, PersonId, type, at, actor, now, detail));
+        if (type is EpisodeEventType.Triaged or EpisodeEventType.Accepted or EpisodeEventType.Declined or EpisodeEventType.Waiting
+            or EpisodeEventType.Started or EpisodeEventType.Ended or EpisodeEventType.Cancelled or EpisodeEventType.Booked
+            or EpisodeEventType.UrgentOutcome)
             Version++;
     }
 }

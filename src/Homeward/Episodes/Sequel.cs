@@ -28,7 +28,32 @@ public enum Sequel
 /// <summary>Where the person went when the episode ended.</summary>
 public enum Destination { UsualResidence, ExtraCareHousing, CareHome, NursingHome, Hospital, CommunityBed, Died, Other }
 
+/// <summary>Urgent community response: what happened after the first face-to-face contact.</summary>
+public enum UrgentOutcome { StayedAtHome, ConveyedToHospital, Other }
+
 public static class Sequels
 {
     public static bool IsExistingClientOnly(this Sequel sequel) => sequel >= Sequel.MoveToNursingCare;
+
+    /// <summary>Early cessation: the support stopped before it could finish (death, admission, other reasons).</summary>
+    public static bool IsEarlyCessation(this Sequel sequel) => sequel is Sequel.EarlyCessationNhsFundedEndOfLifeOrDeath
+        or Sequel.EarlyCessationOtherReason or Sequel.EarlyCessationLeadingToLongTermSupport;
+
+    /// <summary>Sequels that say the person carries on living in the community without long-term support from a care home.</summary>
+    private static bool StaysInCommunity(Sequel sequel) => sequel is Sequel.NoIdentifiedNeeds or Sequel.UniversalServicesOrSignposted
+        or Sequel.OngoingLowLevelSupport or Sequel.MoveToCommunity;
+
+    /// <summary>Why a sequel and a destination cannot both be true, or null when they can (docs/user-guide.md lists the rules).</summary>
+    public static string? Contradiction(Sequel sequel, Destination destination) => (sequel, destination) switch
+    {
+        (not Sequel.EarlyCessationNhsFundedEndOfLifeOrDeath, Destination.Died) =>
+            "A person who died has the sequel EarlyCessationNhsFundedEndOfLifeOrDeath.",
+        (Sequel.MoveToNursingCare, not Destination.NursingHome) => "MoveToNursingCare means the destination is NursingHome.",
+        (Sequel.MoveToResidentialCare, not Destination.CareHome) => "MoveToResidentialCare means the destination is CareHome.",
+        (_, Destination.Hospital) when !sequel.IsEarlyCessation() =>
+            "Going into hospital ends support early: choose one of the EarlyCessation sequels.",
+        (_, Destination.CareHome or Destination.NursingHome) when StaysInCommunity(sequel) =>
+            $"{sequel} means the person stays in the community, not in a {(destination == Destination.CareHome ? "care home" : "nursing home")}.",
+        _ => null,
+    };
 }

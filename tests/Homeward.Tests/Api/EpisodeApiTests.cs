@@ -33,21 +33,25 @@ public sealed class EpisodeApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-dd"), started.Str("dischargedOn"));
 
         var ucr = await app.ClientFor(Role.ReablementWorker);
+        await CareRecords.Complete(ucr, id);
         var ended = await Step(ucr, id, "end", new { sequel = "NoIdentifiedNeeds", destination = "UsualResidence", notes = "Home and managing" }, 5);
         Assert.Equal("Ended", ended.Str("status"));
         Assert.Equal("NoIdentifiedNeeds", ended.Str("sequel"));
         Assert.Equal(6, ended.GetProperty("version").GetInt32());
 
         var timeline = await (await client.GetAsync($"/api/episodes/{id}/events", Ct)).Expect(HttpStatusCode.OK);
-        Assert.Equal(["Referred", "Triaged", "Accepted", "Waiting", "Started", "Ended"],
+        Assert.Equal(["Referred", "Triaged", "Accepted", "Waiting", "Started", "Assessed", "PlanAgreed", "GoalSet", "GoalScored",
+                "MeasureRecorded", "MeasureRecorded", "MeasureRecorded", "MeasureRecorded", "Ended"],
             timeline.EnumerateArray().Select(e => e.Str("type")));
-        Assert.Equal("ReablementWorker", timeline[5].Str("actorRole"));
+        Assert.Equal("ReablementWorker", timeline[timeline.GetArrayLength() - 1].Str("actorRole"));
         var times = timeline.EnumerateArray().Select(e => e.GetProperty("at").GetDateTimeOffset()).ToList();
         Assert.Equal(times.Order(), times);
 
         await using var db = app.Db();
         var actions = await db.AuditEntries.Where(a => a.PersonId == Guid.Parse(personId)).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct);
-        Assert.Equal(["person.create", "referral.submit", "episode.triage", "episode.accept", "episode.wait", "episode.start", "episode.end", "episode.timeline"], actions);
+        Assert.Equal(["person.create", "referral.submit", "episode.triage", "episode.accept", "episode.wait", "episode.start",
+            "care.assess", "care.plan", "care.goal", "care.goal-score", "care.measure", "care.measure", "care.measure", "care.measure",
+            "episode.end", "episode.timeline"], actions);
     }
 
     [Fact]

@@ -121,6 +121,7 @@ public sealed class BookingTests(ApiFactory app) : IClassFixture<ApiFactory>
         var episode = await Waiting(hub, Homeward.Triage.Service.BedBasedIntermediateCare, Pathway.P2);
         await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = unit.Id, startDate = Today(), days = 5 })).Expect(HttpStatusCode.Created);
         await (await hub.PostJson($"/api/episodes/{episode}/start", new { }, "\"4\"")).Expect(HttpStatusCode.OK);
+        await CareRecords.Complete(hub, episode);
         await (await hub.PostJson($"/api/episodes/{episode}/end", new { sequel = "NoIdentifiedNeeds", destination = "UsualResidence" }, "\"5\"")).Expect(HttpStatusCode.OK);
 
         await using var db = app.Db();

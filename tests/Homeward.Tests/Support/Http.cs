@@ -24,6 +24,9 @@ public static class Http
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body, string? ifMatch = null, string? idempotencyKey = null) =>
         Send(client, HttpMethod.Post, url, body, ifMatch, idempotencyKey);
 
+    public static Task<HttpResponseMessage> PutJson(this HttpClient client, string url, object body, string? ifMatch = null) =>
+        Send(client, HttpMethod.Put, url, body, ifMatch, null);
+
     public static Task<HttpResponseMessage> PatchJson(this HttpClient client, string url, object body, string? ifMatch) =>
         Send(client, HttpMethod.Patch, url, body, ifMatch, null);
 

@@ -1,0 +1,44 @@
+namespace Homeward.Visits;
+
+public enum VisitStatus
+{
+    Planned,
+    Done,
+    Missed,
+    /// <summary>No longer needed: the plan changed or the episode ended first.</summary>
+    Cancelled,
+}
+
+public enum MissedReason { PersonNotIn, PersonDeclined, PersonInHospital, NoCarerAvailable, CouldNotGetIn, Other }
+
+/// <summary>
+/// A home visit planned from an episode's care plan, with its time window, and what happened: the worker
+/// records arrival and departure, or that it was missed and why. A missed visit stays flagged to the team
+/// until someone records the follow-up.
+/// </summary>
+public sealed class Visit
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid EpisodeId { get; init; }
+    public Guid PersonId { get; init; }
+    public DateOnly Date { get; init; }
+    /// <summary>The window to arrive in, London time.</summary>
+    public TimeOnly WindowStart { get; init; }
+    public TimeOnly WindowEnd { get; init; }
+    public int Minutes { get; init; }
+    public bool DoubleHanded { get; init; }
+    public VisitStatus Status { get; set; }
+    public DateTimeOffset? ArrivedAt { get; set; }
+    public DateTimeOffset? LeftAt { get; set; }
+    public MissedReason? MissedReason { get; set; }
+    public string? Notes { get; set; }
+    public string? RecordedBy { get; set; }
+    public DateTimeOffset? RecordedAt { get; set; }
+    /// <summary>For a missed visit: what the team did about it (flag cleared once set).</summary>
+    public string? FollowUpNotes { get; set; }
+    public DateTimeOffset? FollowedUpAt { get; set; }
+    public string? FollowedUpBy { get; set; }
+    public int Version { get; set; } = 1;
+
+    public bool Flagged => Status == VisitStatus.Missed && FollowedUpAt is null;
+}
