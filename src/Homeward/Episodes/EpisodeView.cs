@@ -10,12 +10,12 @@ public sealed record EpisodeView(
     Service? Service, Pathway? Pathway, string? NonHomeReason, DateTimeOffset? TriagedAt, DateTimeOffset? AcceptedAt,
     DateTimeOffset? DeclinedAt, string? DeclineReason, DateTimeOffset? WaitingSince, string? WaitingFor,
     DateTimeOffset? StartedAt, DateOnly? DischargedOn, DateTimeOffset? EndedAt, Sequel? Sequel, Destination? Destination,
-    string? EndNotes, DateTimeOffset? CancelledAt, string? CancelReason, int Version)
+    string? EndNotes, DateTimeOffset? CancelledAt, string? CancelReason, UrgentOutcome? UrgentOutcome, string? UrgentOutcomeReason, int Version)
 {
     public static EpisodeView From(Episode e, Person p, Route route) => new(
         e.Id, e.ReferralId, PersonSummary.From(p), route, e.Status, e.ReferredAt, e.Service, e.Pathway, e.NonHomeReason,
         e.TriagedAt, e.AcceptedAt, e.DeclinedAt, e.DeclineReason, e.WaitingSince, e.WaitingFor, e.StartedAt,
-        e.DischargedOn, e.EndedAt, e.Sequel, e.Destination, e.EndNotes, e.CancelledAt, e.CancelReason, e.Version);
+        e.DischargedOn, e.EndedAt, e.Sequel, e.Destination, e.EndNotes, e.CancelledAt, e.CancelReason, e.UrgentOutcome, e.UrgentOutcomeReason, e.Version);
 }
 
 public sealed record EpisodeEventView(long Id, EpisodeEventType Type, DateTimeOffset At, DateTimeOffset RecordedAt,

@@ -14,7 +14,7 @@ namespace Homeward.Tests.Support;
 /// The real web app on a fresh database of the provider under test, with the demo sign-ins but not
 /// the demo county. <see cref="ClientFor"/> signs in as a role through the token endpoint.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<Role, string> _tokens = [];
     public string ConnectionString { get; } = TestDatabase.Fresh();
@@ -28,6 +28,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
     }
+
+    /// <summary>Forgets the tokens handed out (after moving a fake clock past their expiry).</summary>
+    protected void ForgetTokens() => _tokens.Clear();
 
     public async Task<HttpClient> ClientFor(Role role)
     {
