@@ -37,8 +37,27 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.AssertAccessible();
     }
 
+    /// <summary>The Barthel Index (10 items, chosen from lists) and hours of care a week, at the start or the end.</summary>
+    private static async Task RecordMeasures(IPage page, string stage)
+    {
+        var barthel = page.Locator("#measures-barthel");
+        await barthel.Locator("summary").ClickAsync();
+        await barthel.GetByLabel(stage, new() { Exact = true }).CheckAsync();
+        foreach (var item in new[] { "Bowels", "Bladder", "Grooming", "Toilet use", "Feeding", "Transfer (bed to chair and back)",
+                     "Mobility on level surfaces", "Dressing", "Stairs", "Bathing" })
+            await barthel.GetByLabel(item, new() { Exact = true }).SelectOptionAsync(stage == "Start" ? "0" : "1");
+        await barthel.GetByRole(AriaRole.Button, new() { Name = "Save the Barthel Index" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync($"Barthel Index at the {stage.ToLowerInvariant()}: {(stage == "Start" ? 0 : 10)}");
+        var hours = page.Locator("#measures-care-hours");
+        await hours.Locator("summary").ClickAsync();
+        await hours.GetByLabel(stage, new() { Exact = true }).CheckAsync();
+        await hours.GetByLabel("Hours a week").FillAsync(stage == "Start" ? "14" : "3.5");
+        await hours.GetByRole(AriaRole.Button, new() { Name = "Save the Hours of care a week" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Hours of care a week");
+    }
+
     [Fact]
-    public async Task A_hub_coordinator_refers_someone_sees_them_on_the_board_and_takes_them_to_the_end()
+    public async Task A_hub_coordinator_refers_someone_and_the_team_takes_them_through_their_care_to_the_end()
     {
         var page = await app.SignedIn(Role.HubCoordinator);
         await Assertions.Expect(page.GetByTestId("user-role")).ToContainTextAsync("Hub coordinator, Wessex Vale Council");
@@ -82,11 +101,90 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Start care" }).ClickAsync();
         await ExpectStatus(page, "Active");
 
+        // The coordinator assesses, sets a goal with the person, takes the start measures and agrees the plan.
+        await page.GetByTestId("care-link").ClickAsync();
+        await page.AssertAccessible();
+        await Field(page, "What matters to the person").FillAsync("Getting back to my allotment");
+        await Field(page, "Their home situation").FillAsync("Bungalow, lives alone");
+        await page.Locator("#assessment-hasUnpaidCarer-2").CheckAsync();
+        await Field(page, "Consent given").CheckAsync();
+        await Field(page, "Risks").FillAsync("None found");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Assessment saved");
+        await Assertions.Expect(page.GetByTestId("assessment")).ToContainTextAsync("Getting back to my allotment");
+
+        await Field(page, "The goal, in the person's words").FillAsync("To walk to my allotment");
+        await page.Locator("#goal-startScore-2").CheckAsync(); // −1
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add goal" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("goals")).ToContainTextAsync("To walk to my allotment");
+
+        await RecordMeasures(page, "Start");
+        await page.Locator("#plan summary").ClickAsync();
+        await Field(page, "What the service will do").FillAsync("Help with washing and dressing; walking practice");
+        await Field(page, "What the service will not do").FillAsync("Shopping and cleaning");
+        await Field(page, "Transition plan for when support ends").FillAsync("Allotment society volunteer visits");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("visits and 1 reviews planned");
+        await page.AssertAccessible();
+        var careUrl = page.Url.Split('#')[0];
+
+        // A reablement worker records today's first visit and scores the goal at a review.
+        var worker = await app.SignedIn(Role.ReablementWorker);
+        await worker.GotoAsync(careUrl);
+        var visit = worker.GetByTestId("visits").Locator("tbody tr").First;
+        await visit.GetByText("Record").ClickAsync();
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        if (now.Hour == 23 && now.Minute >= 55)
+        {
+            // Too close to midnight for a visit that starts and ends today: record it missed instead.
+            await visit.GetByLabel("Missed").CheckAsync();
+            await visit.GetByLabel("If missed, why").SelectOptionAsync("PersonNotIn");
+        }
+        else
+        {
+            await visit.GetByLabel("Done").CheckAsync();
+            await visit.GetByLabel("Arrived").FillAsync(now.AddMinutes(1).ToString("HH:mm"));
+            await visit.GetByLabel("Left").FillAsync(now.AddMinutes(3).ToString("HH:mm"));
+        }
+        await visit.GetByRole(AriaRole.Button, new() { Name = "Save visit" }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("banner")).ToContainTextAsync("recorded as");
+        await Assertions.Expect(worker.GetByTestId("visits").Locator("tbody tr").First).Not.ToContainTextAsync("Planned");
+        var goal = worker.Locator("[data-goal='To walk to my allotment']");
+        await goal.GetByText("Score").First.ClickAsync();
+        await goal.GetByLabel("Review").CheckAsync();
+        await goal.GetByLabel("0 as expected").CheckAsync();
+        await goal.GetByRole(AriaRole.Button, new() { Name = "Save score" }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("banner")).ToContainTextAsync("Goal score saved");
+        await worker.AssertAccessible();
+
+        // The coordinator tries to end: refused, with every gap listed and linked; completes the record; ends.
+        await page.GotoAsync(careUrl);
         await Field(page, "What followed (sequel)").SelectOptionAsync("NoIdentifiedNeeds");
         await Field(page, "Where the person went").SelectOptionAsync("UsualResidence");
         await page.GetByRole(AriaRole.Button, new() { Name = "End episode" }).ClickAsync();
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Score 1 goal at the end");
+        await Assertions.Expect(summary).ToContainTextAsync("Record the Barthel Index at the end");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Score 1 goal at the end." })).ToHaveAttributeAsync("href", "#goals");
+        await page.AssertAccessible();
+
+        goal = page.Locator("[data-goal='To walk to my allotment']");
+        await goal.GetByText("Score").First.ClickAsync();
+        await goal.GetByLabel("End").CheckAsync();
+        await goal.GetByLabel("+1 more than expected").CheckAsync();
+        await goal.GetByRole(AriaRole.Button, new() { Name = "Save score" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-goal='To walk to my allotment']")).ToContainTextAsync("Achieved");
+        await RecordMeasures(page, "End");
+        await Assertions.Expect(page.GetByTestId("missing")).ToHaveCountAsync(0);
+        await Field(page, "What followed (sequel)").SelectOptionAsync("NoIdentifiedNeeds");
+        await Field(page, "Where the person went").SelectOptionAsync("UsualResidence");
+        await page.GetByRole(AriaRole.Button, new() { Name = "End episode" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("ended")).ToContainTextAsync("No identified needs");
+        await Assertions.Expect(page.GetByTestId("follow-up")).ToContainTextAsync("not yet due");
+        await page.AssertAccessible();
+        await page.GotoAsync(episodeUrl);
         await ExpectStatus(page, "Ended");
-        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Ended");
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Visit recorded");
 
         // The person record shows the episode and its steps.
         await page.GetByRole(AriaRole.Link, new() { Name = "Iris Boardman" }).ClickAsync();
@@ -129,11 +227,22 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         var row = worker.Locator($"[data-testid=board-row][data-nhs-number='{nhs}']");
         await Assertions.Expect(row).ToContainTextAsync("Rapid response team");
         await row.GetByRole(AriaRole.Link, new() { Name = "Deliver care; end with an outcome" }).ClickAsync();
-        // A reablement worker may end care but not triage or cancel.
+        // A reablement worker may end care but not triage or cancel; a rapid response ends with its outcome.
         await Assertions.Expect(worker.GetByRole(AriaRole.Button, new() { Name = "Save triage" })).ToHaveCountAsync(0);
+        await worker.GetByTestId("care-link").ClickAsync();
         await Field(worker, "What followed (sequel)").SelectOptionAsync("OtherShortTermSupport");
         await Field(worker, "Where the person went").SelectOptionAsync("UsualResidence");
         await worker.GetByRole(AriaRole.Button, new() { Name = "End episode" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".nhsuk-error-summary")).ToContainTextAsync("Record the urgent response outcome");
+        await Field(worker, "stayed at home").CheckAsync();
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save outcome" }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("urgent-outcome")).ToHaveTextAsync("Stayed at home");
+        await Field(worker, "What followed (sequel)").SelectOptionAsync("OtherShortTermSupport");
+        await Field(worker, "Where the person went").SelectOptionAsync("UsualResidence");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "End episode" }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("ended")).ToBeVisibleAsync();
+        await worker.AssertAccessible();
+        await worker.GotoAsync(episodeUrl);
         await ExpectStatus(worker, "Ended");
         await Assertions.Expect(worker.GetByTestId("timeline")).ToContainTextAsync("Reablement worker");
     }

@@ -9,61 +9,37 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Homeward.Web.Pages.Capacity;
 
 /// <summary>Capacity for 14 days; providers report their own services' capacity and answer offers here.</summary>
-public sealed class IndexModel(CapacityView capacity, SetCapacity setCapacity, Offers offers, RespondToBooking respond) : PageModel
+public sealed class IndexModel(CapacityView capacity, SetCapacity setCapacity, Offers offers, RespondToBooking respond) : Shared.ActingPage
 {
     public CapacityView.View View { get; private set; } = null!;
     public IReadOnlyList<Offers.Offer> Pending { get; private set; } = [];
-    public FormErrors Errors { get; private set; } = new();
     public Guid? FailedService { get; private set; }
-    public string? Notice { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
-    public async Task<IActionResult> OnPostCapacityAsync(Guid serviceId, string? from, string? to, decimal? capacity, bool? accepting, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostCapacityAsync(Guid serviceId, string? from, string? to, decimal? capacity, bool? accepting, CancellationToken ct) =>
+        Act("capacity", async () =>
         {
+            FailedService = serviceId;
             await setCapacity.Handle(serviceId, new SetCapacity.Request { From = from, To = to, Capacity = capacity, AcceptingAdmissions = accepting },
                 HttpContext.Actor(), ct);
-            TempData["Banner"] = "Capacity updated.";
-            return Redirect("/capacity");
-        }
-        catch (ValidationFailedException e)
-        {
-            (Errors, FailedService) = (FormErrors.From(e.Errors), serviceId);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        await Load(ct);
-        return Page();
-    }
+            return "Capacity updated.";
+        }, ct);
 
     public Task<IActionResult> OnPostAcceptAsync(Guid bookingId, CancellationToken ct) => Answer(bookingId, RespondToBooking.Answer.Accept, null, ct);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid bookingId, string? reason, CancellationToken ct) => Answer(bookingId, RespondToBooking.Answer.Decline, reason, ct);
 
-    private async Task<IActionResult> Answer(Guid bookingId, RespondToBooking.Answer answer, string? reason, CancellationToken ct)
-    {
-        try
+    private Task<IActionResult> Answer(Guid bookingId, RespondToBooking.Answer answer, string? reason, CancellationToken ct) =>
+        Act("answer", key => $"{key}-{bookingId}", async () =>
         {
             var booking = await respond.Handle(bookingId, answer, reason, HttpContext.Actor(), ct);
-            TempData["Banner"] = $"Offer {booking.Status.ToString().ToLowerInvariant()}.";
-            return Redirect("/capacity");
-        }
-        catch (ValidationFailedException e)
-        {
-            Errors = FormErrors.From(e.Errors.ToDictionary(x => $"{x.Key}-{bookingId}", x => x.Value));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (InvalidTransitionException e)
-        {
-            Notice = e.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        await Load(ct);
-        return Page();
-    }
+            return $"Offer {booking.Status.ToString().ToLowerInvariant()}.";
+        }, ct);
 
-    private async Task Load(CancellationToken ct)
+    protected override string Here => "/capacity";
+
+    protected override async Task Load(CancellationToken ct)
     {
         var actor = HttpContext.Actor();
         View = await capacity.Handle(actor, ct);

@@ -15,17 +15,12 @@ namespace Homeward.Web.Pages.Episodes;
 /// </summary>
 public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, ChangeEpisode change,
     Homeward.Capacity.MatchServices matches, Homeward.Capacity.BookCapacity book, Homeward.Capacity.Offers offers,
-    Homeward.Capacity.RespondToBooking respond) : PageModel
+    Homeward.Capacity.RespondToBooking respond) : Homeward.Web.Pages.Shared.ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
     public EpisodeView Episode { get; private set; } = null!;
     public ReferralView Referral { get; private set; } = null!;
     public IReadOnlyList<EpisodeEventView> Timeline { get; private set; } = [];
-    public FormErrors Errors { get; private set; } = new();
-    /// <summary>Which step's form the errors belong to.</summary>
-    public string? FailedStep { get; private set; }
-    public string? Notice { get; private set; }
-    public IFormCollection? Posted { get; private set; }
     public IReadOnlyList<Homeward.Capacity.MatchServices.Match> Matches { get; private set; } = [];
     public IReadOnlyList<Homeward.Capacity.BookingView> Bookings { get; private set; } = [];
     public Guid? FailedService { get; private set; }
@@ -46,9 +41,6 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
     public Task<IActionResult> OnPostStartAsync(string? dischargedOn, int version, CancellationToken ct) =>
         Step("start", new ChangeEpisode.StartStep(dischargedOn), version, ct);
 
-    public Task<IActionResult> OnPostEndAsync(string? sequel, string? destination, string? notes, int version, CancellationToken ct) =>
-        Step("end", new ChangeEpisode.EndStep(sequel, destination, notes), version, ct);
-
     public Task<IActionResult> OnPostCancelAsync(string? reason, int version, CancellationToken ct) =>
         Step("cancel", new ChangeEpisode.CancelStep(reason), version, ct);
 
@@ -57,13 +49,14 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         // Each service has its own booking form: errors are keyed to that form's fields.
         Act("book", key => $"{key}-{serviceId}", async () =>
         {
+            FailedService = serviceId;
             var booking = await book.Handle(Id, new Homeward.Capacity.BookCapacity.Request
             {
                 ServiceId = serviceId, StartDate = startDate, Days = days, VisitsPerDayAtStart = visitsPerDayAtStart,
                 VisitsPerDayAtEnd = visitsPerDayAtEnd, MinutesPerVisit = minutesPerVisit, DoubleHanded = doubleHanded,
             }, HttpContext.Actor(), ct);
             return $"Booked {booking.ServiceName} from {Labels.Day(booking.StartDate)}; offered to the provider.";
-        }, ct, serviceId);
+        }, ct);
 
     public Task<IActionResult> OnPostCancelBookingAsync(Guid bookingId, string? reason, CancellationToken ct) =>
         Act("cancel-booking", key => $"{key}-{bookingId}", async () =>
@@ -80,37 +73,9 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
             return $"Done: {name}. The episode is now {episode.Status}.";
         }, ct);
 
-    /// <summary>
-    /// Runs one action of this page: on success, back to the episode with a banner; when refused, the page again
-    /// with the field errors (keyed to the form that was sent) or a notice saying why, and what was typed kept.
-    /// </summary>
-    private async Task<IActionResult> Act(string form, Func<string, string> fieldKey, Func<Task<string>> action, CancellationToken ct, Guid? service = null)
-    {
-        try
-        {
-            TempData["Banner"] = await action();
-            return Redirect($"/episodes/{Id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            (Errors, FailedStep, Posted, FailedService) = (FormErrors.From(e.Errors.ToDictionary(x => fieldKey(x.Key), x => x.Value)), form, Request.Form, service);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (StaleVersionException)
-        {
-            Notice = "Someone else changed this episode after you opened it. The page now shows their change: check it before you act.";
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        catch (Exception e) when (e is InvalidTransitionException or Homeward.Capacity.CapacityUnavailableException)
-        {
-            Notice = e.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        await Load(ct);
-        return Page();
-    }
+    protected override string Here => $"/episodes/{Id}";
 
-    private async Task Load(CancellationToken ct)
+    protected override async Task Load(CancellationToken ct)
     {
         var actor = HttpContext.Actor();
         Episode = await episodes.Handle(Id, actor, ct);
@@ -120,7 +85,4 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         if (Episode.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting or EpisodeStatus.Active && actor.Has(Right.BookCapacity))
             Matches = await matches.Handle(Id, doubleHanded: false, actor, ct);
     }
-
-    /// <summary>What the user typed into a step's form, kept when the step was refused.</summary>
-    public string? Typed(string step, string field) => FailedStep == step ? Posted?[field].ToString() : null;
 }

@@ -1,0 +1,142 @@
+using Homeward.Access;
+using Homeward.Care;
+using Homeward.Common;
+using Homeward.Episodes;
+using Homeward.Visits;
+using Homeward.Web.Auth;
+using Homeward.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Homeward.Web.Pages.Episodes;
+
+/// <summary>
+/// The care record of one episode: assessment, plan, goals and their scores, measures, reviews, visits, community
+/// support, the rapid response outcome, and the ending, which is refused (with links to each gap) until the record
+/// is complete. Each form posts to its own handler; refused input comes back with every problem and what was typed.
+/// </summary>
+public sealed class CareModel(GetEpisode episodes, GetCareRecord records, RecordCare care, RecordVisit visits, ChangeEpisode change,
+    MeasureCatalogue catalogue) : ActingPage
+{
+    [FromRoute] public Guid Id { get; set; }
+    /// <summary>"all" shows every visit; otherwise the unrecorded past, the last 3 days and the next 7.</summary>
+    [FromQuery(Name = "visits")] public string? VisitsShown { get; set; }
+    public EpisodeView Episode { get; private set; } = null!;
+    public CareRecordView Record { get; private set; } = null!;
+    public IReadOnlyList<MeasureDefinition> Measures { get; private set; } = [];
+
+    protected override string Here => $"/episodes/{Id}/care";
+
+    protected override async Task Load(CancellationToken ct)
+    {
+        var actor = HttpContext.Actor();
+        Episode = await episodes.Handle(Id, actor, ct);
+        Record = await records.Handle(Id, actor, ct);
+        Measures = await catalogue.All(ct);
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public bool CanRecord => HttpContext.Actor().Has(Right.RecordCare)
+                             && Record.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting or EpisodeStatus.Active;
+
+    public bool CanEnd => HttpContext.Actor().Has(Right.StartOrEnd) && Record.Status == EpisodeStatus.Active;
+
+    public DateOnly Today => London.DateOf(DateTimeOffset.UtcNow);
+
+    public IEnumerable<VisitView> ShownVisits => VisitsShown == "all"
+        ? Record.Visits
+        : Record.Visits.Where(v => v.Status == VisitStatus.Planned && v.Date < Today || v.Date >= Today.AddDays(-3) && v.Date <= Today.AddDays(7));
+
+    public Task<IActionResult> OnPostAssessmentAsync(RecordCare.AssessmentInput input, int? version, CancellationToken ct) =>
+        Act("assessment", key => $"assessment-{key}", async () =>
+        {
+            await care.Assess(Id, input, version, HttpContext.Actor(), ct);
+            return "Assessment saved.";
+        }, ct);
+
+    public Task<IActionResult> OnPostPlanAsync(RecordCare.PlanInput input, int? version, CancellationToken ct) =>
+        Act("plan", key => $"plan-{key}", async () =>
+        {
+            var record = await care.Plan(Id, input, version, HttpContext.Actor(), ct);
+            return $"Plan saved: {record.Visits.Count(v => v.Status == VisitStatus.Planned)} visits and {record.Reviews.Count(r => r.HeldAt is null)} reviews planned.";
+        }, ct);
+
+    public Task<IActionResult> OnPostGoalAsync(string? text, string? category, int? startScore, CancellationToken ct) =>
+        Act("goal", key => $"goal-{key}", async () =>
+        {
+            await care.AddGoal(Id, new RecordCare.GoalInput(text, category, startScore, null), HttpContext.Actor(), ct);
+            return "Goal added.";
+        }, ct);
+
+    public Task<IActionResult> OnPostScoreAsync(Guid goalId, string? stage, int? score, string? note, CancellationToken ct) =>
+        Act($"score-{goalId}", key => $"{key}-{goalId}", async () =>
+        {
+            await care.ScoreGoal(Id, goalId, new RecordCare.ScoreInput(stage, score, note, null), HttpContext.Actor(), ct);
+            return "Goal score saved.";
+        }, ct);
+
+    public Task<IActionResult> OnPostMeasureAsync(string measure, string? stage, CancellationToken ct) =>
+        Act($"measure-{measure}", key => key.StartsWith("values.", StringComparison.Ordinal) ? $"{measure}-{key}" : $"{key}-{measure}", async () =>
+        {
+            // Each item arrives as values.{code}; a box left empty or not a number is reported by the use case by name.
+            var values = Request.Form.Keys.Where(k => k.StartsWith("values.", StringComparison.Ordinal))
+                .ToDictionary(k => k["values.".Length..], k => decimal.TryParse(Request.Form[k], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null);
+            var record = await care.Measure(Id, new RecordCare.MeasureInput(measure, stage, values, null), HttpContext.Actor(), ct);
+            var result = record.Measures[^1];
+            return $"{result.Name} at the {result.Stage.ToString().ToLowerInvariant()}: {result.Total:0.##}.";
+        }, ct);
+
+    public Task<IActionResult> OnPostReviewAsync(Guid reviewId, string? notes, CancellationToken ct) =>
+        Act($"review-{reviewId}", key => $"{key}-{reviewId}", async () =>
+        {
+            await care.HoldReview(Id, reviewId, new RecordCare.ReviewInput(notes, null), HttpContext.Actor(), ct);
+            return "Review recorded.";
+        }, ct);
+
+    public Task<IActionResult> OnPostSupportAsync(RecordCare.SupportInput input, CancellationToken ct) =>
+        Act("support", key => $"support-{key}", async () =>
+        {
+            await care.Signpost(Id, input, HttpContext.Actor(), ct);
+            return "Community support recorded.";
+        }, ct);
+
+    /// <summary>Times are typed as London clock times on the visit's day.</summary>
+    public Task<IActionResult> OnPostVisitAsync(Guid visitId, DateOnly date, string? outcome, string? arrived, string? left, string? missedReason,
+        string? notes, CancellationToken ct) =>
+        Act($"visit-{visitId}", key => $"{key}-{visitId}", async () =>
+        {
+            var problems = new Problems();
+            var arrivedAt = ClockTime(problems, "arrivedAt", arrived, date, outcome);
+            var leftAt = ClockTime(problems, "leftAt", left, date, outcome);
+            problems.ThrowIfAny();
+            var visit = await visits.Handle(visitId, new RecordVisit.Input
+            {
+                Outcome = outcome, ArrivedAt = arrivedAt, LeftAt = leftAt, MissedReason = missedReason, Notes = notes,
+            }, HttpContext.Actor(), ct);
+            return $"Visit on {Labels.Day(visit.Date)} recorded as {visit.Status.ToString().ToLowerInvariant()}.";
+        }, ct);
+
+    private static string? ClockTime(Problems problems, string field, string? typed, DateOnly date, string? outcome)
+    {
+        if (string.IsNullOrWhiteSpace(typed) || outcome != nameof(RecordVisit.Outcome.Done))
+            return null;
+        if (TimeOnly.TryParse(typed, System.Globalization.CultureInfo.InvariantCulture, out var time))
+            return London.At(date, time).ToString("O");
+        problems.Add(field, "Enter a time like 09:30.");
+        return null;
+    }
+
+    public Task<IActionResult> OnPostOutcomeAsync(string? outcome, string? reason, int version, CancellationToken ct) =>
+        Act("outcome", key => key == "reason" ? "outcome-reason" : key == "outcome" ? "urgentOutcome" : key, async () =>
+        {
+            await change.Handle(Id, new ChangeEpisode.OutcomeStep(outcome, reason), version, HttpContext.Actor(), ct);
+            return "Urgent response outcome recorded.";
+        }, ct);
+
+    public Task<IActionResult> OnPostEndAsync(string? sequel, string? destination, string? notes, int version, CancellationToken ct) =>
+        Act("end", key => key is "sequel" or "destination" or "notes" ? $"end-{key}" : key, async () =>
+        {
+            var episode = await change.Handle(Id, new ChangeEpisode.EndStep(sequel, destination, notes), version, HttpContext.Actor(), ct);
+            return $"Episode ended: {Labels.Split(episode.Sequel.ToString()!)}.";
+        }, ct);
+}
