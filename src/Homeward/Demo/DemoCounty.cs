@@ -34,7 +34,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
 {
     public sealed record Options(DemoSize Size = DemoSize.Standard, int Seed = 2026, DateOnly? Today = null);
 
-    public sealed record Summary(int Localities, int People, int Referrals, int Events, TimeSpan Elapsed, bool Skipped, int Bookings = 0);
+    public sealed record Summary(int Localities, int People, int Referrals, int Events, TimeSpan Elapsed, bool Skipped, int Bookings = 0, int Visits = 0);
 
     private static readonly char[] InwardLetters = [.. "ABDEFGHJLNPQRSTUWXYZ"];
     private static readonly string[] LocalityNames = ["Northvale", "Eastbrook", "Southmere"];
@@ -110,6 +110,8 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
             }
             if (day.Day == 1 || day == today)
             {
+                db.AddRange(generator.Care.Made);
+                generator.Care.Made.Clear();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 progress?.Report(referrals);
@@ -117,7 +119,8 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         var bookings = await DemoServices.BookPeopleInCare(db, services, random, today, now, ct);
-        return new Summary(localities.Count, people, referrals, events, stopwatch.Elapsed, Skipped: false, bookings);
+        return new Summary(localities.Count, people, referrals, events + generator.Care.Events, stopwatch.Elapsed, Skipped: false, bookings,
+            generator.Care.Visits);
     }
 
     /// <summary>Referrals a day for a county of 300,000 (scaled by size). Hospital discharges dominate.</summary>

@@ -17,6 +17,9 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
     private Actor Discharge => actors[Role.HospitalDischargeTeam];
     private Actor Reablement => actors[Role.ReablementWorker];
 
+    /// <summary>The care records made alongside the episodes (drained by the caller at each save).</summary>
+    public CareGenerator Care { get; } = new(random, actors[Role.ReablementWorker], actors[Role.HubCoordinator], now);
+
     private static readonly (Pathway, double)[] DischargePathways = [(Pathway.P0, 50), (Pathway.P1, 45), (Pathway.P2, 4), (Pathway.P3, 1)];
     private static readonly (ReferralSource, double)[] UcrSources =
         [(ReferralSource.Self, 20), (ReferralSource.Family, 18), (ReferralSource.Gp, 16), (ReferralSource.Ambulance, 8),
@@ -44,7 +47,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
         referral.SubmittedBy = referrer.UserId;
         referral.SubmittedByOrganisationId = referrer.OrganisationId;
         var episode = Episode.Open(referral.Id, person.Id, receivedAt, referrer, receivedAt);
-        Progress(episode, referral, season);
+        Progress(person, episode, referral, season);
         return (referral, episode);
     }
 
@@ -77,7 +80,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
         };
 
     /// <summary>Walks the episode through its steps, stopping at the first one that lies after now.</summary>
-    private void Progress(Episode episode, Referral referral, double season)
+    private void Progress(Person person, Episode episode, Referral referral, double season)
     {
         var (service, pathway) = Choose(referral.Route);
         var actor = referral.Route == Route.UrgentCommunityResponse ? Ucr : Hub;
@@ -94,6 +97,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
         t = t.AddMinutes(random.Int(5, 90));
         if (!Step(t, () => episode.Accept(t, actor, t)))
             return;
+        var accepted = t;
 
         var start = StartTime(referral, pathway, t, season);
         if (start > t.AddHours(6))
@@ -109,7 +113,17 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
 
         var end = start.AddDays(LengthOfStay(service, pathway)).AddMinutes(random.Int(0, 240));
         var (sequel, destination) = Outcome(service, referral.ExistingClient);
-        Step(end, () => episode.End(sequel, destination, referral.ExistingClient, null, end, starter, end));
+        var endsBeforeNow = end <= now;
+        Care.Begin(person, episode, accepted, start, end, endsBeforeNow);
+        if (service == Service.UrgentCommunityResponse)
+            Care.UrgentOutcome(episode, destination, start, end);
+        if (discharged is { } day)
+            Care.FollowUp(person, episode, referral, day, endsBeforeNow ? destination : null);
+        if (!endsBeforeNow)
+            return;
+        // The generated record must satisfy the same ending rules as staff do.
+        var missing = Care.Finish(episode, sequel, end);
+        episode.End(sequel, destination, referral.ExistingClient, null, end, starter, end, missing);
     }
 
     private bool Step(DateTimeOffset at, Action apply)

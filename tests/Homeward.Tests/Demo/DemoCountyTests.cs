@@ -54,6 +54,22 @@ public sealed class DemoCountyTests(ApiFactory app) : IClassFixture<ApiFactory>
         var events = await db.EpisodeEvents.CountAsync(Ct);
         Assert.Equal(summary.Events, events);
 
+        // Behind the episodes, care records: ended reablement has goals scored at the start and the end, Barthel at both;
+        // people in care today have their visits; 91-day follow-ups are mostly done once due.
+        var reablementEnded = await db.Episodes.Where(e => e.Service == Service.Reablement && e.Status == EpisodeStatus.Ended
+                                                           && e.Sequel != Sequel.EarlyCessationOtherReason && e.Sequel != Sequel.EarlyCessationNhsFundedEndOfLifeOrDeath
+                                                           && e.Sequel != Sequel.EarlyCessationLeadingToLongTermSupport).Select(e => e.Id).ToListAsync(Ct);
+        Assert.NotEmpty(reablementEnded);
+        var barthelEnds = await db.MeasureResults.Where(m => m.MeasureCode == "barthel" && m.Stage == Homeward.Care.Stage.End)
+            .Select(m => m.EpisodeId).Distinct().CountAsync(Ct);
+        Assert.True(barthelEnds >= reablementEnded.Count, $"{barthelEnds} Barthel end scores for {reablementEnded.Count} completed reablement episodes");
+        Assert.True(await db.Goals.CountAsync(Ct) >= reablementEnded.Count);
+        Assert.True(await db.Visits.CountAsync(v => v.Date == today, Ct) > 0);
+        var followUps = await db.FollowUps.Where(f => f.DueOn < today.AddDays(-30)).ToListAsync(Ct);
+        Assert.NotEmpty(followUps);
+        Assert.All(followUps, f => Assert.NotNull(f.Result));
+        Assert.Equal(0, await db.Episodes.CountAsync(e => e.Service == Service.UrgentCommunityResponse && e.Status == EpisodeStatus.Ended && e.UrgentOutcome == null, Ct));
+
         // Generating again changes nothing.
         var again = await county.GenerateAsync(new DemoCounty.Options(DemoSize.Small, Seed: 11, Today: today), ct: Ct);
         Assert.True(again.Skipped);

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Homeward.Access;
+using Homeward.Care;
+using Homeward.Common;
+using Homeward.Episodes;
+using Homeward.FollowUps;
+using Homeward.People;
+using Homeward.Triage;
+using Homeward.Visits;
+
+namespace Homeward.Demo;
+
+/// <summary>
+/// The care record behind each demo episode, as the team would have written it: the assessment, goals in the
+/// person's words, the Barthel Index and hours of care at the start and the end, the plan with its reviews and
+/// visits, community support, the rapid response outcome, and the 91-day follow-ups. What it makes is checked
+/// against <see cref="EndingRules"/> before the episode ends, so demo data obeys the same rules as staff.
+/// </summary>
+internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, DateTimeOffset now)
+{
+    /// <summary>Records made since the last save: entities of any care type, and their timeline events.</summary>
+    public List<object> Made { get; } = [];
+    public int Events { get; private set; }
+    public int Visits { get; private set; }
+
+    private static readonly (string Text, GoalCategory Category)[] GoalPool =
+    [
+        ("To wash and dress myself in the morning", GoalCategory.PersonalCare), ("To make my own breakfast", GoalCategory.MealsAndDrink),
+        ("To walk to the corner shop", GoalCategory.Mobility), ("To manage the stairs to my bedroom", GoalCategory.Mobility),
+        ("To take my tablets at the right time without reminders", GoalCategory.Medication), ("To get back to my lunch club", GoalCategory.SocialAndCommunity),
+        ("To get in and out of the bath safely", GoalCategory.PersonalCare), ("To feel confident going out on my own again", GoalCategory.Confidence),
+        ("To do my own washing up", GoalCategory.Household), ("To get up safely if I fall", GoalCategory.Safety),
+    ];
+    private static readonly string[] WhatMatters =
+        ["Staying in my own home", "Looking after my dog", "Seeing my grandchildren at weekends", "Getting back to the garden", "Not being a burden on my daughter"];
+    private static readonly (SupportNeed Need, string Organisation)[] Organisations =
+        [(SupportNeed.Company, "Vale Befriending Service"), (SupportNeed.Food, "Meals on Wheels, Wessex Vale"), (SupportNeed.MoneyAdvice, "Citizens Advice Vale"),
+         (SupportNeed.Transport, "Community Transport Scheme"), (SupportNeed.CarerSupport, "Vale Carers' Centre"), (SupportNeed.Medicines, "Pharmacy delivery service")];
+
+    private List<Goal> _goals = [];
+    private Dictionary<string, decimal> _barthel = [];
+    private decimal _hours;
+    private bool _planned, _assessed;
+    private readonly HashSet<string> _measuredAtStart = [], _measuredAtEnd = [];
+
+    /// <summary>The start of care: for reablement and rehabilitation, the assessment, goals, start measures and plan.</summary>
+    public void Begin(Person person, Episode episode, DateTimeOffset accepted, DateTimeOffset started, DateTimeOffset plannedEnd, bool endsBeforeNow)
+    {
+        _goals = [];
+        _planned = _assessed = false;
+        _measuredAtStart.Clear();
+        _measuredAtEnd.Clear();
+        if (!EndingRules.IsReablementOrRehabilitation(episode.Service))
+            return;
+        var assessedAt = Between(accepted, started);
+        var consent = person.Consent == Consent.BestInterestDecision ? Consent.BestInterestDecision : random.Chance(0.98) ? Consent.Given : Consent.BestInterestDecision;
+        Made.Add(new Assessment
+        {
+            EpisodeId = episode.Id, WhatMatters = random.Pick(WhatMatters), HomeSituation = random.Pick(["Lives alone", "Lives with spouse", "Lives with family"]) + ", " +
+                random.Pick(["bungalow", "two-storey house", "ground-floor flat", "flat with a lift"]),
+            HasUnpaidCarer = person.CarerName is not null, CarerNeeds = person.CarerName is null ? null : random.Pick(["None beyond a break now and then", "Works full time; carer's assessment offered", "Has health problems of their own; referred to the carers' centre"]),
+            Consent = consent, BestInterestDecision = consent == Consent.BestInterestDecision ? "Best-interest meeting with family and GP; short-term support agreed" : null,
+            Risks = random.Pick(["Falls at night", "None found", "Missed medicines", "Self-neglect when low"]), AssessedAt = assessedAt, AssessedBy = worker.UserName,
+        });
+        Note(episode, EpisodeEventType.Assessed, assessedAt, worker);
+        _assessed = true;
+
+        foreach (var (text, category) in GoalPool.OrderBy(_ => random.Uniform()).Take(random.Int(1, 4)))
+        {
+            var goal = new Goal { EpisodeId = episode.Id, Text = text, Category = category, SetAt = assessedAt, SetBy = worker.UserName };
+            goal.Score(Stage.Start, random.Chance(0.6) ? -1 : -2, null, assessedAt, worker);
+            _goals.Add(goal);
+            Made.Add(goal);
+        }
+        _barthel = Measures.BarthelIndex.Items.ToDictionary(i => i.Code, i => (decimal)random.Int((int)i.Min, (int)i.Max + 1) * (random.Chance(0.6) ? 0 : 1));
+        _hours = random.Int(14, 85) / 4m;
+        Measure(episode, Measures.BarthelIndex, Stage.Start, _barthel, started);
+        Measure(episode, Measures.CareHoursPerWeek, Stage.Start, new() { ["hours"] = _hours }, started);
+
+        var plan = new CarePlan
+        {
+            EpisodeId = episode.Id, WillDo = "Help with personal care and practice of daily tasks towards the goals", WillNotDo = "Cleaning, shopping and laundry",
+            StartsOn = London.DateOf(started), EndsOn = London.DateOf(plannedEnd) < London.DateOf(started).AddDays(CarePlan.LongestDays - 1)
+                ? Max(London.DateOf(plannedEnd), London.DateOf(started)) : London.DateOf(started).AddDays(CarePlan.LongestDays - 1),
+            VisitsAtStart = episode.Service == Service.BedBasedIntermediateCare ? 0 : random.Int(2, 5),
+            MinutesPerVisit = random.Pick([30, 30, 45, 60]), DoubleHanded = random.Chance(0.08), ReviewEveryDays = 7,
+            TransitionPlan = "Agree what support continues; signpost to local groups", AgreedWithPerson = true, UpdatedAt = assessedAt, UpdatedBy = worker.UserName,
+        };
+        plan.VisitsAtEnd = plan.VisitsAtStart == 0 ? 0 : 1;
+        Made.Add(plan);
+        Note(episode, EpisodeEventType.PlanAgreed, assessedAt, worker);
+        _planned = true;
+
+        var until = endsBeforeNow ? plannedEnd : now;
+        foreach (var due in plan.ReviewDates())
+        {
+            var heldAt = London.At(due, new TimeOnly(11, 0));
+            Made.Add(new Review
+            {
+                EpisodeId = episode.Id, DueOn = due, HeldAt = heldAt <= until ? heldAt : null,
+                Notes = heldAt <= until ? "Progress reviewed with the person; plan continues" : null, HeldBy = heldAt <= until ? worker.UserName : null,
+            });
+        }
+        // Visits are kept for people still in care (what the team works from today); ended episodes keep their summary.
+        if (!endsBeforeNow)
+            foreach (var visit in VisitPlanner.Lay(plan, person.Id, plan.StartsOn))
+                Made.Add(Record(visit, started));
+
+        if (random.Chance(0.25))
+        {
+            var (need, organisation) = random.Pick(Organisations);
+            Made.Add(new CommunitySupport
+            {
+                EpisodeId = episode.Id, Need = need, Action = random.Chance(0.6) ? SupportAction.Signposted : SupportAction.Referred,
+                Organisation = organisation, At = assessedAt, By = worker.UserName,
+            });
+        }
+    }
+
+    /// <summary>A past visit is done (or, now and then, missed and followed up); one still to come is planned.</summary>
+    private Visit Record(Visit visit, DateTimeOffset started)
+    {
+        Visits++;
+        var arrived = London.At(visit.Date, visit.WindowStart).AddMinutes(random.Int(0, 40));
+        var left = arrived.AddMinutes(visit.Minutes + random.Int(-5, 10));
+        if (left > now || arrived < started)
+            return visit;
+        visit.RecordedBy = worker.UserName;
+        visit.RecordedAt = left;
+        if (random.Chance(0.03))
+        {
+            visit.Status = VisitStatus.Missed;
+            visit.MissedReason = random.Pick([MissedReason.PersonNotIn, MissedReason.PersonDeclined, MissedReason.CouldNotGetIn]);
+            if (left < now.AddHours(-24) || random.Chance(0.5))
+                (visit.FollowUpNotes, visit.FollowedUpAt, visit.FollowedUpBy) = ("Phoned the person; all well", left.AddHours(1), hub.UserName);
+        }
+        else
+            (visit.Status, visit.ArrivedAt, visit.LeftAt) = (VisitStatus.Done, arrived, left);
+        return visit;
+    }
+
+    /// <summary>Rapid response: the outcome after the first visit, agreeing with where the person went.</summary>
+    public void UrgentOutcome(Episode episode, Destination destination, DateTimeOffset started, DateTimeOffset end)
+    {
+        var at = started.AddMinutes(Math.Min(random.Int(30, 120), (end - started).TotalMinutes / 2));
+        if (at > now)
+            return;
+        if (destination == Destination.Hospital)
+            episode.RecordUrgentOutcome(Episodes.UrgentOutcome.ConveyedToHospital, random.Pick(["Suspected fracture", "Chest pain", "Acute delirium needing assessment"]), at, episode.Service == Service.UrgentCommunityResponse ? worker : hub, at);
+        else
+            episode.RecordUrgentOutcome(Episodes.UrgentOutcome.StayedAtHome, null, at, worker, at);
+    }
+
+    /// <summary>The end of care: end scores and measures (unless support stopped early), then what the rules still want.</summary>
+    public Problems Finish(Episode episode, Sequel sequel, DateTimeOffset end)
+    {
+        var early = sequel.IsEarlyCessation();
+        if (EndingRules.IsReablementOrRehabilitation(episode.Service) && !early)
+        {
+            var at = end.AddHours(-1);
+            foreach (var goal in _goals)
+                goal.Score(Stage.End, random.Weighted<int>([(-1, 15), (0, 50), (1, 25), (2, 10)]), null, at, worker);
+            var better = _barthel.ToDictionary(x => x.Key, x => Math.Min(Measures.BarthelIndex.Items.Single(i => i.Code == x.Key).Max, x.Value + (random.Chance(0.55) ? 1 : 0)));
+            Measure(episode, Measures.BarthelIndex, Stage.End, better, at);
+            Measure(episode, Measures.CareHoursPerWeek, Stage.End, new() { ["hours"] = Math.Max(0, _hours - random.Int(0, (int)(_hours * 4) + 1) / 4m) }, at);
+            if (random.Chance(0.6))
+                Measure(episode, Measures.ExperienceRating, Stage.End, new() { ["rating"] = random.Weighted<decimal>([(5, 55), (4, 30), (3, 10), (2, 4), (1, 1)]) }, at);
+        }
+        return EndingRules.Missing(episode.Service, sequel, new CareSummary(_assessed, _planned, _goals.Count,
+            _goals.Count(g => g.Latest(Stage.Start) is null), _goals.Count(g => g.Latest(Stage.End) is null),
+            _measuredAtStart.ToHashSet(), _measuredAtEnd.ToHashSet(), 0, episode.UrgentOutcome is not null));
+    }
+
+    /// <summary>The 91-day follow-up for someone who qualifies: done when due (a few overdue recently), with its attempts.</summary>
+    public void FollowUp(Person person, Episode episode, Referrals.Referral referralRoute, DateOnly discharged, Destination? destination)
+    {
+        if (!FollowUps.FollowUp.Applies(episode.Service, referralRoute.Route == Referrals.Route.HospitalDischarge, person.AgeOn(discharged)))
+            return;
+        var task = FollowUps.FollowUp.For(episode.Id, person.Id, discharged);
+        Made.Add(task);
+        var today = London.DateOf(now);
+        if (task.DueOn > today || task.DueOn > today.AddDays(-21) && random.Chance(0.4))
+            return;
+        var at = London.At(task.DueOn.AddDays(random.Int(0, 5)), new TimeOnly(10, random.Int(0, 60)));
+        if (at > now)
+            return;
+        var result = destination == Destination.Died ? FollowUpResult.Died
+            : random.Weighted<FollowUpResult>([(FollowUpResult.AtHome, 80), (FollowUpResult.InHospital, 6), (FollowUpResult.InCareHome, 6), (FollowUpResult.Died, 4), (FollowUpResult.NotContactable, 4)]);
+        if (result == FollowUpResult.NotContactable)
+            foreach (var days in new[] { 2, 1 })
+                task.AddAttempt(new FollowUpAttempt { FollowUpId = task.Id, At = at.AddDays(-days), Reached = false, Notes = "No answer", By = hub.UserName });
+        else
+            task.AddAttempt(new FollowUpAttempt { FollowUpId = task.Id, At = at, Reached = true, By = hub.UserName });
+        (task.Result, task.CompletedAt, task.CompletedBy) = (result, at, hub.UserName);
+        Note(episode, EpisodeEventType.FollowedUp, at, hub);
+    }
+
+    private void Measure(Episode episode, MeasureDefinition definition, Stage stage, Dictionary<string, decimal> values, DateTimeOffset at)
+    {
+        Made.Add(new MeasureResult
+        {
+            EpisodeId = episode.Id, MeasureCode = definition.Code, Stage = stage, Values = JsonSerializer.Serialize(values),
+            Total = definition.Total(values), At = at, By = worker.UserName,
+        });
+        (stage == Stage.Start ? _measuredAtStart : _measuredAtEnd).Add(definition.Code);
+        Note(episode, EpisodeEventType.MeasureRecorded, at, worker);
+    }
+
+    private void Note(Episode episode, EpisodeEventType type, DateTimeOffset at, Actor actor)
+    {
+        Made.Add(episode.Note(type, at, actor, at, null));
+        Events++;
+    }
+
+    private DateTimeOffset Between(DateTimeOffset from, DateTimeOffset to) =>
+        to <= from ? from : from.AddMinutes(random.Uniform() * Math.Min((to - from).TotalMinutes, 24 * 60));
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}
