@@ -46,6 +46,7 @@ internal static class DemoCommand
         table.AddRow("People", summary.People.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Timeline events", summary.Events.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Bookings for people in care", summary.Bookings.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("Home visits of people in care", summary.Visits.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Time", $"{summary.Elapsed.TotalSeconds:F1} s");
         AnsiConsole.Write(table);
         return 0;

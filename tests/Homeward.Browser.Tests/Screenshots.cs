@@ -52,5 +52,13 @@ public sealed class Screenshots
         await page.Locator("[data-testid=board-row]").First.GetByRole(AriaRole.Link).Nth(1).ClickAsync();
         await page.WaitForURLAsync("**/episodes/**");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "episode.png"), FullPage = true });
+
+        await page.GotoAsync("/visits");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "visits.png") });
+        await page.GetByTestId("day-visits").Locator("tbody a").First.ClickAsync();
+        await page.WaitForURLAsync("**/care**");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "care-record.png"), FullPage = true });
+        await page.GotoAsync("/follow-ups?due=Overdue");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "follow-ups.png") });
     }
 }

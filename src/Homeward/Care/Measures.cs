@@ -55,7 +55,7 @@ public static class Measures
         Scoring.Sum, HigherIsBetter: false, Unit: "hours");
 
     /// <summary>The person's own rating of their experience of the service.</summary>
-    public static readonly MeasureDefinition ExperienceRating = new(Experience, "The person's rating of their experience",
+    public static readonly MeasureDefinition ExperienceRating = new(Experience, "Person's own rating of their experience",
         "1 very poor, 2 poor, 3 neither good nor poor, 4 good, 5 very good.", [new("rating", "Rating", 1, 5)],
         Scoring.Sum, HigherIsBetter: true);
 
