@@ -46,13 +46,13 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         foreach (var item in new[] { "Bowels", "Bladder", "Grooming", "Toilet use", "Feeding", "Transfer (bed to chair and back)",
                      "Mobility on level surfaces", "Dressing", "Stairs", "Bathing" })
             await barthel.GetByLabel(item, new() { Exact = true }).SelectOptionAsync(stage == "Start" ? "0" : "1");
-        await barthel.GetByRole(AriaRole.Button, new() { Name = "Save: Barthel Index" }).ClickAsync();
+        await barthel.GetByRole(AriaRole.Button, new() { Name = "Save (Barthel Index)" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync($"Barthel Index at the {stage.ToLowerInvariant()}: {(stage == "Start" ? 0 : 10)}");
         var hours = page.Locator("#measures-care-hours");
         await hours.Locator("summary").ClickAsync();
         await hours.GetByLabel(stage, new() { Exact = true }).CheckAsync();
         await hours.GetByLabel("Hours a week").FillAsync(stage == "Start" ? "14" : "3.5");
-        await hours.GetByRole(AriaRole.Button, new() { Name = "Save: Hours of care a week" }).ClickAsync();
+        await hours.GetByRole(AriaRole.Button, new() { Name = "Save (Hours of care a week)" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Hours of care a week");
     }
 
