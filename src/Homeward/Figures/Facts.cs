@@ -1,0 +1,64 @@
+using Homeward.Common;
+using Homeward.Episodes;
+using Homeward.Referrals;
+using Homeward.Triage;
+
+namespace Homeward.Figures;
+
+/// <summary>
+/// What the figures need to know of one episode, flattened from the referral, the person, the episode and its care
+/// record. Built from the database by <see cref="LoadFacts"/>, or by hand in tests.
+/// </summary>
+public sealed record EpisodeFacts
+{
+    public required Guid EpisodeId { get; init; }
+    public required Guid PersonId { get; init; }
+    public required Route Route { get; init; }
+    public Urgency Urgency { get; init; }
+    public required DateTimeOffset ReferredAt { get; init; }
+    public required EpisodeStatus Status { get; init; }
+    public Service? Service { get; init; }
+    public Pathway? Pathway { get; init; }
+    public DateTimeOffset? AcceptedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateOnly? DischargedOn { get; init; }
+    /// <summary>The discharge ready date as it stands (a reset replaces the earlier one).</summary>
+    public DateOnly? DischargeReadyDate { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public Sequel? Sequel { get; init; }
+    public Destination? Destination { get; init; }
+    public UrgentOutcome? UrgentOutcome { get; init; }
+    public bool ExistingClient { get; init; }
+    public required DateOnly DateOfBirth { get; init; }
+    public string? Locality { get; init; }
+    public string? Hospital { get; init; }
+    public decimal? BarthelStart { get; init; }
+    public decimal? BarthelEnd { get; init; }
+    public decimal? CareHoursStart { get; init; }
+    public decimal? CareHoursEnd { get; init; }
+    /// <summary>The latest end score of each goal that has one.</summary>
+    public IReadOnlyList<int> GoalEndScores { get; init; } = [];
+
+    public int AgeOn(DateOnly date)
+    {
+        var age = date.Year - DateOfBirth.Year;
+        return date < DateOfBirth.AddYears(age) ? age - 1 : age;
+    }
+
+    public DateOnly ReferredOn => London.DateOf(ReferredAt);
+    public DateOnly? EndedOn => EndedAt is { } e ? London.DateOf(e) : null;
+
+    /// <summary>Days from the discharge ready date to the discharge date (0 when discharged on or before it).</summary>
+    public int? DelayDays => DischargedOn is { } d && DischargeReadyDate is { } r ? Math.Max(0, d.DayNumber - r.DayNumber) : null;
+}
+
+/// <summary>A range of London dates, both ends included.</summary>
+public sealed record Period(DateOnly From, DateOnly To)
+{
+    public bool Contains(DateOnly date) => date >= From && date <= To;
+
+    /// <summary>The same dates a year earlier (29 February becomes 28 February).</summary>
+    public Period YearEarlier => new(From.AddYears(-1), To.AddYears(-1));
+
+    public int Days => To.DayNumber - From.DayNumber + 1;
+}

@@ -1,0 +1,44 @@
+namespace Homeward.Figures;
+
+/// <summary>A figure's value over a period: the value, what it is made of, and the contributions behind it.</summary>
+public sealed record FigureValue(decimal? Value, int Numerator, int Denominator, decimal Total);
+
+public static class FigureMath
+{
+    /// <summary>
+    /// The value of a figure over a period, from all its contributions. Rates are fractions (0.946), change ratios
+    /// fractions (−0.81); a rate or mean with nothing to count, or a change against nothing, has no value (null).
+    /// </summary>
+    public static FigureValue Evaluate(FigureDefinition figure, IReadOnlyList<Contribution> all, Period period)
+    {
+        var here = all.Where(c => period.Contains(c.Date)).ToList();
+        var counts = here.Count(c => c.Counts);
+        var total = here.Sum(c => c.Amount);
+        decimal? value = figure.Aggregate switch
+        {
+            Aggregate.Rate => here.Count == 0 ? null : (decimal)counts / here.Count,
+            Aggregate.Count => counts,
+            Aggregate.Sum => total,
+            Aggregate.Mean => here.Count == 0 ? null : total / here.Count,
+            Aggregate.ChangeRatio => Earlier(all, period) is var before && before == 0 ? null : (decimal)counts / before - 1,
+            Aggregate.ChangeDifference => counts - Earlier(all, period),
+            _ => throw new ArgumentOutOfRangeException(nameof(figure), figure.Aggregate, null),
+        };
+        return new FigureValue(value, counts, here.Count, total);
+    }
+
+    private static int Earlier(IReadOnlyList<Contribution> all, Period period)
+    {
+        var earlier = period.YearEarlier;
+        return all.Count(c => c.Counts && earlier.Contains(c.Date));
+    }
+
+    /// <summary>Delays of discharges in a period, in the bands the dashboard shows.</summary>
+    public static IReadOnlyList<(string Band, int People)> DelayDistribution(IReadOnlyList<EpisodeFacts> facts, Period period)
+    {
+        (string Band, int Min, int Max)[] bands = [("0 days", 0, 0), ("1 day", 1, 1), ("2–3 days", 2, 3), ("4–6 days", 4, 6), ("7–13 days", 7, 13), ("14–20 days", 14, 20), ("21 days or more", 21, int.MaxValue)];
+        var delays = FigureDefinitions.Get(FigureCode.DelayDays).Select(facts, DateTimeOffset.MaxValue)
+            .Where(c => period.Contains(c.Date)).Select(c => (int)c.Amount).ToList();
+        return [.. bands.Select(b => (b.Band, delays.Count(d => d >= b.Min && d <= b.Max)))];
+    }
+}
