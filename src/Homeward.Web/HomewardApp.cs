@@ -102,6 +102,7 @@ public static class HomewardApp
         app.MapPeople();
         app.MapCapacity();
         app.MapCare();
+        app.MapFigures();
         app.MapRazorPages();
         return app;
     }

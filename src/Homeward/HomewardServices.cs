@@ -45,6 +45,9 @@ public static class HomewardServices
         services.AddScoped<Visits.RecordVisit>();
         services.AddScoped<Visits.VisitList>();
         services.AddScoped<FollowUps.FollowUpTasks>();
+        services.AddScoped<Figures.LoadFacts>();
+        services.AddScoped<Figures.SetTarget>();
+        services.AddScoped<Figures.Dashboard>();
         services.AddScoped<DemoCounty>();
         return services.AddIdentityCore<HomewardUser>(o =>
             {

@@ -58,6 +58,8 @@ public sealed class Screenshots
         await page.GetByTestId("day-visits").Locator("tbody a").First.ClickAsync();
         await page.WaitForURLAsync("**/care**");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "care-record.png"), FullPage = true });
+        await page.GotoAsync("/figures?from=2026-08-01&to=2026-10-31&by=Locality");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "figures.png"), FullPage = true });
         await page.GotoAsync("/follow-ups?due=Overdue");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "follow-ups.png") });
     }

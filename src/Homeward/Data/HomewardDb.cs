@@ -45,6 +45,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Visits.Visit> Visits => Set<Visits.Visit>();
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();
+    public DbSet<Figures.Target> Targets => Set<Figures.Target>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -301,6 +302,12 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             e.HasMany(x => x.Attempts).WithOne().HasForeignKey(a => a.FollowUpId);
             e.Navigation(x => x.Attempts).UsePropertyAccessMode(PropertyAccessMode.Field);
             e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Figures.Target>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Value).HasPrecision(18, 6);
+            Text(e, x => x.UpdatedBy, 256);
         });
         builder.Entity<FollowUps.FollowUpAttempt>(e =>
         {

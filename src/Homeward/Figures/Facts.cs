@@ -58,7 +58,7 @@ public sealed record Period(DateOnly From, DateOnly To)
     public bool Contains(DateOnly date) => date >= From && date <= To;
 
     /// <summary>The same dates a year earlier (29 February becomes 28 February).</summary>
-    public Period YearEarlier => new(From.AddYears(-1), To.AddYears(-1));
+    public Period YearBefore() => new(From.AddYears(-1), To.AddYears(-1));
 
-    public int Days => To.DayNumber - From.DayNumber + 1;
+    public int Days() => To.DayNumber - From.DayNumber + 1;
 }

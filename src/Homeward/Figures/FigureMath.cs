@@ -3,6 +3,9 @@ namespace Homeward.Figures;
 /// <summary>A figure's value over a period: the value, what it is made of, and the contributions behind it.</summary>
 public sealed record FigureValue(decimal? Value, int Numerator, int Denominator, decimal Total);
 
+/// <summary>How many discharges had a delay in a band of days.</summary>
+public sealed record DelayBand(string Band, int People);
+
 public static class FigureMath
 {
     /// <summary>
@@ -29,16 +32,16 @@ public static class FigureMath
 
     private static int Earlier(IReadOnlyList<Contribution> all, Period period)
     {
-        var earlier = period.YearEarlier;
+        var earlier = period.YearBefore();
         return all.Count(c => c.Counts && earlier.Contains(c.Date));
     }
 
     /// <summary>Delays of discharges in a period, in the bands the dashboard shows.</summary>
-    public static IReadOnlyList<(string Band, int People)> DelayDistribution(IReadOnlyList<EpisodeFacts> facts, Period period)
+    public static IReadOnlyList<DelayBand> DelayDistribution(IReadOnlyList<EpisodeFacts> facts, Period period)
     {
         (string Band, int Min, int Max)[] bands = [("0 days", 0, 0), ("1 day", 1, 1), ("2–3 days", 2, 3), ("4–6 days", 4, 6), ("7–13 days", 7, 13), ("14–20 days", 14, 20), ("21 days or more", 21, int.MaxValue)];
         var delays = FigureDefinitions.Get(FigureCode.DelayDays).Select(facts, DateTimeOffset.MaxValue)
             .Where(c => period.Contains(c.Date)).Select(c => (int)c.Amount).ToList();
-        return [.. bands.Select(b => (b.Band, delays.Count(d => d >= b.Min && d <= b.Max)))];
+        return [.. bands.Select(b => new DelayBand(b.Band, delays.Count(d => d >= b.Min && d <= b.Max)))];
     }
 }

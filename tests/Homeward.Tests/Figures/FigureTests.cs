@@ -125,7 +125,7 @@ public sealed class FigureTests
         Assert.Equal(16m, Value(FigureCode.DelayDays, facts).Value);
         Assert.Equal(1m, Value(FigureCode.DelayedTenDaysOrMore, facts).Value);
         Assert.Equal([("0 days", 2), ("1 day", 0), ("2–3 days", 1), ("4–6 days", 1), ("7–13 days", 1), ("14–20 days", 0), ("21 days or more", 0)],
-            FigureMath.DelayDistribution(facts, March));
+            FigureMath.DelayDistribution(facts, March).Select(b => (b.Band, b.People)));
     }
 
     private static EpisodeFacts TwoHour(string referred, string? started, EpisodeStatus status = EpisodeStatus.Active) =>

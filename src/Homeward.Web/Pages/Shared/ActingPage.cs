@@ -12,7 +12,7 @@ namespace Homeward.Web.Pages.Shared;
 /// </summary>
 public abstract class ActingPage : PageModel
 {
-    public FormErrors Errors { get; private set; } = new();
+    public FormErrors Errors { get; protected set; } = new();
     /// <summary>Which form the errors belong to.</summary>
     public string? FailedStep { get; private set; }
     public string? Notice { get; protected set; }

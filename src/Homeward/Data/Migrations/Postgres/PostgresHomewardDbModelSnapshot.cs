@@ -919,6 +919,29 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("EpisodeEvents");
                 });
 
+            modelBuilder.Entity("Homeward.Figures.Target", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Targets");
+                });
+
             modelBuilder.Entity("Homeward.FollowUps.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")

@@ -904,6 +904,29 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("EpisodeEvents");
                 });
 
+            modelBuilder.Entity("Homeward.Figures.Target", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Targets");
+                });
+
             modelBuilder.Entity("Homeward.FollowUps.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")

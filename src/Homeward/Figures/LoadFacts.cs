@@ -1,0 +1,58 @@
+using Homeward.Care;
+using Homeward.Common;
+using Homeward.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Figures;
+
+/// <summary>
+/// Reads the facts behind the figures straight from the records staff work in: every episode that could fall in a
+/// window (referred, discharged or ended on or after its first day), with its referral, person, locality, the
+/// latest Barthel Index and hours of care at the start and the end, and the latest end score of each goal.
+/// </summary>
+public sealed class LoadFacts(HomewardDb db)
+{
+    public async Task<IReadOnlyList<EpisodeFacts>> Handle(DateOnly windowStart, CancellationToken ct)
+    {
+        var from = London.At(windowStart, TimeOnly.MinValue);
+        var episodes = db.Episodes.AsNoTracking().Where(e => e.ReferredAt >= from || e.DischargedOn >= windowStart || e.EndedAt >= from);
+        var rows = await (from e in episodes
+                          join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
+                          join p in db.People.AsNoTracking() on e.PersonId equals p.Id
+                          join l in db.Localities.AsNoTracking() on p.LocalityId equals l.Id into ls
+                          from l in ls.DefaultIfEmpty()
+                          select new
+                          {
+                              e.Id, e.PersonId, r.Route, r.Urgency, e.ReferredAt, e.Status, e.Service, e.Pathway, e.AcceptedAt, e.StartedAt,
+                              e.DischargedOn, r.DischargeReadyDate, e.EndedAt, e.Sequel, e.Destination, e.UrgentOutcome, r.ExistingClient,
+                              p.DateOfBirth, Locality = l == null ? null : l.Name, r.Hospital,
+                          }).ToListAsync(ct);
+
+        var measures = (await (from m in db.MeasureResults.AsNoTracking()
+                               join e in episodes on m.EpisodeId equals e.Id
+                               where m.MeasureCode == Measures.Barthel || m.MeasureCode == Measures.CareHours
+                               where m.Stage == Stage.Start || m.Stage == Stage.End
+                               select new { m.EpisodeId, m.MeasureCode, m.Stage, m.At, m.Id, m.Total }).ToListAsync(ct))
+            .GroupBy(m => (m.EpisodeId, m.MeasureCode, m.Stage))
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => (m.At, m.Id))!.Total);
+        var goalEnds = (await (from s in db.GoalScores.AsNoTracking()
+                               join g in db.Goals.AsNoTracking() on s.GoalId equals g.Id
+                               join e in episodes on g.EpisodeId equals e.Id
+                               where s.Stage == Stage.End
+                               select new { g.EpisodeId, s.GoalId, s.At, s.Id, s.Score }).ToListAsync(ct))
+            .GroupBy(s => s.GoalId).Select(g => g.MaxBy(s => (s.At, s.Id))!)
+            .ToLookup(s => s.EpisodeId, s => s.Score);
+
+        decimal? Measure(Guid id, string code, Stage stage) => measures.TryGetValue((id, code, stage), out var total) ? total : null;
+        return [.. rows.Select(x => new EpisodeFacts
+        {
+            EpisodeId = x.Id, PersonId = x.PersonId, Route = x.Route, Urgency = x.Urgency, ReferredAt = x.ReferredAt, Status = x.Status,
+            Service = x.Service, Pathway = x.Pathway, AcceptedAt = x.AcceptedAt, StartedAt = x.StartedAt, DischargedOn = x.DischargedOn,
+            DischargeReadyDate = x.DischargeReadyDate, EndedAt = x.EndedAt, Sequel = x.Sequel, Destination = x.Destination,
+            UrgentOutcome = x.UrgentOutcome, ExistingClient = x.ExistingClient, DateOfBirth = x.DateOfBirth, Locality = x.Locality, Hospital = x.Hospital,
+            BarthelStart = Measure(x.Id, Measures.Barthel, Stage.Start), BarthelEnd = Measure(x.Id, Measures.Barthel, Stage.End),
+            CareHoursStart = Measure(x.Id, Measures.CareHours, Stage.Start), CareHoursEnd = Measure(x.Id, Measures.CareHours, Stage.End),
+            GoalEndScores = [.. goalEnds[x.Id]],
+        })];
+    }
+}
