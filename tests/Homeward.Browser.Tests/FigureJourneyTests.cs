@@ -1,0 +1,37 @@
+using Homeward.Access;
+using Homeward.Browser.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Homeward.Browser.Tests;
+
+/// <summary>A manager reads the figures, sets a target and looks behind a figure.</summary>
+public sealed class FigureJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_manager_reads_the_figures_sets_a_target_and_sees_who_is_behind_one()
+    {
+        var page = await app.SignedIn(Role.Manager);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Figures", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("figures")).ToContainTextAsync("Home from hospital, 65+");
+        await Assertions.Expect(page.GetByTestId("figures")).ToContainTextAsync("Urgent community response within 2 hours");
+        await page.AssertAccessible();
+
+        // Bad filters are named, not a crash.
+        await page.GotoAsync("/figures?from=2026-05-02&to=2026-05-01&by=Colour");
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("cannot be before the first day");
+        await page.AssertAccessible();
+
+        await page.GotoAsync("/figures?by=AgeBand&trend=Month");
+        await page.GetByText("Set a target").ClickAsync();
+        await page.GetByLabel("Figure", new() { Exact = true }).SelectOptionAsync("HomeFromHospital65");
+        await page.GetByLabel("Target", new() { Exact = true }).FillAsync("95");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save target" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Target saved");
+        await Assertions.Expect(page.Locator("[data-figure=HomeFromHospital65]")).ToContainTextAsync("95.0%");
+
+        await page.Locator("[data-figure=UrgentResponseTwoHours] a").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Urgent community response within 2 hours" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("summary")).ToContainTextAsync("contribution");
+        await page.AssertAccessible();
+    }
+}
