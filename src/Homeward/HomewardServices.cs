@@ -48,6 +48,7 @@ public static class HomewardServices
         services.AddScoped<Figures.LoadFacts>();
         services.AddScoped<Figures.SetTarget>();
         services.AddScoped<Figures.Dashboard>();
+        services.AddScoped<Returns.MakeReturn>();
         services.AddScoped<DemoCounty>();
         return services.AddIdentityCore<HomewardUser>(o =>
             {

@@ -39,6 +39,18 @@ public sealed record EpisodeFacts
     /// <summary>The latest end score of each goal that has one.</summary>
     public IReadOnlyList<int> GoalEndScores { get; init; } = [];
 
+    // For the national returns: who the person is, and the care record's dated events.
+    public string NhsNumber { get; init; } = "";
+    public People.Gender Gender { get; init; }
+    public string? GpPractice { get; init; }
+    public DateTimeOffset? DeclinedAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+    public string? WaitingFor { get; init; }
+    public DateTimeOffset? AssessedAt { get; init; }
+    public IReadOnlyList<DateTimeOffset> ReviewsHeldAt { get; init; } = [];
+    /// <summary>Where the person was at the 91-day follow-up (null: no follow-up, or no result yet).</summary>
+    public FollowUps.FollowUpResult? FollowUpResult { get; init; }
+
     public int AgeOn(DateOnly date)
     {
         var age = date.Year - DateOfBirth.Year;

@@ -21,12 +21,23 @@ public sealed class LoadFacts(HomewardDb db)
                           join p in db.People.AsNoTracking() on e.PersonId equals p.Id
                           join l in db.Localities.AsNoTracking() on p.LocalityId equals l.Id into ls
                           from l in ls.DefaultIfEmpty()
+                          join a in db.Assessments.AsNoTracking() on e.Id equals a.EpisodeId into assessments
+                          from a in assessments.DefaultIfEmpty()
+                          join f in db.FollowUps.AsNoTracking() on e.Id equals f.EpisodeId into followUps
+                          from f in followUps.DefaultIfEmpty()
                           select new
                           {
                               e.Id, e.PersonId, r.Route, r.Urgency, e.ReferredAt, e.Status, e.Service, e.Pathway, e.AcceptedAt, e.StartedAt,
                               e.DischargedOn, r.DischargeReadyDate, e.EndedAt, e.Sequel, e.Destination, e.UrgentOutcome, r.ExistingClient,
-                              p.DateOfBirth, Locality = l == null ? null : l.Name, r.Hospital,
+                              p.DateOfBirth, Locality = l == null ? null : l.Name, r.Hospital, p.NhsNumber, p.Gender, p.GpPracticeCode,
+                              e.DeclinedAt, e.CancelledAt, e.WaitingFor, AssessedAt = a == null ? (DateTimeOffset?)null : a.AssessedAt,
+                              FollowUpResult = f == null ? null : f.Result,
                           }).ToListAsync(ct);
+        var reviews = (await (from v in db.Reviews.AsNoTracking()
+                              join e in episodes on v.EpisodeId equals e.Id
+                              where v.HeldAt != null
+                              select new { v.EpisodeId, v.HeldAt }).ToListAsync(ct))
+            .ToLookup(v => v.EpisodeId, v => v.HeldAt!.Value);
 
         var measures = (await (from m in db.MeasureResults.AsNoTracking()
                                join e in episodes on m.EpisodeId equals e.Id
@@ -53,6 +64,8 @@ public sealed class LoadFacts(HomewardDb db)
             BarthelStart = Measure(x.Id, Measures.Barthel, Stage.Start), BarthelEnd = Measure(x.Id, Measures.Barthel, Stage.End),
             CareHoursStart = Measure(x.Id, Measures.CareHours, Stage.Start), CareHoursEnd = Measure(x.Id, Measures.CareHours, Stage.End),
             GoalEndScores = [.. goalEnds[x.Id]],
+            NhsNumber = x.NhsNumber.Value, Gender = x.Gender, GpPractice = x.GpPracticeCode, DeclinedAt = x.DeclinedAt, CancelledAt = x.CancelledAt,
+            WaitingFor = x.WaitingFor, AssessedAt = x.AssessedAt, ReviewsHeldAt = [.. reviews[x.Id].Order()], FollowUpResult = x.FollowUpResult,
         })];
     }
 }

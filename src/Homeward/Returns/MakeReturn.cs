@@ -1,0 +1,87 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Common;
+using Homeward.Data;
+using Homeward.Figures;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Returns;
+
+/// <summary>
+/// Produces a national return for a period from the live records. Without dates, each return takes its usual
+/// period: ASCOF 2B the latest October to December whose follow-ups are all due; ASCOF 2D and SALT the latest
+/// complete financial year; CLD the latest complete quarter; the weekly collection the latest complete week.
+/// Every return is audited; the Client Level Data, which names people, is audited for each person in it.
+/// </summary>
+public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load)
+{
+    public sealed record Query(string? From, string? To);
+
+    public async Task<ReturnTable> Handle(string code, Query query, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.ReadFigures);
+        var problems = new Problems();
+        var which = problems.Enum<ReturnCode>("code", Normalise(code), "return");
+        var from = problems.Date("from", query.From, "the first day", required: false);
+        var to = problems.Date("to", query.To, "the last day", required: false);
+        if ((from is null) != (to is null))
+            problems.Add(from is null ? "from" : "to", "Give both the first and the last day, or neither for the return's usual period.");
+        else if (from > to)
+            problems.Add("to", "The last day cannot be before the first day.");
+        else if (to?.DayNumber - from?.DayNumber + 1 > Dashboard.MostDays)
+            problems.Add("from", $"Choose a period of at most {Dashboard.MostDays} days.");
+        problems.ThrowIfAny();
+
+        var now = clock.GetUtcNow();
+        var period = from is { } f && to is { } t ? new Period(f, t) : UsualPeriod(which!.Value, London.DateOf(now));
+        var facts = await load.Handle(period.From.AddDays(-1), ct);
+        var table = which switch
+        {
+            ReturnCode.Ascof2B => NationalReturns.Ascof2B(facts, period),
+            ReturnCode.Ascof2D => NationalReturns.Ascof2D(facts, period),
+            ReturnCode.Sts001 => NationalReturns.Sts001(facts, period),
+            ReturnCode.Sts002a => NationalReturns.Sts002a(facts, period),
+            ReturnCode.Sts002b => NationalReturns.Sts002b(facts, period),
+            ReturnCode.Sts004 => NationalReturns.Sts004(facts, period),
+            ReturnCode.Cld => NationalReturns.Cld(facts, period, await CouncilCode(ct)),
+            _ => NationalReturns.WeeklyIntermediateCare(facts, period, now),
+        };
+        if (which == ReturnCode.Cld)
+        {
+            actor.Demand(Right.ReadRecords);
+            db.AuditEntries.AddRange(table.Rows.Select(r => Guid.Parse(r[1])).Distinct()
+                .Select(person => AuditEntry.For(actor, "returns.cld", person, $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}", now)));
+        }
+        else
+            db.AuditEntries.Add(AuditEntry.For(actor, $"returns.{table.Code}", null, $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}", now));
+        await db.SaveChangesAsync(ct);
+        return table;
+    }
+
+    /// <summary>Accepts the codes as written in URLs and on the command line: ascof-2b, sts002a, weekly-intermediate-care.</summary>
+    public static string? Normalise(string? code) => code?.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+
+    public static Period UsualPeriod(ReturnCode code, DateOnly today)
+    {
+        var financialYearStart = new DateOnly(today.Month >= 4 ? today.Year : today.Year - 1, 4, 1);
+        switch (code)
+        {
+            case ReturnCode.Ascof2B:
+                // Discharges in October to December; the last follow-up falls due 91 days after 31 December.
+                var lastDue = new DateOnly(today.Year - 1, 12, 31).AddDays(FollowUps.FollowUp.Days);
+                var year = today >= lastDue ? today.Year - 1 : today.Year - 2;
+                return new Period(new DateOnly(year, 10, 1), new DateOnly(year, 12, 31));
+            case ReturnCode.Cld:
+                var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
+                return new Period(quarterStart.AddMonths(-3), quarterStart.AddDays(-1));
+            case ReturnCode.WeeklyIntermediateCare:
+                var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+                return new Period(monday.AddDays(-7), monday.AddDays(-1));
+            default:
+                return new Period(financialYearStart.AddYears(-1), financialYearStart.AddDays(-1));
+        }
+    }
+
+    private async Task<string> CouncilCode(CancellationToken ct) =>
+        await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).OrderBy(o => o.OdsCode).Select(o => o.OdsCode).FirstOrDefaultAsync(ct) ?? "";
+}
