@@ -11,28 +11,17 @@ internal static class DemoCommand
 {
     public static async Task<int> Run(string provider, string? connection, DemoSize size, int seed, DateOnly? today, CancellationToken ct)
     {
-        connection ??= DefaultSqlite();
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        try
-        {
-            services.AddHomeward(provider, connection);
-        }
-        catch (ArgumentException e)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+        await using var database = await CliDatabase.Open(provider, connection, ct);
+        if (database is null)
             return 2;
-        }
-        await using var root = services.BuildServiceProvider();
-        await using var scope = root.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
-        await db.Database.MigrateAsync(ct);
+        var db = database.Db;
         if (await db.Referrals.AnyAsync(ct))
         {
             AnsiConsole.MarkupLine("[yellow]This database already holds referrals: the demo county is built only into an empty one.[/]");
             return 1;
         }
 
-        var county = scope.ServiceProvider.GetRequiredService<DemoCounty>();
+        var county = database.Services.GetRequiredService<DemoCounty>();
         DemoCounty.Summary summary = null!;
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
@@ -50,20 +39,5 @@ internal static class DemoCommand
         table.AddRow("Time", $"{summary.Elapsed.TotalSeconds:F1} s");
         AnsiConsole.Write(table);
         return 0;
-    }
-
-    private static string DefaultSqlite()
-    {
-        var folder = Path.Combine(FindRoot(), "src", "Homeward.Web", "data");
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "homeward.db")}";
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Homeward.slnx")))
-                return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }

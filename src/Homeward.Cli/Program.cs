@@ -27,5 +27,20 @@ var demo = new Command("demo", "Build a synthetic demo county (a year of referra
 demo.SetAction((result, ct) => DemoCommand.Run(
     result.GetValue(provider)!, result.GetValue(database), result.GetValue(size), result.GetValue(seed), result.GetValue(today), ct));
 
-var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo };
+var code = new Argument<string>("code")
+{
+    Description = "ascof-2b, ascof-2d, sts001, sts002a, sts002b, sts004, cld or weekly-intermediate-care.",
+};
+var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd). With --to; without both, the return's usual period." };
+var to = new Option<string?>("--to") { Description = "Last day (yyyy-MM-dd)." };
+var format = new Option<Homeward.Returns.ReturnFormat>("--format") { Description = "Csv, Xlsx or Json.", DefaultValueFactory = _ => Homeward.Returns.ReturnFormat.Csv };
+var output = new Option<string?>("--out") { Description = "The file to write (required for Xlsx). Default: the console." };
+var returns = new Command("returns", "Make a national return from the records (ASCOF, SALT, Client Level Data, the weekly intermediate care collection).")
+{
+    code, from, to, format, output, database, provider,
+};
+returns.SetAction((result, ct) => ReturnsCommand.Run(result.GetValue(provider)!, result.GetValue(database), result.GetValue(code)!,
+    result.GetValue(from), result.GetValue(to), result.GetValue(format), result.GetValue(output), ct));
+
+var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns };
 return await root.Parse(args).InvokeAsync();

@@ -103,6 +103,7 @@ public static class HomewardApp
         app.MapCapacity();
         app.MapCare();
         app.MapFigures();
+        app.MapReturns();
         app.MapRazorPages();
         return app;
     }

@@ -34,4 +34,27 @@ public sealed class FigureJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.GetByTestId("summary")).ToContainTextAsync("contribution");
         await page.AssertAccessible();
     }
+
+    [Fact]
+    public async Task A_manager_makes_a_national_return_and_downloads_it()
+    {
+        var page = await app.SignedIn(Role.Manager);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Returns", Exact = true }).ClickAsync();
+        await page.AssertAccessible();
+        await page.GetByLabel("Return", new() { Exact = true }).SelectOptionAsync("ascof-2b");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("return-title")).ToContainTextAsync("ASCOF 2B(1) and 2B(2)");
+        await Assertions.Expect(page.GetByTestId("return")).ToContainTextAsync("Still at home 91 days after discharge");
+        await page.AssertAccessible();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("csv").ClickAsync());
+        Assert.StartsWith("ascof-2b-", download.SuggestedFilename, StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.StartsWith("Measure,Description,Numerator,Denominator", text, StringComparison.Ordinal);
+
+        // Only one of the two dates: told which is missing.
+        await page.GotoAsync("/returns?code=cld&from=2026-01-01");
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Give both the first and the last day");
+        await page.AssertAccessible();
+    }
 }

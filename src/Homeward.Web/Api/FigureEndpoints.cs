@@ -30,3 +30,28 @@ public static class FigureEndpoints
         .ProducesValidationProblem();
     }
 }
+
+/// <summary>The national returns, as JSON, CSV or XLSX.</summary>
+public static class ReturnEndpoints
+{
+    public static void MapReturns(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/returns/{code}", async (string code, string? from, string? to, string? format, Homeward.Returns.MakeReturn make,
+                HttpContext http, CancellationToken ct) =>
+            {
+                var problems = new Homeward.Common.Problems();
+                var as_ = problems.Enum<Homeward.Returns.ReturnFormat>("format", format ?? "json", "format (json, csv or xlsx)");
+                problems.ThrowIfAny();
+                var table = await make.Handle(code, new Homeward.Returns.MakeReturn.Query(from, to), http.Actor(), ct);
+                if (as_ == Homeward.Returns.ReturnFormat.Json)
+                    return Results.Ok(table);
+                var buffer = new MemoryStream();
+                await Homeward.Returns.ReturnFiles.Write(table, as_!.Value, buffer, ct);
+                return Results.File(buffer.ToArray(), Homeward.Returns.ReturnFiles.ContentType(as_.Value), Homeward.Returns.ReturnFiles.FileName(table, as_.Value));
+            })
+            .WithTags("Returns")
+            .WithSummary("A national return for a period: ascof-2b, ascof-2d, sts001, sts002a, sts002b, sts004, cld, weekly-intermediate-care")
+            .WithDescription("format: json (default), csv or xlsx. Without from and to, the return's usual period (see docs/metrics.md).")
+            .ProducesValidationProblem();
+    }
+}

@@ -24,8 +24,8 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
         var which = problems.Enum<ReturnCode>("code", Normalise(code), "return");
         var from = problems.Date("from", query.From, "the first day", required: false);
         var to = problems.Date("to", query.To, "the last day", required: false);
-        if ((from is null) != (to is null))
-            problems.Add(from is null ? "from" : "to", "Give both the first and the last day, or neither for the return's usual period.");
+        if (string.IsNullOrWhiteSpace(query.From) != string.IsNullOrWhiteSpace(query.To))
+            problems.Add(string.IsNullOrWhiteSpace(query.From) ? "from" : "to", "Give both the first and the last day, or neither for the return's usual period.");
         else if (from > to)
             problems.Add("to", "The last day cannot be before the first day.");
         else if (to?.DayNumber - from?.DayNumber + 1 > Dashboard.MostDays)

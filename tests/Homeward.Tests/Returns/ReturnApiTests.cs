@@ -1,0 +1,63 @@
+using System.Net;
+using Homeward.Access;
+using Homeward.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Tests.Returns;
+
+/// <summary>The returns through the API: formats, bad input, access and the audit of the one that names people.</summary>
+public sealed class ReturnApiTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd");
+
+    [Fact]
+    public async Task A_return_comes_as_JSON_CSV_or_XLSX()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        await (await hub.PostJson("/api/referrals", Bodies.UrgentCommunityResponse())).Expect(HttpStatusCode.Created);
+
+        var json = await (await hub.GetAsync($"/api/returns/sts001?from={Today}&to={Today}", Ct)).Expect(HttpStatusCode.OK);
+        var total = json.GetProperty("rows").EnumerateArray().Single(r => r[0].GetString() == "Total");
+        Assert.Equal("1", total[total.GetArrayLength() - 1].GetString());
+
+        var csv = await hub.GetAsync($"/api/returns/sts001?from={Today}&to={Today}&format=csv", Ct);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("What happened,Discharge from hospital", await csv.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("sts001-", csv.Content.Headers.ContentDisposition!.FileName, StringComparison.Ordinal);
+
+        var xlsx = await hub.GetAsync($"/api/returns/weekly-intermediate-care?format=xlsx", Ct);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+    }
+
+    [Fact]
+    public async Task Bad_requests_name_each_problem()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var problem = await (await hub.GetAsync("/api/returns/salt99?from=2026-02-30", Ct)).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["code", "from", "to"], problem.ErrorFields());
+        problem = await (await hub.GetAsync("/api/returns/cld?format=pdf", Ct)).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["format"], problem.ErrorFields());
+        problem = await (await hub.GetAsync("/api/returns/cld?from=2026-05-02&to=2026-05-01", Ct)).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["to"], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Client_level_data_names_people_so_each_one_is_audited_and_providers_cannot_have_it()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        await (await hub.PostJson("/api/referrals", Bodies.UrgentCommunityResponse())).Expect(HttpStatusCode.Created);
+        await (await hub.PostJson("/api/referrals", Bodies.UrgentCommunityResponse())).Expect(HttpStatusCode.Created);
+        var cld = await (await hub.GetAsync($"/api/returns/cld?from={Today}&to={Today}", Ct)).Expect(HttpStatusCode.OK);
+        var people = cld.GetProperty("rows").EnumerateArray().Select(r => Guid.Parse(r[1].GetString()!)).Distinct().ToList();
+        Assert.True(people.Count >= 2);
+        await using var db = app.Db();
+        var audited = await db.AuditEntries.Where(a => a.Action == "returns.cld").Select(a => a.PersonId!.Value).ToListAsync(Ct);
+        Assert.Subset(audited.ToHashSet(), people.ToHashSet());
+
+        var provider = await app.ClientFor(Role.CareProvider);
+        await (await provider.GetAsync("/api/returns/cld", Ct)).Expect(HttpStatusCode.Forbidden);
+    }
+}
