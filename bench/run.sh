@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark on SQLite and on a throwaway PostgreSQL cluster; prints the figures.
-# Usage: bench/run.sh county [Small|Standard|Large]  |  bench/run.sh board  |  bench/run.sh booking
+# Usage: bench/run.sh county [Small|Standard|Large]  |  bench/run.sh board  |  bench/run.sh booking  |  bench/run.sh figures
 # Results worth keeping go in bench/results/, with the date and machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,8 +9,8 @@ dotnet build -c Release bench/Homeward.Bench -v quiet -nologo >/dev/null
 run() { dotnet bench/Homeward.Bench/bin/Release/net10.0/Homeward.Bench.dll "$what" "$@"; }
 case "$what" in
   county) size=${1:-Large}; run "$size" Sqlite ;;
-  board|booking) run Sqlite ;;
-  *) echo "usage: bench/run.sh county [size] | board | booking" >&2; exit 2 ;;
+  board|booking|figures) run Sqlite ;;
+  *) echo "usage: bench/run.sh county [size] | board | booking | figures" >&2; exit 2 ;;
 esac
 
 PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -n 1)")
@@ -22,5 +22,5 @@ trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$dir/data" -m fast stop >/dev/n
 conn="Host=127.0.0.1;Port=$port;Username=homeward;Database=homeward_bench"
 case "$what" in
   county) run "$size" Postgres "$conn" ;;
-  board|booking) run Postgres "$conn" ;;
+  board|booking|figures) run Postgres "$conn" ;;
 esac

@@ -19,4 +19,23 @@ internal static class BenchApp
         await app.StartAsync();
         return app;
     }
+
+    /// <summary>Times <paramref name="runs"/> GETs of a URL at the client, each read to the end; returns the times (sorted) and the size.</summary>
+    public static async Task<(List<double> Seconds, long Bytes)> Time(HttpClient http, string url, int runs)
+    {
+        var times = new List<double>(runs);
+        long bytes = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var response = await http.GetAsync(url);
+            var content = await response.Content.ReadAsByteArrayAsync();
+            watch.Stop();
+            response.EnsureSuccessStatusCode();
+            bytes = content.Length;
+            times.Add(watch.Elapsed.TotalSeconds);
+        }
+        times.Sort();
+        return (times, bytes);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -36,25 +35,15 @@ internal static class BoardBench
         await Measure(http, "filtered view (locality, P1, hospital discharge)", $"/board?locality={locality}&pathway=P1&route=HospitalDischarge");
         await Measure(http, "sorted by delay, page 3", "/board?sort=Delay&desc=true&page=3");
         await app.StopAsync();
+        CountyBench.Remove(provider, built!);
     }
 
     private static async Task Measure(HttpClient http, string name, string url)
     {
         for (var i = 0; i < Warmup; i++)
             (await http.GetAsync(url)).EnsureSuccessStatusCode();
-        var times = new List<double>(Requests);
-        long bytes = 0;
-        for (var i = 0; i < Requests; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            var response = await http.GetAsync(url);
-            var content = await response.Content.ReadAsByteArrayAsync();
-            watch.Stop();
-            response.EnsureSuccessStatusCode();
-            bytes = content.Length;
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
+        var (seconds, bytes) = await BenchApp.Time(http, url, Requests);
+        var times = seconds.Select(t => t * 1000).ToList();
         double P(double q) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(q * times.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name}: p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, max {times[^1]:F1} ms over {Requests} requests; page {bytes / 1024.0:F0} KiB"));

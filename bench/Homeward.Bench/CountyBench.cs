@@ -60,4 +60,15 @@ if (db.Provider == DatabaseProvider.Sqlite && !keep)
         File.Delete(file + s);
 }
     }
+
+    /// <summary>Deletes a SQLite benchmark database kept for a later benchmark (PostgreSQL ones go with their cluster).</summary>
+    public static void Remove(string provider, string connection)
+    {
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;
+        foreach (var s in new[] { "", "-wal", "-shm" })
+            File.Delete(file + s);
+    }
 }

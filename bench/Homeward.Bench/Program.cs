@@ -4,10 +4,14 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- county [Small|Standard|Large] [Sqlite|Postgres CONNECTION]
 // dotnet run -c Release --project bench/Homeward.Bench -- board  [Sqlite|Postgres CONNECTION]
 // dotnet run -c Release --project bench/Homeward.Bench -- booking [Sqlite|Postgres CONNECTION]
+// dotnet run -c Release --project bench/Homeward.Bench -- figures [Sqlite|Postgres CONNECTION]
 switch (args.ElementAtOrDefault(0))
 {
     case "board":
         await BoardBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
+        break;
+    case "figures":
+        await FiguresBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
         break;
     case "booking":
         await BookingBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));

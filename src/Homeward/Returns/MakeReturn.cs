@@ -46,15 +46,17 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
             ReturnCode.Cld => NationalReturns.Cld(facts, period, await CouncilCode(ct)),
             _ => NationalReturns.WeeklyIntermediateCare(facts, period, now),
         };
+        var span = $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}";
         if (which == ReturnCode.Cld)
         {
             actor.Demand(Right.ReadRecords);
-            db.AuditEntries.AddRange(table.Rows.Select(r => Guid.Parse(r[1])).Distinct()
-                .Select(person => AuditEntry.For(actor, "returns.cld", person, $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}", now)));
+            await BulkAudit.ForPeople(db, actor, "returns.cld", [.. table.Rows.Select(r => Guid.Parse(r[1])).Distinct()], span, now, ct);
         }
         else
-            db.AuditEntries.Add(AuditEntry.For(actor, $"returns.{table.Code}", null, $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}", now));
-        await db.SaveChangesAsync(ct);
+        {
+            db.AuditEntries.Add(AuditEntry.For(actor, $"returns.{table.Code}", null, span, now));
+            await db.SaveChangesAsync(ct);
+        }
         return table;
     }
 

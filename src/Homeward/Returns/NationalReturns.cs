@@ -161,27 +161,33 @@ public static class NationalReturns
     {
         var rows = new List<IReadOnlyList<string>>();
         var monday = period.From.AddDays(-(((int)period.From.DayOfWeek + 6) % 7));
+        (string Name, Service[] Services)[] groups =
+        [
+            ("Home-based (reablement and intermediate care at home)", [Service.Reablement, Service.HomeBasedIntermediateCare]),
+            ("Bed-based intermediate care", [Service.BedBasedIntermediateCare]),
+            ("Urgent community response", [Service.UrgentCommunityResponse]),
+        ];
+        // Each episode's London dates are worked out once, not once a week.
+        var dated = groups.Select(g => facts.Where(f => f.Service is { } s && g.Services.Contains(s))
+            .Select(f => (Facts: f, StartedOn: f.StartedAt is { } s ? London.DateOf(s) : (DateOnly?)null, EndedOn: f.EndedOn)).ToList()).ToList();
         for (var week = monday; week <= period.To; week = week.AddDays(7))
         {
             var sunday = week.AddDays(6);
             var endOfWeek = London.At(week.AddDays(7), TimeOnly.MinValue);
-            foreach (var (serviceGroup, services) in new[]
-                     {
-                         ("Home-based (reablement and intermediate care at home)", new[] { Service.Reablement, Service.HomeBasedIntermediateCare }),
-                         ("Bed-based intermediate care", new[] { Service.BedBasedIntermediateCare }),
-                         ("Urgent community response", new[] { Service.UrgentCommunityResponse }),
-                     })
+            var over = endOfWeek <= now;
+            for (var g = 0; g < groups.Length; g++)
             {
-                var inGroup = facts.Where(f => f.Service is { } s && services.Contains(s)).ToList();
-                var received = inGroup.Where(f => f.StartedAt is { } s && London.DateOf(s) >= week && London.DateOf(s) <= sunday).ToList();
-                var left = inGroup.Where(f => f.EndedOn is { } e && e >= week && e <= sunday).ToList();
-                var waiting = endOfWeek > now ? [] : inGroup.Where(f => f.AcceptedAt < endOfWeek && (f.StartedAt is null || f.StartedAt >= endOfWeek)
-                                                                      && (f.CancelledAt is null || f.CancelledAt >= endOfWeek)).ToList();
-                var reasons = string.Join("; ", waiting.GroupBy(f => f.WaitingFor ?? "Not recorded").OrderByDescending(g => g.Count())
-                    .Select(g => $"{g.Key}: {g.Count()}"));
-                rows.Add([week.ToString("yyyy-MM-dd", Invariant), serviceGroup, N(received.Count),
+                var received = dated[g].Where(x => x.StartedOn >= week && x.StartedOn <= sunday).Select(x => x.Facts).ToList();
+                var left = dated[g].Where(x => x.EndedOn >= week && x.EndedOn <= sunday).Select(x => x.Facts).ToList();
+                var waiting = over
+                    ? dated[g].Select(x => x.Facts).Where(f => f.AcceptedAt < endOfWeek && (f.StartedAt is null || f.StartedAt >= endOfWeek)
+                                                              && (f.CancelledAt is null || f.CancelledAt >= endOfWeek)).ToList()
+                    : [];
+                var reasons = string.Join("; ", waiting.GroupBy(f => f.WaitingFor ?? "Not recorded").OrderByDescending(r => r.Count())
+                    .Select(r => $"{r.Key}: {r.Count()}"));
+                rows.Add([week.ToString("yyyy-MM-dd", Invariant), groups[g].Name, N(received.Count),
                     Mean(received.Select(f => (f.StartedAt!.Value - f.ReferredAt).TotalDays)), N(left.Count),
-                    Mean(left.Select(f => (f.EndedAt!.Value - f.StartedAt!.Value).TotalDays)), endOfWeek > now ? "" : N(waiting.Count), reasons]);
+                    Mean(left.Select(f => (f.EndedAt!.Value - f.StartedAt!.Value).TotalDays)), over ? N(waiting.Count) : "", reasons]);
             }
         }
         return new ReturnTable("weekly-intermediate-care", "Intermediate care weekly data collection", period,
