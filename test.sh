@@ -81,6 +81,8 @@ run_suite() { # name, project, then environment assignments
 }
 
 ensure_chromium || { log "Chromium is not available"; failed=$((failed + 1)); status=1; }
+# The rota optimiser is pure (no database): its tests run once.
+run_suite "no database" Homeward.Scheduling.Tests
 for project in Homeward.Tests Homeward.Browser.Tests; do
   run_suite SQLite $project HOMEWARD_TEST_DB=sqlite
 done

@@ -5,6 +5,7 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- board  [Sqlite|Postgres CONNECTION]
 // dotnet run -c Release --project bench/Homeward.Bench -- booking [Sqlite|Postgres CONNECTION]
 // dotnet run -c Release --project bench/Homeward.Bench -- figures [Sqlite|Postgres CONNECTION]
+// dotnet run -c Release --project bench/Homeward.Bench -- solomon [SECONDS] [Distance|VehiclesThenDistance] [INSTANCE ...]
 switch (args.ElementAtOrDefault(0))
 {
     case "board":
@@ -12,6 +13,10 @@ switch (args.ElementAtOrDefault(0))
         break;
     case "figures":
         await FiguresBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
+        break;
+    case "solomon":
+        await SolomonBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(3)],
+            Enum.Parse<Homeward.Scheduling.Objective>(args.ElementAtOrDefault(2) ?? "Distance", ignoreCase: true));
         break;
     case "booking":
         await BookingBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
