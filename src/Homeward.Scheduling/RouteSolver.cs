@@ -11,6 +11,8 @@ public sealed record SolveOptions
     public int Scale { get; init; } = 100;
     /// <summary>How the first plan is built before local search improves it (Savings measured best on Solomon at 5 s).</summary>
     public FirstSolution FirstSolution { get; init; } = FirstSolution.Savings;
+    /// <summary>How strongly guided local search penalises the arcs it keeps using (OR-Tools' default is 0.1; 1.0 measured better on Solomon).</summary>
+    public double GuidedLocalSearchLambda { get; init; } = 1.0;
 }
 
 public enum FirstSolution { Savings, CheapestArc, CheapestInsertion }
@@ -93,6 +95,7 @@ public static class RouteSolver
         };
         search.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
         search.TimeLimit = Duration.FromTimeSpan(options.TimeLimit);
+        search.GuidedLocalSearchLambdaCoefficient = options.GuidedLocalSearchLambda;
         var assignment = routing.SolveWithParameters(search);
         if (assignment is null)
             return Result(problem, [], [.. problem.Visits.Select(v => new Unplanned(v.Id, unplannable.GetValueOrDefault(v.Id) ?? "The solver found no plan within the time limit."))]);
