@@ -42,5 +42,26 @@ var returns = new Command("returns", "Make a national return from the records (A
 returns.SetAction((result, ct) => ReturnsCommand.Run(result.GetValue(provider)!, result.GetValue(database), result.GetValue(code)!,
     result.GetValue(from), result.GetValue(to), result.GetValue(format), result.GetValue(output), ct));
 
-var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns };
+var instance = new Option<string?>("--instance") { Description = "The instance to solve: a Solomon text file." };
+var timeLimit = new Option<int>("--time-limit") { Description = "Seconds to search.", DefaultValueFactory = _ => 10 };
+var solutionOut = new Option<string?>("--out") { Description = "Where to write the rota (JSON). Default: the console." };
+var validate = new Option<string[]>("--validate")
+{
+    Description = "INSTANCE SOLUTION: check a rota and print its cost (Solomon text with a rota from this command, or home care JSON with the benchmark's solution format).",
+    Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true,
+};
+var schedule = new Command("schedule", "Plan visits with the rota optimiser, or check a rota.") { instance, timeLimit, solutionOut, validate };
+schedule.SetAction((result, ct) => result.GetValue(validate) is { Length: 2 } pair
+    ? ScheduleCommand.Validate(pair[0], pair[1], ct)
+    : result.GetValue(instance) is { } file
+        ? ScheduleCommand.Solve(file, result.GetValue(timeLimit), result.GetValue(solutionOut), ct)
+        : Task.FromResult(Fail("Give --instance FILE to solve, or --validate INSTANCE SOLUTION.")));
+
+var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule };
 return await root.Parse(args).InvokeAsync();
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}
