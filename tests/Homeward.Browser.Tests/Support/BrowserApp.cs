@@ -64,6 +64,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> SignedIn(Homeward.Access.Role role)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        // Generous limits: on a busy 2-core machine the first page of a fresh app can take a while to answer.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByLabel("User name").FillAsync(DemoAccounts.Accounts.Single(a => a.Role == role).UserName);
