@@ -6,7 +6,7 @@ namespace Homeward.Scheduling.Tests;
 /// <summary>The home care validator against the 30 published best solutions (read in place), and against broken ones.</summary>
 public sealed class HomeCareValidatorTests
 {
-    private static string Folder => Path.Combine(RouteSolverTestsRoot.Find(), "..", "shared", "benchmarks", "hhcrsp-italian");
+    private static string Folder => Path.Combine(Repository.Root(), "..", "shared", "benchmarks", "hhcrsp-italian");
 
     /// <summary>Every instance with its published solution file and cost, from best.md.</summary>
     public static TheoryData<string, string, double> Published()
@@ -70,9 +70,10 @@ public sealed class HomeCareValidatorTests
         Assert.Contains(message, Assert.Throws<FormatException>(() => HomeCareInstance.Parse("broken", json)).Message, StringComparison.Ordinal);
 }
 
-internal static class RouteSolverTestsRoot
+/// <summary>The repository's root folder; the shared benchmarks sit beside it.</summary>
+internal static class Repository
 {
-    public static string Find()
+    public static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Homeward.slnx")))

@@ -86,15 +86,7 @@ public sealed class RouteSolverTests
         Assert.Contains(found, p => p.Contains("Visit 3 is neither served nor reported unplanned", StringComparison.Ordinal));
     }
 
-    private static string Benchmarks => Path.Combine(FindRoot(), "..", "shared", "benchmarks");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Homeward.slnx")))
-                return dir.FullName;
-        throw new InvalidOperationException("Run inside the repository.");
-    }
+    private static string Benchmarks => Path.Combine(Repository.Root(), "..", "shared", "benchmarks");
 
     [Fact]
     public void A_Solomon_instance_is_read_and_solved_to_a_valid_plan_near_the_best_known()
