@@ -6,6 +6,7 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- booking [Sqlite|Postgres CONNECTION]
 // dotnet run -c Release --project bench/Homeward.Bench -- figures [Sqlite|Postgres CONNECTION]
 // dotnet run -c Release --project bench/Homeward.Bench -- solomon [SECONDS] [Distance|VehiclesThenDistance] [INSTANCE ...]
+// dotnet run -c Release --project bench/Homeward.Bench -- homecare [SECONDS]
 switch (args.ElementAtOrDefault(0))
 {
     case "board":
@@ -17,6 +18,9 @@ switch (args.ElementAtOrDefault(0))
     case "solomon":
         await SolomonBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(3)],
             Enum.Parse<Homeward.Scheduling.Objective>(args.ElementAtOrDefault(2) ?? "Distance", ignoreCase: true));
+        break;
+    case "homecare":
+        await HomeCareBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture));
         break;
     case "booking":
         await BookingBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));

@@ -42,7 +42,7 @@ var returns = new Command("returns", "Make a national return from the records (A
 returns.SetAction((result, ct) => ReturnsCommand.Run(result.GetValue(provider)!, result.GetValue(database), result.GetValue(code)!,
     result.GetValue(from), result.GetValue(to), result.GetValue(format), result.GetValue(output), ct));
 
-var instance = new Option<string?>("--instance") { Description = "The instance to solve: a Solomon text file." };
+var instance = new Option<string?>("--instance") { Description = "The instance to solve: a Solomon text file or a home care JSON file." };
 var timeLimit = new Option<int>("--time-limit") { Description = "Seconds to search.", DefaultValueFactory = _ => 10 };
 var solutionOut = new Option<string?>("--out") { Description = "Where to write the rota (JSON). Default: the console." };
 var validate = new Option<string[]>("--validate")

@@ -4,9 +4,8 @@ using Homeward.Scheduling;
 namespace Homeward.Cli;
 
 /// <summary>
-/// <c>homeward schedule</c>: solves a Solomon instance (text) and writes the rota as JSON, or checks any rota against
-/// its instance (Solomon text with a rota from this command; home care JSON with a rota in the benchmark's solution
-/// format) and prints its cost. Solving the home care format is not built yet and says so.
+/// <c>homeward schedule</c>: solves a Solomon instance (text) or a home care instance (the benchmark's JSON) and
+/// writes the rota, or checks any rota against its instance and prints its cost.
 /// </summary>
 internal static class ScheduleCommand
 {
@@ -16,10 +15,10 @@ internal static class ScheduleCommand
     {
         if (!File.Exists(instance))
             return Fail($"No such instance file: {instance}");
-        if (instance.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            return Fail("Solving the home care (JSON) format is not built yet: only --validate works for it. Solomon text instances can be solved.");
         if (seconds is < 1 or > 3600)
             return Fail("--time-limit must be from 1 to 3600 seconds.");
+        if (instance.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            return await SolveHomeCare(instance, seconds, output, ct);
         Problem problem;
         try
         {
@@ -39,6 +38,28 @@ internal static class ScheduleCommand
         await Console.Error.WriteLineAsync($"{problem.Name}: distance {solution.Cost.Distance:0.##}, {solution.Cost.RoutesUsed} routes, " +
                                            $"{solution.Unplanned.Count} unplanned; validator: {(problems.Count == 0 ? "valid" : string.Join("; ", problems))}");
         return problems.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>A home care instance: the rota in the benchmark's solution format, and its cost from the validator.</summary>
+    private static async Task<int> SolveHomeCare(string file, int seconds, string? output, CancellationToken ct)
+    {
+        try
+        {
+            var instance = HomeCareInstance.Parse(Path.GetFileName(file), await File.ReadAllTextAsync(file, ct));
+            var rota = HomeCareSolver.Solve(instance, TimeSpan.FromSeconds(seconds));
+            var json = JsonSerializer.Serialize(rota, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+            if (output is null)
+                Console.WriteLine(json);
+            else
+                await File.WriteAllTextAsync(output, json, ct);
+            var (problems, cost) = HomeCareValidator.Check(instance, rota);
+            await Console.Error.WriteLineAsync($"{instance.Name}: {cost}; validator: {(problems.Count == 0 ? "valid" : string.Join("; ", problems))}");
+            return problems.Count == 0 ? 0 : 1;
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            return Fail(e.Message);
+        }
     }
 
     public static async Task<int> Validate(string instance, string solution, CancellationToken ct)

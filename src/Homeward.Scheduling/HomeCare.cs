@@ -56,6 +56,8 @@ public sealed record HomeCareInstance
                 problems.Add($"{where}: required_caregivers must list one or two services");
             else if (p.RequiredCaregivers.Count == 2 && p.Synchronization is null)
                 problems.Add($"{where}: two services need a synchronization");
+            else if (p.RequiredCaregivers.Count == 2 && p.RequiredCaregivers[0].Service == p.RequiredCaregivers[1].Service)
+                problems.Add($"{where}: the two services must differ (a call is known by patient and service)");
             if (problems.Count > 0)
                 continue;
             var sync = p.Synchronization is null ? null
