@@ -8,9 +8,7 @@ internal static class BenchApp
 {
     public static async Task<WebApplication> Start(string provider, string connection)
     {
-        var root = Directory.GetCurrentDirectory();
-        while (!File.Exists(Path.Combine(root, "Homeward.slnx")))
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from inside the repository.");
+        var root = Root();
         var app = HomewardApp.Build([
             "--urls=http://127.0.0.1:0", $"--contentRoot={Path.Combine(root, "src", "Homeward.Web")}", "--environment=Production",
             $"--Database:Provider={provider}", $"--ConnectionStrings:Homeward={connection}", "--Demo:County=false",
@@ -18,6 +16,15 @@ internal static class BenchApp
         ]);
         await app.StartAsync();
         return app;
+    }
+
+    /// <summary>The repository's root folder (the shared benchmarks sit beside it).</summary>
+    public static string Root()
+    {
+        var root = Directory.GetCurrentDirectory();
+        while (!File.Exists(Path.Combine(root, "Homeward.slnx")))
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from inside the repository.");
+        return root;
     }
 
     /// <summary>Times <paramref name="runs"/> GETs of a URL at the client, each read to the end; returns the times (sorted) and the size.</summary>

@@ -11,7 +11,7 @@ internal static class HomeCareBench
 {
     public static async Task Run(int seconds)
     {
-        var folder = Path.Combine(Directory.GetCurrentDirectory(), "..", "shared", "benchmarks", "hhcrsp-italian");
+        var folder = Path.Combine(BenchApp.Root(), "..", "shared", "benchmarks", "hhcrsp-italian");
         var best = File.ReadLines(Path.Combine(folder, "best.md")).Where(l => l.StartsWith("| instance_", StringComparison.Ordinal))
             .Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToDictionary(c => c[1], c => double.Parse(c[5], CultureInfo.InvariantCulture));
         var names = best.Keys.Order(StringComparer.Ordinal).ToList();

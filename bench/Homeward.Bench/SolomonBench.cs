@@ -13,7 +13,7 @@ internal static class SolomonBench
 {
     public static async Task Run(int seconds, string[] only, Objective objective)
     {
-        var folder = Path.Combine(Root(), "..", "shared", "benchmarks", "solomon");
+        var folder = Path.Combine(BenchApp.Root(), "..", "shared", "benchmarks", "solomon");
         var best = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "BKS.json"))).RootElement;
         var files = Directory.GetFiles(folder, "*.txt").OrderBy(f => f, StringComparer.Ordinal)
             .Where(f => only.Length == 0 || only.Contains(Path.GetFileNameWithoutExtension(f), StringComparer.OrdinalIgnoreCase)).ToList();
@@ -40,12 +40,4 @@ internal static class SolomonBench
     }
 
     private static double Gap(double found, double best) => 100 * (found - best) / best;
-
-    private static string Root()
-    {
-        var root = Directory.GetCurrentDirectory();
-        while (!File.Exists(Path.Combine(root, "Homeward.slnx")))
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from inside the repository.");
-        return root;
-    }
 }

@@ -75,7 +75,8 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
         var risks = problems.Required("risks", input.Risks, 4000, "the risks (or that none were found)");
 
         var existing = await db.Assessments.SingleOrDefaultAsync(a => a.EpisodeId == episodeId, ct);
-        CheckVersion("assessment", existing?.Version, expectedVersion);
+        if (existing is not null)
+            Versions.Demand("assessment", existing.Version, expectedVersion);
         problems.ThrowIfAny();
 
         var assessment = existing ?? new Assessment { EpisodeId = episodeId, WhatMatters = "", HomeSituation = "", Risks = "", AssessedBy = "" };
@@ -133,7 +134,8 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
             problems.Add("reviewEveryDays", "Review at least every 42 days: give a number of days from 1 to 42.");
 
         var existing = await db.CarePlans.SingleOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
-        CheckVersion("plan", existing?.Version, expectedVersion);
+        if (existing is not null)
+            Versions.Demand("plan", existing.Version, expectedVersion);
         problems.ThrowIfAny();
 
         var plan = existing ?? new CarePlan { EpisodeId = episodeId, WillDo = "", WillNotDo = "", TransitionPlan = "", UpdatedBy = "" };
@@ -336,16 +338,6 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
         var parsed = problems.Enum<Stage>("stage", stage, "stage");
         problems.ThrowIfAny();
         return parsed!.Value;
-    }
-
-    private static void CheckVersion(string what, int? current, int? expected)
-    {
-        if (current is null)
-            return;
-        if (expected is null)
-            throw new VersionRequiredException(what);
-        if (expected != current)
-            throw new StaleVersionException(what, current.Value);
     }
 
     private async Task<CareRecordView> Save(Episode episode, EpisodeEventType type, DateTimeOffset at, Actor actor, DateTimeOffset now,

@@ -40,3 +40,16 @@ public sealed class ForbiddenException(string action, string? personId = null) :
 /// <summary>An Idempotency-Key was reused for a different request.</summary>
 public sealed class IdempotencyKeyReusedException()
     : Exception("This Idempotency-Key was already used for a different request. Use a new key for a new request.");
+
+/// <summary>The one check of an If-Match version against a record's current version.</summary>
+public static class Versions
+{
+    /// <summary>Throws <see cref="VersionRequiredException"/> when no version was sent, <see cref="StaleVersionException"/> when it is old.</summary>
+    public static void Demand(string what, int current, int? expected, string? staleWhat = null)
+    {
+        if (expected is null)
+            throw new VersionRequiredException(what);
+        if (expected != current)
+            throw new StaleVersionException(staleWhat ?? what, current);
+    }
+}

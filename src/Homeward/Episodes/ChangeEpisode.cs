@@ -44,10 +44,7 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
             _ => Right.StartOrEnd,
         });
         var episode = await db.Episodes.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("episode", id);
-        if (expectedVersion is null)
-            throw new VersionRequiredException("episode");
-        if (expectedVersion != episode.Version)
-            throw new StaleVersionException("episode", episode.Version);
+        Versions.Demand("episode", episode.Version, expectedVersion);
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == episode.ReferralId, ct);
 
         var now = clock.GetUtcNow();

@@ -86,7 +86,8 @@ public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load,
         var facts = await load.Handle(period.From, ct);
         var now = clock.GetUtcNow();
         var behind = figure.Select(facts, now).Where(c => period.Contains(c.Date)).ToList();
-        var people = facts.Where(f => behind.Any(c => c.EpisodeId == f.EpisodeId)).Select(f => f.PersonId).Distinct().ToList();
+        var episodes = behind.Select(c => c.EpisodeId).ToHashSet();
+        var people = facts.Where(f => episodes.Contains(f.EpisodeId)).Select(f => f.PersonId).Distinct().ToList();
         var records = (await db.People.Where(p => people.Contains(p.Id)).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NhsNumber }).ToListAsync(ct))
             .ToDictionary(p => p.Id);
         var byEpisode = facts.ToDictionary(f => f.EpisodeId, f => f.PersonId);

@@ -93,10 +93,7 @@ public sealed class FollowUpTasks(HomewardDb db, TimeProvider clock)
     {
         actor.Demand(Right.FollowUp);
         var task = await db.FollowUps.Include(f => f.Attempts).SingleOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException("follow-up", id);
-        if (expectedVersion is null)
-            throw new VersionRequiredException("follow-up");
-        if (expectedVersion != task.Version)
-            throw new StaleVersionException("follow-up", task.Version);
+        Versions.Demand("follow-up", task.Version, expectedVersion);
         if (task.Result is not null)
             throw new InvalidTransitionException($"This follow-up was completed on {task.CompletedAt:yyyy-MM-dd}: {task.Result}.");
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == task.EpisodeId, ct);

@@ -17,10 +17,7 @@ public sealed class UpdatePerson(HomewardDb db, TimeProvider clock)
     {
         actor.Demand(Right.EditReferral, id);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
-        if (expectedVersion is null)
-            throw new VersionRequiredException("person");
-        if (expectedVersion != person.Version)
-            throw new StaleVersionException("person's record", person.Version);
+        Versions.Demand("person", person.Version, expectedVersion, "person's record");
 
         var now = clock.GetUtcNow();
         var problems = new Problems();

@@ -31,10 +31,7 @@ public sealed class UpdateReferral(HomewardDb db, TimeProvider clock)
     {
         actor.Demand(Right.EditReferral);
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("referral", id);
-        if (expectedVersion is null)
-            throw new VersionRequiredException("referral");
-        if (expectedVersion != referral.Version)
-            throw new StaleVersionException("referral", referral.Version);
+        Versions.Demand("referral", referral.Version, expectedVersion);
 
         var now = clock.GetUtcNow();
         var problems = new Problems();
