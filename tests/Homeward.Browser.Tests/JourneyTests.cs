@@ -313,8 +313,10 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task Signing_out_ends_the_session()
     {
         var page = await app.SignedIn(Role.CareProvider);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login**");
+        // Wait for the navigation the click starts, not for a URL afterwards: the board's 10-second refresh must not
+        // be able to come between the two.
+        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync(),
+            new() { UrlString = "**/account/login**" });
         await page.AssertAccessible();
         await page.GotoAsync("/board");
         await page.WaitForURLAsync("**/account/login**");
