@@ -315,8 +315,9 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await app.SignedIn(Role.CareProvider);
         // Wait for the navigation the click starts, not for a URL afterwards: the board's 10-second refresh must not
         // be able to come between the two.
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync(),
-            new() { UrlString = "**/account/login**" });
+        var signedOut = page.WaitForURLAsync("**/account/login**");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await signedOut;
         await page.AssertAccessible();
         await page.GotoAsync("/board");
         await page.WaitForURLAsync("**/account/login**");
