@@ -81,8 +81,9 @@ run_suite() { # name, project, then environment assignments
 }
 
 ensure_chromium || { log "Chromium is not available"; failed=$((failed + 1)); status=1; }
-# The rota optimiser is pure (no database): its tests run once.
+# The rota optimiser and the simulator are pure (no database): their tests run once.
 run_suite "no database" Homeward.Scheduling.Tests
+run_suite "no database" Homeward.Simulation.Tests
 for project in Homeward.Tests Homeward.Browser.Tests; do
   run_suite SQLite $project HOMEWARD_TEST_DB=sqlite
 done
