@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark on SQLite and on a throwaway PostgreSQL cluster; prints the figures.
 # Usage: bench/run.sh county [Small|Standard|Large]  |  bench/run.sh board  |  bench/run.sh booking  |  bench/run.sh figures
+#        bench/run.sh simulation [all|engine|planning|simpy]   (no database; installs SimPy for the side-by-side run)
 # Results worth keeping go in bench/results/, with the date and machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,11 @@ what=${1:-county}; shift || true
 dotnet build -c Release bench/Homeward.Bench -v quiet -nologo >/dev/null
 run() { dotnet bench/Homeward.Bench/bin/Release/net10.0/Homeward.Bench.dll "$what" "$@"; }
 case "$what" in
+  simulation)
+    if ! /usr/bin/python3 -c "import simpy" 2>/dev/null; then
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-simpy3 >/dev/null) >&2
+    fi
+    run "${1:-all}"; exit 0 ;;
   county) size=${1:-Large}; run "$size" Sqlite ;;
   board|booking|figures) run Sqlite ;;
   *) echo "usage: bench/run.sh county [size] | board | booking | figures" >&2; exit 2 ;;

@@ -7,6 +7,7 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- figures [Sqlite|Postgres CONNECTION]
 // dotnet run -c Release --project bench/Homeward.Bench -- solomon [SECONDS] [Distance|VehiclesThenDistance] [INSTANCE ...]
 // dotnet run -c Release --project bench/Homeward.Bench -- homecare [SECONDS]
+// dotnet run -c Release --project bench/Homeward.Bench -- simulation [all|engine|planning|simpy]
 switch (args.ElementAtOrDefault(0))
 {
     case "board":
@@ -21,6 +22,9 @@ switch (args.ElementAtOrDefault(0))
         break;
     case "homecare":
         await HomeCareBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "simulation":
+        await SimulationBench.Run(args.ElementAtOrDefault(1) ?? "all");
         break;
     case "booking":
         await BookingBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));

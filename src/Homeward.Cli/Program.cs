@@ -57,7 +57,20 @@ schedule.SetAction((result, ct) => result.GetValue(validate) is { Length: 2 } pa
         ? ScheduleCommand.Solve(file, result.GetValue(timeLimit), result.GetValue(solutionOut), ct)
         : Task.FromResult(Fail("Give --instance FILE to solve, or --validate INSTANCE SOLUTION.")));
 
-var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule };
+var scenarioFile = new Argument<string>("scenario") { Description = "A scenario file (JSON or YAML; see docs/simulation.md)." };
+var replications = new Option<int>("--replications") { Description = "Replications to run (in parallel on every core).", DefaultValueFactory = _ => 1000 };
+var simulationSeed = new Option<long>("--seed") { Description = "The same seed gives the same results.", DefaultValueFactory = _ => 1 };
+var simulationOut = new Option<string>("--out") { Description = "The folder to write the results to.", DefaultValueFactory = _ => "simulation" };
+var sweep = new Option<string?>("--sweep") { Description = "Vary one input: PATH=FROM..TO[:STEP] or PATH=A,B,C, e.g. nodes.P2-north.capacity=60..100:10." };
+var growth = new Option<double?>("--growth") { Description = "Multiply every arrival rate (1.2: demand grows 20%)." };
+var simulate = new Command("simulate", "Run a demand-and-capacity scenario: occupancy, queues, delays and costs with their spread.")
+{
+    scenarioFile, replications, simulationSeed, simulationOut, sweep, growth,
+};
+simulate.SetAction((result, ct) => SimulateCommand.Run(result.GetValue(scenarioFile)!, result.GetValue(replications), result.GetValue(simulationSeed),
+    result.GetValue(simulationOut)!, result.GetValue(sweep), result.GetValue(growth), ct));
+
+var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate };
 return await root.Parse(args).InvokeAsync();
 
 static int Fail(string message)

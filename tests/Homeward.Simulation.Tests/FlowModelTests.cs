@@ -144,3 +144,31 @@ public sealed class FlowModelTests
         Assert.Equal(3, result.TotalDelayDays.Mean, 6);
     }
 }
+
+/// <summary>The event queue: earliest first, ties in the order scheduled, nothing lost.</summary>
+public sealed class EventQueueTests
+{
+    [Fact]
+    public void Events_come_out_in_time_order_and_ties_in_the_order_scheduled()
+    {
+        var queue = new Homeward.Simulation.Engine.EventQueue(4);
+        var random = new Homeward.Simulation.Engine.Xoshiro(3);
+        var expected = new List<(double, int)>();
+        for (var i = 0; i < 5000; i++)
+        {
+            var time = Math.Floor(random.NextDouble() * 100);   // many ties
+            queue.Schedule(time, i % 7, i);
+            expected.Add((time, i));
+        }
+        var order = new List<(double, int)>();
+        while (queue.Count > 0)
+        {
+            var e = queue.Take();
+            Assert.Equal(e.Subject % 7, e.Kind);
+            order.Add((e.Time, e.Subject));
+        }
+
+        Assert.Equal(expected.OrderBy(x => x.Item1).ThenBy(x => x.Item2), order);
+        Assert.Equal(double.PositiveInfinity, queue.NextTime);
+    }
+}

@@ -362,7 +362,9 @@ internal sealed class Replication
         Count(at, Metric.Departures);
         Count(at, Metric.DaysInNode, _now - person.EnteredAt);
         person.At = -1;
-        MarkToFill(at);
+        // A visit node's room is in tomorrow's slots, which a leaver mid-day does not change: it fills at midnight.
+        if (!_model.IsVisitNode[at])
+            MarkToFill(at);
     }
 
     private void MarkToFill(int node)
