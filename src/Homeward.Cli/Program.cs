@@ -57,7 +57,8 @@ schedule.SetAction((result, ct) => result.GetValue(validate) is { Length: 2 } pa
         ? ScheduleCommand.Solve(file, result.GetValue(timeLimit), result.GetValue(solutionOut), ct)
         : Task.FromResult(Fail("Give --instance FILE to solve, or --validate INSTANCE SOLUTION.")));
 
-var scenarioFile = new Argument<string>("scenario") { Description = "A scenario file (JSON or YAML; see docs/simulation.md)." };
+var scenarioFile = new Argument<string?>("scenario") { Description = "A scenario file (JSON or YAML; see docs/simulation.md).", Arity = ArgumentArity.ZeroOrOne };
+var live = new Option<string?>("--live") { Description = "Start from the database's records today instead of a file: forecast (10 days) or plan (26 weeks). Writes scenario.json beside the results." };
 var replications = new Option<int>("--replications") { Description = "Replications to run (in parallel on every core).", DefaultValueFactory = _ => 1000 };
 var simulationSeed = new Option<long>("--seed") { Description = "The same seed gives the same results.", DefaultValueFactory = _ => 1 };
 var simulationOut = new Option<string>("--out") { Description = "The folder to write the results to.", DefaultValueFactory = _ => "simulation" };
@@ -65,10 +66,22 @@ var sweep = new Option<string?>("--sweep") { Description = "Vary one input: PATH
 var growth = new Option<double?>("--growth") { Description = "Multiply every arrival rate (1.2: demand grows 20%)." };
 var simulate = new Command("simulate", "Run a demand-and-capacity scenario: occupancy, queues, delays and costs with their spread.")
 {
-    scenarioFile, replications, simulationSeed, simulationOut, sweep, growth,
+    scenarioFile, live, replications, simulationSeed, simulationOut, sweep, growth, database, provider,
 };
-simulate.SetAction((result, ct) => SimulateCommand.Run(result.GetValue(scenarioFile)!, result.GetValue(replications), result.GetValue(simulationSeed),
-    result.GetValue(simulationOut)!, result.GetValue(sweep), result.GetValue(growth), ct));
+simulate.SetAction(async (result, ct) =>
+{
+    var file = result.GetValue(scenarioFile);
+    var output = result.GetValue(simulationOut)!;
+    if (result.GetValue(live) is { } mode)
+    {
+        file = await SimulateCommand.WriteLive(result.GetValue(provider)!, result.GetValue(database), mode, output, ct);
+        if (file is null)
+            return 2;
+    }
+    if (file is null)
+        return Fail("Give a scenario file, or --live forecast|plan to start from the database.");
+    return await SimulateCommand.Run(file, result.GetValue(replications), result.GetValue(simulationSeed), output, result.GetValue(sweep), result.GetValue(growth), ct);
+});
 
 var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate };
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,7 @@
+using Homeward.Planning;
 using Homeward.Simulation.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Homeward.Cli;
@@ -47,6 +50,33 @@ internal static class SimulateCommand
         catch (ScenarioException e)
         {
             return Fail(e.Message);
+        }
+    }
+
+    /// <summary>Builds today's scenario from the database and writes it to OUT/scenario.json; null after saying why not.</summary>
+    public static async Task<string?> WriteLive(string provider, string? connection, string mode, string output, CancellationToken ct)
+    {
+        await using var database = await CliDatabase.Open(provider, connection, ct);
+        if (database is null)
+            return null;
+        var council = await database.Db.Organisations.Where(o => o.Kind == Homeward.Access.OrganisationKind.Council).Select(o => o.Id)
+            .FirstOrDefaultAsync(ct);
+        try
+        {
+            var scenario = await database.Services.GetRequiredService<Plans>().Live(mode, Homeward.Access.Actor.System(council, "cli"), ct);
+            Directory.CreateDirectory(output);
+            var file = Path.Combine(output, "scenario.json");
+            await File.WriteAllTextAsync(file, ScenarioFile.Write(scenario), ct);
+            var (inCare, waiting) = (scenario.Initial.Sum(i => i.RemainingStays.Count), scenario.Initial.Sum(i => i.Waiting.Count));
+            AnsiConsole.MarkupLineInterpolated($"[green]{scenario.Name}[/]: {scenario.Nodes.Count} services, {inCare} people in care, {waiting} waiting; written to {file}.");
+            foreach (var note in scenario.Notes)
+                Console.WriteLine("  " + note);
+            return file;
+        }
+        catch (Homeward.Common.ValidationFailedException e)
+        {
+            await Console.Error.WriteLineAsync(string.Join("; ", e.Errors.SelectMany(x => x.Value)));
+            return null;
         }
     }
 

@@ -104,6 +104,7 @@ public static class HomewardApp
         app.MapCare();
         app.MapFigures();
         app.MapReturns();
+        app.MapPlanning();
         app.MapRazorPages();
         return app;
     }

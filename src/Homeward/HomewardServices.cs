@@ -49,6 +49,8 @@ public static class HomewardServices
         services.AddScoped<Figures.SetTarget>();
         services.AddScoped<Figures.Dashboard>();
         services.AddScoped<Returns.MakeReturn>();
+        services.AddScoped<Planning.LoadPlanningInputs>();
+        services.AddScoped<Planning.Plans>();
         services.AddScoped<DemoCounty>();
         return services.AddIdentityCore<HomewardUser>(o =>
             {

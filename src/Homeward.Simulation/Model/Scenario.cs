@@ -9,6 +9,9 @@ namespace Homeward.Simulation.Model;
 public sealed record Scenario
 {
     public string Name { get; init; } = "scenario";
+
+    /// <summary>Where the figures came from and what was assumed (kept with the scenario, not used by the model).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
     public DateOnly Start { get; init; }
     public int Days { get; init; }
     public int WarmUpDays { get; init; }

@@ -13,7 +13,8 @@ namespace Homeward.Simulation.Model;
 /// </summary>
 public static class ScenarioFile
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // A file for people to read and edit: apostrophes and accents as themselves, not \u escapes.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Reads a scenario; <paramref name="fileName"/> picks YAML for .yaml/.yml, otherwise JSON.</summary>
     public static Scenario Read(string text, string fileName = "scenario.json") => FromNode(Parse(text, fileName));
@@ -102,6 +103,7 @@ public static class ScenarioFile
         var root = new JsonObject
         {
             ["name"] = scenario.Name,
+            ["notes"] = new JsonArray([.. scenario.Notes.Select(n => (JsonNode)n)]),
             ["start"] = scenario.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["days"] = scenario.Days,
             ["warmUpDays"] = scenario.WarmUpDays,
@@ -184,7 +186,7 @@ public static class ScenarioFile
                 Add("(file)", "must be an object with name, start, days, nodes and arrivals");
                 return null;
             }
-            Known(root, "", "name", "start", "days", "warmUpDays", "growth", "costs", "groups", "nodes", "arrivals", "initial");
+            Known(root, "", "name", "notes", "start", "days", "warmUpDays", "growth", "costs", "groups", "nodes", "arrivals", "initial");
             var groups = Array(root, "groups", "", required: false) is { } g
                 ? [.. g.Select((x, i) => Text(x, $"groups[{i}]") ?? "")]
                 : new List<string> { "all" };
@@ -197,6 +199,7 @@ public static class ScenarioFile
             return new Scenario
             {
                 Name = Text(root["name"], "name") ?? "scenario",
+                Notes = Array(root, "notes", "", required: false)?.Select((x, i) => Text(x, $"notes[{i}]") ?? "").ToArray() ?? [],
                 Start = Date(root, "start", "", required: true) ?? default,
                 Days = Int(root, "days", "", required: true) ?? 0,
                 WarmUpDays = Int(root, "warmUpDays", "", required: false) ?? 0,

@@ -61,6 +61,9 @@ public sealed class SimulationResult
     /// <summary>[node][day][metric]: the spread across replications.</summary>
     public required Spread[][][] Daily { get; init; }
 
+    /// <summary>[day][metric]: the spread across replications of the sum over all nodes (delay days, queue, cost…).</summary>
+    public required Spread[][] TotalDaily { get; init; }
+
     public IReadOnlyList<ReplicationResult> Runs { get; init; } = [];
 
     public Spread DailyOf(int node, int day, Metric metric) => Daily[node][day][(int)metric];
@@ -84,6 +87,24 @@ public sealed class SimulationResult
                         values[i] = runs[i][n, d, (Metric)m];
                     daily[n][d][m] = Spread.Of(values);
                 }
+            }
+        });
+
+        var totalDaily = new Spread[days][];
+        Parallel.For(0, days, d =>
+        {
+            totalDaily[d] = new Spread[Metrics.Count];
+            var values = new double[r];
+            for (var m = 0; m < Metrics.Count; m++)
+            {
+                for (var i = 0; i < r; i++)
+                {
+                    var sum = 0.0;
+                    for (var n = 0; n < nodes; n++)
+                        sum += runs[i][n, d, (Metric)m];
+                    values[i] = sum;
+                }
+                totalDaily[d][m] = Spread.Of(values);
             }
         });
 
@@ -142,6 +163,7 @@ public sealed class SimulationResult
             TotalCost = Spread.Of(totalCost),
             TotalDelayDays = Spread.Of(totalDelay),
             Daily = daily,
+            TotalDaily = totalDaily,
             Runs = keep ? runs : [],
         };
     }

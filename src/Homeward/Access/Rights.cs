@@ -28,6 +28,8 @@ public enum Right
     ReadFigures,
     /// <summary>Set the partnership's targets.</summary>
     SetTargets,
+    /// <summary>Run the demand-and-capacity simulator and see planning runs (figures about services, not people).</summary>
+    Plan,
 }
 
 public static class Rights
@@ -36,13 +38,13 @@ public static class Rights
     {
         [Role.HospitalDischargeTeam] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.ReadFigures],
         [Role.HubCoordinator] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
-            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ReadFigures],
+            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ReadFigures, Right.Plan],
         [Role.RapidResponseClinician] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
             Right.BookCapacity, Right.RecordCare, Right.ReadFigures],
         [Role.ReablementWorker] = [Right.ReadRecords, Right.StartOrEnd, Right.RecordCare, Right.FollowUp],
         [Role.CareProvider] = [Right.ReadRecords, Right.UpdateCapacity, Right.RespondToOffer],
         [Role.Manager] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd, Right.ReadAudit,
-            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ConfigureMeasures, Right.ReadFigures, Right.SetTargets],
+            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ConfigureMeasures, Right.ReadFigures, Right.SetTargets, Right.Plan],
     };
 
     public static bool Has(this Actor actor, Right right) =>

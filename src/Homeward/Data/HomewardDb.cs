@@ -46,6 +46,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();
     public DbSet<Figures.Target> Targets => Set<Figures.Target>();
+    public DbSet<Planning.PlanningRun> PlanningRuns => Set<Planning.PlanningRun>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -308,6 +309,12 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             e.HasKey(x => x.Code);
             e.Property(x => x.Value).HasPrecision(18, 6);
             Text(e, x => x.UpdatedBy, 256);
+        });
+        builder.Entity<Planning.PlanningRun>(e =>
+        {
+            Text(e, x => x.Name, 200);
+            Text(e, x => x.CreatedBy, 256);
+            e.HasIndex(x => x.CreatedAt);
         });
         builder.Entity<FollowUps.FollowUpAttempt>(e =>
         {

@@ -55,15 +55,7 @@ internal static class DemoServices
         var booked = 0;
         foreach (var person in active)
         {
-            var kinds = person.Service switch
-            {
-                Service.BedBasedIntermediateCare => [ServiceKind.CommunityBedUnit],
-                Service.CareHomePlacement => [ServiceKind.CareHome],
-                Service.HomeBasedIntermediateCare => [ServiceKind.HomeBasedTherapy],
-                _ => new[] { ServiceKind.ReablementTeam, ServiceKind.HomeCareProvider },
-            };
-            var service = services.FirstOrDefault(s => kinds.Contains(s.Kind) && s.Localities.Any(l => l.LocalityId == person.LocalityId))
-                          ?? services.FirstOrDefault(s => kinds.Contains(s.Kind));
+            var service = ServiceKinds.Fitting(services, person.Service ?? Service.Reablement, person.LocalityId);
             if (service is null)
                 continue;
             var days = random.Int(3, Availability.Horizon + 1);

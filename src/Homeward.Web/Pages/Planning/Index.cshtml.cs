@@ -1,0 +1,63 @@
+using Homeward.Common;
+using Homeward.Planning;
+using Homeward.Simulation.Model;
+using Homeward.Web.Auth;
+using Homeward.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Homeward.Web.Pages.Planning;
+
+/// <summary>
+/// The planning page: run today's scenario (the next 10 days, or 26 weeks) with demand and capacity changed, and
+/// compare saved runs side by side.
+/// </summary>
+public sealed class IndexModel(Plans plans) : ActingPage
+{
+    public const int MaxCompared = 4;
+
+    [FromQuery] public List<Guid> Compare { get; set; } = [];
+    [FromQuery] public string? Mode { get; set; }
+
+    public Scenario? Live { get; private set; }
+    public IReadOnlyList<Plans.Summary> Runs { get; private set; } = [];
+    public IReadOnlyList<Plans.Detail> Compared { get; private set; } = [];
+    private Guid? _ran;
+
+    protected override string Here =>
+        "/planning?" + string.Join("&", new[] { _ran }.OfType<Guid>().Concat(Compare).Distinct().Take(MaxCompared).Select(id => $"compare={id}"));
+
+    protected override async Task Load(CancellationToken ct)
+    {
+        var actor = HttpContext.Actor();
+        Live = await plans.Live(Mode is "plan" ? "plan" : "forecast", actor, ct);
+        Runs = await plans.List(actor, ct);
+        var compared = new List<Plans.Detail>();
+        foreach (var id in Compare.Distinct().Take(MaxCompared))
+        {
+            try
+            {
+                compared.Add(await plans.Get(id, actor, ct));
+            }
+            catch (NotFoundException)
+            {
+                Notice = "A run you asked to compare is no longer there.";
+            }
+        }
+        Compared = compared;
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public Task<IActionResult> OnPostRunAsync(string? name, string? mode, string? demandChange, string? replications,
+        Dictionary<string, string?>? capacity, CancellationToken ct) =>
+        Act("run", async () =>
+        {
+            var run = await plans.Run(new Plans.Input(name, mode, demandChange, capacity, replications, null, null), HttpContext.Actor(), ct);
+            _ran = run.Id;
+            return $"“{run.Name}” ran {run.Replications:N0} times in {run.Seconds:0.0} seconds.";
+        }, ct);
+
+    /// <summary>The capacity a node has on the first day, as the form shows it.</summary>
+    public static int CapacityNow(NodeSpec node, DateOnly start) =>
+        node.Capacity.OrderBy(c => c.From).LastOrDefault(c => c.From <= start)?.Value ?? node.Capacity[0].Value;
+}

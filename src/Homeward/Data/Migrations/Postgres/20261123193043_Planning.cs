@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Homeward.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Planning : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PlanningRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Growth = table.Column<double>(type: "double precision", nullable: false),
+                    Replications = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<long>(type: "bigint", nullable: false),
+                    Seconds = table.Column<double>(type: "double precision", nullable: false),
+                    DelayDays = table.Column<double>(type: "double precision", nullable: false),
+                    Cost = table.Column<double>(type: "double precision", nullable: false),
+                    ScenarioJson = table.Column<string>(type: "text", nullable: false),
+                    ResultJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanningRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanningRuns_CreatedAt",
+                table: "PlanningRuns",
+                column: "CreatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PlanningRuns");
+        }
+    }
+}
