@@ -10,20 +10,56 @@ namespace Homeward.Browser.Tests;
 /// </summary>
 public sealed class Screenshots
 {
-    [Fact]
-    public async Task Take_the_documentation_screenshots()
+    private static string Folder => Path.Combine(Support.BrowserApp.RepositoryRoot, "docs", "images");
+
+    private static async Task<(IPlaywright, IBrowser, IPage)> Open()
     {
         var url = Environment.GetEnvironmentVariable("HOMEWARD_SCREENSHOTS_URL");
         Assert.SkipWhen(string.IsNullOrEmpty(url), "Set HOMEWARD_SCREENSHOTS_URL to a running app to take screenshots.");
-        var folder = Path.Combine(Support.BrowserApp.RepositoryRoot, "docs", "images");
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = "/usr/bin/chromium", Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await (await browser.NewContextAsync(new() { BaseURL = url, ViewportSize = new() { Width = 1400, Height = 1000 } })).NewPageAsync();
+        return (playwright, browser, page);
+    }
+
+    /// <summary>Only the planning page (HOMEWARD_SCREENSHOTS_URL=… dotnet test … -- --filter-method "*planning*").</summary>
+    [Fact]
+    public async Task Take_the_planning_screenshot()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("manager@demo.homeward");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/board**");
+        await page.GotoAsync("/planning");
+        await page.GetByLabel("The next 26 weeks, with the year's seasonal pattern").CheckAsync();
+        await page.GetByLabel("Name this run (optional)", new() { Exact = true }).FillAsync("Winter as it stands");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=comparison]", new() { Timeout = 90_000 });
+        await page.GetByLabel("Change in demand (%)", new() { Exact = true }).FillAsync("20");
+        await page.GetByLabel("Name this run (optional)", new() { Exact = true }).FillAsync("Demand up 20%");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=comparison]", new() { Timeout = 90_000 });
+        await page.Locator("#comparison").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => document.getElementById('comparison').scrollIntoView()");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "planning.png") });
+        await page.Locator(".hw-band-chart").First.ScreenshotAsync(new() { Path = Path.Combine(Folder, "planning-delays.png") });
+    }
+
+    [Fact]
+    public async Task Take_the_documentation_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        var folder = Folder;
         await page.GotoAsync("/account/login");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "sign-in.png") });
         await page.GetByLabel("User name", new() { Exact = true }).FillAsync("hub@demo.homeward");

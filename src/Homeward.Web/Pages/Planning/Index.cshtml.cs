@@ -22,9 +22,14 @@ public sealed class IndexModel(Plans plans) : ActingPage
     public IReadOnlyList<Plans.Summary> Runs { get; private set; } = [];
     public IReadOnlyList<Plans.Detail> Compared { get; private set; } = [];
     private Guid? _ran;
+    private string? _ranMode;
 
+    /// <summary>After a run: the page again, in the mode run, comparing the new run with those compared before.</summary>
     protected override string Here =>
-        "/planning?" + string.Join("&", new[] { _ran }.OfType<Guid>().Concat(Compare).Distinct().Take(MaxCompared).Select(id => $"compare={id}"));
+        "/planning?" + string.Join("&", new[] { _ranMode is "plan" ? "mode=plan" : null }.OfType<string>()
+            .Concat(new[] { _ran }.OfType<Guid>().Concat(Compare).Distinct().Take(MaxCompared).Select(id => $"compare={id}")));
+
+    public string RunAction => "/planning?handler=Run" + string.Concat(Compare.Distinct().Take(MaxCompared - 1).Select(id => $"&compare={id}"));
 
     protected override async Task Load(CancellationToken ct)
     {
@@ -53,7 +58,7 @@ public sealed class IndexModel(Plans plans) : ActingPage
         Act("run", async () =>
         {
             var run = await plans.Run(new Plans.Input(name, mode, demandChange, capacity, replications, null, null), HttpContext.Actor(), ct);
-            _ran = run.Id;
+            (_ran, _ranMode) = (run.Id, mode);
             return $"“{run.Name}” ran {run.Replications:N0} times in {run.Seconds:0.0} seconds.";
         }, ct);
 
