@@ -142,3 +142,36 @@ public sealed class ScenarioFileTests
         Assert.NotEmpty(ProblemsOf(Minimal.Replace("30", "100000", StringComparison.Ordinal)));
     }
 }
+
+/// <summary>Sweeps: one input varied over a range, each point checked before any runs.</summary>
+public sealed class SweepTests
+{
+    [Fact]
+    public void A_sweep_spec_reads_ranges_and_lists()
+    {
+        var (path, values) = Sweep.ParseSpec("nodes.P2.capacity=20..40:10");
+        Assert.Equal("nodes.P2.capacity", path);
+        Assert.Equal([20.0, 30, 40], values);
+        Assert.Equal([1.0, 1.2], Sweep.ParseSpec("growth=1,1.2").Values);
+        Assert.Equal([1.0, 2, 3], Sweep.ParseSpec("x=1..3").Values);
+        foreach (var bad in new[] { "growth", "=1..2", "growth=a..b", "growth=3..1", "growth=0..1:0", "growth=0..1000:1" })
+            Assert.Throws<ScenarioException>(() => Sweep.ParseSpec(bad));
+    }
+
+    [Fact]
+    public void More_places_mean_fewer_delay_days()
+    {
+        var tree = ScenarioFile.Parse("""
+            { "start": "2027-01-01", "days": 200, "warmUpDays": 50,
+              "nodes": [ { "id": "P2", "capacity": 10, "stay": { "dist": "exponential", "mean": 5 } } ],
+              "arrivals": [ { "node": "P2", "perDay": 1.8 } ] }
+            """);
+
+        var points = Sweep.Run(tree, "nodes.P2.capacity", [10, 14], new RunOptions { Replications = 20 }, ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal([10.0, 14], points.Select(p => p.Value));
+        Assert.True(points[0].Result.TotalDelayDays.Low > points[1].Result.TotalDelayDays.High,
+            $"{points[0].Result.TotalDelayDays.Mean} vs {points[1].Result.TotalDelayDays.Mean}");
+        Assert.Throws<ScenarioException>(() => Sweep.Run(tree, "nodes.P9.capacity", [1], new RunOptions(), ct: TestContext.Current.CancellationToken));
+    }
+}
