@@ -31,6 +31,7 @@ public static class HomewardApp
 
         // First of all hosted services: the database must be migrated before anything reads it (e.g. the key ring).
         services.AddHostedService<DatabasePreparer>();
+        services.AddScoped<Homeward.Fhir.FhirApi>();
         var provider = config["Database:Provider"] ?? "Sqlite";
         services.AddHomeward(provider, ConnectionString(config, builder.Environment.ContentRootPath, provider))
             .AddSignInManager()
@@ -105,6 +106,7 @@ public static class HomewardApp
         app.MapFigures();
         app.MapReturns();
         app.MapPlanning();
+        app.MapFhir();
         app.MapRazorPages();
         return app;
     }

@@ -55,6 +55,16 @@ public sealed class Problems
         return null;
     }
 
+    /// <summary>An optional filter of one or more values separated by commas (<c>Referred,Triaged</c>); null when absent.</summary>
+    public IReadOnlyList<TEnum>? Enums<TEnum>(string field, string? value, string label) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var parsed = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => Enum<TEnum>(field, v, label)).ToList();
+        return parsed.All(p => p is not null) ? [.. parsed.Select(p => p!.Value).Distinct()] : null;
+    }
+
     /// <summary>An optional NHS number filter or field: null when absent, a problem when malformed.</summary>
     public People.NhsNumber? NhsNumber(string field, string? value)
     {

@@ -21,7 +21,7 @@ public sealed class SearchEpisodes(HomewardDb db, TimeProvider clock)
         actor.Demand(Right.ReadRecords);
         var problems = new Problems();
         var nhs = problems.NhsNumber("nhsNumber", query.NhsNumber);
-        var status = problems.Enum<EpisodeStatus>("status", query.Status, "status", required: false);
+        var statuses = problems.Enums<EpisodeStatus>("status", query.Status, "status");
         var pathway = problems.Enum<Pathway>("pathway", query.Pathway, "pathway", required: false);
         var service = problems.Enum<Service>("service", query.Service, "service", required: false);
         var route = problems.Enum<Route>("route", query.Route, "route", required: false);
@@ -34,8 +34,8 @@ public sealed class SearchEpisodes(HomewardDb db, TimeProvider clock)
                    select new { e, p, r.Route };
         if (nhs is { } n)
             rows = rows.Where(x => x.p.NhsNumber == n);
-        if (status is { } s)
-            rows = rows.Where(x => x.e.Status == s);
+        if (statuses is { Count: > 0 } wanted)
+            rows = rows.Where(x => wanted.Contains(x.e.Status));
         if (pathway is { } pw)
             rows = rows.Where(x => x.e.Pathway == pw);
         if (service is { } sv)

@@ -21,7 +21,7 @@ public sealed class SearchReferrals(HomewardDb db, TimeProvider clock)
         var problems = new Problems();
         var nhs = problems.NhsNumber("nhsNumber", query.NhsNumber);
         var route = problems.Enum<Route>("route", query.Route, "route", required: false);
-        var status = problems.Enum<EpisodeStatus>("status", query.Status, "status", required: false);
+        var statuses = problems.Enums<EpisodeStatus>("status", query.Status, "status");
         var from = problems.Date("receivedFrom", query.ReceivedFrom, "the first date", required: false);
         var to = problems.Date("receivedTo", query.ReceivedTo, "the last date", required: false);
         if (from > to)
@@ -37,8 +37,8 @@ public sealed class SearchReferrals(HomewardDb db, TimeProvider clock)
             rows = rows.Where(x => x.p.NhsNumber == n);
         if (route is { } ro)
             rows = rows.Where(x => x.r.Route == ro);
-        if (status is { } s)
-            rows = rows.Where(x => x.e.Status == s);
+        if (statuses is { Count: > 0 } wanted)
+            rows = rows.Where(x => wanted.Contains(x.e.Status));
         if (query.Hospital is { Length: > 0 } hospital)
             rows = rows.Where(x => x.r.Hospital == hospital);
         if (from is { } f)

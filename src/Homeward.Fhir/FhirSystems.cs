@@ -1,0 +1,35 @@
+namespace Homeward.Fhir;
+
+/// <summary>The identifier systems, code systems and extensions Homeward reads and writes.</summary>
+public static class FhirSystems
+{
+    public const string NhsNumber = "https://fhir.nhs.uk/Id/nhs-number";
+    public const string OdsOrganisation = "https://fhir.nhs.uk/Id/ods-organization-code";
+    public const string NhsNumberVerification = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";
+    public const string NhsNumberVerificationCodes = "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland";
+
+    public const string UkCorePatient = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
+    public const string UkCoreServiceRequest = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
+    public const string UkCoreEpisodeOfCare = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-EpisodeOfCare";
+
+    /// <summary>Homeward's own code systems and extensions (the .example domain: not a real address).</summary>
+    public const string Base = "https://homeward.example/fhir";
+    public const string ReferralId = Base + "/Id/referral";
+    public const string EpisodeId = Base + "/Id/episode";
+    public const string Route = Base + "/CodeSystem/referral-route";
+    public const string Source = Base + "/CodeSystem/referral-source";
+    public const string Service = Base + "/CodeSystem/intermediate-care-service";
+    public const string Pathway = Base + "/CodeSystem/discharge-pathway";
+    public const string Sequel = Base + "/CodeSystem/sequel";
+    public const string Destination = Base + "/CodeSystem/destination";
+
+    public const string ReferrerOrganisation = Base + "/StructureDefinition/referrer-organisation";
+    public const string ReferrerContact = Base + "/StructureDefinition/referrer-contact";
+    public const string ReferralSourceExtension = Base + "/StructureDefinition/referral-source";
+    public const string Hospital = Base + "/StructureDefinition/hospital";
+    public const string Ward = Base + "/StructureDefinition/ward";
+    public const string AdmittedOn = Base + "/StructureDefinition/admitted-on";
+    public const string DischargeReadyDate = Base + "/StructureDefinition/discharge-ready-date";
+    public const string ExistingClient = Base + "/StructureDefinition/existing-client";
+    public const string UsualResidence = Base + "/StructureDefinition/usual-residence";
+}

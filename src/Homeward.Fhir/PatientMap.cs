@@ -1,0 +1,115 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using Homeward.People;
+
+namespace Homeward.Fhir;
+
+/// <summary>A person as a UK Core Patient, and a Patient as the person input Homeward checks.</summary>
+public static class PatientMap
+{
+    public static Patient ToFhir(PersonView v)
+    {
+        var nhs = new Identifier(FhirSystems.NhsNumber, v.NhsNumber);
+        // Homeward checks the check digit but does not trace the number with PDS: "present but not traced".
+        nhs.Extension.Add(new Extension(FhirSystems.NhsNumberVerification,
+            new CodeableConcept(FhirSystems.NhsNumberVerificationCodes, "02", "Number present but not traced")));
+        var patient = new Patient
+        {
+            Id = v.Id.ToString(),
+            Meta = new Meta { VersionId = v.Version.ToString(CultureInfo.InvariantCulture), Profile = [FhirSystems.UkCorePatient] },
+            Identifier = [nhs],
+            Name = [new HumanName { Use = HumanName.NameUse.Official, Family = v.FamilyName, Given = [v.GivenName] }],
+            Gender = v.Gender switch
+            {
+                Gender.Female => AdministrativeGender.Female,
+                Gender.Male => AdministrativeGender.Male,
+                Gender.Other => AdministrativeGender.Other,
+                _ => AdministrativeGender.Unknown,
+            },
+            BirthDate = v.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Address = [new Address
+            {
+                Use = Address.AddressUse.Home,
+                Line = new[] { v.AddressLine1, v.AddressLine2 }.OfType<string>().ToList(),
+                City = v.Town,
+                PostalCode = v.Postcode,
+            }],
+        };
+        if (v.GpPracticeCode is { } gp)
+            patient.GeneralPractitioner.Add(new ResourceReference { Identifier = new Identifier(FhirSystems.OdsOrganisation, gp) });
+        patient.Extension.Add(new Extension(FhirSystems.UsualResidence, new Coding(FhirSystems.Base + "/CodeSystem/usual-residence", v.UsualResidence.ToString())));
+        if (v.UnpaidCarer is { } carer)
+        {
+            var contact = new Patient.ContactComponent
+            {
+                Relationship = [new CodeableConcept { Text = carer.Relationship ?? "Unpaid carer" }],
+                Name = new HumanName { Text = carer.Name },
+            };
+            if (carer.Phone is { } phone)
+                contact.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, null, phone));
+            patient.Contact.Add(contact);
+        }
+        return patient;
+    }
+
+    /// <summary>The person input a Patient carries; FHIR-level problems (no NHS number, unknown codes) are added with their place.</summary>
+    public static PersonInput FromFhir(Patient p, string at, List<FhirProblem> problems)
+    {
+        if (p.ModifierExtension.Count > 0)
+            problems.Add(new FhirProblem($"{at}.modifierExtension", "Homeward does not understand modifier extensions on a Patient.", OperationOutcome.IssueType.NotSupported));
+        var nhs = p.Identifier.FirstOrDefault(i => i.System == FhirSystems.NhsNumber);
+        if (nhs is null)
+            problems.Add(new FhirProblem($"{at}.identifier",
+                $"A Patient needs its NHS number as an identifier with system {FhirSystems.NhsNumber}.", OperationOutcome.IssueType.Required));
+        var name = p.Name.FirstOrDefault(n => n.Use == HumanName.NameUse.Official) ?? p.Name.FirstOrDefault();
+        var address = p.Address.FirstOrDefault(a => a.Use == Address.AddressUse.Home) ?? p.Address.FirstOrDefault();
+        var lines = address?.Line.ToList() ?? [];
+        string? residence = null;
+        if (p.GetExtension(FhirSystems.UsualResidence)?.Value is Coding coding)
+        {
+            if (coding.System != FhirSystems.Base + "/CodeSystem/usual-residence")
+                problems.Add(new FhirProblem($"{at}.extension", $"The usual residence code system \"{coding.System}\" is not known here.", OperationOutcome.IssueType.CodeInvalid));
+            residence = coding.Code;
+        }
+        var carer = p.Contact.FirstOrDefault();
+        return new PersonInput
+        {
+            NhsNumber = nhs?.Value,
+            GivenName = name?.Given.FirstOrDefault(),
+            FamilyName = name?.Family,
+            DateOfBirth = p.BirthDate,
+            Gender = p.Gender switch
+            {
+                AdministrativeGender.Female => "Female",
+                AdministrativeGender.Male => "Male",
+                AdministrativeGender.Other => "Other",
+                _ => "NotKnown",
+            },
+            AddressLine1 = lines.ElementAtOrDefault(0),
+            AddressLine2 = lines.Count > 1 ? string.Join(", ", lines.Skip(1)) : null,
+            Town = address?.City,
+            Postcode = address?.PostalCode,
+            GpPracticeCode = p.GeneralPractitioner.Select(g => g.Identifier).FirstOrDefault(i => i?.System == FhirSystems.OdsOrganisation)?.Value,
+            UsualResidence = residence,
+            UnpaidCarer = carer is null ? null : new UnpaidCarerInput(carer.Name?.Text ?? carer.Name?.ToString(), carer.Relationship.FirstOrDefault()?.Text,
+                carer.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Phone)?.Value, null),
+        };
+    }
+
+    /// <summary>Where a field of the person input lives in a Patient.</summary>
+    public static string Expression(string field) => field switch
+    {
+        "nhsNumber" => "identifier",
+        "givenName" => "name.given",
+        "familyName" => "name.family",
+        "dateOfBirth" => "birthDate",
+        "gender" => "gender",
+        "addressLine1" or "addressLine2" => "address.line",
+        "town" => "address.city",
+        "postcode" => "address.postalCode",
+        "gpPracticeCode" => "generalPractitioner",
+        "usualResidence" => "extension",
+        _ when field.StartsWith("unpaidCarer", StringComparison.Ordinal) => "contact",
+        _ => "",
+    };
+}

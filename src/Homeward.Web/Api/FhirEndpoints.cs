@@ -1,0 +1,103 @@
+using System.Text;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using Homeward.Fhir;
+using Homeward.Web.Auth;
+
+namespace Homeward.Web.Api;
+
+/// <summary>
+/// FHIR R4 under <c>/fhir</c>: the CapabilityStatement, read and search of Patient, ServiceRequest and EpisodeOfCare,
+/// and referrals created from a transaction Bundle or a ServiceRequest. JSON by default, XML by <c>_format</c> or
+/// Accept; versioned ETags; every refusal an OperationOutcome with its HTTP status, never a stack trace.
+/// </summary>
+public static class FhirEndpoints
+{
+    public static void MapFhir(this IEndpointRouteBuilder app)
+    {
+        var fhir = app.MapGroup("/fhir").WithTags("FHIR R4").ExcludeFromDescription();
+
+        fhir.MapGet("/metadata", (HttpContext http) => Write(http, FhirApi.Capability(BaseUrl(http)), 200)).AllowAnonymous();
+
+        fhir.MapGet("/{type}/{id}", (string type, string id, FhirApi api, HttpContext http, CancellationToken ct) =>
+            Answer(http, async () =>
+            {
+                var resource = await api.Read(type, id, http.Actor(), ct);
+                http.Response.Headers.ETag = $"W/\"{resource.Meta?.VersionId}\"";
+                return (resource, 200);
+            }));
+
+        fhir.MapGet("/{type}", (string type, FhirApi api, HttpContext http, CancellationToken ct) =>
+            Answer(http, async () =>
+            {
+                var query = http.Request.Query.Where(q => q.Key != "_format").ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? "").ToArray());
+                return (await api.Search(type, query, BaseUrl(http), http.Actor(), ct), 200);
+            }));
+
+        fhir.MapPost("/", (FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, null, ct));
+        fhir.MapPost("/{type}", (string type, FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, type, ct));
+    }
+
+    private static Task Create(FhirApi api, HttpContext http, string? type, CancellationToken ct) =>
+        Answer(http, async () =>
+        {
+            var posted = FhirFormat.Read(await Body(http, ct), FhirFormat.OfContentType(http.Request.ContentType));
+            if (type is not null && posted.TypeName != type)
+                throw FhirException.Invalid(posted.TypeName, $"The body is a {posted.TypeName}, but was posted to /fhir/{type}.");
+            if (type is null && posted is not Bundle)
+                throw FhirException.Invalid(posted.TypeName, "Post a transaction Bundle to /fhir, or a ServiceRequest to /fhir/ServiceRequest.");
+            var (response, location) = await api.Create(posted, BaseUrl(http), http.Actor(), ct);
+            if (location is null)
+                return (response, 200);
+            http.Response.Headers.Location = $"{BaseUrl(http)}/{location}";
+            http.Response.Headers.ETag = $"W/\"{response.Meta?.VersionId}\"";
+            return (response, 201);
+        });
+
+    /// <summary>The body, refused when larger than FHIR's limit (read no further than it).</summary>
+    private static async Task<string> Body(HttpContext http, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > FhirFormat.MaxBytes)
+            throw FhirException.Invalid("", $"The body is larger than {FhirFormat.MaxBytes / 1024 / 1024} MB.");
+        var buffer = new char[FhirFormat.MaxBytes + 1];
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await reader.ReadAsync(buffer.AsMemory(read), ct);
+            if (n == 0)
+                break;
+            read += n;
+        }
+        if (read > FhirFormat.MaxBytes)
+            throw FhirException.Invalid("", $"The body is larger than {FhirFormat.MaxBytes / 1024 / 1024} MB.");
+        return new string(buffer, 0, read);
+    }
+
+    private static async Task Answer(HttpContext http, Func<Task<(Resource Resource, int Status)>> action)
+    {
+        try
+        {
+            var (resource, status) = await action();
+            await Write(http, resource, status);
+        }
+        catch (FhirException e)
+        {
+            await Write(http, e.ToOutcome(), e.Status);
+        }
+        catch (Homeward.Common.ForbiddenException e)
+        {
+            await Write(http, Outcomes.One(OperationOutcome.IssueType.Forbidden, e.Message), 403);
+        }
+    }
+
+    private static Task Write(HttpContext http, Resource resource, int status)
+    {
+        var kind = FhirFormat.Negotiate(http.Request.Query["_format"], http.Request.Headers.Accept);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = FhirFormat.ContentType(kind) + "; charset=utf-8";
+        return http.Response.WriteAsync(FhirFormat.Write(resource, kind), http.RequestAborted);
+    }
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/fhir";
+}
