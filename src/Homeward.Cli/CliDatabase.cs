@@ -26,6 +26,7 @@ internal sealed class CliDatabase : IAsyncDisposable
         try
         {
             services.AddHomeward(provider, connection ?? DefaultSqlite());
+            services.AddScoped<Homeward.Fhir.FhirApi>();
         }
         catch (ArgumentException e)
         {

@@ -83,7 +83,24 @@ simulate.SetAction(async (result, ct) =>
     return await SimulateCommand.Run(file, result.GetValue(replications), result.GetValue(simulationSeed), output, result.GetValue(sweep), result.GetValue(growth), ct);
 });
 
-var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate };
+var fhirPath = new Argument<string>("path") { Description = "A FHIR file (JSON or XML) or a folder of them." };
+var fhirImport = new Command("import", "Create the referrals in FHIR files: transaction Bundles (Patient + ServiceRequest) or ServiceRequests for known patients.")
+{
+    fhirPath, database, provider,
+};
+fhirImport.SetAction((result, ct) => FhirCommand.Import(result.GetValue(provider)!, result.GetValue(database), result.GetValue(fhirPath)!, ct));
+var person = new Option<string>("--person") { Description = "The person's NHS number.", Required = true };
+var fhirOut = new Option<string?>("--out") { Description = "The file to write. Default: the console." };
+var xml = new Option<bool>("--xml") { Description = "XML instead of JSON." };
+var fhirExport = new Command("export", "Everything held about one person as a FHIR collection Bundle (Patient, ServiceRequests, EpisodesOfCare).")
+{
+    person, fhirOut, xml, database, provider,
+};
+fhirExport.SetAction((result, ct) => FhirCommand.Export(result.GetValue(provider)!, result.GetValue(database), result.GetValue(person)!,
+    result.GetValue(fhirOut), result.GetValue(xml), ct));
+var fhir = new Command("fhir", "FHIR R4 (UK Core): import referrals, export a person's records.") { fhirImport, fhirExport };
+
+var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate, fhir };
 return await root.Parse(args).InvokeAsync();
 
 static int Fail(string message)
