@@ -72,6 +72,21 @@ public sealed class FhirApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_integrators_guide_example_is_accepted()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "docs", "fhir", "referral-bundle.json")))
+            dir = Path.GetDirectoryName(dir)!;
+        var example = (await File.ReadAllTextAsync(Path.Combine(dir, "docs", "fhir", "referral-bundle.json"), Ct))
+            .Replace("9990001812", Bodies.NewNhsNumber(), StringComparison.Ordinal);
+        var hub = await app.ClientFor(Role.HubCoordinator);
+
+        var response = await Post(hub, "/fhir", example);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_ServiceRequest_for_a_known_patient_is_created_in_XML_too()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
