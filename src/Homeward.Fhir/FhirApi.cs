@@ -8,6 +8,7 @@ using Homeward.People;
 using Homeward.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Task = System.Threading.Tasks.Task;
 
 namespace Homeward.Fhir;
 
@@ -23,19 +24,60 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     private GetReferral Referrals => services.GetRequiredService<GetReferral>();
     private GetEpisode Episodes => services.GetRequiredService<GetEpisode>();
 
-    public static readonly string[] Types = ["Patient", "ServiceRequest", "EpisodeOfCare"];
+    public static readonly string[] Types =
+        ["Patient", "ServiceRequest", "EpisodeOfCare", "CarePlan", "Goal", "Observation", "Task", "Encounter", "HealthcareService", "Schedule", "Slot"];
+
+    private Homeward.Care.GetCareRecord CareRecords => services.GetRequiredService<Homeward.Care.GetCareRecord>();
+    private Homeward.Capacity.CapacityView Capacity => services.GetRequiredService<Homeward.Capacity.CapacityView>();
 
     public async Task<Resource> Read(string type, string id, Actor actor, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var guid))
-            throw new FhirException(404, [new FhirProblem("", $"No {type} with id {id}.", OperationOutcome.IssueType.NotFound)]);
-        return await Guard(async () => type switch
+        if (!Types.Contains(type))
+            throw Unsupported(type);
+        var isGuid = Guid.TryParse(id, out var guid);
+        var found = await Guard(async () => type switch
         {
-            "Patient" => (Resource)PatientMap.ToFhir(await People.Handle(guid, actor, ct)),
+            "Observation" => await ObservationById(id, actor, ct),
+            "Slot" => await SlotById(id, actor, ct),
+            _ when !isGuid => null,
+            "Patient" => PatientMap.ToFhir(await People.Handle(guid, actor, ct)),
             "ServiceRequest" => ReferralMap.ToFhir(await Referrals.Handle(guid, actor, ct)),
             "EpisodeOfCare" => EpisodeMap.ToFhir(await Episodes.Handle(guid, actor, ct)),
-            _ => throw Unsupported(type),
+            "CarePlan" => CareMap.Plan(await CareRecords.Handle(guid, actor, ct)),
+            "Encounter" => CareMap.Ending(await Episodes.Handle(guid, actor, ct)),
+            "Goal" => await EpisodeOf(db.Goals.Where(g => g.Id == guid).Select(g => (Guid?)g.EpisodeId), ct) is { } episode
+                ? CareMap.Goals(await CareRecords.Handle(episode, actor, ct)).FirstOrDefault(g => g.Id == id)
+                : null,
+            "Task" => await EpisodeOf(db.FollowUps.Where(f => f.Id == guid).Select(f => (Guid?)f.EpisodeId), ct) is { } episode2
+                && await CareRecords.Handle(episode2, actor, ct) is { FollowUp: { } followUp } record
+                ? CareMap.FollowUpTask(followUp, record.PersonId)
+                : null,
+            "HealthcareService" => (await Capacity.Handle(actor, ct)).Services.Where(x => x.Id == guid).Select(CareMap.Service).FirstOrDefault(),
+            "Schedule" => (await Capacity.Handle(actor, ct)).Services.Where(x => x.Id == guid).Select(CareMap.Schedule).FirstOrDefault(),
+            _ => (Resource?)null,
         });
+        return found ?? throw new FhirException(404, [new FhirProblem("", $"No {type} with id {id}.", OperationOutcome.IssueType.NotFound)]);
+    }
+
+    private static async Task<Guid?> EpisodeOf(IQueryable<Guid?> query, CancellationToken ct) => await query.FirstOrDefaultAsync(ct);
+
+    private async Task<Resource?> ObservationById(string id, Actor actor, CancellationToken ct)
+    {
+        Guid? episode = null;
+        if (id.StartsWith('m') && long.TryParse(id[1..], CultureInfo.InvariantCulture, out var measure))
+            episode = await EpisodeOf(db.MeasureResults.Where(m => m.Id == measure).Select(m => (Guid?)m.EpisodeId), ct);
+        else if (id.Length > 37 && Guid.TryParse(id[..36], out var goal))
+            episode = await EpisodeOf(db.Goals.Where(g => g.Id == goal).Select(g => (Guid?)g.EpisodeId), ct);
+        return episode is { } e ? CareMap.Observations(await CareRecords.Handle(e, actor, ct)).FirstOrDefault(o => o.Id == id) : null;
+    }
+
+    private async Task<Resource?> SlotById(string id, Actor actor, CancellationToken ct)
+    {
+        if (id.Length != 45 || !Guid.TryParse(id[..36], out var service) ||
+            !DateOnly.TryParseExact(id[37..], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return null;
+        var s = (await Capacity.Handle(actor, ct)).Services.FirstOrDefault(x => x.Id == service);
+        return s?.Days.Where(d => d.Date == day).Select(d => CareMap.DaySlot(s, d)).FirstOrDefault();
     }
 
     /// <summary>Search by the parameters each type supports; any other parameter is refused (never silently ignored).</summary>
@@ -48,6 +90,10 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             "Patient" => new[] { "identifier" },
             "ServiceRequest" => ["patient.identifier", "subject:Patient.identifier", "status", "authored"],
             "EpisodeOfCare" => ["patient.identifier", "status"],
+            "CarePlan" or "Goal" or "Observation" or "Encounter" => ["patient.identifier"],
+            "Task" => ["patient.identifier", "status"],
+            "HealthcareService" or "Schedule" => [],
+            "Slot" => ["schedule", "status", "start"],
             _ => throw Unsupported(type),
         };
         foreach (var name in query.Keys.Where(k => !k.StartsWith('_') && !allowed.Contains(k)))
@@ -91,6 +137,14 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
                     Link(bundle, baseUrl, type, query, page, count, found.Total);
                     break;
                 }
+                case "CarePlan" or "Goal" or "Observation" or "Encounter" or "Task":
+                    await CareSearch(bundle, type, nhs, One("status"), baseUrl, actor, ct);
+                    bundle.Total = bundle.Entry.Count;
+                    break;
+                case "HealthcareService" or "Schedule" or "Slot":
+                    await CapacitySearch(bundle, type, One("schedule"), One("status"), query.TryGetValue("start", out var st2) ? st2 : [], baseUrl, actor, ct);
+                    bundle.Total = bundle.Entry.Count;
+                    break;
                 default:
                 {
                     var statuses = Statuses(One("status"), s => EnumParse(s) is { } st ? EpisodeMap.StatusesOf(st) : null, "EpisodeOfCare");
@@ -107,6 +161,76 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             }
             return bundle;
         });
+    }
+
+    /// <summary>The care record's resources of one person's episodes (the person's NHS number is required).</summary>
+    private async Task CareSearch(Bundle bundle, string type, string? nhs, string? status, string baseUrl, Actor actor, CancellationToken ct)
+    {
+        Hl7.Fhir.Model.Task.TaskStatus? wanted = null;
+        if (type == "Task" && status is not null)
+            wanted = status switch
+            {
+                "requested" => Hl7.Fhir.Model.Task.TaskStatus.Requested,
+                "completed" => Hl7.Fhir.Model.Task.TaskStatus.Completed,
+                _ => throw new FhirException(400, [new FhirProblem("status", $"\"{status}\" is not a Task status Homeward uses: requested or completed.", OperationOutcome.IssueType.CodeInvalid)]),
+            };
+        if (nhs is null)
+            throw new FhirException(400, [new FhirProblem("patient.identifier", $"Search {type} by the person's NHS number: patient.identifier={FhirSystems.NhsNumber}|9990000018.", OperationOutcome.IssueType.Required)]);
+        var episodes = await services.GetRequiredService<SearchEpisodes>().Handle(new SearchEpisodes.Query(nhs, PageSize: Page<object>.MaxPageSize), actor, ct);
+        foreach (var e in episodes.Items)
+        {
+            if (type == "Encounter")
+            {
+                if (CareMap.Ending(e) is { } encounter)
+                    Add(bundle, encounter, baseUrl);
+                continue;
+            }
+            if (e.Status is EpisodeStatus.Referred or EpisodeStatus.Triaged or EpisodeStatus.Declined)
+                continue;
+            var record = await CareRecords.Handle(e.Id, actor, ct);
+            IEnumerable<Resource> found = type switch
+            {
+                "CarePlan" => CareMap.Plan(record) is { } plan ? [plan] : [],
+                "Goal" => CareMap.Goals(record),
+                "Observation" => CareMap.Observations(record),
+                _ => record.FollowUp is { } f && (wanted is null || CareMap.FollowUpTask(f, record.PersonId).Status == wanted) ? [CareMap.FollowUpTask(f, record.PersonId)] : [],
+            };
+            foreach (var resource in found)
+                Add(bundle, resource, baseUrl);
+        }
+    }
+
+    /// <summary>Services, their schedules, and a slot for each of the next 14 days (figures about services, not people).</summary>
+    private async Task CapacitySearch(Bundle bundle, string type, string? schedule, string? status, string[] start, string baseUrl, Actor actor, CancellationToken ct)
+    {
+        Guid? only = null;
+        if (schedule is not null)
+            only = Guid.TryParse(schedule.Replace("Schedule/", "", StringComparison.Ordinal), out var g) ? g
+                : throw new FhirException(400, [new FhirProblem("schedule", "schedule is Schedule/{id} of a service's schedule.")]);
+        Slot.SlotStatus? wanted = status switch
+        {
+            null => null,
+            "free" => Slot.SlotStatus.Free,
+            "busy" => Slot.SlotStatus.Busy,
+            "busy-unavailable" => Slot.SlotStatus.BusyUnavailable,
+            _ => throw new FhirException(400, [new FhirProblem("status", $"\"{status}\" is not a slot status: free, busy or busy-unavailable.", OperationOutcome.IssueType.CodeInvalid)]),
+        };
+        var (from, to) = Authored(start);
+        var view = await Capacity.Handle(actor, ct);
+        foreach (var s in view.Services.Where(x => only is null || x.Id == only))
+        {
+            if (type == "HealthcareService")
+                Add(bundle, CareMap.Service(s), baseUrl);
+            else if (type == "Schedule")
+                Add(bundle, CareMap.Schedule(s), baseUrl);
+            else
+                foreach (var d in s.Days.Where(d => (from is null || d.Date >= DateOnly.Parse(from, CultureInfo.InvariantCulture)) && (to is null || d.Date <= DateOnly.Parse(to, CultureInfo.InvariantCulture))))
+                {
+                    var slot = CareMap.DaySlot(s, d);
+                    if (wanted is null || slot.Status == wanted)
+                        Add(bundle, slot, baseUrl);
+                }
+        }
     }
 
     private static EpisodeOfCare.EpisodeOfCareStatus? EnumParse(string s) =>
@@ -150,7 +274,7 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         {
             var (prefix, date) = v.Length > 2 && char.IsLetter(v[0]) ? (v[..2], v[2..]) : ("eq", v);
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                throw new FhirException(400, [new FhirProblem("authored", $"\"{v}\" is not a date search (ge2026-01-01, le2026-01-31, or a date).")]);
+                throw new FhirException(400, [new FhirProblem("date", $"\"{v}\" is not a date search (ge2026-01-01, le2026-01-31, or a date).")]);
             switch (prefix)
             {
                 case "ge" or "gt":
@@ -327,6 +451,53 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         }
     }
 
+    /// <summary>
+    /// Changes a person's details from a Patient (PUT with If-Match). What FHIR does not carry (consent, the carer's own
+    /// needs) is kept as held.
+    /// </summary>
+    public async Task<Patient> UpdatePatient(string id, Resource posted, int? expectedVersion, Actor actor, CancellationToken ct)
+    {
+        if (posted is not Patient patient)
+            throw FhirException.Invalid(posted.TypeName, $"The body is a {posted.TypeName}: PUT a Patient to /fhir/Patient/{id}.");
+        if (patient.Id is { } bodyId && bodyId != id)
+            throw FhirException.Invalid("Patient.id", $"The Patient's id ({bodyId}) is not the one in the address ({id}).");
+        if (!Guid.TryParse(id, out var guid))
+            throw new FhirException(404, [new FhirProblem("", $"No Patient with id {id}.", OperationOutcome.IssueType.NotFound)]);
+        var problems = new List<FhirProblem>();
+        var input = PatientMap.FromFhir(patient, "Patient", problems);
+        if (problems.Count > 0)
+            throw new FhirException(400, problems);
+        return await Guard(async () =>
+        {
+            var held = await People.Handle(guid, actor, ct);
+            if (new string((input.NhsNumber ?? "").Where(char.IsDigit).ToArray()) != held.NhsNumber)
+                throw new FhirException(422, [new FhirProblem("Patient.identifier",
+                    $"A record's NHS number cannot be changed (this record holds {held.NhsNumberDisplay}); if it is wrong, contact the hub.", OperationOutcome.IssueType.BusinessRule)]);
+            input = input with
+            {
+                Consent = held.Consent.ToString(),
+                UnpaidCarer = input.UnpaidCarer is null ? null : input.UnpaidCarer with { HasOwnNeeds = held.UnpaidCarer?.HasOwnNeeds },
+            };
+            try
+            {
+                return PatientMap.ToFhir(await services.GetRequiredService<UpdatePerson>().Handle(guid, input, expectedVersion, actor, ct));
+            }
+            catch (ValidationFailedException e)
+            {
+                throw new FhirException(422, [.. e.Errors.SelectMany(x => x.Value.Select(m =>
+                    new FhirProblem(PatientMap.Expression(x.Key) is { Length: > 0 } f ? $"Patient.{f}" : "Patient", m, OperationOutcome.IssueType.Invariant)))]);
+            }
+            catch (StaleVersionException e)
+            {
+                throw new FhirException(412, [new FhirProblem("", e.Message, OperationOutcome.IssueType.Conflict)]);
+            }
+            catch (VersionRequiredException e)
+            {
+                throw new FhirException(428, [new FhirProblem("", e.Message, OperationOutcome.IssueType.Required)]);
+            }
+        });
+    }
+
     /// <summary>Everything Homeward holds about one person, as a collection Bundle: the Patient, referrals and episodes.</summary>
     public async Task<Bundle> Export(string nhsNumber, string baseUrl, Actor actor, CancellationToken ct) =>
         await Guard(async () =>
@@ -340,6 +511,13 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             var episodes = await services.GetRequiredService<SearchEpisodes>().Handle(new SearchEpisodes.Query(person.NhsNumber, PageSize: 100), actor, ct);
             foreach (var e in episodes.Items)
                 bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"{baseUrl}/EpisodeOfCare/{e.Id}", Resource = EpisodeMap.ToFhir(e) });
+            foreach (var type in new[] { "Encounter", "CarePlan", "Goal", "Observation", "Task" })
+            {
+                var part = new Bundle();
+                await CareSearch(part, type, person.NhsNumber, null, baseUrl, actor, ct);
+                foreach (var entry in part.Entry)
+                    bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = entry.FullUrl, Resource = entry.Resource });
+            }
             return bundle;
         });
 
@@ -370,7 +548,7 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     /// <summary>What this server does, for <c>/fhir/metadata</c>.</summary>
     public static CapabilityStatement Capability(string baseUrl)
     {
-        CapabilityStatement.ResourceComponent Resource(string type, string profile, bool create, params (string Name, SearchParamType Type)[] search)
+        CapabilityStatement.ResourceComponent Resource(string type, string? profile, bool create, params (string Name, SearchParamType Type)[] search)
         {
             var r = new CapabilityStatement.ResourceComponent
             {
@@ -406,6 +584,14 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
                         Resource("Patient", FhirSystems.UkCorePatient, false, ("identifier", SearchParamType.Token)),
                         Resource("ServiceRequest", FhirSystems.UkCoreServiceRequest, true, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token), ("authored", SearchParamType.Date)),
                         Resource("EpisodeOfCare", FhirSystems.UkCoreEpisodeOfCare, false, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token)),
+                        Resource("CarePlan", null, false, ("patient.identifier", SearchParamType.Token)),
+                        Resource("Goal", null, false, ("patient.identifier", SearchParamType.Token)),
+                        Resource("Observation", null, false, ("patient.identifier", SearchParamType.Token)),
+                        Resource("Encounter", null, false, ("patient.identifier", SearchParamType.Token)),
+                        Resource("Task", null, false, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token)),
+                        Resource("HealthcareService", null, false),
+                        Resource("Schedule", null, false),
+                        Resource("Slot", null, false, ("schedule", SearchParamType.Reference), ("status", SearchParamType.Token), ("start", SearchParamType.Date)),
                     ],
                     Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction }],
                 },

@@ -34,6 +34,17 @@ public static class FhirEndpoints
                 return (await api.Search(type, query, BaseUrl(http), http.Actor(), ct), 200);
             }));
 
+        fhir.MapPut("/{type}/{id}", (string type, string id, FhirApi api, HttpContext http, CancellationToken ct) =>
+            Answer(http, async () =>
+            {
+                if (type != "Patient")
+                    throw new FhirException(405, [new FhirProblem(type, $"A {type} cannot be changed here: only a Patient's details can (PUT /fhir/Patient/{{id}}).", OperationOutcome.IssueType.NotSupported)]);
+                var posted = FhirFormat.Read(await Body(http, ct), FhirFormat.OfContentType(http.Request.ContentType));
+                var patient = await api.UpdatePatient(id, posted, Infrastructure.ETags.IfMatch(http.Request), http.Actor(), ct);
+                http.Response.Headers.ETag = $"W/\"{patient.Meta?.VersionId}\"";
+                return (patient, 200);
+            }));
+
         fhir.MapPost("/", (FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, null, ct));
         fhir.MapPost("/{type}", (string type, FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, type, ct));
     }

@@ -185,7 +185,7 @@ public sealed class FhirApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         await Outcome(await Post(hub, "/fhir/Patient", "{\"resourceType\":\"Patient\",\"gender\":\"female\"}"), HttpStatusCode.BadRequest);
         await Outcome(await hub.GetAsync($"/fhir/Patient/{Guid.NewGuid()}", Ct), HttpStatusCode.NotFound);
         await Outcome(await hub.GetAsync("/fhir/Patient/not-an-id", Ct), HttpStatusCode.NotFound);
-        await Outcome(await hub.GetAsync("/fhir/Observation", Ct), HttpStatusCode.NotFound);
+        await Outcome(await hub.GetAsync("/fhir/Medication", Ct), HttpStatusCode.NotFound);
         await Outcome(await hub.GetAsync("/fhir/Patient?name=Smith", Ct), HttpStatusCode.BadRequest);
         await Outcome(await hub.GetAsync("/fhir/ServiceRequest?status=sideways", Ct), HttpStatusCode.BadRequest);
         await Outcome(await hub.GetAsync("/fhir/ServiceRequest?authored=2026-99-01", Ct), HttpStatusCode.BadRequest);

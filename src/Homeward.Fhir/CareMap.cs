@@ -1,0 +1,206 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using Homeward.Capacity;
+using Homeward.Care;
+using CarePlan = Hl7.Fhir.Model.CarePlan;
+using Goal = Hl7.Fhir.Model.Goal;
+using Homeward.Episodes;
+using Homeward.FollowUps;
+
+namespace Homeward.Fhir;
+
+/// <summary>
+/// The care record of an episode as FHIR (read only): the plan as a CarePlan, goals as Goals with their Goal
+/// Attainment Scaling scores as Observations, outcome measures as Observations, the 91-day follow-up as a Task, and
+/// the episode's ending as an Encounter with its destination. Ids: the CarePlan and the Encounter take the
+/// episode's id; a measure's Observation is <c>m{id}</c>, a goal score's <c>{goal id}-{n}</c>.
+/// </summary>
+public static class CareMap
+{
+    public const string Measure = FhirSystems.Base + "/CodeSystem/outcome-measure";
+    public const string GoalScale = FhirSystems.Base + "/CodeSystem/goal-attainment-scaling";
+    public const string GoalCategoryCodes = FhirSystems.Base + "/CodeSystem/goal-category";
+    public const string FollowUpCodes = FhirSystems.Base + "/CodeSystem/follow-up-result";
+    public const string ServiceKindCodes = FhirSystems.Base + "/CodeSystem/service-kind";
+
+    private static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static ResourceReference Patient(Guid person) => new($"Patient/{person}");
+    private static ResourceReference Episode(Guid episode) => new($"EpisodeOfCare/{episode}");
+
+    public static CarePlan? Plan(CareRecordView record)
+    {
+        if (record.Plan is not { } plan)
+            return null;
+        var carePlan = new CarePlan
+        {
+            Id = record.EpisodeId.ToString(),
+            Meta = new Meta { VersionId = plan.Version.ToString(CultureInfo.InvariantCulture), LastUpdated = plan.UpdatedAt },
+            Status = record.Status switch
+            {
+                EpisodeStatus.Ended => RequestStatus.Completed,
+                EpisodeStatus.Cancelled or EpisodeStatus.Declined => RequestStatus.Revoked,
+                _ => RequestStatus.Active,
+            },
+            Intent = CarePlan.CarePlanIntent.Plan,
+            Title = "Intermediate care plan",
+            Description = $"Will do: {plan.WillDo}\nWill not do: {plan.WillNotDo}\nTransition: {plan.TransitionPlan}",
+            Subject = Patient(record.PersonId),
+            Period = new Period(new FhirDateTime(Day(plan.StartsOn)), new FhirDateTime(Day(plan.EndsOn))),
+            Goal = [.. record.Goals.Select(g => new ResourceReference($"Goal/{g.Id}"))],
+            Note = [new Annotation { Text = $"{plan.VisitsAtStart} visits a day falling to {plan.VisitsAtEnd}, {plan.MinutesPerVisit} minutes each" +
+                                           $"{(plan.DoubleHanded ? ", two carers" : "")}; reviewed every {plan.ReviewEveryDays} days; " +
+                                           (plan.AgreedWithPerson ? "agreed with the person." : "not yet agreed with the person.") }],
+        };
+        carePlan.SupportingInfo.Add(Episode(record.EpisodeId));
+        return carePlan;
+    }
+
+    public static IEnumerable<Goal> Goals(CareRecordView record) => record.Goals.Select(g =>
+    {
+        var goal = new Goal
+        {
+            Id = g.Id.ToString(),
+            LifecycleStatus = g.EndScore is null && record.Status is not (EpisodeStatus.Ended or EpisodeStatus.Cancelled) ? Goal.GoalLifecycleStatus.Active : Goal.GoalLifecycleStatus.Completed,
+            AchievementStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/goal-achievement",
+                g.Achieved switch { true => "achieved", false => "not-achieved", _ => "in-progress" }),
+            Description = new CodeableConcept { Text = g.Text },
+            Subject = Patient(record.PersonId),
+            Start = new Date(Day(DateOnly.FromDateTime(g.SetAt.UtcDateTime))),
+            ExpressedBy = Patient(record.PersonId),
+        };
+        if (g.Category is { } category)
+            goal.Category.Add(new CodeableConcept(GoalCategoryCodes, category.ToString()));
+        return goal;
+    });
+
+    /// <summary>Outcome measures (total, with each item as a component) and goal scores, each an Observation.</summary>
+    public static IEnumerable<Observation> Observations(CareRecordView record)
+    {
+        foreach (var m in record.Measures)
+        {
+            var o = new Observation
+            {
+                Id = $"m{m.Id}",
+                Status = ObservationStatus.Final,
+                Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/observation-category", "survey")],
+                Code = new CodeableConcept(Measure, m.Measure, m.Name, null),
+                Subject = Patient(record.PersonId),
+                Effective = new FhirDateTime(m.At),
+                Value = new Quantity { Value = m.Total },
+                BasedOn = record.Plan is null ? [] : [new ResourceReference($"CarePlan/{record.EpisodeId}")],
+                Focus = [Episode(record.EpisodeId)],
+                Note = [new Annotation { Text = $"At the {m.Stage.ToString().ToLowerInvariant()} of the episode; recorded by {m.By}." }],
+            };
+            foreach (var (item, value) in m.Values)
+                o.Component.Add(new Observation.ComponentComponent { Code = new CodeableConcept(Measure, $"{m.Measure}.{item}"), Value = new Quantity { Value = value } });
+            yield return o;
+        }
+        foreach (var g in record.Goals)
+            for (var i = 0; i < g.Scores.Count; i++)
+            {
+                var s = g.Scores[i];
+                yield return new Observation
+                {
+                    Id = $"{g.Id}-{i + 1}",
+                    Status = ObservationStatus.Final,
+                    Code = new CodeableConcept(GoalScale, "score", "Goal attainment scaling (−2 to +2)", null),
+                    Subject = Patient(record.PersonId),
+                    Focus = [new ResourceReference($"Goal/{g.Id}")],
+                    Effective = new FhirDateTime(s.At),
+                    Value = new Integer(s.Score),
+                    Note = [new Annotation { Text = $"At the {s.Stage.ToString().ToLowerInvariant()}{(s.Note is null ? "" : $": {s.Note}")}" }],
+                };
+            }
+    }
+
+    public static Hl7.Fhir.Model.Task FollowUpTask(FollowUpView f, Guid personId)
+    {
+        var task = new Hl7.Fhir.Model.Task
+        {
+            Id = f.Id.ToString(),
+            Meta = new Meta { VersionId = f.Version.ToString(CultureInfo.InvariantCulture) },
+            Status = f.Result is null ? Hl7.Fhir.Model.Task.TaskStatus.Requested : Hl7.Fhir.Model.Task.TaskStatus.Completed,
+            Intent = Hl7.Fhir.Model.Task.TaskIntent.Order,
+            Code = new CodeableConcept { Text = "91-day follow-up: is the person still at home?" },
+            Description = $"Discharged {Day(f.DischargedOn)}; due {Day(f.DueOn)}{(f.Overdue ? " (overdue)" : "")}.",
+            For = Patient(personId),
+            Focus = Episode(f.EpisodeId),
+            ExecutionPeriod = new Period { Start = Day(f.DueOn), End = f.CompletedAt is { } done ? Instant(done) : null },
+            Note = [.. f.Attempts.Select(a => new Annotation { Time = Instant(a.At), Text = (a.Reached ? "Reached" : "Not reached") + (a.Notes is null ? "" : $": {a.Notes}") })],
+        };
+        if (f.Result is { } result)
+        {
+            task.BusinessStatus = new CodeableConcept(FollowUpCodes, result.ToString());
+            task.Output.Add(new Hl7.Fhir.Model.Task.OutputComponent { Type = new CodeableConcept { Text = "result" }, Value = new CodeableConcept(FollowUpCodes, result.ToString()) });
+        }
+        return task;
+    }
+
+    public static IReadOnlyList<Hl7.Fhir.Model.Task.TaskStatus> TaskStatuses => [Hl7.Fhir.Model.Task.TaskStatus.Requested, Hl7.Fhir.Model.Task.TaskStatus.Completed];
+
+    /// <summary>An ended (or discharged) episode as the Encounter of its care, with where the person went.</summary>
+    public static Encounter? Ending(EpisodeView e)
+    {
+        if (e.StartedAt is null)
+            return null;
+        var encounter = new Encounter
+        {
+            Id = e.Id.ToString(),
+            Status = e.Status == EpisodeStatus.Ended ? Encounter.EncounterStatus.Finished : Encounter.EncounterStatus.InProgress,
+            Class = new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "HH", "home health"),
+            Subject = Patient(e.Person.Id),
+            EpisodeOfCare = [Episode(e.Id)],
+            Period = new Period { Start = Instant(e.StartedAt.Value), End = e.EndedAt is { } end ? Instant(end) : null },
+        };
+        if (e.Destination is { } destination || e.Sequel is not null)
+        {
+            encounter.Hospitalization = new Encounter.HospitalizationComponent();
+            if (e.Destination is { } d)
+                encounter.Hospitalization.DischargeDisposition = new CodeableConcept(FhirSystems.Destination, d.ToString());
+            if (e.Sequel is { } sequel)
+                encounter.Hospitalization.Extension.Add(new Extension(FhirSystems.Base + "/StructureDefinition/discharge-method", new Coding(FhirSystems.Sequel, sequel.ToString())));
+        }
+        return encounter;
+    }
+
+    public static HealthcareService Service(CapacityView.ServiceView s) => new()
+    {
+        Id = s.Id.ToString(),
+        Active = s.AcceptingAdmissions,
+        Name = s.Name,
+        ProvidedBy = new ResourceReference { Display = s.Organisation },
+        Type = [new CodeableConcept(ServiceKindCodes, s.Kind.ToString())],
+        Category = [new CodeableConcept(FhirSystems.Pathway, s.Pathway.ToString())],
+        Comment = $"Capacity in {(s.Unit == CapacityUnit.Beds ? "beds" : "carer minutes")} a day{(s.DoubleHanded ? "; double-handed care" : "")}; " +
+                  $"covers {(s.Localities.Count == 0 ? "no locality yet" : string.Join(", ", s.Localities))}.",
+        CoverageArea = [.. s.Localities.Select(l => new ResourceReference { Display = l })],
+    };
+
+    public static Schedule Schedule(CapacityView.ServiceView s) => new()
+    {
+        Id = s.Id.ToString(),
+        Active = s.AcceptingAdmissions,
+        Actor = [new ResourceReference($"HealthcareService/{s.Id}", s.Name)],
+        Comment = "One slot a day: the day's capacity, booked and free.",
+    };
+
+    /// <summary>One day of a service's capacity: free while anything is left.</summary>
+    public static Slot DaySlot(CapacityView.ServiceView s, CapacityView.DayView d)
+    {
+        var unit = s.Unit == CapacityUnit.Beds ? "beds" : "carer minutes";
+        var start = Common.London.At(d.Date, TimeOnly.MinValue);
+        var end = Common.London.At(d.Date.AddDays(1), TimeOnly.MinValue);
+        return new Slot
+        {
+            Id = $"{s.Id}-{d.Date:yyyyMMdd}",
+            Schedule = new ResourceReference($"Schedule/{s.Id}"),
+            ServiceType = [new CodeableConcept(ServiceKindCodes, s.Kind.ToString())],
+            Status = d.OverCommitted ? Slot.SlotStatus.BusyUnavailable : d.Free > 0 ? Slot.SlotStatus.Free : Slot.SlotStatus.Busy,
+            StartElement = new Instant(start),
+            EndElement = new Instant(end),
+            Overbooked = d.OverCommitted,
+            Comment = $"{d.Free:N0} of {d.Capacity:N0} {unit} free ({d.Booked:N0} booked).",
+        };
+    }
+}
