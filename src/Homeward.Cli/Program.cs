@@ -100,7 +100,13 @@ fhirExport.SetAction((result, ct) => FhirCommand.Export(result.GetValue(provider
     result.GetValue(fhirOut), result.GetValue(xml), ct));
 var fhir = new Command("fhir", "FHIR R4 (UK Core): import referrals, export a person's records.") { fhirImport, fhirExport };
 
-var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate, fhir };
+var auditSeal = new Command("seal", "Seal new audit rows into the hash chain (the web app does it every few seconds).") { database, provider };
+auditSeal.SetAction((result, ct) => AuditCommand.Seal(result.GetValue(provider)!, result.GetValue(database), ct));
+var auditVerify = new Command("verify", "Check the audit trail's hash chain: a changed, deleted or forged row is reported (exit 1).") { database, provider };
+auditVerify.SetAction((result, ct) => AuditCommand.Verify(result.GetValue(provider)!, result.GetValue(database), ct));
+var audit = new Command("audit", "The audit trail's hash chain.") { auditSeal, auditVerify };
+
+var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate, fhir, audit };
 return await root.Parse(args).InvokeAsync();
 
 static int Fail(string message)

@@ -32,6 +32,7 @@ public static class HomewardApp
         // First of all hosted services: the database must be migrated before anything reads it (e.g. the key ring).
         services.AddHostedService<DatabasePreparer>();
         services.AddScoped<Homeward.Fhir.FhirApi>();
+        services.AddHostedService<AuditSealer>();
         var provider = config["Database:Provider"] ?? "Sqlite";
         services.AddHomeward(provider, ConnectionString(config, builder.Environment.ContentRootPath, provider))
             .AddSignInManager()
@@ -66,7 +67,9 @@ public static class HomewardApp
         // Keys live in the database, so any instance can read another's cookies: the web tier holds no state.
         services.AddDataProtection().SetApplicationName("Homeward").PersistKeysToDbContext<HomewardDb>();
         services.AddAntiforgery();
-        services.AddRazorPages();
+        services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Account/Login",
+            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInLimits.Policy))));
+        services.AddSignInLimits(config);
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -79,6 +82,7 @@ public static class HomewardApp
 
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error" });
         app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -87,6 +91,7 @@ public static class HomewardApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();

@@ -39,6 +39,7 @@ public static class HomewardServices
         services.AddScoped<Capacity.WaitingList>();
         services.AddScoped<Capacity.Offers>();
         services.AddScoped<ReadAudit>();
+        services.AddScoped<AuditChain>();
         services.AddScoped<Care.MeasureCatalogue>();
         services.AddScoped<Care.GetCareRecord>();
         services.AddScoped<Care.RecordCare>();

@@ -43,6 +43,7 @@ public static class AuthEndpoints
             return Results.Ok(new TokenResponse(token, "Bearer", expires, user.UserName!, user.Role, user.OrganisationId));
         })
         .AllowAnonymous()
+        .RequireRateLimiting(Infrastructure.SignInLimits.Policy)
         .WithTags("Sign-in")
         .WithSummary("Create a personal access token")
         .WithDescription("Send a user name and password; use the token as 'Authorization: Bearer TOKEN'. It is shown once and stored hashed.")

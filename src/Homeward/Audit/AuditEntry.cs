@@ -24,6 +24,12 @@ public sealed class AuditEntry
     public AuditOutcome Outcome { get; init; }
     public required string CorrelationId { get; init; }
 
+    /// <summary>Place in the hash chain, given when the row is sealed (<see cref="AuditChain"/>); null until then.</summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>SHA-256 of the previous row's hash and this row's fields, hex; null until sealed.</summary>
+    public string? Hash { get; set; }
+
     public static AuditEntry For(Actor actor, string action, Guid? personId, object? entityId, DateTimeOffset at,
         AuditOutcome outcome = AuditOutcome.Allowed) => new()
     {

@@ -68,6 +68,7 @@ public sealed class BrowserApp : IAsyncLifetime
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
+        Accessibility.WatchPolicy(page);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("User name").FillAsync(DemoAccounts.Accounts.Single(a => a.Role == role).UserName);
         await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
@@ -97,9 +98,27 @@ public sealed class BrowserApp : IAsyncLifetime
 
 public static class Accessibility
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Refused = [];
+
+    /// <summary>Records every Content Security Policy refusal the browser reports on the page.</summary>
+    public static void WatchPolicy(IPage page)
+    {
+        var refused = Refused.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                lock (refused)
+                    refused.Add(message.Text);
+        };
+    }
+
     /// <summary>Runs axe on the page (WCAG 2.2 A and AA rules) and fails on any serious or critical violation.</summary>
     public static async Task AssertAccessible(this IPage page)
     {
+        // Nothing on the page may need what the Content Security Policy forbids (inline script or style).
+        if (Refused.TryGetValue(page, out var refused))
+            lock (refused)
+                Assert.True(refused.Count == 0, $"The Content Security Policy refused something on {page.Url}:\n" + string.Join("\n", refused));
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },

@@ -25,6 +25,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Homeward", ConnectionString);
         builder.UseSetting("Demo:County", "false");
+        // Tests seal the audit trail themselves when they are about it.
+        builder.UseSetting("Audit:SealEverySeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
     }

@@ -211,6 +211,11 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .IsFixedLength(false);
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -227,6 +232,9 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -240,6 +248,9 @@ namespace Homeward.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("PersonId", "At");
 

@@ -204,6 +204,11 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength(false);
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -220,6 +225,9 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -233,6 +241,9 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("PersonId", "At");
 
