@@ -44,7 +44,7 @@ internal sealed class CliDatabase : IAsyncDisposable
         await _root.DisposeAsync();
     }
 
-    private static string DefaultSqlite()
+    internal static string DefaultSqlite()
     {
         var folder = Path.Combine(FindRoot(), "src", "Homeward.Web", "data");
         Directory.CreateDirectory(folder);

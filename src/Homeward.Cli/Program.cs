@@ -106,7 +106,14 @@ var auditVerify = new Command("verify", "Check the audit trail's hash chain: a c
 auditVerify.SetAction((result, ct) => AuditCommand.Verify(result.GetValue(provider)!, result.GetValue(database), ct));
 var audit = new Command("audit", "The audit trail's hash chain.") { auditSeal, auditVerify };
 
-var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate, fhir, audit };
+var backupOut = new Option<string>("--out") { Description = "The backup file to write (a new file).", Required = true };
+var backup = new Command("backup", "Back up the database (SQLite: the online backup API; PostgreSQL: pg_dump), while the app runs.") { backupOut, database, provider };
+backup.SetAction((result, ct) => BackupCommand.Backup(result.GetValue(provider)!, result.GetValue(database), result.GetValue(backupOut)!, ct));
+var backupFile = new Argument<string>("file") { Description = "A backup made by homeward backup." };
+var restore = new Command("restore", "Restore a backup into a new, empty database (never over data).") { backupFile, database, provider };
+restore.SetAction((result, ct) => BackupCommand.Restore(result.GetValue(provider)!, result.GetValue(database), result.GetValue(backupFile)!, ct));
+
+var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate, fhir, audit, backup, restore };
 return await root.Parse(args).InvokeAsync();
 
 static int Fail(string message)
