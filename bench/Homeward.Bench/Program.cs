@@ -8,6 +8,7 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- solomon [SECONDS] [Distance|VehiclesThenDistance] [INSTANCE ...]
 // dotnet run -c Release --project bench/Homeward.Bench -- homecare [SECONDS]
 // dotnet run -c Release --project bench/Homeward.Bench -- simulation [all|engine|planning|simpy]
+// dotnet run -c Release --project bench/Homeward.Bench -- urgent [SECONDS]
 switch (args.ElementAtOrDefault(0))
 {
     case "board":
@@ -22,6 +23,9 @@ switch (args.ElementAtOrDefault(0))
         break;
     case "homecare":
         await HomeCareBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "urgent":
+        await UrgentBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "2", System.Globalization.CultureInfo.InvariantCulture));
         break;
     case "simulation":
         await SimulationBench.Run(args.ElementAtOrDefault(1) ?? "all");
