@@ -84,3 +84,36 @@ internal static class FhirCommand
         return 2;
     }
 }
+
+/// <summary><c>homeward subject-access --person NHSNUMBER --out FILE</c>: everything held about one person, as JSON.</summary>
+internal static class SubjectAccessCommand
+{
+    public static async Task<int> Run(string provider, string? connection, string nhsNumber, string? output, CancellationToken ct)
+    {
+        await using var database = await CliDatabase.Open(provider, connection, ct);
+        if (database is null)
+            return 2;
+        if (!Homeward.People.NhsNumber.TryParse(nhsNumber, out var number, out var error))
+        {
+            await Console.Error.WriteLineAsync(error);
+            return 2;
+        }
+        var person = await database.Db.People.Where(p => p.NhsNumber == number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        if (person is null)
+        {
+            await Console.Error.WriteLineAsync($"Nobody with NHS number {number.Display} is held.");
+            return 2;
+        }
+        var council = await database.Db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => o.Id).FirstOrDefaultAsync(ct);
+        var export = await database.Services.GetRequiredService<Homeward.People.SubjectAccess>().Handle(person.Value, Actor.System(council, "cli"), ct);
+        var json = System.Text.Json.JsonSerializer.Serialize(export, new System.Text.Json.JsonSerializerOptions(Homeward.Common.Json.Options) { WriteIndented = true });
+        if (output is null)
+            Console.WriteLine(json);
+        else
+        {
+            await File.WriteAllTextAsync(output, json, ct);
+            AnsiConsole.MarkupLineInterpolated($"[green]Written[/] {output}: {export.Referrals.Count} referrals, {export.Episodes.Count} episodes, {export.Accesses.Count} accesses.");
+        }
+        return 0;
+    }
+}

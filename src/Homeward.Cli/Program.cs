@@ -113,7 +113,16 @@ var backupFile = new Argument<string>("file") { Description = "A backup made by 
 var restore = new Command("restore", "Restore a backup into a new, empty database (never over data).") { backupFile, database, provider };
 restore.SetAction((result, ct) => BackupCommand.Restore(result.GetValue(provider)!, result.GetValue(database), result.GetValue(backupFile)!, ct));
 
-var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate, fhir, audit, backup, restore };
+var subjectPerson = new Option<string>("--person") { Description = "The person's NHS number.", Required = true };
+var subjectOut = new Option<string?>("--out") { Description = "The file to write. Default: the console." };
+var subjectAccess = new Command("subject-access", "Everything held about one person (every record type) and who has looked at their record, as JSON.")
+{
+    subjectPerson, subjectOut, database, provider,
+};
+subjectAccess.SetAction((result, ct) => SubjectAccessCommand.Run(result.GetValue(provider)!, result.GetValue(database), result.GetValue(subjectPerson)!,
+    result.GetValue(subjectOut), ct));
+
+var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate, fhir, audit, backup, restore, subjectAccess };
 return await root.Parse(args).InvokeAsync();
 
 static int Fail(string message)

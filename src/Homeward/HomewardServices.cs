@@ -30,6 +30,7 @@ public static class HomewardServices
         services.AddScoped<GetPerson>();
         services.AddScoped<UpdatePerson>();
         services.AddScoped<PersonRecord>();
+        services.AddScoped<SubjectAccess>();
         services.AddScoped<Hub.Board>();
         services.AddScoped<Capacity.BookCapacity>();
         services.AddScoped<Capacity.RespondToBooking>();

@@ -39,6 +39,10 @@ public static class PeopleEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
+        group.MapGet("/{id:guid}/subject-access", async (Guid id, SubjectAccess handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))
+        .WithSummary("A subject access request: everything held about the person (every record type) and who has looked at their record (managers)");
+
         group.MapGet("/{id:guid}/record", async (Guid id, PersonRecord handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))
         .WithSummary("A person's whole record: details, episodes and timeline");
