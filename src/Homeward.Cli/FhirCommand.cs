@@ -35,8 +35,11 @@ internal static class FhirCommand
             var api = scope.ServiceProvider.GetRequiredService<FhirApi>();
             try
             {
-                var resource = FhirFormat.Read(await File.ReadAllTextAsync(file, ct), FhirFormat.OfContentType(file));
-                var (response, location) = await api.Create(resource, BaseUrl, actor, ct);
+                var text = await File.ReadAllTextAsync(file, ct);
+                var resource = FhirFormat.Read(text, FhirFormat.OfContentType(file));
+                // Keyed by the file's content: a rerun after a crash replays what was stored instead of storing it twice.
+                var key = "fhir-import:" + Convert.ToHexStringLower(global::System.Security.Cryptography.SHA256.HashData(global::System.Text.Encoding.UTF8.GetBytes(text)));
+                var (response, location) = await api.Create(resource, BaseUrl, actor, ct, key);
                 var made = response is Hl7.Fhir.Model.Bundle b ? b.Entry.Count : 1;
                 AnsiConsole.MarkupLineInterpolated($"[green]{Path.GetFileName(file)}[/]: {made} referral(s) created{(location is null ? "" : $" ({location})")}.");
             }

@@ -328,24 +328,29 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     /// Creates referrals: a transaction Bundle of Patients and ServiceRequests (each request's subject a Patient entry
     /// or a known Patient), or one ServiceRequest for a known Patient. All or nothing: one bad entry and nothing is kept.
     /// </summary>
-    public async Task<(Resource Response, string? Location)> Create(Resource posted, string baseUrl, Actor actor, CancellationToken ct) =>
+    /// <param name="idempotencyKey">
+    /// When given, each referral is submitted under this key (a Bundle's with its entry number), so that sending the
+    /// same content again (an import rerun after a crash) replays what was stored instead of storing it twice.
+    /// </param>
+    public async Task<(Resource Response, string? Location)> Create(Resource posted, string baseUrl, Actor actor, CancellationToken ct,
+        string? idempotencyKey = null) =>
         posted switch
         {
-            Bundle { Type: Bundle.BundleType.Transaction } bundle => (await Transaction(bundle, baseUrl, actor, ct), null),
+            Bundle { Type: Bundle.BundleType.Transaction } bundle => (await Transaction(bundle, baseUrl, actor, ct, idempotencyKey), null),
             Bundle b => throw FhirException.Invalid("Bundle.type", $"Send a transaction Bundle (this one is a {b.Type?.ToString().ToLowerInvariant() ?? "Bundle without a type"})."),
-            ServiceRequest sr => await CreateOne(sr, actor, ct),
+            ServiceRequest sr => await CreateOne(sr, actor, ct, idempotencyKey),
             _ => throw new FhirException(400, [new FhirProblem(posted.TypeName,
                 $"A {posted.TypeName} cannot be created here: post a transaction Bundle (Patient + ServiceRequest) or a ServiceRequest.", OperationOutcome.IssueType.NotSupported)]),
         };
 
-    private async Task<(Resource, string?)> CreateOne(ServiceRequest sr, Actor actor, CancellationToken ct)
+    private async Task<(Resource, string?)> CreateOne(ServiceRequest sr, Actor actor, CancellationToken ct, string? idempotencyKey)
     {
         var problems = new List<FhirProblem>();
         var request = ReferralMap.FromFhir(sr, "ServiceRequest", problems);
         var person = await KnownPatient(sr.Subject?.Reference, "ServiceRequest.subject", actor, problems, ct);
         if (problems.Count > 0)
             throw new FhirException(problems.Any(p => p.Type == OperationOutcome.IssueType.NotFound) ? 422 : 400, problems);
-        var view = await Submit(request with { Person = person }, "ServiceRequest", "", actor, ct);
+        var view = await Submit(request with { Person = person }, "ServiceRequest", "", actor, ct, idempotencyKey);
         return (ReferralMap.ToFhir(view), $"ServiceRequest/{view.Id}/_history/{view.Version}");
     }
 
@@ -373,7 +378,7 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         }
     }
 
-    private async Task<Bundle> Transaction(Bundle bundle, string baseUrl, Actor actor, CancellationToken ct)
+    private async Task<Bundle> Transaction(Bundle bundle, string baseUrl, Actor actor, CancellationToken ct, string? idempotencyKey)
     {
         var problems = new List<FhirProblem>();
         var patients = new Dictionary<string, (PersonInput Input, string At)>(StringComparer.Ordinal);
@@ -417,9 +422,10 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         // One database transaction for every referral: one refused and none is kept.
         var response = new Bundle { Type = Bundle.BundleType.TransactionResponse };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (request, patientAt, at) in resolved)
+        for (var n = 0; n < resolved.Count; n++)
         {
-            var view = await Submit(request, at, patientAt, actor, ct);
+            var (request, patientAt, at) = resolved[n];
+            var view = await Submit(request, at, patientAt, actor, ct, idempotencyKey is null ? null : $"{idempotencyKey}/{n}");
             response.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = $"{baseUrl}/ServiceRequest/{view.Id}",
@@ -432,11 +438,12 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     }
 
     /// <summary>Submits through the REST API's use case; its field problems come back at their places in the FHIR input.</summary>
-    private async Task<ReferralView> Submit(SubmitReferral.Request request, string at, string patientAt, Actor actor, CancellationToken ct)
+    private async Task<ReferralView> Submit(SubmitReferral.Request request, string at, string patientAt, Actor actor, CancellationToken ct,
+        string? idempotencyKey = null)
     {
         try
         {
-            return (await services.GetRequiredService<SubmitReferral>().Handle(request, null, actor, ct)).Referral;
+            return (await services.GetRequiredService<SubmitReferral>().Handle(request, idempotencyKey, actor, ct)).Referral;
         }
         catch (ValidationFailedException e)
         {
