@@ -84,7 +84,9 @@ public static class HomewardApp
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error" });
-        app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages());
+        // FHIR clients get an OperationOutcome for every refusal, the sign-in layer's 401 and 403 included.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseStatusCodePages(FhirEndpoints.StatusOutcome));
+        app.UseWhen(http => IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/fhir"), api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         // Routing after the error and status pages, so that their re-executed requests find the error page.

@@ -110,5 +110,22 @@ public static class FhirEndpoints
         return http.Response.WriteAsync(FhirFormat.Write(resource, kind), http.RequestAborted);
     }
 
+    /// <summary>A bare status (from sign-in, routing or the rate limiter) as an OperationOutcome.</summary>
+    public static Task StatusOutcome(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var (type, message) = http.Response.StatusCode switch
+        {
+            401 => (OperationOutcome.IssueType.Login, "Sign in first: send Authorization: Bearer with a personal access token."),
+            403 => (OperationOutcome.IssueType.Forbidden, "Your role does not allow this."),
+            404 => (OperationOutcome.IssueType.NotFound, "There is nothing at this address."),
+            405 => (OperationOutcome.IssueType.NotSupported, "This method is not supported here."),
+            429 => (OperationOutcome.IssueType.Throttled, "Too many requests: wait and try again."),
+            var s => (OperationOutcome.IssueType.Processing, $"The request could not be done ({s})."),
+        };
+        http.Response.ContentType = FhirFormat.JsonType + "; charset=utf-8";
+        return http.Response.WriteAsync(FhirFormat.Write(Outcomes.One(type, message), FhirFormatKind.Json), http.RequestAborted);
+    }
+
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/fhir";
 }

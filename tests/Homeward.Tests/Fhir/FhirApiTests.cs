@@ -201,6 +201,7 @@ public sealed class FhirApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var metadata = JsonDocument.Parse(await anonymous.GetStringAsync("/fhir/metadata", Ct)).RootElement;
         Assert.Equal("CapabilityStatement", metadata.Str("resourceType"));
         Assert.Equal("4.0.1", metadata.Str("fhirVersion"));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/fhir/Patient?identifier=9990000018", Ct)).StatusCode);
+        var login = await Outcome(await anonymous.GetAsync("/fhir/Patient?identifier=9990000018", Ct), HttpStatusCode.Unauthorized);
+        Assert.Equal("login", login.GetProperty("issue")[0].Str("code"));
     }
 }
