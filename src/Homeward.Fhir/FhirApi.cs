@@ -125,7 +125,7 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
                     break;
                 case "ServiceRequest":
                 {
-                    var statuses = Statuses(One("status"), s => Enum.TryParse<RequestStatus>(s, true, out var r) ? ReferralMap.StatusesOf(r) : null, "ServiceRequest");
+                    var statuses = Statuses<RequestStatus>(One("status"), ReferralMap.StatusesOf, "ServiceRequest");
                     var (from, to) = Authored(query.TryGetValue("authored", out var a) ? a : []);
                     if (statuses == NoStatus)
                         return Empty(bundle);
@@ -147,7 +147,7 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
                     break;
                 default:
                 {
-                    var statuses = Statuses(One("status"), s => EnumParse(s) is { } st ? EpisodeMap.StatusesOf(st) : null, "EpisodeOfCare");
+                    var statuses = Statuses<EpisodeOfCare.EpisodeOfCareStatus>(One("status"), EpisodeMap.StatusesOf, "EpisodeOfCare");
                     if (statuses == NoStatus)
                         return Empty(bundle);
                     var found = await services.GetRequiredService<SearchEpisodes>().Handle(
@@ -233,28 +233,16 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         }
     }
 
-    private static EpisodeOfCare.EpisodeOfCareStatus? EnumParse(string s) =>
-        s switch
-        {
-            "planned" => EpisodeOfCare.EpisodeOfCareStatus.Planned,
-            "waitlist" => EpisodeOfCare.EpisodeOfCareStatus.Waitlist,
-            "active" => EpisodeOfCare.EpisodeOfCareStatus.Active,
-            "onhold" => EpisodeOfCare.EpisodeOfCareStatus.Onhold,
-            "finished" => EpisodeOfCare.EpisodeOfCareStatus.Finished,
-            "cancelled" => EpisodeOfCare.EpisodeOfCareStatus.Cancelled,
-            "entered-in-error" => EpisodeOfCare.EpisodeOfCareStatus.EnteredInError,
-            _ => null,
-        };
-
     /// <summary>A FHIR status (or several, comma-separated) as the episode statuses behind it.</summary>
-    private static string? Statuses(string? value, Func<string, IReadOnlyList<EpisodeStatus>?> map, string type)
+    private static string? Statuses<T>(string? value, Func<T, IReadOnlyList<EpisodeStatus>> map, string type) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
             return null;
         var all = new List<EpisodeStatus>();
         foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            all.AddRange(map(part.Replace("-", "", StringComparison.Ordinal)) ?? map(part)
-                         ?? throw new FhirException(400, [new FhirProblem("status", $"\"{part}\" is not a {type} status.", OperationOutcome.IssueType.CodeInvalid)]));
+            // FHIR's own code literals ("entered-in-error"), as the Firely SDK reads them.
+            all.AddRange(Hl7.Fhir.Utility.EnumUtility.ParseLiteral<T>(part) is { } status ? map(status)
+                : throw new FhirException(400, [new FhirProblem("status", $"\"{part}\" is not a {type} status.", OperationOutcome.IssueType.CodeInvalid)]));
         // A status no episode can have finds nothing.
         return all.Count == 0 ? NoStatus : string.Join(",", all.Distinct());
     }

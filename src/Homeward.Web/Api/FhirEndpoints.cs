@@ -65,24 +65,22 @@ public static class FhirEndpoints
             return (response, 201);
         });
 
-    /// <summary>The body, refused when larger than FHIR's limit (read no further than it).</summary>
+    /// <summary>The body, refused when larger than FHIR's limit (read no further than one block past it).</summary>
     private static async Task<string> Body(HttpContext http, CancellationToken ct)
     {
         if (http.Request.ContentLength > FhirFormat.MaxBytes)
             throw FhirException.Invalid("", $"The body is larger than {FhirFormat.MaxBytes / 1024 / 1024} MB.");
-        var buffer = new char[FhirFormat.MaxBytes + 1];
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var read = 0;
-        while (read < buffer.Length)
+        var text = new StringBuilder();
+        var block = new char[16 * 1024];
+        int n;
+        while ((n = await reader.ReadAsync(block.AsMemory(), ct)) > 0)
         {
-            var n = await reader.ReadAsync(buffer.AsMemory(read), ct);
-            if (n == 0)
-                break;
-            read += n;
+            text.Append(block, 0, n);
+            if (text.Length > FhirFormat.MaxBytes)
+                throw FhirException.Invalid("", $"The body is larger than {FhirFormat.MaxBytes / 1024 / 1024} MB.");
         }
-        if (read > FhirFormat.MaxBytes)
-            throw FhirException.Invalid("", $"The body is larger than {FhirFormat.MaxBytes / 1024 / 1024} MB.");
-        return new string(buffer, 0, read);
+        return text.ToString();
     }
 
     private static async Task Answer(HttpContext http, Func<Task<(Resource Resource, int Status)>> action)

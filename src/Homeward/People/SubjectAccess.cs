@@ -40,18 +40,16 @@ public sealed class SubjectAccess(HomewardDb db, IServiceProvider services, Time
         var referrals = new List<ReferralView>();
         foreach (var id in referralIds)
             referrals.Add(await services.GetRequiredService<GetReferral>().Handle(id, actor, ct));
-        var services2 = await db.CareServices.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var serviceNames = await db.CareServices.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var bookings = (await db.Bookings.AsNoTracking().Where(b => b.PersonId == personId).OrderBy(b => b.CreatedAt).ToListAsync(ct))
-            .Select(b => new BookingPart(b.Id, b.EpisodeId, services2.GetValueOrDefault(b.ServiceId, "(removed service)"), b.Kind, b.Status, b.StartDate,
+            .Select(b => new BookingPart(b.Id, b.EpisodeId, serviceNames.GetValueOrDefault(b.ServiceId, "(removed service)"), b.Kind, b.Status, b.StartDate,
                 b.EndDate, b.VisitsPerDayAtStart, b.VisitsPerDayAtEnd, b.MinutesPerVisit, b.DoubleHanded, b.CreatedAt))
             .ToLookup(b => b.EpisodeId);
+        var (getEpisode, getCareRecord) = (services.GetRequiredService<GetEpisode>(), services.GetRequiredService<GetCareRecord>());
         var episodes = new List<EpisodePart>();
         foreach (var id in episodeIds)
-        {
-            var getEpisode = services.GetRequiredService<GetEpisode>();
             episodes.Add(new EpisodePart(await getEpisode.Handle(id, actor, ct), await getEpisode.Timeline(id, actor, ct),
-                await services.GetRequiredService<GetCareRecord>().Handle(id, actor, ct), [.. bookings[id]]));
-        }
+                await getCareRecord.Handle(id, actor, ct), [.. bookings[id]]));
         var accesses = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == personId).OrderBy(a => a.Id)
             .Select(a => new Access(a.At, a.UserName, a.Role, a.OrganisationId, a.Action, a.Outcome)).ToListAsync(ct);
         var now = clock.GetUtcNow();
