@@ -14,7 +14,10 @@ internal static class HomeCareBench
         var folder = Path.Combine(BenchApp.Root(), "..", "shared", "benchmarks", "hhcrsp-italian");
         var best = File.ReadLines(Path.Combine(folder, "best.md")).Where(l => l.StartsWith("| instance_", StringComparison.Ordinal))
             .Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToDictionary(c => c[1], c => double.Parse(c[5], CultureInfo.InvariantCulture));
-        var names = best.Keys.Order(StringComparer.Ordinal).ToList();
+        // HOMEWARD_BENCH_ONLY=000,018 runs just those instances (for trying a change quickly).
+        var only = Environment.GetEnvironmentVariable("HOMEWARD_BENCH_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var names = best.Keys.Where(n => only is null || only.Any(o => n.StartsWith("instance_" + o, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal).ToList();
         var rows = new string[names.Count];
         var gaps = new double?[names.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, ct) =>
