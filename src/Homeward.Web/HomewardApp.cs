@@ -38,6 +38,8 @@ public static class HomewardApp
             .AddSignInManager()
             .AddClaimsPrincipalFactory<HomewardClaimsFactory>()
             .AddDefaultTokenProviders();
+        // Rotas: travel assumptions, cost weights and search time, from the "Rotas" section (defaults in RotaSettings).
+        services.AddSingleton(config.GetSection("Rotas").Get<Homeward.Rotas.RotaSettings>() ?? new Homeward.Rotas.RotaSettings());
 
         services.AddAuthentication(o =>
             {
@@ -113,6 +115,7 @@ public static class HomewardApp
         app.MapFigures();
         app.MapReturns();
         app.MapPlanning();
+        app.MapRotas();
         app.MapFhir();
         app.MapRazorPages();
         return app;

@@ -53,6 +53,8 @@ public static class HomewardServices
         services.AddScoped<Returns.MakeReturn>();
         services.AddScoped<Planning.LoadPlanningInputs>();
         services.AddScoped<Planning.Plans>();
+        services.AddScoped<Rotas.TeamRotas>();
+        services.AddSingleton(new Rotas.RotaSettings());
         services.AddScoped<DemoCounty>();
         return services.AddIdentityCore<HomewardUser>(o =>
             {

@@ -53,6 +53,37 @@ public sealed class Screenshots
         await page.Locator(".hw-band-chart").First.ScreenshotAsync(new() { Path = Path.Combine(Folder, "planning-delays.png") });
     }
 
+    /// <summary>The scheduler's rota page and a carer's day (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*rota*").</summary>
+    [Fact]
+    public async Task Take_the_rota_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        await page.GotoAsync("/rotas");
+        await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = (await page.Locator("#serviceId option", new() { HasTextString = "Northvale" }).TextContentAsync())! });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Build the rota" }).ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=rota-timeline]", new() { Timeout = 60_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "rota.png"), FullPage = false });
+        await page.Locator("[data-testid=rota-timeline]").ScreenshotAsync(new() { Path = Path.Combine(Folder, "rota-timeline.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the rota" }).ClickAsync();
+        await page.GetByTestId("banner").WaitForAsync();
+        await page.Context.ClearCookiesAsync();
+        await SignIn(page, "reablement@demo.homeward");
+        await page.GotoAsync($"/my-day?date={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "my-day.png") });
+    }
+
+    private static async Task SignIn(IPage page, string user)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("User name", new() { Exact = true }).FillAsync(user);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/board**");
+    }
+
     [Fact]
     public async Task Take_the_documentation_screenshots()
     {

@@ -44,6 +44,38 @@ public static class RotaSolver
         return Result(state, reasons);
     }
 
+    /// <summary>
+    /// Times a rota given each carer's visits in order (a hand-adjusted rota, say) without searching: every start as
+    /// early as the rules allow, the cost, and the visits in no round reported with <paramref name="reasons"/> (or as
+    /// not in the rota). Check the result with <see cref="RotaValidator"/> for rules the order breaks.
+    /// </summary>
+    public static RotaSolution Time(RotaProblem problem, IReadOnlyDictionary<string, IReadOnlyList<string>> routes, IReadOnlyDictionary<string, string>? reasons = null)
+    {
+        var problems = Check(problem);
+        if (problems.Count > 0)
+            throw new ArgumentException($"{problem.Name}: {string.Join("; ", problems)}.", nameof(problem));
+        var state = new RotaState(problem);
+        var visitIndex = problem.Visits.Select((v, i) => (v.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var carerIndex = problem.Carers.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        foreach (var (carer, visits) in routes)
+            foreach (var id in visits)
+            {
+                if (!carerIndex.TryGetValue(carer, out var c) || !visitIndex.TryGetValue(id, out var v))
+                    throw new ArgumentException($"The rota names carer {carer} or visit {id}, which the problem does not have.", nameof(routes));
+                if (state.CarerOf[v] >= 0)
+                    throw new ArgumentException($"Visit {id} is in more than one round.", nameof(routes));
+                state.Assign(v, c, state.Routes[c].Count);
+            }
+        var why = new Dictionary<int, string>();
+        foreach (var (id, reason) in reasons ?? new Dictionary<string, string>())
+            if (visitIndex.TryGetValue(id, out var v))
+                why[v] = reason;
+        for (var v = 0; v < state.N; v++)
+            if (state.CarerOf[v] < 0 && !why.ContainsKey(v))
+                why[v] = "Not in the rota.";
+        return Result(state, why);
+    }
+
     /// <summary>What is wrong with the problem itself (unknown ids, a visit tied twice): all at once.</summary>
     public static IReadOnlyList<string> Check(RotaProblem problem)
     {
@@ -197,7 +229,7 @@ public static class RotaSolver
                 double.IsNaN(s.BreakStart[c]) ? null : s.BreakStart[c]))
             .ToList();
         var unplanned = Enumerable.Range(0, s.N).Where(v => s.CarerOf[v] < 0)
-            .Select(v => new RotaUnplanned(s.Problem.Visits[v].Id, reasons.GetValueOrDefault(v) ?? "No carer could fit it in with everything else."))
+            .Select(v => new RotaUnplanned(s.Problem.Visits[v].Id, reasons.GetValueOrDefault(v) ?? "No carer had room for it in its window alongside their other visits."))
             .ToList();
         return new RotaSolution(s.Problem.Name, routes, unplanned, cost);
     }

@@ -50,6 +50,9 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         ("SM", ["ZS001", "ZS002", "ZS003"]),
     ];
 
+    /// <summary>Each locality's centre on the map (a fictional county in the south-west of England).</summary>
+    internal static readonly (double Latitude, double Longitude)[] LocalityCentres = [(51.20, -2.00), (51.10, -1.80), (51.00, -2.05)];
+
     /// <summary>Only the organisations and demo sign-ins, without the county's people.</summary>
     public Task EnsureAccountsAsync(CancellationToken ct) => DemoAccounts.EnsureAsync(db, users, ct);
 
@@ -68,6 +71,10 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
 
         var random = new DemoRandom(options.Seed);
         var faker = new Faker("en_GB") { Random = new Randomizer(options.Seed) };
+        // Map positions and the teams' carers draw from their own streams, so the county's people and episodes stay
+        // the same for a seed whether or not they are made.
+        var map = new DemoRandom(options.Seed ^ 0x5EED);
+        await DemoServices.AddWorkers(db, services, localities, map, new Faker("en_GB") { Random = new Randomizer(options.Seed ^ 0x5EED) }, ct);
         var today = options.Today ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow();
         if (options.Today is { } fixedDay)
@@ -97,6 +104,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
                     {
                         var locality = random.Int(0, localities.Count);
                         person = NewPerson(random, faker, usedNumbers, localities[locality].Id, LocalityPlaces[locality], today, now);
+                        (person.Latitude, person.Longitude) = Near(map, LocalityCentres[locality], 0.04);
                         db.People.Add(person);
                         pool.Add(person);
                         people++;
@@ -177,6 +185,10 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
             CreatedAt = now,
         };
     }
+
+    /// <summary>A point around a centre, spread by <paramref name="spread"/> degrees of latitude (about 4.4 km per 0.04).</summary>
+    internal static (double, double) Near(DemoRandom random, (double Latitude, double Longitude) centre, double spread) =>
+        (Math.Round(centre.Latitude + random.Normal() * spread, 5), Math.Round(centre.Longitude + random.Normal() * spread * 1.6, 5));
 
     private static NhsNumber NewNhsNumber(DemoRandom random, HashSet<string> used)
     {

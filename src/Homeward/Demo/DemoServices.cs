@@ -40,6 +40,52 @@ internal static class DemoServices
         return services;
     }
 
+    /// <summary>
+    /// The carers of each team with carer hours: enough to deliver the team's hours (about five hours of visits in a
+    /// seven-and-a-half-hour shift, five days in seven), most on a split shift, the rest early or late, with a break, living near the team's
+    /// area. The demo reablement worker's sign-in is the first carer of the first reablement team, on every day.
+    /// </summary>
+    public static async Task AddWorkers(HomewardDb db, IReadOnlyList<CareService> services, IReadOnlyList<Locality> localities, DemoRandom random,
+        Bogus.Faker faker, CancellationToken ct)
+    {
+        var first = true;
+        foreach (var service in services.Where(s => s.Unit == CapacityUnit.CarerMinutes))
+        {
+            var centre = service.Localities.Count == 1
+                ? DemoCounty.LocalityCentres[localities.ToList().FindIndex(l => l.Id == service.Localities[0].LocalityId)]
+                : (DemoCounty.LocalityCentres.Average(c => c.Latitude), DemoCounty.LocalityCentres.Average(c => c.Longitude));
+            var count = (int)Math.Ceiling(service.DefaultDailyCapacity / 300.0 * 7 / 5);
+            for (var i = 0; i < count; i++)
+            {
+                // Mornings and tea-times are the peaks of home care: most carers work a split shift (07:00–20:00 with three
+                // hours off after lunch); the rest an early or a late shift with a half-hour break.
+                var (start, end, breakFrom, breakTo, breakMinutes) = (i % 5) switch
+                {
+                    0 => (new TimeOnly(7, 0), new TimeOnly(14, 30), new TimeOnly(10, 30), new TimeOnly(12, 30), 30),
+                    1 => (new TimeOnly(14, 30), new TimeOnly(22, 30), new TimeOnly(18, 0), new TimeOnly(19, 30), 30),
+                    _ => (new TimeOnly(7, 0), new TimeOnly(20, 0), new TimeOnly(12, 30), new TimeOnly(16, 30), 180),
+                };
+                var (lat, lon) = DemoCounty.Near(random, centre, service.Localities.Count == 1 ? 0.05 : 0.09);
+                var skills = new List<string> { "moving and handling" };
+                if (random.Chance(0.8))
+                    skills.Add("medication");
+                if (random.Chance(0.1))
+                    skills.Add("stoma care");
+                var worker = new Rotas.CareWorker
+                {
+                    ServiceId = service.Id, Name = faker.Name.FullName(), Skills = string.Join(", ", skills), Latitude = lat, Longitude = lon,
+                    ShiftStart = start, ShiftEnd = end, BreakMinutes = breakMinutes, BreakFrom = breakFrom, BreakTo = breakTo,
+                    // Five days in seven, staggered so that every day has the same number on shift.
+                    DaysWorked = (0b0011111 << (i % 7) | 0b0011111 >> (7 - i % 7)) & 0b1111111,
+                };
+                if (first && service.Kind == ServiceKind.ReablementTeam)
+                    (worker.Name, worker.UserName, worker.DaysWorked, first) = ("Riley Able", "reablement@demo.homeward", 0b1111111, false);
+                db.CareWorkers.Add(worker);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Books the people in care today into a fitting service for the rest of their stay (up to 14 days), where capacity allows.</summary>
     public static async Task<int> BookPeopleInCare(HomewardDb db, IReadOnlyList<CareService> services, DemoRandom random, DateOnly today,
         DateTimeOffset now, CancellationToken ct)

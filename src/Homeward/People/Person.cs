@@ -29,6 +29,9 @@ public sealed class Person
     public string? Town { get; set; }
     public required Postcode Postcode { get; set; }
     public Guid? LocalityId { get; set; }
+    /// <summary>Where the address is on the map (WGS84), for planning visit rounds; null until known.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
     /// <summary>ODS code of the registered GP practice.</summary>
     public string? GpPracticeCode { get; set; }
     public UsualResidence UsualResidence { get; set; }

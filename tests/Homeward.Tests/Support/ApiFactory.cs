@@ -27,6 +27,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:County", "false");
         // Tests seal the audit trail themselves when they are about it.
         builder.UseSetting("Audit:SealEverySeconds", "0");
+        builder.UseSetting("Rotas:SearchSeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
     }

@@ -1095,8 +1095,14 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
                     b.Property<Guid?>("LocalityId")
                         .HasColumnType("uuid");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("NhsNumber")
                         .IsRequired()
@@ -1302,6 +1308,210 @@ namespace Homeward.Data.Migrations.Postgres
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.CareWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<TimeOnly>("BreakFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("BreakTo")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("DaysWorked")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("ShiftEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("ShiftStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("CareWorkers");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.Rota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Adjustments")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CarersUsed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("KnownCarerVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("LateMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("LateVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Planned")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double>("SearchSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<double>("TravelKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TravelMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Unplanned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitsWithKnownCarers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Date", "Status");
+
+                    b.ToTable("Rotas");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaAssignment", b =>
+                {
+                    b.Property<Guid>("RotaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Second")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Arrival")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RotaId", "VisitId", "Second");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("RotaAssignments");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaGap", b =>
+                {
+                    b.Property<Guid>("RotaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Second")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("RotaId", "VisitId", "Second");
+
+                    b.ToTable("RotaGap");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaWorkerDay", b =>
+                {
+                    b.Property<Guid>("RotaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("BreakStart")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RotaId", "WorkerId");
+
+                    b.ToTable("RotaWorkerDay");
                 });
 
             modelBuilder.Entity("Homeward.Visits.Visit", b =>
@@ -1729,6 +1939,33 @@ namespace Homeward.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.Rotas.RotaAssignment", b =>
+                {
+                    b.HasOne("Homeward.Rotas.Rota", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaGap", b =>
+                {
+                    b.HasOne("Homeward.Rotas.Rota", null)
+                        .WithMany("Gaps")
+                        .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaWorkerDay", b =>
+                {
+                    b.HasOne("Homeward.Rotas.Rota", null)
+                        .WithMany("Workers")
+                        .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Homeward.Visits.Visit", b =>
                 {
                     b.HasOne("Homeward.Episodes.Episode", null)
@@ -1818,6 +2055,15 @@ namespace Homeward.Data.Migrations.Postgres
             modelBuilder.Entity("Homeward.FollowUps.FollowUp", b =>
                 {
                     b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.Rota", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Gaps");
+
+                    b.Navigation("Workers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1078,8 +1078,14 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
                     b.Property<Guid?>("LocalityId")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("NhsNumber")
                         .IsRequired()
@@ -1285,6 +1291,210 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.CareWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("BreakFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("BreakTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysWorked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("ShiftEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("ShiftStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("CareWorkers");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.Rota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Adjustments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CarersUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KnownCarerVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LateMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("LateVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Planned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SearchSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TravelKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TravelMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Unplanned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsWithKnownCarers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Date", "Status");
+
+                    b.ToTable("Rotas");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaAssignment", b =>
+                {
+                    b.Property<Guid>("RotaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Second")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Arrival")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RotaId", "VisitId", "Second");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("RotaAssignments");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaGap", b =>
+                {
+                    b.Property<Guid>("RotaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Second")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RotaId", "VisitId", "Second");
+
+                    b.ToTable("RotaGap");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaWorkerDay", b =>
+                {
+                    b.Property<Guid>("RotaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BreakStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RotaId", "WorkerId");
+
+                    b.ToTable("RotaWorkerDay");
                 });
 
             modelBuilder.Entity("Homeward.Visits.Visit", b =>
@@ -1706,6 +1916,33 @@ namespace Homeward.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.Rotas.RotaAssignment", b =>
+                {
+                    b.HasOne("Homeward.Rotas.Rota", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaGap", b =>
+                {
+                    b.HasOne("Homeward.Rotas.Rota", null)
+                        .WithMany("Gaps")
+                        .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.RotaWorkerDay", b =>
+                {
+                    b.HasOne("Homeward.Rotas.Rota", null)
+                        .WithMany("Workers")
+                        .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Homeward.Visits.Visit", b =>
                 {
                     b.HasOne("Homeward.Episodes.Episode", null)
@@ -1795,6 +2032,15 @@ namespace Homeward.Data.Migrations.Sqlite
             modelBuilder.Entity("Homeward.FollowUps.FollowUp", b =>
                 {
                     b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("Homeward.Rotas.Rota", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Gaps");
+
+                    b.Navigation("Workers");
                 });
 #pragma warning restore 612, 618
         }

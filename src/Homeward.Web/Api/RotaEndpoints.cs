@@ -1,0 +1,66 @@
+using Homeward.Rotas;
+using Homeward.Web.Auth;
+using Homeward.Web.Infrastructure;
+
+namespace Homeward.Web.Api;
+
+/// <summary>Teams' daily visit rotas: build with the optimiser, read, move a visit, publish; and a carer's own day.</summary>
+public static class RotaEndpoints
+{
+    public sealed record BuildInput(string? ServiceId, string? Date);
+
+    public sealed record MoveInput(string? VisitId, string? WorkerId, bool? Second);
+
+    public static void MapRotas(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/rotas").WithTags("Rotas");
+
+        group.MapGet("/teams", async (TeamRotas rotas, HttpContext http, CancellationToken ct) => TypedResults.Ok(await rotas.Teams(http.Actor(), ct)))
+            .WithSummary("The teams with carer hours you may plan, with how many carers each has");
+
+        group.MapGet("/", async (string? serviceId, string? date, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await rotas.List(serviceId, date, http.Actor(), ct)))
+            .WithSummary("Rotas built, latest day first (filter by team and day)")
+            .ProducesValidationProblem();
+
+        group.MapPost("/", async (BuildInput body, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+        {
+            var rota = await rotas.Build(body.ServiceId, body.Date, http.Actor(), ct);
+            ETags.Set(http.Response, rota.Version);
+            return TypedResults.Created($"/api/rotas/{rota.Id}", rota);
+        })
+        .WithSummary("Build a draft rota for a team's day (today up to 14 days ahead) with the optimiser")
+        .WithDescription("Plans the day's visits of people booked to the team across its carers on shift. A new build replaces the team's draft for that day.")
+        .ProducesValidationProblem();
+
+        group.MapGet("/mine", async (string? date, TeamRotas rotas, HttpContext http, CancellationToken ct) => TypedResults.Ok(await rotas.Mine(date, http.Actor(), ct)))
+            .WithSummary("The signed-in carer's round on a day (today by default), from the team's published rota")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id:guid}", async (Guid id, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+        {
+            var rota = await rotas.Get(id, http.Actor(), ct);
+            ETags.Set(http.Response, rota.Rota.Version);
+            return TypedResults.Ok(rota);
+        })
+        .WithSummary("A rota: its figures, each carer's round (times in minutes from midnight), and what could not be planned and why");
+
+        group.MapPost("/{id:guid}/moves", async (Guid id, MoveInput body, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+        {
+            var rota = await rotas.Move(id, body.VisitId, body.WorkerId, body.Second ?? false, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, rota.Version);
+            return TypedResults.Ok(rota);
+        })
+        .WithSummary("Move a visit (second: the second carer of a double-handed one) to another carer on shift, and re-time the draft")
+        .WithDescription("Needs If-Match with the rota's version. Refused with the reasons when the change breaks a rule (a shift overrun, a visit past its latest start, one carer twice on a double-handed visit).")
+        .ProducesValidationProblem();
+
+        group.MapPost("/{id:guid}/publish", async (Guid id, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+        {
+            var rota = await rotas.Publish(id, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, rota.Version);
+            return TypedResults.Ok(rota);
+        })
+        .WithSummary("Publish a draft rota (needs If-Match): carers see their rounds; an earlier published rota for the team and day is superseded");
+    }
+}

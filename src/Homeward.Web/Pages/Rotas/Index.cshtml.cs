@@ -1,0 +1,38 @@
+using Homeward.Common;
+using Homeward.Rotas;
+using Homeward.Web.Auth;
+using Homeward.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Homeward.Web.Pages.Rotas;
+
+/// <summary>The scheduler's page: choose a team and a day, build the rota with the optimiser, and see the rotas built.</summary>
+public sealed class IndexModel(TeamRotas rotas, TimeProvider clock) : ActingPage
+{
+    [FromQuery] public Guid? Team { get; set; }
+    public IReadOnlyList<TeamRotas.Team> Teams { get; private set; } = [];
+    public IReadOnlyList<TeamRotas.Summary> Built { get; private set; } = [];
+    public DateOnly Tomorrow => London.DateOf(clock.GetUtcNow()).AddDays(1);
+    private Guid? _built;
+
+    protected override string Here => _built is { } id ? $"/rotas/{id}" : "/rotas" + (Team is { } t ? $"?team={t}" : "");
+
+    protected override async Task Load(CancellationToken ct)
+    {
+        var actor = HttpContext.Actor();
+        Teams = await rotas.Teams(actor, ct);
+        Built = await rotas.List(Team?.ToString(), null, actor, ct);
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public Task<IActionResult> OnPostBuildAsync(string? serviceId, string? date, CancellationToken ct) =>
+        Act("build", async () =>
+        {
+            var rota = await rotas.Build(serviceId, date, HttpContext.Actor(), ct);
+            _built = rota.Id;
+            return $"Rota built in {rota.SearchSeconds:0.#} seconds: {rota.Planned} visits planned, {rota.Unplanned} could not be.";
+        }, ct);
+
+    public string TeamName(Guid id) => Teams.FirstOrDefault(t => t.Id == id)?.Name ?? "";
+}

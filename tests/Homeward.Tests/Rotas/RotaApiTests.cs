@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using Homeward.Access;
+using Homeward.Demo;
+using Homeward.Tests.Support;
+using Homeward.Visits;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Homeward.Tests.Rotas;
+
+/// <summary>
+/// A team's rota built, checked, adjusted and published over the API on a small demo county (made with today's date,
+/// because rotas are for today and the days ahead), and a carer's own day; on both databases.
+/// </summary>
+public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaApiTests.County>
+{
+    public sealed class County : ApiFactory
+    {
+        private readonly SemaphoreSlim once = new(1, 1);
+        private bool made;
+
+        public async Task Ensure(CancellationToken ct)
+        {
+            await once.WaitAsync(ct);
+            try
+            {
+                if (made)
+                    return;
+                await using var scope = Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DemoCounty>()
+                    .GenerateAsync(new DemoCounty.Options(DemoSize.Small, Seed: 7, Today: DateOnly.FromDateTime(DateTime.UtcNow)), ct: ct);
+                made = true;
+            }
+            finally
+            {
+                once.Release();
+            }
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static string Tomorrow => DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd");
+
+    /// <summary>The team of the demo's reablement worker (Riley Able) and the visits it has on a day.</summary>
+    private async Task<(Guid Team, List<Visit> Visits)> RileysTeam(DateOnly date)
+    {
+        await app.Ensure(Ct);
+        await using var db = app.Db();
+        var team = await db.CareWorkers.Where(w => w.UserName == "reablement@demo.homeward").Select(w => w.ServiceId).SingleAsync(Ct);
+        var episodes = db.Bookings.Where(b => b.ServiceId == team && b.Status == Homeward.Capacity.BookingStatus.Accepted && b.StartDate <= date && b.EndDate >= date)
+            .Select(b => b.EpisodeId);
+        var visits = await db.Visits.Where(v => v.Date == date && v.Status != VisitStatus.Cancelled && episodes.Contains(v.EpisodeId)).ToListAsync(Ct);
+        return (team, visits);
+    }
+
+    [Fact]
+    public async Task A_rota_plans_every_visit_once_within_the_rules_can_be_adjusted_and_published_and_the_carer_sees_their_day()
+    {
+        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
+        var (team, visits) = await RileysTeam(date);
+        Assert.NotEmpty(visits);
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var teams = await (await hub.GetAsync("/api/rotas/teams", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Contains(teams.EnumerateArray(), t => t.Str("id") == team.ToString() && t.GetProperty("carers").GetInt32() > 0);
+
+        var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).Expect(HttpStatusCode.Created);
+        var id = built.Str("id");
+        var rota = await (await hub.GetAsync($"/api/rotas/{id}", Ct)).Expect(HttpStatusCode.OK);
+        var rounds = rota.GetProperty("rounds").EnumerateArray().ToList();
+        var stops = rounds.SelectMany(r => r.GetProperty("stops").EnumerateArray().Select(s => (Worker: r.Str("workerId"), Round: r, Stop: s))).ToList();
+        var gaps = rota.GetProperty("gaps").EnumerateArray().ToList();
+
+        // Every visit once (a double-handed one twice: two carers), planned or set aside with a reason.
+        foreach (var v in visits)
+        {
+            var places = stops.Count(s => s.Stop.Str("visitId") == v.Id.ToString()) + gaps.Count(g => g.Str("visitId") == v.Id.ToString());
+            Assert.Equal(v.DoubleHanded ? 2 : 1, places);
+        }
+        Assert.All(gaps, g => Assert.False(string.IsNullOrWhiteSpace(g.Str("reason"))));
+        Assert.Equal(stops.Select(s => s.Stop.Str("visitId")).Distinct().Count(), rota.GetProperty("rota").GetProperty("planned").GetInt32());
+
+        // The rules: each start in its window (at most an hour late), within the shift; no carer in two places at once;
+        // both carers of a double-handed visit start together.
+        foreach (var (worker, round, stop) in stops)
+        {
+            var start = stop.GetProperty("start").GetInt32();
+            Assert.InRange(start, Minutes(stop.Str("windowStart")!), Minutes(stop.Str("windowEnd")!) + 60);
+            Assert.InRange(start, Minutes(round.Str("shiftStart")!), Minutes(round.Str("shiftEnd")!));
+        }
+        foreach (var round in rounds)
+        {
+            var times = round.GetProperty("stops").EnumerateArray().Select(s => (Start: s.GetProperty("start").GetInt32(), End: s.GetProperty("start").GetInt32() + s.GetProperty("minutes").GetInt32())).ToList();
+            for (var i = 1; i < times.Count; i++)
+                Assert.True(times[i].Start >= times[i - 1].End - 1, $"{round.Str("name")}: a visit at {times[i].Start} overlaps the one ending at {times[i - 1].End}");
+        }
+        foreach (var pair in stops.Where(s => s.Stop.GetProperty("doubleHanded").GetBoolean()).GroupBy(s => s.Stop.Str("visitId")).Where(g => g.Count() == 2))
+        {
+            Assert.NotEqual(pair.First().Worker, pair.Last().Worker);
+            Assert.Equal(pair.First().Stop.GetProperty("start").GetInt32(), pair.Last().Stop.GetProperty("start").GetInt32());
+        }
+
+        // Adjust: move a single-handed visit to another carer on shift whose day allows it (the API re-times and checks).
+        var version = rota.GetProperty("rota").GetProperty("version").GetInt32();
+        var single = stops.First(s => !s.Stop.GetProperty("doubleHanded").GetBoolean());
+        HttpResponseMessage? moved = null;
+        foreach (var other in rounds.Where(r => r.Str("workerId") != single.Worker))
+        {
+            moved = await hub.PostJson($"/api/rotas/{id}/moves", new { visitId = single.Stop.Str("visitId"), workerId = other.Str("workerId") }, $"\"{version}\"");
+            if (moved.StatusCode == HttpStatusCode.OK)
+            {
+                var after = await (await hub.GetAsync($"/api/rotas/{id}", Ct)).Expect(HttpStatusCode.OK);
+                var round = after.GetProperty("rounds").EnumerateArray().Single(r => r.Str("workerId") == other.Str("workerId"));
+                Assert.Contains(round.GetProperty("stops").EnumerateArray(), s => s.Str("visitId") == single.Stop.Str("visitId"));
+                Assert.Equal(1, after.GetProperty("rota").GetProperty("adjustments").GetInt32());
+                version++;
+                break;
+            }
+            var refused = await moved.Expect(HttpStatusCode.BadRequest);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("workerId", out _));
+        }
+        Assert.Equal(HttpStatusCode.OK, moved?.StatusCode);
+
+        // A stale version is refused; then publish.
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await hub.PostJson($"/api/rotas/{id}/publish", new { }, "\"1\"")).StatusCode);
+        var published = await (await hub.PostJson($"/api/rotas/{id}/publish", new { }, $"\"{version}\"")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Published", published.Str("status"));
+        Assert.Equal(HttpStatusCode.Conflict, (await hub.PostJson($"/api/rotas/{id}/moves", new { visitId = single.Stop.Str("visitId"), workerId = single.Worker }, $"\"{version + 1}\"")).StatusCode);
+
+        // The carer's own day: their round from the published rota, nobody else's.
+        var carer = await app.ClientFor(Role.ReablementWorker);
+        var mine = await (await carer.GetAsync($"/api/rotas/mine?date={Tomorrow}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal("Riley Able", mine.Str("workerName"));
+        var myRound = mine.GetProperty("round");
+        var rileyId = rounds.Single(r => r.Str("name") == "Riley Able").Str("workerId");
+        Assert.Equal(rileyId, myRound.Str("workerId"));
+
+        // The next day's rota knows who has seen whom: people visited tomorrow by a published carer count as known.
+        var nextDay = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd");
+        var next = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = nextDay })).Expect(HttpStatusCode.Created);
+        Assert.True(next.GetProperty("visitsWithKnownCarers").GetInt32() > 0);
+
+        await using var db = app.Db();
+        foreach (var action in new[] { "rota.build", "rota.read", "rota.adjust", "rota.publish", "rota.read-own" })
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == action, Ct), action);
+    }
+
+    [Fact]
+    public async Task Bad_requests_are_refused_with_every_problem_and_rotas_stay_within_their_teams()
+    {
+        var (team, _) = await RileysTeam(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)));
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var bad = await (await hub.PostJson("/api/rotas", new { serviceId = "not-a-team", date = "2026-02-30" })).Expect(HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("serviceId", out _));
+        Assert.True(bad.GetProperty("errors").TryGetProperty("date", out _));
+        var past = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd") })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("today", past.GetProperty("errors").GetProperty("date")[0].GetString(), StringComparison.Ordinal);
+
+        // A provider plans only its own team: another team is not offered, cannot be built and its rotas are not found.
+        var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).Expect(HttpStatusCode.Created);
+        var provider = await app.ClientFor(Role.CareProvider);
+        var teams = await (await provider.GetAsync("/api/rotas/teams", Ct)).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(teams.EnumerateArray(), t => t.Str("id") == team.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await provider.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync($"/api/rotas/{built.Str("id")}", Ct)).StatusCode);
+        Assert.DoesNotContain((await (await provider.GetAsync("/api/rotas", Ct)).Expect(HttpStatusCode.OK)).EnumerateArray(), r => r.Str("id") == built.Str("id"));
+
+        // Roles without the right are refused; a move naming nothing real says which fields.
+        var discharge = await app.ClientFor(Role.HospitalDischargeTeam);
+        Assert.Equal(HttpStatusCode.Forbidden, (await discharge.GetAsync("/api/rotas/teams", Ct)).StatusCode);
+        var move = await (await hub.PostJson($"/api/rotas/{built.Str("id")}/moves", new { visitId = "x", workerId = Guid.NewGuid().ToString() }, $"\"{built.GetProperty("version").GetInt32()}\""))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.True(move.GetProperty("errors").TryGetProperty("visitId", out _));
+        Assert.True(move.GetProperty("errors").TryGetProperty("workerId", out _));
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await hub.PostJson($"/api/rotas/{built.Str("id")}/publish", new { })).StatusCode);
+
+        // Someone who is not on a team's list of carers has no round, and is told so.
+        var manager = await app.ClientFor(Role.Manager);
+        var none = await (await manager.GetAsync("/api/rotas/mine", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("workerName").ValueKind);
+    }
+
+    private static int Minutes(string time) => int.Parse(time[..2]) * 60 + int.Parse(time[3..5]);
+}
