@@ -9,6 +9,7 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- homecare [SECONDS]
 // dotnet run -c Release --project bench/Homeward.Bench -- simulation [all|engine|planning|simpy]
 // dotnet run -c Release --project bench/Homeward.Bench -- urgent [SECONDS]
+// dotnet run -c Release --project bench/Homeward.Bench -- rota-day [SECONDS ...]
 switch (args.ElementAtOrDefault(0))
 {
     case "board":
@@ -23,6 +24,9 @@ switch (args.ElementAtOrDefault(0))
         break;
     case "homecare":
         await HomeCareBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "rota-day":
+        RotaDayBench.Run(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [10, 60]);
         break;
     case "urgent":
         await UrgentBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "2", System.Globalization.CultureInfo.InvariantCulture));

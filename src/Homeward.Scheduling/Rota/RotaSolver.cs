@@ -157,7 +157,8 @@ public static class RotaSolver
         (int Carer, double Start) Soonest(int v, int except) => Enumerable.Range(0, s.M)
             .Where(c => c != except && s.Able[c * s.N + v])
             .Select(c => (Carer: c, Start: ReadyAt(c, v)))
-            .Where(x => x.Start + s.Duration[v] <= s.ShiftEnd(x.Carer))
+            // Only where it keeps the rules: started by its latest start, home by the end of the shift (breaks aside).
+            .Where(x => x.Start <= s.LatestAtAll[v] && x.Start + s.Duration[v] + s.Time(s.Place[v], s.Problem.Carers[x.Carer].End) <= s.ShiftEnd(x.Carer))
             .OrderBy(x => Math.Max(0, x.Start - s.Latest[v])).ThenBy(x => x.Start + (at[x.Carer] < 0 ? 0 : s.Travel(at[x.Carer], v)))
             .DefaultIfEmpty((-1, 0)).First();
         var done = new HashSet<int>();
@@ -179,6 +180,8 @@ public static class RotaSolver
                 continue;
             // Approximate the tie here (the evaluation times it exactly): both start when the later can.
             var together = Math.Max(first.Start, second.Item2);
+            if (together > s.LatestAtAll[v])
+                continue;
             Give(first.Carer, v, together);
             Give(second.Item1, partner, together);
         }

@@ -51,7 +51,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
     ];
 
     /// <summary>Each locality's centre on the map (a fictional county in the south-west of England).</summary>
-    internal static readonly (double Latitude, double Longitude)[] LocalityCentres = [(51.20, -2.00), (51.10, -1.80), (51.00, -2.05)];
+    public static readonly (double Latitude, double Longitude)[] LocalityCentres = [(51.20, -2.00), (51.10, -1.80), (51.00, -2.05)];
 
     /// <summary>Only the organisations and demo sign-ins, without the county's people.</summary>
     public Task EnsureAccountsAsync(CancellationToken ct) => DemoAccounts.EnsureAsync(db, users, ct);

@@ -21,6 +21,9 @@ public static class VisitPlanner
 
     public const int MostVisitsADay = 6;
 
+    /// <summary>The usual windows, in the order they are added as the visits a day rise.</summary>
+    public static IReadOnlyList<(TimeOnly Start, TimeOnly End)> UsualWindows => Windows;
+
     /// <summary>The visits of a plan from <paramref name="from"/> on (earlier days are history and left alone).</summary>
     public static IEnumerable<Visit> Lay(CarePlan plan, Guid personId, DateOnly from)
     {

@@ -40,6 +40,7 @@ public sealed class BrowserApp : IAsyncLifetime
             $"--Database:Provider={TestDatabase.Provider}",
             $"--ConnectionStrings:Homeward={_connection}",
             "--Demo:County=false",
+            "--Rotas:SearchSeconds=2",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
         ]);
@@ -59,6 +60,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public Homeward.Data.HomewardDb Db() =>
         Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Homeward.Data.HomewardDb>(
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(_app!.Services).ServiceProvider);
+
+    /// <summary>The app's services, to arrange larger starting points (a demo county).</summary>
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>A new browser session (its own cookies) signed in as the demo account of a role.</summary>
     public async Task<IPage> SignedIn(Homeward.Access.Role role)
