@@ -48,6 +48,8 @@ start_pg() {
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
     || { cat "$PG_DIR/log" >&2; return 1; }
   export HOMEWARD_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=homeward;Database=postgres;Pooling=true;Maximum Pool Size=50"
+  # The throwaway cluster runs with fsync off for speed; the app refuses that unless told it is a test database.
+  export Database__AllowUnsafeDurability=true
 }
 
 log "building"

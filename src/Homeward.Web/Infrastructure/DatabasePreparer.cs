@@ -18,6 +18,15 @@ public sealed class DatabasePreparer(IServiceProvider services, IConfiguration c
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
         await db.Database.MigrateAsync(ct);
+        var unsafeDurability = await Durability.Problems(db, ct);
+        if (unsafeDurability.Count > 0)
+        {
+            if (!config.GetValue("Database:AllowUnsafeDurability", false))
+                throw new InvalidOperationException("Homeward will not start on a database that can lose committed records: "
+                    + string.Join(" ", unsafeDurability) + " (Database:AllowUnsafeDurability=true allows it, for throwaway test databases only.)");
+            log.LogWarning("Running on a database that can lose committed records, as allowed by Database:AllowUnsafeDurability: {Problems}",
+                string.Join(" ", unsafeDurability));
+        }
         if (!config.GetValue("Demo:Seed", true))
             return;
 
