@@ -44,6 +44,7 @@ public static class Rights
         [Role.RapidResponseClinician] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
             Right.BookCapacity, Right.RecordCare, Right.ReadFigures],
         [Role.ReablementWorker] = [Right.ReadRecords, Right.StartOrEnd, Right.RecordCare, Right.FollowUp],
+        [Role.PrivacyOfficer] = [Right.ReadAudit],
         [Role.CareProvider] = [Right.ReadRecords, Right.UpdateCapacity, Right.RespondToOffer, Right.PlanRota],
         [Role.Manager] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd, Right.ReadAudit,
             Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ConfigureMeasures, Right.ReadFigures, Right.SetTargets, Right.Plan, Right.PlanRota],

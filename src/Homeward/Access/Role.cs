@@ -9,6 +9,8 @@ public enum Role
     ReablementWorker,
     CareProvider,
     Manager,
+    /// <summary>Reviews who accessed what (the audit trail, break-glass use); sees no care records.</summary>
+    PrivacyOfficer,
 }
 
 public static class Roles
@@ -22,6 +24,7 @@ public static class Roles
         Role.ReablementWorker => "Reablement worker",
         Role.CareProvider => "Care provider",
         Role.Manager => "Manager",
+        Role.PrivacyOfficer => "Privacy officer",
         _ => role.ToString(),
     };
 }

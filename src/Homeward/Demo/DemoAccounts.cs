@@ -34,6 +34,7 @@ public static class DemoAccounts
         new("reablement@demo.homeward", "Riley Able (reablement worker)", Role.ReablementWorker, "ZWV"),
         new("provider@demo.homeward", "Pat Provider (care provider)", Role.CareProvider, "ZP1"),
         new("manager@demo.homeward", "Morgan Lead (manager)", Role.Manager, "ZWV"),
+        new("privacy@demo.homeward", "Sam Keeper (privacy officer)", Role.PrivacyOfficer, "ZWV"),
     ];
 
     /// <summary>Creates the organisations and accounts that are missing; returns every demo user by role.</summary>

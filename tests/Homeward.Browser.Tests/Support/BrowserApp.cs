@@ -65,7 +65,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>A new browser session (its own cookies) signed in as the demo account of a role.</summary>
-    public async Task<IPage> SignedIn(Homeward.Access.Role role)
+    public async Task<IPage> SignedIn(Homeward.Access.Role role, string landing = "**/board**")
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         // Generous limits: on a busy 2-core machine the first page of a fresh app can take a while to answer.
@@ -77,7 +77,7 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(DemoAccounts.Accounts.Single(a => a.Role == role).UserName);
         await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/board**");
+        await page.WaitForURLAsync(landing);
         return page;
     }
 

@@ -27,7 +27,7 @@ public sealed class LoginModel(SignInManager<HomewardUser> signIn) : PageModel
         {
             var result = await signIn.PasswordSignInAsync(UserName!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/board");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             Errors.Add("userName", result.IsLockedOut
                 ? "This account is locked after too many failed attempts. Try again in 15 minutes"
                 : "The user name or password is wrong");
