@@ -29,7 +29,8 @@ public sealed class DurabilityTests
         var fsyncOff = false;
         if (TestDatabase.IsPostgres)
         {
-            await using var probe = new Npgsql.NpgsqlConnection(app.ConnectionString);
+            // The test's own database does not exist until the app creates it: ask the server's default one.
+            await using var probe = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = "postgres" }.ConnectionString);
             await probe.OpenAsync(Ct);
             await using var show = new Npgsql.NpgsqlCommand("SHOW fsync", probe);
             fsyncOff = (string?)await show.ExecuteScalarAsync(Ct) == "off";
