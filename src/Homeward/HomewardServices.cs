@@ -20,6 +20,7 @@ public static class HomewardServices
     {
         services.AddHomewardDb(provider, connectionString);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AccessScope>();
         services.AddScoped<SubmitReferral>();
         services.AddScoped<GetReferral>();
         services.AddScoped<SearchReferrals>();

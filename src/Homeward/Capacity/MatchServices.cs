@@ -11,7 +11,7 @@ namespace Homeward.Capacity;
 /// accepting admissions, double-handed care if needed), its free capacity for 14 days, and the earliest
 /// day from which the whole need fits (a bed for 14 days, or a 4-to-1 visit pattern).
 /// </summary>
-public sealed class MatchServices(HomewardDb db, TimeProvider clock)
+public sealed class MatchServices(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public sealed record Match(Guid ServiceId, string Name, ServiceKind Kind, CapacityUnit Unit, bool Fits, IReadOnlyList<string> WhyNot,
         DateOnly? EarliestStart, IReadOnlyList<CapacityView.DayView> Days);
@@ -22,8 +22,9 @@ public sealed class MatchServices(HomewardDb db, TimeProvider clock)
         var found = await (from e in db.Episodes.AsNoTracking()
                            join p in db.People.AsNoTracking() on e.PersonId equals p.Id
                            where e.Id == episodeId
-                           select new { e.Pathway, e.Service, p.LocalityId }).SingleOrDefaultAsync(ct)
+                           select new { e.Pathway, e.Service, p.LocalityId, e.PersonId }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException("episode", episodeId);
+        await scope.Demand(actor, found.PersonId, "booking.match", "episode", episodeId, ct);
         if (found.Pathway is not { } pathway || pathway == Pathway.P0)
             return [];
 

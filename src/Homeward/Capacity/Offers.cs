@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.Capacity;
 
 /// <summary>Bookings offered and not yet answered: for a provider, those at its own services.</summary>
-public sealed class Offers(HomewardDb db)
+public sealed class Offers(HomewardDb db, AccessScope scope)
 {
     public sealed record Offer(BookingView Booking, string PersonName, string Organisation);
 
@@ -27,6 +27,9 @@ public sealed class Offers(HomewardDb db)
     public async Task<IReadOnlyList<BookingView>> ForEpisode(Guid episodeId, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.ReadRecords);
+        var personId = await db.Episodes.Where(e => e.Id == episodeId).Select(e => (Guid?)e.PersonId).SingleOrDefaultAsync(ct);
+        if (personId is { } pid)
+            await scope.Demand(actor, pid, "booking.search", "episode", episodeId, ct);
         var rows = await (from b in db.Bookings.AsNoTracking().Include(b => b.Days)
                           join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
                           where b.EpisodeId == episodeId

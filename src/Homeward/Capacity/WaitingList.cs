@@ -13,7 +13,7 @@ namespace Homeward.Capacity;
 /// days waiting, delay days, and the expected start: their booking's start, or else the earliest day a
 /// fitting service could take them given current bookings. Per service, or overall.
 /// </summary>
-public sealed class WaitingList(HomewardDb db, TimeProvider clock)
+public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public sealed record Entry(Guid EpisodeId, Guid PersonId, string Name, string NhsNumber, Urgency Urgency, Pathway? Pathway, Service? Service,
         DateOnly? DischargeReadyDate, int DaysWaiting, int? DelayDays, DateOnly? ExpectedStart, string? ExpectedAt, bool Booked);
@@ -23,7 +23,10 @@ public sealed class WaitingList(HomewardDb db, TimeProvider clock)
         actor.Demand(Right.ReadRecords);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var waiting = await (from e in db.Episodes.AsNoTracking()
+        var episodes = db.Episodes.AsNoTracking();
+        if (scope.People(actor) is { } visible)
+            episodes = episodes.Where(e => visible.Contains(e.PersonId));
+        var waiting = await (from e in episodes
                              join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
                              join p in db.People.AsNoTracking() on e.PersonId equals p.Id
                              where e.Status == EpisodeStatus.Accepted || e.Status == EpisodeStatus.Waiting

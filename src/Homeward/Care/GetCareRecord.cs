@@ -10,12 +10,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.Care;
 
 /// <summary>Reads an episode's care record (audited), and works out what it still needs before the episode can end.</summary>
-public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCatalogue catalogue)
+public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCatalogue catalogue, AccessScope scope)
 {
     public async Task<CareRecordView> Handle(Guid episodeId, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.ReadRecords);
         var now = clock.GetUtcNow();
+        var personId = await db.Episodes.Where(e => e.Id == episodeId).Select(e => (Guid?)e.PersonId).SingleOrDefaultAsync(ct)
+                       ?? throw new NotFoundException("episode", episodeId);
+        await scope.Demand(actor, personId, "care.read", "episode", episodeId, ct);
         var view = await Build(episodeId, now, ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "care.read", view.PersonId, episodeId, now));
         await db.SaveChangesAsync(ct);

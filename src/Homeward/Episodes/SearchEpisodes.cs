@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.Episodes;
 
 /// <summary>Lists episodes, most recently referred first; each person shown is audited as seen in a search.</summary>
-public sealed class SearchEpisodes(HomewardDb db, TimeProvider clock)
+public sealed class SearchEpisodes(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public sealed record Query(
         string? NhsNumber = null, string? Status = null, string? Pathway = null, string? Service = null,
@@ -32,6 +32,8 @@ public sealed class SearchEpisodes(HomewardDb db, TimeProvider clock)
                    join p in db.People.AsNoTracking() on e.PersonId equals p.Id
                    join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
                    select new { e, p, r.Route };
+        if (scope.People(actor) is { } visible)
+            rows = rows.Where(x => visible.Contains(x.p.Id));
         if (nhs is { } n)
             rows = rows.Where(x => x.p.NhsNumber == n);
         if (statuses is { Count: > 0 } wanted)

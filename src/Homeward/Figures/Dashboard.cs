@@ -15,7 +15,7 @@ public enum TrendBy { Week, Month }
 /// locality, hospital, route, pathway or age band; as a trend by week or month; and, for one figure, the episodes
 /// behind it. All computed from the records at the moment of asking.
 /// </summary>
-public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load, SetTarget targets)
+public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load, SetTarget targets, AccessScope scope)
 {
     public sealed record Query
     {
@@ -88,6 +88,14 @@ public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load,
         var behind = figure.Select(facts, now).Where(c => period.Contains(c.Date)).ToList();
         var episodes = behind.Select(c => c.EpisodeId).ToHashSet();
         var people = facts.Where(f => episodes.Contains(f.EpisodeId)).Select(f => f.PersonId).Distinct().ToList();
+        // The figure counts everyone; the names behind it are only the people the actor may see.
+        if (scope.People(actor) is { } visible)
+        {
+            var seen = (await visible.Distinct().ToListAsync(ct)).ToHashSet();
+            people = [.. people.Where(seen.Contains)];
+            var byPerson = facts.ToDictionary(f => f.EpisodeId, f => f.PersonId);
+            behind = [.. behind.Where(c => seen.Contains(byPerson[c.EpisodeId]))];
+        }
         var records = (await db.People.Where(p => people.Contains(p.Id)).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NhsNumber }).ToListAsync(ct))
             .ToDictionary(p => p.Id);
         var byEpisode = facts.ToDictionary(f => f.EpisodeId, f => f.PersonId);

@@ -12,7 +12,7 @@ namespace Homeward.FollowUps;
 /// The 91-day follow-up tasks: the list (overdue first), attempts to reach the person, and the result.
 /// A result is recorded on or after the due day; "not contactable" only after repeated failed attempts.
 /// </summary>
-public sealed class FollowUpTasks(HomewardDb db, TimeProvider clock)
+public sealed class FollowUpTasks(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public enum Due
     {
@@ -40,6 +40,8 @@ public sealed class FollowUpTasks(HomewardDb db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var today = London.DateOf(now);
         var tasks = db.FollowUps.AsNoTracking().Include(f => f.Attempts).AsQueryable();
+        if (scope.People(actor) is { } visible)
+            tasks = tasks.Where(f => visible.Contains(f.PersonId));
         tasks = due switch
         {
             Due.Overdue => tasks.Where(f => f.Result == null && f.DueOn < today),

@@ -16,7 +16,7 @@ namespace Homeward.Hub;
 /// next action and who owns it. Filters by locality, hospital, pathway, route and referring
 /// organisation; sorts; pages. Each person shown is audited as seen.
 /// </summary>
-public sealed class Board(HomewardDb db, TimeProvider clock)
+public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     /// <summary>From this many days past the discharge ready date, bed rest costs a frail person most: flag it.</summary>
     public const int DeconditioningDays = 10;
@@ -66,6 +66,8 @@ public sealed class Board(HomewardDb db, TimeProvider clock)
                    join p in db.People.AsNoTracking() on e.PersonId equals p.Id
                    where InFlight.Contains(e.Status)
                    select new { e, r, p };
+        if (scope.People(actor) is { } visible)
+            rows = rows.Where(x => visible.Contains(x.p.Id));
         if (query.Locality is { } locality)
             rows = rows.Where(x => x.p.LocalityId == locality);
         if (!string.IsNullOrWhiteSpace(query.Hospital))

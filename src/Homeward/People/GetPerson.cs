@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.People;
 
 /// <summary>Reads a person's record, by id or by NHS number; the read is audited.</summary>
-public sealed class GetPerson(HomewardDb db, TimeProvider clock)
+public sealed class GetPerson(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public async Task<PersonView> Handle(Guid id, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.ReadRecords);
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct)
                      ?? throw new NotFoundException("person", id);
+        await scope.Demand(actor, person.Id, "person.read", "person", id, ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "person.read", person.Id, person.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return PersonView.From(person);
@@ -26,6 +27,7 @@ public sealed class GetPerson(HomewardDb db, TimeProvider clock)
             throw ValidationFailedException.For("nhsNumber", error!);
         var id = await db.People.Where(p => p.NhsNumber == number).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct)
                  ?? throw new NotFoundException("person", number.Display);
+        await scope.Demand(actor, id, "person.read", "person", number.Display, ct);
         return await Handle(id, actor, ct);
     }
 }

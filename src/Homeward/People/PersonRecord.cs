@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.People;
 
 /// <summary>A person's whole record: details, every referral and episode, and one timeline of what happened.</summary>
-public sealed class PersonRecord(HomewardDb db, TimeProvider clock)
+public sealed class PersonRecord(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public sealed record EpisodeLine(Guid EpisodeId, Guid ReferralId, Route Route, DateTimeOffset ReferredAt, EpisodeStatus Status,
         Triage.Service? Service, Triage.Pathway? Pathway, string Reason, string? Hospital, DateOnly? DischargeReadyDate, int Version);
@@ -22,6 +22,7 @@ public sealed class PersonRecord(HomewardDb db, TimeProvider clock)
     {
         actor.Demand(Right.ReadRecords, id);
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
+        await scope.Demand(actor, id, "person.record", "person", id, ct);
         var locality = person.LocalityId is { } l ? await db.Localities.Where(x => x.Id == l).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var episodes = await (from e in db.Episodes.AsNoTracking()
                               join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id

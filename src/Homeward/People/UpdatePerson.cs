@@ -11,12 +11,13 @@ namespace Homeward.People;
 /// The caller names the version they edited; if someone else changed the record first, the change is
 /// refused (stale) and nothing is overwritten.
 /// </summary>
-public sealed class UpdatePerson(HomewardDb db, TimeProvider clock)
+public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public async Task<PersonView> Handle(Guid id, PersonInput input, int? expectedVersion, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.EditReferral, id);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
+        await scope.Demand(actor, id, "person.update", "person", id, ct);
         Versions.Demand("person", person.Version, expectedVersion, "person's record");
 
         var now = clock.GetUtcNow();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.Referrals;
 
 /// <summary>Reads one referral with its person and episode; the read is audited.</summary>
-public sealed class GetReferral(HomewardDb db, TimeProvider clock)
+public sealed class GetReferral(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public async Task<ReferralView> Handle(Guid id, Actor actor, CancellationToken ct)
     {
@@ -18,6 +18,7 @@ public sealed class GetReferral(HomewardDb db, TimeProvider clock)
                            where r.Id == id
                            select new { r, p, e }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException("referral", id);
+        await scope.Demand(actor, found.p.Id, "referral.read", "referral", id, ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "referral.read", found.p.Id, id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return ReferralView.From(found.r, found.p, found.e);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.Referrals;
 
 /// <summary>Lists referrals, newest first, filtered; each person shown is audited as seen in a search.</summary>
-public sealed class SearchReferrals(HomewardDb db, TimeProvider clock)
+public sealed class SearchReferrals(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public sealed record Query(
         string? NhsNumber = null, string? Route = null, string? Status = null, string? Hospital = null,
@@ -33,6 +33,8 @@ public sealed class SearchReferrals(HomewardDb db, TimeProvider clock)
                    join p in db.People.AsNoTracking() on r.PersonId equals p.Id
                    join e in db.Episodes.AsNoTracking() on r.Id equals e.ReferralId
                    select new { r, p, e };
+        if (scope.People(actor) is { } visible)
+            rows = rows.Where(x => visible.Contains(x.p.Id));
         if (nhs is { } n)
             rows = rows.Where(x => x.p.NhsNumber == n);
         if (route is { } ro)

@@ -10,7 +10,7 @@ namespace Homeward.Referrals;
 /// Changes a referral's details. Only the fields sent change; the caller must name the version they
 /// edited (If-Match), and a stale version is refused so that nobody's change is silently lost.
 /// </summary>
-public sealed class UpdateReferral(HomewardDb db, TimeProvider clock)
+public sealed class UpdateReferral(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public sealed record Request
     {
@@ -31,6 +31,7 @@ public sealed class UpdateReferral(HomewardDb db, TimeProvider clock)
     {
         actor.Demand(Right.EditReferral);
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("referral", id);
+        await scope.Demand(actor, referral.PersonId, "referral.update", "referral", id, ct);
         Versions.Demand("referral", referral.Version, expectedVersion);
 
         var now = clock.GetUtcNow();

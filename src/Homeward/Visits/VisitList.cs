@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.Visits;
 
 /// <summary>The team's visits for a day, or every missed visit still flagged; the list is audited as a search.</summary>
-public sealed class VisitList(HomewardDb db, TimeProvider clock)
+public sealed class VisitList(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public sealed record Query
     {
@@ -37,6 +37,9 @@ public sealed class VisitList(HomewardDb db, TimeProvider clock)
         problems.ThrowIfAny();
 
         var visits = db.Visits.AsNoTracking();
+        var all = db.Visits.AsNoTracking();
+        if (scope.People(actor) is { } visible)
+            (visits, all) = (visits.Where(v => visible.Contains(v.PersonId)), all.Where(v => visible.Contains(v.PersonId)));
         visits = query.Flagged == true
             ? visits.Where(v => v.Status == VisitStatus.Missed && v.FollowedUpAt == null)
             : visits.Where(v => v.Date == date);
@@ -47,7 +50,7 @@ public sealed class VisitList(HomewardDb db, TimeProvider clock)
                           join e in db.Episodes.AsNoTracking() on v.EpisodeId equals e.Id
                           orderby v.Date, v.WindowStart, p.FamilyName
                           select new { v, p, e.Service }).Take(Limit).ToListAsync(ct);
-        var flagged = await db.Visits.CountAsync(v => v.Status == VisitStatus.Missed && v.FollowedUpAt == null, ct);
+        var flagged = await all.CountAsync(v => v.Status == VisitStatus.Missed && v.FollowedUpAt == null, ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "visit.search", null, query.Flagged == true ? "flagged" : date.ToString("yyyy-MM-dd"), now));
         await db.SaveChangesAsync(ct);
         return new Result(query.Flagged == true ? null : date, flagged,
