@@ -18,7 +18,9 @@ internal static class SolomonBench
         var files = Directory.GetFiles(folder, "*.txt").OrderBy(f => f, StringComparer.Ordinal)
             .Where(f => only.Length == 0 || only.Contains(Path.GetFileNameWithoutExtension(f), StringComparer.OrdinalIgnoreCase)).ToList();
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(inv, $"# Solomon VRPTW, {objective}, {seconds} s per instance, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}"));
+        // HOMEWARD_BENCH_ENGINE=OrTools measures OR-Tools' guided local search instead of string removals.
+        var engine = Enum.TryParse<Engine>(Environment.GetEnvironmentVariable("HOMEWARD_BENCH_ENGINE"), true, out var e) ? e : Engine.StringRemoval;
+        Console.WriteLine(string.Create(inv, $"# Solomon VRPTW, {objective}, {engine}, {seconds} s per instance, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}"));
         Console.WriteLine("| instance | vehicles | best-known vehicles | distance | best known | gap | valid |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
         var results = new (string Name, Solution Solution, bool Valid, double Best, int BestVehicles)[files.Count];
@@ -26,7 +28,7 @@ internal static class SolomonBench
         {
             var name = Path.GetFileNameWithoutExtension(files[i]);
             var problem = Solomon.Parse(name, await File.ReadAllTextAsync(files[i], ct));
-            var solution = RouteSolver.Solve(problem, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Objective = objective });
+            var solution = RouteSolver.Solve(problem, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Objective = objective, Engine = engine });
             var key = objective == Objective.Distance ? $"{name}_distance" : name;
             var entry = best.GetProperty(key);
             results[i] = (name, solution, Validator.Check(problem, solution).Count == 0 && solution.Unplanned.Count == 0,

@@ -458,13 +458,14 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             throw FhirException.Invalid("Patient.id", $"The Patient's id ({bodyId}) is not the one in the address ({id}).");
         if (!Guid.TryParse(id, out var guid))
             throw new FhirException(404, [new FhirProblem("", $"No Patient with id {id}.", OperationOutcome.IssueType.NotFound)]);
-        var problems = new List<FhirProblem>();
-        var input = PatientMap.FromFhir(patient, "Patient", problems);
-        if (problems.Count > 0)
-            throw new FhirException(400, problems);
         return await Guard(async () =>
         {
+            // Whether the caller may see the record comes first: outside their relationship it is "not found", whatever was sent.
             var held = await People.Handle(guid, actor, ct);
+            var problems = new List<FhirProblem>();
+            var input = PatientMap.FromFhir(patient, "Patient", problems);
+            if (problems.Count > 0)
+                throw new FhirException(400, problems);
             if (new string((input.NhsNumber ?? "").Where(char.IsDigit).ToArray()) != held.NhsNumber)
                 throw new FhirException(422, [new FhirProblem("Patient.identifier",
                     $"A record's NHS number cannot be changed (this record holds {held.NhsNumberDisplay}); if it is wrong, contact the hub.", OperationOutcome.IssueType.BusinessRule)]);

@@ -13,13 +13,26 @@ public sealed record SolveOptions
     public FirstSolution FirstSolution { get; init; } = FirstSolution.Savings;
     /// <summary>How strongly guided local search penalises the arcs it keeps using (OR-Tools' default is 0.1; 1.0 measured better on Solomon).</summary>
     public double GuidedLocalSearchLambda { get; init; } = 1.0;
+    /// <summary>Which search: string removals (the default, measured better on Solomon) or OR-Tools' guided local search.</summary>
+    public Engine Engine { get; init; } = Engine.StringRemoval;
+    /// <summary>The seed of the string-removal search's random choices.</summary>
+    public int Seed { get; init; } = 1;
 }
 
 public enum FirstSolution { Savings, CheapestArc, CheapestInsertion }
 
+public enum Engine
+{
+    /// <summary><see cref="StringRemovalSolver"/>: ruin and recreate by string removals, simulated annealing.</summary>
+    StringRemoval,
+    /// <summary>OR-Tools' routing library: a first solution, then guided local search.</summary>
+    OrTools,
+}
+
 /// <summary>
-/// Solves a routing problem with time windows and capacities on OR-Tools' routing library: a first solution (savings
-/// by default), then guided local search until the time limit. Visits that cannot be served by anyone (a window no carer
+/// Solves a routing problem with time windows and capacities: by string removals (<see cref="StringRemovalSolver"/>,
+/// the default) or on OR-Tools' routing library (a first solution, savings by default, then guided local search until
+/// the time limit). Visits that cannot be served by anyone (a window no carer
 /// can reach in time, a load no vehicle can carry) are reported with the reason rather than failing the whole plan.
 /// The cost of the result is computed again from the routes, in the problem's own units.
 /// </summary>
@@ -36,6 +49,8 @@ public static class RouteSolver
         var carers = problem.Carers;
         if (visits.Count == 0 || carers.Count == 0)
             return Result(problem, [], [.. problem.Visits.Select(v => new Unplanned(v.Id, unplannable.GetValueOrDefault(v.Id) ?? "No carers."))]);
+        if (options.Engine == Engine.StringRemoval)
+            return StringRemovalSolver.Solve(problem, options, unplannable);
 
         // Nodes: one per carer start, one per carer end, then one per visit.
         var starts = Enumerable.Range(0, carers.Count).ToArray();

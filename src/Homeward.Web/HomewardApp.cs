@@ -49,6 +49,7 @@ public static class HomewardApp
             .AddPolicyScheme("Homeward", "Cookie or token", o =>
                 o.ForwardDefaultSelector = http => ApiTokens.IsBearer(http.Request) ? ApiTokens.Scheme : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokens.Scheme, null)
+            .AddExternalSignIn(config)
             .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
             {
                 c.LoginPath = "/account/login";
@@ -61,6 +62,20 @@ public static class HomewardApp
                 c.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 401);
                 c.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 403);
             }));
+        // The cookie is re-issued from the user record every 30 minutes: keep the profile the user chose to act in, if
+        // they still hold it (else they fall back to their own), so a choice never outlives the profile.
+        services.AddHttpContextAccessor();
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IHttpContextAccessor>((options, accessor) => options.OnRefreshingPrincipal = async context =>
+        {
+            var current = context.CurrentPrincipal;
+            if (current?.FindFirst(HomewardClaims.Role)?.Value is not { } role || current.FindFirst(HomewardClaims.Organisation)?.Value is not { } organisation
+                || context.NewPrincipal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is not { } userId
+                || accessor.HttpContext is not { } http)
+                return;
+            if (Enum.TryParse<Role>(role, out var r) && Guid.TryParse(organisation, out var o)
+                && await http.RequestServices.GetRequiredService<RoleProfiles>().Holds(userId, r, o, http.RequestAborted))
+                HomewardClaims.ActingAs(context.NewPrincipal, r, o);
+        });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -70,7 +85,8 @@ public static class HomewardApp
         services.AddDataProtection().SetApplicationName("Homeward").PersistKeysToDbContext<HomewardDb>();
         services.AddAntiforgery();
         services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Account/Login",
-            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInLimits.Policy))));
+            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInLimits.Policy))))
+            .AddMvcOptions(o => o.Filters.Add<AccessRulePageFilter>());
         services.AddSignInLimits(config);
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();
@@ -98,13 +114,13 @@ public static class HomewardApp
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Homeward API")).AllowAnonymous();
+        app.MapOpenApi().ForEveryone();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Homeward API")).ForEveryone();
         app.MapGet("/health", async (HomewardDb db, CancellationToken ct) =>
                 await db.Database.CanConnectAsync(ct)
                     ? Results.Ok(new { status = "Healthy" })
                     : Results.Problem(statusCode: 503, title: "The database cannot be reached"))
-            .AllowAnonymous()
+            .ForEveryone()
             .WithTags("Health");
         app.MapAuth();
         app.MapReferrals();
@@ -116,6 +132,7 @@ public static class HomewardApp
         app.MapReturns();
         app.MapPlanning();
         app.MapRotas();
+        app.MapBreakGlass();
         app.MapFhir();
         app.MapRazorPages();
         return app;

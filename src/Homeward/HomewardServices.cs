@@ -21,6 +21,8 @@ public static class HomewardServices
         services.AddHomewardDb(provider, connectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessScope>();
+        services.AddScoped<BreakGlass>();
+        services.AddScoped<RoleProfiles>();
         services.AddScoped<SubmitReferral>();
         services.AddScoped<GetReferral>();
         services.AddScoped<SearchReferrals>();

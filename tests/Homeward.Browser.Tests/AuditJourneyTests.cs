@@ -43,4 +43,69 @@ public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(rows).ToContainTextAsync("Audra Trailworth");
         await page.AssertAccessible();
     }
+
+    [Fact]
+    public async Task A_hospital_breaks_the_glass_for_someone_it_did_not_refer_and_the_privacy_officer_reviews_it()
+    {
+        var person = new Person
+        {
+            NhsNumber = NhsNumber.Parse("9990001235"), GivenName = "Glenda", FamilyName = "Glassbreak", DateOfBirth = new DateOnly(1938, 2, 3),
+            AddressLine1 = "5 Mill Lane", Town = "Northvale", Postcode = Postcode.Parse("NV1 2AB"), CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await using (var db = app.Db())
+        {
+            db.People.Add(person);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        // The hospital did not refer her: her record is "not found", with the way to emergency access.
+        var hospital = await app.SignedIn(Role.HospitalDischargeTeam);
+        await hospital.GotoAsync($"/people/{person.Id}");
+        await Assertions.Expect(hospital.GetByTestId("break-glass-hint")).ToBeVisibleAsync();
+        await hospital.GetByTestId("break-glass-hint").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(hospital.GetByRole(AriaRole.Heading, new() { Name = "Emergency access to a record" })).ToBeVisibleAsync();
+        await hospital.AssertAccessible();
+
+        // Too short a reason: said, and the NHS number typed is kept.
+        await hospital.GetByLabel("NHS number").FillAsync("999 000 1235");
+        await hospital.GetByLabel("Why do you need this record now?").FillAsync("Urgent");
+        await hospital.GetByRole(AriaRole.Button, new() { Name = "Open the record" }).ClickAsync();
+        await Assertions.Expect(hospital.Locator(".nhsuk-error-summary")).ToContainTextAsync("at least 20 characters");
+        await Assertions.Expect(hospital.GetByLabel("NHS number")).ToHaveValueAsync("999 000 1235");
+        await hospital.AssertAccessible();
+        await hospital.GetByLabel("Why do you need this record now?").FillAsync("In A&E after a fall; we need her care plan and carers.");
+        await hospital.GetByRole(AriaRole.Button, new() { Name = "Open the record" }).ClickAsync();
+        await Assertions.Expect(hospital.GetByRole(AriaRole.Heading, new() { Name = "Glenda Glassbreak" })).ToBeVisibleAsync();
+        await Assertions.Expect(hospital.GetByTestId("emergency-open")).ToBeVisibleAsync();
+        await hospital.AssertAccessible();
+
+        var privacy = await app.SignedIn(Role.PrivacyOfficer, "**/audit**");
+        await privacy.GetByRole(AriaRole.Link, new() { Name = "Break-glass reviews" }).ClickAsync();
+        var access = privacy.GetByTestId("break-glass-access").Filter(new() { HasText = "Glenda Glassbreak" });
+        await Assertions.Expect(access.GetByTestId("reason")).ToHaveTextAsync("In A&E after a fall; we need her care plan and carers.");
+        await privacy.AssertAccessible();
+        // A concern needs a note.
+        await access.GetByLabel("Concern: follow up with the user and their organisation").CheckAsync();
+        await access.GetByRole(AriaRole.Button, new() { Name = "Save review" }).ClickAsync();
+        await Assertions.Expect(privacy.Locator(".nhsuk-error-summary")).ToContainTextAsync("Say what the concern is");
+        await privacy.AssertAccessible();
+        access = privacy.GetByTestId("break-glass-access").Filter(new() { HasText = "Glenda Glassbreak" });
+        await access.GetByLabel("Justified: the reason stands").CheckAsync();
+        await access.GetByRole(AriaRole.Button, new() { Name = "Save review" }).ClickAsync();
+        await Assertions.Expect(privacy.GetByTestId("banner")).ToContainTextAsync("Review of");
+        await Assertions.Expect(privacy.GetByTestId("break-glass-access").Filter(new() { HasText = "Glenda Glassbreak" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_user_with_two_roles_chooses_which_to_act_in_and_can_change_it()
+    {
+        var page = await app.SignedIn(Role.RapidResponseClinician);
+        await Assertions.Expect(page.GetByTestId("user-role")).ToContainTextAsync("Rapid response");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Rotas" })).ToHaveCountAsync(0);
+        await page.GetByTestId("change-role").ClickAsync();
+        await page.AssertAccessible();
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Hub coordinator,")).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-role")).ToContainTextAsync("Hub coordinator, Wessex Vale Council");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Rotas" })).ToBeVisibleAsync();
+    }
 }

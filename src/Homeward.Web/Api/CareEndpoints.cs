@@ -1,3 +1,4 @@
+using Homeward.Access;
 using Homeward.Care;
 using Homeward.FollowUps;
 using Homeward.Visits;
@@ -17,6 +18,7 @@ public static class CareEndpoints
 
         care.MapGet("/care", async (Guid id, GetCareRecord handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))
+        .NeedsForPerson(Right.ReadRecords)
         .WithSummary("The care record: assessment, plan, goals, measures, reviews, visits, community support, and what is missing before it can end");
 
         care.MapPut("/assessment", async (Guid id, RecordCare.AssessmentInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
@@ -25,6 +27,7 @@ public static class CareEndpoints
             ETags.Set(http.Response, record.Assessment!.Version);
             return TypedResults.Ok(record);
         })
+        .NeedsForPerson(Right.RecordCare)
         .WithSummary("Record or change the holistic assessment")
         .WithDescription("Changing an existing assessment needs If-Match with its version (the record's assessment.version).")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -35,73 +38,87 @@ public static class CareEndpoints
             ETags.Set(http.Response, record.Plan!.Version);
             return TypedResults.Ok(record);
         })
+        .NeedsForPerson(Right.RecordCare)
         .WithSummary("Record or change the plan; lays out the visits and reviews from today on")
         .WithDescription("Changing an existing plan needs If-Match with its version (the record's plan.version).")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         care.MapPost("/goals", async (Guid id, RecordCare.GoalInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.AddGoal(id, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
         .WithSummary("Set a goal with the person, in their words, with its starting score (−2 … +2) if known")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         care.MapPost("/goals/{goalId:guid}/scores", async (Guid id, Guid goalId, RecordCare.ScoreInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.ScoreGoal(id, goalId, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
         .WithSummary("Score a goal at the start, a review or the end (Goal Attainment Scaling, −2 … +2)")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         care.MapPost("/measures", async (Guid id, RecordCare.MeasureInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Measure(id, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
         .WithSummary("Record an outcome measure (e.g. the Barthel Index) at the start, a review or the end")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         care.MapPost("/reviews/{reviewId:guid}", async (Guid id, Guid reviewId, RecordCare.ReviewInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.HoldReview(id, reviewId, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
         .WithSummary("Record a review held with the person")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         care.MapPost("/community-support", async (Guid id, RecordCare.SupportInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Signpost(id, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
         .WithSummary("Record a signpost or referral to a voluntary or community organisation")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var visits = app.MapGroup("/api/visits").WithTags("Visits");
         visits.MapGet("/", async ([AsParameters] VisitList.Query query, VisitList handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))
+        .Needs(Right.ReadRecords)
         .WithSummary("The visits of a day (today by default), or every missed visit still flagged (flagged=true)")
         .ProducesValidationProblem();
         visits.MapPost("/{visitId:guid}/record", async (Guid visitId, RecordVisit.Input body, RecordVisit handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(visitId, body, http.Actor(), ct)))
+        .Needs(Right.RecordCare)
         .WithSummary("Record a visit: Done with arrival and departure times, or Missed with the reason")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         visits.MapPost("/{visitId:guid}/follow-up", async (Guid visitId, FollowUpNotes body, RecordVisit handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.FollowUp(visitId, body.Notes, http.Actor(), ct)))
+        .Needs(Right.RecordCare)
         .WithSummary("Record what the team did about a missed visit (clears its flag)")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var followUps = app.MapGroup("/api/follow-ups").WithTags("91-day follow-up");
         followUps.MapGet("/", async ([AsParameters] FollowUpTasks.Query query, FollowUpTasks handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.List(query, http.Actor(), ct)))
+        .Needs(Right.ReadRecords)
         .WithSummary("Follow-up tasks: due=Open (default), Overdue, Soon or Done")
         .ProducesValidationProblem();
         followUps.MapPost("/{id:guid}/attempts", async (Guid id, FollowUpTasks.AttemptInput body, FollowUpTasks handler, HttpContext http, CancellationToken ct) =>
             FollowUp(http, await handler.Attempt(id, body, ETags.IfMatch(http.Request), http.Actor(), ct)))
+        .Needs(Right.FollowUp)
         .WithSummary("Record an attempt to reach the person")
         .WithDescription("Needs If-Match with the follow-up's version.")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         followUps.MapPost("/{id:guid}/result", async (Guid id, FollowUpTasks.ResultInput body, FollowUpTasks handler, HttpContext http, CancellationToken ct) =>
             FollowUp(http, await handler.Complete(id, body, ETags.IfMatch(http.Request), http.Actor(), ct)))
+        .Needs(Right.FollowUp)
         .WithSummary("Record where the person was 91 days after discharge")
         .WithDescription("Needs If-Match with the follow-up's version. Refused before the due day.")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         var measures = app.MapGroup("/api/measures").WithTags("Outcome measures");
         measures.MapGet("/", async (MeasureCatalogue catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.All(ct)))
+            .ForAnySignedIn()
             .WithSummary("The outcome measures in use: built in and added by the partnership");
         measures.MapPost("/", async (MeasureCatalogue.MeasureInput body, MeasureCatalogue catalogue, HttpContext http, CancellationToken ct) =>
         {
             var measure = await catalogue.Add(body, http.Actor(), ct);
             return TypedResults.Created($"/api/measures/{measure.Code}", measure);
         })
+        .Needs(Right.ConfigureMeasures)
         .WithSummary("Add a partnership's own measure: items with ranges and steps, summed or averaged (managers)")
         .ProducesValidationProblem();
     }

@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using System.Text;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
@@ -17,7 +19,7 @@ public static class FhirEndpoints
     {
         var fhir = app.MapGroup("/fhir").WithTags("FHIR R4").ExcludeFromDescription();
 
-        fhir.MapGet("/metadata", (HttpContext http) => Write(http, FhirApi.Capability(BaseUrl(http)), 200)).AllowAnonymous();
+        fhir.MapGet("/metadata", (HttpContext http) => Write(http, FhirApi.Capability(BaseUrl(http)), 200)).ForEveryone();
 
         fhir.MapGet("/{type}/{id}", (string type, string id, FhirApi api, HttpContext http, CancellationToken ct) =>
             Answer(http, async () =>
@@ -25,14 +27,16 @@ public static class FhirEndpoints
                 var resource = await api.Read(type, id, http.Actor(), ct);
                 http.Response.Headers.ETag = $"W/\"{resource.Meta?.VersionId}\"";
                 return (resource, 200);
-            }));
+            }))
+            .WithMetadata(new AccessRule([Right.ReadRecords], PersonRecord: true));
 
         fhir.MapGet("/{type}", (string type, FhirApi api, HttpContext http, CancellationToken ct) =>
             Answer(http, async () =>
             {
                 var query = http.Request.Query.Where(q => q.Key != "_format").ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? "").ToArray());
                 return (await api.Search(type, query, BaseUrl(http), http.Actor(), ct), 200);
-            }));
+            }))
+            .WithMetadata(new AccessRule([Right.ReadRecords], PersonRecord: false));
 
         fhir.MapPut("/{type}/{id}", (string type, string id, FhirApi api, HttpContext http, CancellationToken ct) =>
             Answer(http, async () =>
@@ -43,10 +47,14 @@ public static class FhirEndpoints
                 var patient = await api.UpdatePatient(id, posted, Infrastructure.ETags.IfMatch(http.Request), http.Actor(), ct);
                 http.Response.Headers.ETag = $"W/\"{patient.Meta?.VersionId}\"";
                 return (patient, 200);
-            }));
+            }))
+            .WithMetadata(new AccessRule([Right.EditReferral], PersonRecord: true));
 
-        fhir.MapPost("/", (FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, null, ct));
-        fhir.MapPost("/{type}", (string type, FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, type, ct));
+        // FHIR answers refusals with an OperationOutcome, so its rules are enforced in Answer rather than by an endpoint filter.
+        fhir.MapPost("/", (FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, null, ct))
+            .WithMetadata(new AccessRule([Right.SubmitReferral], PersonRecord: false));
+        fhir.MapPost("/{type}", (string type, FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, type, ct))
+            .WithMetadata(new AccessRule([Right.SubmitReferral], PersonRecord: false));
     }
 
     private static Task Create(FhirApi api, HttpContext http, string? type, CancellationToken ct) =>
@@ -87,6 +95,10 @@ public static class FhirEndpoints
     {
         try
         {
+            // The endpoint's rule first, before the body is read: a role without the right hears so, whatever it sent.
+            if (http.GetEndpoint()?.Metadata.GetMetadata<AccessRule>() is { } rule)
+                foreach (var right in rule.Rights)
+                    http.Actor().Demand(right);
             var (resource, status) = await action();
             await Write(http, resource, status);
         }

@@ -1,3 +1,5 @@
+using Homeward.Access;
+using Homeward.Web.Infrastructure;
 using Homeward.Figures;
 using Homeward.Web.Auth;
 
@@ -12,20 +14,24 @@ public static class FigureEndpoints
 
         group.MapGet("/figures", async ([AsParameters] Dashboard.Query query, Dashboard dashboard, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await dashboard.Handle(query, http.Actor(), ct)))
+        .Needs(Right.ReadFigures)
         .WithSummary("Every figure for a period (from, to), beside the same period a year earlier and the targets; broken down (by) and as a trend (Week or Month)")
         .WithDescription("Rates and changes are fractions (0.946 is 94.6%). by: Locality, Hospital, Route, Pathway or AgeBand.")
         .ProducesValidationProblem();
 
         group.MapGet("/figures/{code}/people", async (string code, [AsParameters] Dashboard.Query query, Dashboard dashboard, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await dashboard.People(code, query, http.Actor(), ct)))
+        .Needs(Right.ReadFigures, Right.ReadRecords)
         .WithSummary("The episodes behind a figure in a period: who counted and who did not (each person shown is audited)")
         .ProducesValidationProblem();
 
         group.MapGet("/targets", async (SetTarget targets, CancellationToken ct) => TypedResults.Ok(await targets.All(ct)))
+            .Needs(Right.ReadFigures)
             .WithSummary("The partnership's targets, by figure");
 
         group.MapPut("/targets/{code}", async (string code, SetTarget.Input body, SetTarget targets, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await targets.Handle(code, body, http.Actor(), ct)))
+        .Needs(Right.SetTargets)
         .WithSummary("Set a figure's target (managers); a null value clears it. Rates are fractions (0.7 for 70%).")
         .ProducesValidationProblem();
     }
@@ -50,6 +56,7 @@ public static class ReturnEndpoints
                 return Results.File(buffer.ToArray(), Homeward.Returns.ReturnFiles.ContentType(as_.Value), Homeward.Returns.ReturnFiles.FileName(table, as_.Value));
             })
             .WithTags("Returns")
+            .Needs(Right.ReadFigures)
             .WithSummary("A national return for a period: ascof-2b, ascof-2d, sts001, sts002a, sts002b, sts004, cld, weekly-intermediate-care")
             .WithDescription("format: json (default), csv or xlsx. Without from and to, the return's usual period (see docs/metrics.md).")
             .ProducesValidationProblem();

@@ -1,3 +1,4 @@
+using Homeward.Access;
 using Homeward.Audit;
 using Homeward.Hub;
 using Homeward.People;
@@ -18,6 +19,7 @@ public static class PeopleEndpoints
             ETags.Set(http.Response, person.Version);
             return TypedResults.Ok(person);
         })
+        .NeedsForPerson(Right.ReadRecords)
         .WithSummary("Read a person's record");
 
         group.MapGet("/by-nhs-number/{nhsNumber}", async (string nhsNumber, GetPerson handler, HttpContext http, CancellationToken ct) =>
@@ -26,6 +28,7 @@ public static class PeopleEndpoints
             ETags.Set(http.Response, person.Version);
             return TypedResults.Ok(person);
         })
+        .Needs(Right.ReadRecords)
         .WithSummary("Find a person by NHS number");
 
         group.MapPatch("/{id:guid}", async (Guid id, PersonInput input, UpdatePerson handler, HttpContext http, CancellationToken ct) =>
@@ -34,6 +37,7 @@ public static class PeopleEndpoints
             ETags.Set(http.Response, person.Version);
             return TypedResults.Ok(person);
         })
+        .NeedsForPerson(Right.EditReferral)
         .WithSummary("Change a person's details (not the NHS number)")
         .WithDescription("Send every field, as when submitting a referral. Needs If-Match with the person's ETag; a stale one gets 412.")
         .ProducesValidationProblem()
@@ -41,20 +45,24 @@ public static class PeopleEndpoints
 
         group.MapGet("/{id:guid}/subject-access", async (Guid id, SubjectAccess handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))
+        .NeedsForPerson(Right.ReadAudit, Right.ReadRecords)
         .WithSummary("A subject access request: everything held about the person (every record type) and who has looked at their record (managers)");
 
         group.MapGet("/{id:guid}/record", async (Guid id, PersonRecord handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))
+        .NeedsForPerson(Right.ReadRecords)
         .WithSummary("A person's whole record: details, episodes and timeline");
 
         app.MapGet("/api/board", async ([AsParameters] BoardQuery query, Board handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query.ToQuery(), http.Actor(), ct)))
         .WithTags("Hub")
+        .Needs(Right.ReadRecords)
         .WithSummary("The hub board: everyone in flight, with delays and next actions");
 
         app.MapGet("/api/audit", async ([AsParameters] ReadAudit.Query query, ReadAudit handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))
         .WithTags("Audit")
+        .Needs(Right.ReadAudit)
         .WithSummary("The audit trail (managers), newest first, by person or user");
     }
 

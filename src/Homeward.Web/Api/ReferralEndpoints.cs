@@ -1,3 +1,4 @@
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.Referrals;
 using Homeward.Web.Auth;
@@ -21,6 +22,7 @@ public static class ReferralEndpoints
                 http.Response.Headers["Idempotent-Replayed"] = "true";
             return TypedResults.Created($"/api/referrals/{outcome.Referral.Id}", outcome.Referral);
         })
+        .Needs(Right.SubmitReferral)
         .WithSummary("Submit a referral")
         .WithDescription("Finds the person by NHS number or records them, stores the referral and opens its episode. " +
                          "Send an Idempotency-Key to make retries safe.")
@@ -33,11 +35,13 @@ public static class ReferralEndpoints
             ETags.Set(http.Response, referral.Version);
             return TypedResults.Ok(referral);
         })
+        .NeedsForPerson(Right.ReadRecords)
         .WithSummary("Read a referral")
         .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/", async ([AsParameters] SearchReferrals.Query query, SearchReferrals handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))
+        .Needs(Right.ReadRecords)
         .WithSummary("Search and list referrals")
         .ProducesValidationProblem();
 
@@ -47,6 +51,7 @@ public static class ReferralEndpoints
             ETags.Set(http.Response, referral.Version);
             return TypedResults.Ok(referral);
         })
+        .NeedsForPerson(Right.EditReferral)
         .WithSummary("Change a referral's details")
         .WithDescription("Only the fields sent change. Needs If-Match with the referral's ETag; a stale one gets 412.")
         .ProducesValidationProblem()

@@ -1,3 +1,4 @@
+using Homeward.Access;
 using Homeward.Rotas;
 using Homeward.Web.Auth;
 using Homeward.Web.Infrastructure;
@@ -16,10 +17,12 @@ public static class RotaEndpoints
         var group = app.MapGroup("/api/rotas").WithTags("Rotas");
 
         group.MapGet("/teams", async (TeamRotas rotas, HttpContext http, CancellationToken ct) => TypedResults.Ok(await rotas.Teams(http.Actor(), ct)))
+            .Needs(Right.PlanRota)
             .WithSummary("The teams with carer hours you may plan, with how many carers each has");
 
         group.MapGet("/", async (string? serviceId, string? date, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await rotas.List(serviceId, date, http.Actor(), ct)))
+            .Needs(Right.PlanRota)
             .WithSummary("Rotas built, latest day first (filter by team and day)")
             .ProducesValidationProblem();
 
@@ -29,11 +32,13 @@ public static class RotaEndpoints
             ETags.Set(http.Response, rota.Version);
             return TypedResults.Created($"/api/rotas/{rota.Id}", rota);
         })
+        .Needs(Right.PlanRota)
         .WithSummary("Build a draft rota for a team's day (today up to 14 days ahead) with the optimiser")
         .WithDescription("Plans the day's visits of people booked to the team across its carers on shift. A new build replaces the team's draft for that day.")
         .ProducesValidationProblem();
 
         group.MapGet("/mine", async (string? date, TeamRotas rotas, HttpContext http, CancellationToken ct) => TypedResults.Ok(await rotas.Mine(date, http.Actor(), ct)))
+            .Needs(Right.ReadRecords)
             .WithSummary("The signed-in carer's round on a day (today by default), from the team's published rota")
             .ProducesValidationProblem();
 
@@ -43,6 +48,7 @@ public static class RotaEndpoints
             ETags.Set(http.Response, rota.Rota.Version);
             return TypedResults.Ok(rota);
         })
+        .Needs(Right.PlanRota)
         .WithSummary("A rota: its figures, each carer's round (times in minutes from midnight), and what could not be planned and why");
 
         group.MapPost("/{id:guid}/moves", async (Guid id, MoveInput body, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
@@ -51,6 +57,7 @@ public static class RotaEndpoints
             ETags.Set(http.Response, rota.Version);
             return TypedResults.Ok(rota);
         })
+        .Needs(Right.PlanRota)
         .WithSummary("Move a visit (second: the second carer of a double-handed one) to another carer on shift, and re-time the draft")
         .WithDescription("Needs If-Match with the rota's version. Refused with the reasons when the change breaks a rule (a shift overrun, a visit past its latest start, one carer twice on a double-handed visit).")
         .ProducesValidationProblem();
@@ -61,6 +68,7 @@ public static class RotaEndpoints
             ETags.Set(http.Response, rota.Version);
             return TypedResults.Ok(rota);
         })
+        .Needs(Right.PlanRota)
         .WithSummary("Publish a draft rota (needs If-Match): carers see their rounds; an earlier published rota for the team and day is superseded");
     }
 }

@@ -46,14 +46,19 @@ public sealed class ApiTokenHandler(
 
         var hash = ApiTokens.HashOf(token);
         var now = clock.GetUtcNow();
-        var user = await (from t in db.ApiTokens.AsNoTracking()
-                          join u in db.Users.AsNoTracking() on t.UserId equals u.Id
-                          where t.Hash == hash && t.RevokedAt == null && t.ExpiresAt > now
-                          select u).SingleOrDefaultAsync(Context.RequestAborted);
-        if (user is null || user.LockoutEnd > now)
+        var found = await (from t in db.ApiTokens.AsNoTracking()
+                           join u in db.Users.AsNoTracking() on t.UserId equals u.Id
+                           where t.Hash == hash && t.RevokedAt == null && t.ExpiresAt > now
+                           select new { User = u, t.Role, t.OrganisationId }).SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null || found.User.LockoutEnd > now)
             return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+        // A token made for another of the user's profiles works only while the user still holds that profile.
+        if (found.Role is { } role && found.OrganisationId is { } organisation
+            && !await db.RoleProfiles.AnyAsync(p => p.UserId == found.User.Id && p.Role == role && p.OrganisationId == organisation, Context.RequestAborted)
+            && !(found.User.Role == role && found.User.OrganisationId == organisation))
+            return AuthenticateResult.Fail("The token's role is no longer held.");
 
-        var identity = new ClaimsIdentity(HomewardClaims.For(user), ApiTokens.Scheme);
+        var identity = new ClaimsIdentity(HomewardClaims.For(found.User, found.Role, found.OrganisationId), ApiTokens.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiTokens.Scheme));
     }
 

@@ -9,14 +9,26 @@ public static class HomewardClaims
     public const string Role = "homeward:role";
     public const string Organisation = "homeward:org";
 
-    public static IEnumerable<Claim> For(HomewardUser user) =>
+    /// <summary>The user's claims acting in a profile: their own role and organisation unless another is named.</summary>
+    public static IEnumerable<Claim> For(HomewardUser user, Access.Role? role = null, Guid? organisationId = null) =>
     [
         new(ClaimTypes.NameIdentifier, user.Id),
         new(ClaimTypes.Name, user.UserName ?? user.Id),
         new("name", user.DisplayName),
-        new(Role, user.Role.ToString()),
-        new(Organisation, user.OrganisationId.ToString()),
+        new(Role, (role ?? user.Role).ToString()),
+        new(Organisation, (organisationId ?? user.OrganisationId).ToString()),
     ];
+
+    /// <summary>The same principal acting in another profile (role and organisation replaced; nothing else changed).</summary>
+    public static ClaimsPrincipal ActingAs(ClaimsPrincipal principal, Access.Role role, Guid organisationId)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        foreach (var claim in identity.FindAll(c => c.Type is Role or Organisation).ToList())
+            identity.RemoveClaim(claim);
+        identity.AddClaim(new Claim(Role, role.ToString()));
+        identity.AddClaim(new Claim(Organisation, organisationId.ToString()));
+        return principal;
+    }
 
     /// <summary>The actor of this request, from the authenticated principal only: nothing the client sends changes it.</summary>
     public static Actor Actor(this HttpContext http)

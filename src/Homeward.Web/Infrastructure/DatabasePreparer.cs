@@ -17,7 +17,17 @@ public sealed class DatabasePreparer(IServiceProvider services, IConfiguration c
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
-        await db.Database.MigrateAsync(ct);
+        if (db.Provider == DatabaseProvider.Postgres && config["Database:OwnerConnectionString"] is { Length: > 0 } ownerConnection)
+        {
+            // Migrate as the tables' owner; the app itself connects as a role that may only add to the audit trail.
+            await using var owner = DatabaseSetup.Create("Postgres", ownerConnection);
+            await owner.Database.MigrateAsync(ct);
+            var appRole = PostgresPrivileges.AppRoleOf(db.Database.GetConnectionString()!);
+            await PostgresPrivileges.GrantAsync(owner, appRole, ct);
+            log.LogInformation("Migrated as the owner; granted the app's role {Role} its privileges", appRole);
+        }
+        else
+            await db.Database.MigrateAsync(ct);
         var unsafeDurability = await Durability.Problems(db, ct);
         if (unsafeDurability.Count > 0)
         {

@@ -66,9 +66,19 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
         Guid? personId = Guid.TryParse(forbidden.PersonId, out var id) ? id : null;
-        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value;
-        db.AuditEntries.Add(AuditEntry.For(http.Actor(), forbidden.Action, personId, path, clock.GetUtcNow(), AuditOutcome.Denied));
-        await db.SaveChangesAsync(ct);
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        // The entity column holds 64 characters: keep the end of a long path, where its ids are.
+        var entity = path.Length > 64 ? "…" + path[^63..] : path;
+        db.AuditEntries.Add(AuditEntry.For(http.Actor(), forbidden.Action, personId, entity, clock.GetUtcNow(), AuditOutcome.Denied));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            // The refusal still stands; failing to record it must not turn it into an error page.
+            log.LogError(e, "Could not audit a refusal of {Action} on {Path} ({CorrelationId})", forbidden.Action, path, http.TraceIdentifier);
+        }
     }
 
     private static string JsonPath(string? path) =>

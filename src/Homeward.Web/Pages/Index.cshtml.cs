@@ -1,3 +1,4 @@
+using Homeward.Web.Infrastructure;
 using Homeward.Access;
 using Homeward.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Homeward.Web.Pages;
 
 /// <summary>Where a signed-in user starts: the hub board, or the audit trail for a privacy officer (who sees no records).</summary>
+[Needs]
 public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet() => Redirect(HttpContext.Actor() is { } actor && !actor.Has(Right.ReadRecords) && actor.Has(Right.ReadAudit) ? "/audit" : "/board");

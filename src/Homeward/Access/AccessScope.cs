@@ -11,10 +11,21 @@ namespace Homeward.Access;
 /// organisation referred; a care provider the people referred or booked to its services; a privacy officer nobody.
 /// Lists are filtered through <see cref="People"/>; a single record outside the relationship answers "not found" (its
 /// existence is not revealed) and is audited as denied. Organisation and role come from the signed-in actor, never
-/// from anything the client sends.
+/// from anything the client sends. A user who has broken the glass for a person (<see cref="BreakGlass"/>) may open
+/// that person's record until it expires, and every audit row written about them meanwhile says <c>Emergency</c>.
 /// </summary>
-public sealed class AccessScope(HomewardDb db, TimeProvider clock)
+public sealed class AccessScope
 {
+    private readonly HomewardDb db;
+    private readonly TimeProvider clock;
+    private readonly HashSet<Guid> emergency = [];
+
+    public AccessScope(HomewardDb db, TimeProvider clock)
+    {
+        (this.db, this.clock) = (db, clock);
+        db.SavingChanges += (_, _) => MarkEmergencyReads();
+    }
+
     /// <summary>The ids of the people the actor may see; null when they may see the partnership's.</summary>
     public IQueryable<Guid>? People(Actor actor) => actor.UserId == "system" ? null : actor.Role switch
     {
@@ -27,8 +38,31 @@ public sealed class AccessScope(HomewardDb db, TimeProvider clock)
         _ => null,
     };
 
-    public async Task<bool> MaySee(Actor actor, Guid personId, CancellationToken ct) =>
-        People(actor) is not { } visible || await visible.AnyAsync(id => id == personId, ct);
+    /// <summary>Whether the actor may open the person's record: by relationship, or (unless told not to) under break glass.</summary>
+    public async Task<bool> MaySee(Actor actor, Guid personId, CancellationToken ct, bool breakGlass = true)
+    {
+        if (People(actor) is not { } visible || await visible.AnyAsync(id => id == personId, ct))
+            return true;
+        if (!breakGlass || !actor.Has(Right.BreakGlass))
+            return false;
+        var now = clock.GetUtcNow();
+        if (!await db.BreakGlassAccesses.AnyAsync(b => b.UserId == actor.UserId && b.PersonId == personId && b.StartedAt <= now
+                                                       && b.ExpiresAt > now && (b.EndedAt == null || b.EndedAt > now), ct))
+            return false;
+        emergency.Add(personId);
+        return true;
+    }
+
+    /// <summary>Audit rows about a person opened under break glass are written as emergency accesses, whoever adds them.</summary>
+    private void MarkEmergencyReads()
+    {
+        if (emergency.Count == 0)
+            return;
+        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>())
+            if (entry.State == EntityState.Added && entry.Entity.Outcome == AuditOutcome.Allowed
+                && entry.Entity.PersonId is { } id && emergency.Contains(id))
+                entry.Property(a => a.Outcome).CurrentValue = AuditOutcome.Emergency;
+    }
 
     /// <summary>
     /// Throws <see cref="NotFoundException"/> (after writing a denied audit row) unless the actor may see the person's

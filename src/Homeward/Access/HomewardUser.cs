@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Homeward.Access;
 
-/// <summary>A local sign-in account, acting in one role for one organisation.</summary>
+/// <summary>A local sign-in account: its own role in its own organisation, and any further <see cref="RoleProfile"/>s.</summary>
 public sealed class HomewardUser : IdentityUser
 {
     public required string DisplayName { get; set; }
@@ -23,4 +23,7 @@ public sealed class ApiToken
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The profile the token acts in, for a user with several; null for the user's own role and organisation.</summary>
+    public Role? Role { get; init; }
+    public Guid? OrganisationId { get; init; }
 }

@@ -32,20 +32,22 @@ public enum Right
     Plan,
     /// <summary>Build, adjust and publish a team's daily visit rota: the hub any team's, a provider its own.</summary>
     PlanRota,
+    /// <summary>Open the record of someone outside the user's relationship in an emergency, with a reason, for a limited time.</summary>
+    BreakGlass,
 }
 
 public static class Rights
 {
     private static readonly Dictionary<Role, Right[]> Granted = new()
     {
-        [Role.HospitalDischargeTeam] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.ReadFigures],
+        [Role.HospitalDischargeTeam] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.ReadFigures, Right.BreakGlass],
         [Role.HubCoordinator] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
             Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ReadFigures, Right.Plan, Right.PlanRota],
         [Role.RapidResponseClinician] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
             Right.BookCapacity, Right.RecordCare, Right.ReadFigures],
         [Role.ReablementWorker] = [Right.ReadRecords, Right.StartOrEnd, Right.RecordCare, Right.FollowUp],
         [Role.PrivacyOfficer] = [Right.ReadAudit],
-        [Role.CareProvider] = [Right.ReadRecords, Right.UpdateCapacity, Right.RespondToOffer, Right.PlanRota],
+        [Role.CareProvider] = [Right.ReadRecords, Right.UpdateCapacity, Right.RespondToOffer, Right.PlanRota, Right.BreakGlass],
         [Role.Manager] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd, Right.ReadAudit,
             Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ConfigureMeasures, Right.ReadFigures, Right.SetTargets, Right.Plan, Right.PlanRota],
     };

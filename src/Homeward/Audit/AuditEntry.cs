@@ -2,7 +2,14 @@ using Homeward.Access;
 
 namespace Homeward.Audit;
 
-public enum AuditOutcome { Allowed, Denied, Failed }
+public enum AuditOutcome
+{
+    Allowed,
+    Denied,
+    Failed,
+    /// <summary>Allowed only because the user broke the glass: a stated reason, time-limited, reviewed by a privacy officer.</summary>
+    Emergency,
+}
 
 /// <summary>
 /// One access to personal data: who (user, role, organisation), whose record, what they did, whether

@@ -23,11 +23,13 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Locality> Localities => Set<Locality>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<RoleProfile> RoleProfiles => Set<RoleProfile>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Episode> Episodes => Set<Episode>();
     public DbSet<EpisodeEvent> EpisodeEvents => Set<EpisodeEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<CareService> CareServices => Set<CareService>();
     public DbSet<ServiceLocality> ServiceLocalities => Set<ServiceLocality>();
@@ -80,6 +82,12 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             e.Property(t => t.Hash).HasMaxLength(64);
             e.Property(t => t.Name).HasMaxLength(100);
             e.HasOne<HomewardUser>().WithMany().HasForeignKey(t => t.UserId);
+        });
+        builder.Entity<RoleProfile>(e =>
+        {
+            e.HasKey(p => new { p.UserId, p.Role, p.OrganisationId });
+            e.HasOne<HomewardUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Person>(e =>
@@ -153,6 +161,19 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, a => a.CorrelationId, 128);
             e.HasIndex(a => a.Sequence).IsUnique();   // two sealers can never give out the same place in the chain
             e.Property(a => a.Hash).HasMaxLength(64).IsFixedLength(false);
+        });
+
+        builder.Entity<BreakGlassAccess>(e =>
+        {
+            e.HasIndex(b => new { b.UserId, b.PersonId, b.ExpiresAt });
+            e.HasIndex(b => new { b.ReviewedAt, b.StartedAt });
+            Text(e, b => b.UserId, 450);
+            Text(e, b => b.UserName, 256);
+            Text(e, b => b.Reason, 1000);
+            Text(e, b => b.ReviewedBy, 256);
+            Text(e, b => b.ReviewNote, 2000);
+            e.Ignore(b => b.Until);
+            e.HasOne<Person>().WithMany().HasForeignKey(b => b.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<CareService>(e =>

@@ -37,6 +37,12 @@ public static class DemoAccounts
         new("privacy@demo.homeward", "Sam Keeper (privacy officer)", Role.PrivacyOfficer, "ZWV"),
     ];
 
+    /// <summary>Further profiles of demo users: the rapid response clinician also covers the hub.</summary>
+    public static readonly IReadOnlyList<Account> ExtraProfiles =
+    [
+        new("ucr@demo.homeward", "Robin Rapid (rapid response)", Role.HubCoordinator, "ZWV"),
+    ];
+
     /// <summary>Creates the organisations and accounts that are missing; returns every demo user by role.</summary>
     public static async Task<IReadOnlyDictionary<Role, HomewardUser>> EnsureAsync(HomewardDb db, UserManager<HomewardUser> users, CancellationToken ct)
     {
@@ -70,6 +76,14 @@ public static class DemoAccounts
             }
             result[account.Role] = user;
         }
+        foreach (var extra in ExtraProfiles)
+        {
+            var user = await users.FindByNameAsync(extra.UserName);
+            var organisation = known[extra.OrganisationOds].Id;
+            if (user is not null && !await db.RoleProfiles.AnyAsync(p => p.UserId == user.Id && p.Role == extra.Role && p.OrganisationId == organisation, ct))
+                db.RoleProfiles.Add(new RoleProfile { UserId = user.Id, Role = extra.Role, OrganisationId = organisation });
+        }
+        await db.SaveChangesAsync(ct);
         return result;
     }
 }

@@ -33,6 +33,7 @@ public sealed class SubjectAccess(HomewardDb db, IServiceProvider services, Time
     public async Task<Export> Handle(Guid personId, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.ReadAudit, personId);
+        actor.Demand(Right.ReadRecords, personId);
         var person = await services.GetRequiredService<GetPerson>().Handle(personId, actor, ct);
         // Referral and episode ids first, then each read through its use case.
         var referralIds = await db.Referrals.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using Homeward.Access;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Homeward.Demo;
@@ -77,6 +78,13 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(DemoAccounts.Accounts.Single(a => a.Role == role).UserName);
         await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // A user with several profiles is asked which to act in: the account's own role here.
+        if (page.Url.Contains("/account/profile", StringComparison.Ordinal))
+        {
+            await page.GetByLabel(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(role.Label()) + ",")).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        }
         await page.WaitForURLAsync(landing);
         return page;
     }

@@ -1,3 +1,5 @@
+using Homeward.Web.Auth;
+using Homeward.Web.Infrastructure;
 using Homeward.Access;
 using Homeward.Web.TagHelpers;
 using Microsoft.AspNetCore.Authorization;
@@ -8,8 +10,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Homeward.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<HomewardUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<HomewardUser> signIn, RoleProfiles profiles, IConfiguration config) : PageModel
 {
+    /// <summary>The partnership's identity provider, when sign-in through it is configured.</summary>
+    public ExternalSignIn.Settings? External { get; } = ExternalSignIn.From(config);
+
     public FormErrors Errors { get; private set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? UserName { get; set; }
@@ -27,7 +32,14 @@ public sealed class LoginModel(SignInManager<HomewardUser> signIn) : PageModel
         {
             var result = await signIn.PasswordSignInAsync(UserName!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            {
+                var back = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+                var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
+                // A user with several profiles picks the one to act in before anything else.
+                return (await profiles.Of(user!.Id, HttpContext.RequestAborted)).Count > 1
+                    ? LocalRedirect("/account/profile?returnUrl=" + Uri.EscapeDataString(back))
+                    : LocalRedirect(back);
+            }
             Errors.Add("userName", result.IsLockedOut
                 ? "This account is locked after too many failed attempts. Try again in 15 minutes"
                 : "The user name or password is wrong");
@@ -35,8 +47,19 @@ public sealed class LoginModel(SignInManager<HomewardUser> signIn) : PageModel
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    /// <summary>Off to the identity provider; back at <c>/account/external</c>.</summary>
+    public IActionResult OnPostExternal()
+    {
+        if (External is null)
+            return NotFound();
+        var back = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        return Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = "/account/external?returnUrl=" + Uri.EscapeDataString(back) },
+            ExternalSignIn.Scheme);
+    }
 }
 
+[Needs]
 public sealed class LogoutModel(SignInManager<HomewardUser> signIn) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()

@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Audit;
 using Homeward.Common;
 using Homeward.Web.Auth;
@@ -11,6 +13,7 @@ namespace Homeward.Web.Pages.Audit;
 /// The audit viewer for the privacy officer (and managers): every access to personal data, newest first, filtered by
 /// person (who looked at this record), user, day, action and outcome. Viewing it is audited too.
 /// </summary>
+[Needs(Right.ReadAudit)]
 public sealed class IndexModel(ReadAudit audit) : PageModel
 {
     [FromQuery] public string? NhsNumber { get; set; }

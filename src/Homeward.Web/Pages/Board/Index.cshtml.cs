@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.Hub;
 using Homeward.Web.Auth;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Homeward.Web.Pages.Board;
 
+[Needs(Right.ReadRecords)]
 public sealed class IndexModel(Hub.Board board) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Locality { get; set; }

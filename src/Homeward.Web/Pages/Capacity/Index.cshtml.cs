@@ -1,3 +1,4 @@
+using Homeward.Web.Infrastructure;
 using Homeward.Access;
 using Homeward.Capacity;
 using Homeward.Common;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Homeward.Web.Pages.Capacity;
 
 /// <summary>Capacity for 14 days; providers report their own services' capacity and answer offers here.</summary>
+[Needs(Right.ReadRecords)]
 public sealed class IndexModel(CapacityView capacity, SetCapacity setCapacity, Offers offers, RespondToBooking respond) : Shared.ActingPage
 {
     public CapacityView.View View { get; private set; } = null!;

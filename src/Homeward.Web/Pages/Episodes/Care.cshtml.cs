@@ -1,3 +1,4 @@
+using Homeward.Web.Infrastructure;
 using Homeward.Access;
 using Homeward.Care;
 using Homeward.Common;
@@ -14,6 +15,7 @@ namespace Homeward.Web.Pages.Episodes;
 /// support, the rapid response outcome, and the ending, which is refused (with links to each gap) until the record
 /// is complete. Each form posts to its own handler; refused input comes back with every problem and what was typed.
 /// </summary>
+[Needs(Right.ReadRecords, PersonRecord = true)]
 public sealed class CareModel(GetEpisode episodes, GetCareRecord records, RecordCare care, RecordVisit visits, ChangeEpisode change,
     MeasureCatalogue catalogue) : ActingPage
 {

@@ -1,3 +1,4 @@
+using Homeward.Web.Infrastructure;
 using Homeward.Access;
 using Homeward.Common;
 using Homeward.Episodes;
@@ -13,6 +14,7 @@ namespace Homeward.Web.Pages.Episodes;
 /// One episode: what was asked for, where it stands, its timeline, and the next steps the user's role
 /// may take. Every step carries the version the user saw, so a step taken on a stale page is refused.
 /// </summary>
+[Needs(Right.ReadRecords, PersonRecord = true)]
 public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, ChangeEpisode change,
     Homeward.Capacity.MatchServices matches, Homeward.Capacity.BookCapacity book, Homeward.Capacity.Offers offers,
     Homeward.Capacity.RespondToBooking respond) : Homeward.Web.Pages.Shared.ActingPage

@@ -14,6 +14,7 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "Sorry, there is a problem with the service";
     public string Detail { get; private set; } = "Try again later.";
     public string CorrelationId => HttpContext.TraceIdentifier;
+    public int Status => Response.StatusCode;
 
     public void OnGet(int? status) => Describe(status);
 

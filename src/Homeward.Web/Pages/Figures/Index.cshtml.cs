@@ -1,3 +1,4 @@
+using Homeward.Web.Infrastructure;
 using Homeward.Access;
 using Homeward.Common;
 using Homeward.Figures;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Homeward.Web.Pages.Figures;
 
 /// <summary>The dashboard: every figure for a period beside last year and the targets, trends, the delays, a breakdown.</summary>
+[Needs(Right.ReadFigures)]
 public sealed class IndexModel(Dashboard dashboard, SetTarget targets) : ActingPage
 {
     [FromQuery] public string? From { get; set; }

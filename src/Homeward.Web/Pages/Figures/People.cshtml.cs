@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.Figures;
 using Homeward.Web.Auth;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Homeward.Web.Pages.Figures;
 
 /// <summary>The people behind one figure in a period: who counted and who did not. Each person shown is audited.</summary>
+[Needs(Right.ReadFigures, Right.ReadRecords)]
 public sealed class PeopleModel(Dashboard dashboard) : PageModel
 {
     [FromRoute] public string Code { get; set; } = "";

@@ -1,3 +1,4 @@
+using Homeward.Web.Infrastructure;
 using Homeward.Access;
 using Homeward.Care;
 using Homeward.FollowUps;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Homeward.Web.Pages.FollowUps;
 
 /// <summary>The 91-day follow-ups: overdue ones first, with the attempts made and the result once due.</summary>
+[Needs(Right.ReadRecords)]
 public sealed class IndexModel(FollowUpTasks tasks) : ActingPage
 {
     [FromQuery] public string? Due { get; set; }

@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.Rotas;
 using Homeward.Web.Auth;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Homeward.Web.Pages.MyDay;
 
 /// <summary>A carer's own day: their visits in order from the team's published rota, with addresses and the break.</summary>
+[Needs(Right.ReadRecords)]
 public sealed class IndexModel(TeamRotas rotas) : PageModel
 {
     [FromQuery] public string? Date { get; set; }

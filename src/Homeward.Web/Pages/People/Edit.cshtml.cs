@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.People;
 using Homeward.Web.Auth;
@@ -12,6 +14,7 @@ namespace Homeward.Web.Pages.People;
 /// first, nothing is overwritten; the page says so, shows their version, and keeps what this user typed
 /// beside it so they can make their change again.
 /// </summary>
+[Needs(Right.EditReferral, PersonRecord = true)]
 public sealed class EditModel(GetPerson people, UpdatePerson update) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

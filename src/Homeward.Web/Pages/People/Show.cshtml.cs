@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.People;
 using Homeward.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Homeward.Web.Pages.People;
 
+[Needs(Right.ReadRecords, PersonRecord = true)]
 public sealed class ShowModel(PersonRecord record) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

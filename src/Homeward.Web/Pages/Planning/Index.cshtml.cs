@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.Planning;
 using Homeward.Simulation.Model;
@@ -11,6 +13,7 @@ namespace Homeward.Web.Pages.Planning;
 /// The planning page: run today's scenario (the next 10 days, or 26 weeks) with demand and capacity changed, and
 /// compare saved runs side by side.
 /// </summary>
+[Needs(Right.Plan)]
 public sealed class IndexModel(Plans plans) : ActingPage
 {
     public const int MaxCompared = 4;

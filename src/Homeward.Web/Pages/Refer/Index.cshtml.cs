@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.Referrals;
 using Homeward.Web.Auth;
@@ -9,6 +11,7 @@ using Route = Homeward.Referrals.Route;
 namespace Homeward.Web.Pages.Refer;
 
 /// <summary>Refer someone: choose the route, then one form that finds or records the person and submits the referral.</summary>
+[Needs(Right.SubmitReferral)]
 public sealed class IndexModel(SubmitReferral submit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Route { get; set; }

@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.Returns;
 using Homeward.Web.Auth;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Homeward.Web.Pages.Returns;
 
 /// <summary>The national returns: pick one and a period, see it, download it as CSV or XLSX.</summary>
+[Needs(Right.ReadFigures)]
 public sealed class IndexModel(MakeReturn make) : PageModel
 {
     [FromQuery] public string? Code { get; set; }

@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Common;
 using Homeward.Rotas;
 using Homeward.Web.Auth;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Homeward.Web.Pages.Rotas;
 
 /// <summary>The scheduler's page: choose a team and a day, build the rota with the optimiser, and see the rotas built.</summary>
+[Needs(Right.PlanRota)]
 public sealed class IndexModel(TeamRotas rotas, TimeProvider clock) : ActingPage
 {
     [FromQuery] public Guid? Team { get; set; }

@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Rotas;
 using Homeward.Web.Auth;
 using Homeward.Web.Pages.Shared;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Homeward.Web.Pages.Rotas;
 
 /// <summary>One rota: the figures, a timeline per carer, each round, what could not be planned and why; move a visit, publish.</summary>
+[Needs(Right.PlanRota)]
 public sealed class RotaModel(TeamRotas rotas) : ActingPage
 {
     [FromRoute] public Guid Id { get; set; }

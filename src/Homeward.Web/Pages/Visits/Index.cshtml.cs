@@ -1,3 +1,4 @@
+using Homeward.Web.Infrastructure;
 using Homeward.Access;
 using Homeward.Visits;
 using Homeward.Web.Auth;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Homeward.Web.Pages.Visits;
 
 /// <summary>The team's visits for a day, and the missed visits still flagged until someone follows them up.</summary>
+[Needs(Right.ReadRecords)]
 public sealed class IndexModel(VisitList list, RecordVisit record) : ActingPage
 {
     [FromQuery] public string? Date { get; set; }

@@ -1,3 +1,5 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
 using Homeward.Capacity;
 using Homeward.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Homeward.Web.Pages.Waiting;
 
+[Needs(Right.ReadRecords)]
 public sealed class IndexModel(WaitingList waiting, CapacityView capacity) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Service { get; set; }

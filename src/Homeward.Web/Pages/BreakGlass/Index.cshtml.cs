@@ -1,0 +1,56 @@
+using Homeward.Web.Infrastructure;
+using Homeward.Access;
+using Homeward.Common;
+using Homeward.Web.Auth;
+using Homeward.Web.TagHelpers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Homeward.Web.Pages.BreakGlass;
+
+/// <summary>
+/// Break the glass: a hospital or provider user opens the record of someone outside their relationship in an emergency,
+/// saying why, for a limited time; and sees and closes the accesses they have open.
+/// </summary>
+[Needs(Right.BreakGlass)]
+public sealed class IndexModel(Homeward.Access.BreakGlass breakGlass) : PageModel
+{
+    [FromQuery] public string? NhsNumber { get; set; }
+    public Homeward.Access.BreakGlass.Input Input { get; private set; } = new(null, null, null);
+    public IReadOnlyList<Homeward.Access.BreakGlass.View> Open { get; private set; } = [];
+    public FormErrors Errors { get; private set; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input = new(NhsNumber, null, null);
+        Open = await breakGlass.Mine(HttpContext.Actor(), ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromForm] string? nhsNumber, [FromForm] string? reason, [FromForm] string? minutes, CancellationToken ct)
+    {
+        Input = new(nhsNumber, reason, null);
+        try
+        {
+            int? length = null;
+            if (!string.IsNullOrWhiteSpace(minutes))
+                length = int.TryParse(minutes, out var m) ? m : throw new ValidationFailedException(new Dictionary<string, string[]> { ["minutes"] = ["Choose how long you need the record for."] });
+            var access = await breakGlass.Start(Input with { Minutes = length }, HttpContext.Actor(), ct);
+            TempData["Banner"] = $"You have emergency access to {access.PersonName}'s record until {Labels.When(access.ExpiresAt)}. Every page you open is recorded and a privacy officer will review your reason.";
+            return Redirect($"/people/{access.PersonId}");
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors = FormErrors.From(e.Errors);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Open = await breakGlass.Mine(HttpContext.Actor(), ct);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostEndAsync([FromForm] Guid id, CancellationToken ct)
+    {
+        var access = await breakGlass.End(id, HttpContext.Actor(), ct);
+        TempData["Banner"] = $"Emergency access to {access.PersonName}'s record is closed.";
+        return Redirect("/break-glass");
+    }
+}
