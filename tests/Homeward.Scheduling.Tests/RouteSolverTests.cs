@@ -49,12 +49,14 @@ public sealed class RouteSolverTests
         Assert.True(stops.Single(s => s.Visit == "3").Start <= 35);
     }
 
-    [Fact]
-    public void Capacity_splits_the_work_between_vehicles()
+    [Theory]
+    [InlineData(Engine.StringRemoval)]
+    [InlineData(Engine.OrTools)]
+    public void Capacity_splits_the_work_between_vehicles(Engine engine)
     {
-        // Loads of 2 with capacity 2: each vehicle serves one visit; 2 × 10 + 2 × 20 = 60.
+        // Loads of 2 with capacity 2: each vehicle serves one visit; 2 × 10 + 2 × 20 = 60. Both engines agree.
         var problem = Line([V(1, demand: 2), V(2, demand: 2)], vehicles: 2, capacity: 2);
-        var solution = RouteSolver.Solve(problem, Quick);
+        var solution = RouteSolver.Solve(problem, Quick with { Engine = engine });
         Assert.Empty(Validator.Check(problem, solution));
         Assert.Equal(2, solution.Cost.RoutesUsed);
         Assert.Equal(60, solution.Cost.Distance);
