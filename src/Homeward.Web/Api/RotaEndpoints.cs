@@ -70,5 +70,22 @@ public static class RotaEndpoints
         })
         .Needs(Right.PlanRota)
         .WithSummary("Publish a draft rota (needs If-Match): carers see their rounds; an earlier published rota for the team and day is superseded");
+
+        group.MapGet("/{id:guid}/urgent-candidates", async (Guid id, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await rotas.UrgentCandidates(id, http.Actor(), ct)))
+            .Needs(Right.PlanRota)
+            .WithSummary("The people booked to the rota's team today, who can be given an urgent visit");
+
+        group.MapPost("/{id:guid}/urgent", async (Guid id, TeamRotas.UrgentInput body, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await rotas.AddUrgent(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, result.Rota.Version);
+            return TypedResults.Ok(result);
+        })
+        .Needs(Right.PlanRota)
+        .WithSummary("Add an urgent visit (within 2 hours from now) to today's published rota, changing as little as possible")
+        .WithDescription("Needs If-Match with the rota's version. Every other visit keeps its carer and order, and what has started keeps its time; the visit goes where it adds least. 409 when no carer can reach the person in time: nothing changes.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

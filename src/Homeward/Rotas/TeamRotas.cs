@@ -14,7 +14,7 @@ namespace Homeward.Rotas;
 /// adjusted by the scheduler, published; and each carer's own day from the published rota. Rotas name people and
 /// their addresses, so every read is audited.
 /// </summary>
-public sealed class TeamRotas(HomewardDb db, TimeProvider clock, RotaSettings settings)
+public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSettings settings)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
     /// <summary>How far ahead a rota can be built.</summary>

@@ -16,7 +16,28 @@ public sealed class RotaModel(TeamRotas rotas) : ActingPage
 
     protected override string Here => $"/rotas/{Id}";
 
-    protected override async Task Load(CancellationToken ct) => Rota = await rotas.Get(Id, HttpContext.Actor(), ct);
+    /// <summary>For today's published rota: the people booked to the team, who can be given an urgent visit.</summary>
+    public IReadOnlyList<TeamRotas.Candidate> Candidates { get; private set; } = [];
+
+    public IEnumerable<(string Value, string Label)> UrgentOptions() => Candidates.Select(c => (c.EpisodeId.ToString(), $"{c.Name}, {c.Address}"));
+
+    public bool TakesUrgentVisits => Rota.Rota.Status == Homeward.Rotas.RotaStatus.Published
+                                     && Rota.Rota.Date == Homeward.Common.London.DateOf(DateTimeOffset.UtcNow);
+
+    protected override async Task Load(CancellationToken ct)
+    {
+        Rota = await rotas.Get(Id, HttpContext.Actor(), ct);
+        if (TakesUrgentVisits)
+            Candidates = await rotas.UrgentCandidates(Id, HttpContext.Actor(), ct);
+    }
+
+    public Task<IActionResult> OnPostUrgentAsync(string? episodeId, string? minutes, int? version, CancellationToken ct) =>
+        Act("urgent", async () =>
+        {
+            int? length = int.TryParse(minutes, out var m) ? m : null;
+            var result = await rotas.AddUrgent(Id, new TeamRotas.UrgentInput(episodeId, length), version, HttpContext.Actor(), ct);
+            return $"Urgent visit added: {result.WorkerName} arrives by {Homeward.Web.Pages.Rotas.RotaChart.Clock(result.Start)}. Every other visit keeps its carer.";
+        }, ct);
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
