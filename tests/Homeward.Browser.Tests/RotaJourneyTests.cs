@@ -60,8 +60,10 @@ public sealed class RotaJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         var carers = await page.Locator("#workerId option:not([value=''])").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
         var visits = await page.Locator("#visitId option:not([value=''])").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
         var moved = false;
-        // On a full day a visit may fit nowhere else without breaking a rule: try a few visits until one fits.
-        foreach (var candidate in visits.Take(6))
+        var refusals = new List<string>();
+        // On a full day a visit may fit nowhere else without breaking a rule (the morning peak above all): try visits
+        // spread over the day until one fits.
+        foreach (var candidate in visits.Where((_, i) => i % Math.Max(1, visits.Length / 12) == 0).Take(12))
         {
             foreach (var carer in carers)
             {
@@ -75,11 +77,12 @@ public sealed class RotaJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
                 }
                 // Refused (it would break a rule): the reason is said and the page is still the draft.
                 await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToBeVisibleAsync();
+                refusals.Add(await page.Locator(".nhsuk-error-summary").InnerTextAsync());
             }
             if (moved)
                 break;
         }
-        Assert.True(moved, "No carer on shift could take any of the first visits");
+        Assert.True(moved, "No carer on shift could take any of the visits tried: " + string.Join(" | ", refusals.Take(5)));
         await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Visit moved");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish the rota" }).ClickAsync();

@@ -75,13 +75,38 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "my-day.png") });
     }
 
-    private static async Task SignIn(IPage page, string user)
+    /// <summary>Break glass and its review (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*access*").</summary>
+    [Fact]
+    public async Task Take_the_access_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        // Someone the hospital did not refer: an urgent community response referral.
+        await SignIn(page, "hub@demo.homeward");
+        await page.GotoAsync("/board?route=UrgentCommunityResponse");
+        var nhs = await page.GetByTestId("board-row").First.GetAttributeAsync("data-nhs-number");
+        await page.Context.ClearCookiesAsync();
+        await SignIn(page, "discharge@demo.homeward");
+        await page.GotoAsync("/break-glass");
+        await page.GetByLabel("NHS number").FillAsync(nhs!);
+        await page.GetByLabel("Why do you need this record now?").FillAsync("Attended A&E after a fall at home; we need her care plan and who visits her.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "break-glass.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the record" }).ClickAsync();
+        await page.GetByTestId("emergency-open").WaitForAsync();
+        await page.Context.ClearCookiesAsync();
+        await SignIn(page, "privacy@demo.homeward", "**/audit**");
+        await page.GotoAsync("/audit/break-glass");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "break-glass-review.png") });
+    }
+
+    private static async Task SignIn(IPage page, string user, string landing = "**/board**")
     {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("User name", new() { Exact = true }).FillAsync(user);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/board**");
+        await page.WaitForURLAsync(landing);
     }
 
     [Fact]

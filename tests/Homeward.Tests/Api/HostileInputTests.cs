@@ -62,4 +62,29 @@ public sealed class HostileInputTests(ApiFactory app) : IClassFixture<ApiFactory
             Assert.False(html.Headers.Contains("Set-Cookie") && html.Headers.GetValues("Set-Cookie").Any(c => c.Contains("evil", StringComparison.Ordinal)));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task A_break_glass_reason_and_review_note_are_stored_as_typed_and_shown_encoded(string hostile)
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var nhs = Bodies.NewNhsNumber();
+        await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge(nhs))).Expect(HttpStatusCode.Created);
+        var reason = "Seen in A&E now: " + hostile;
+        var hospital = await app.ClientFor(Role.HospitalDischargeTeam);
+        var access = await (await hospital.PostJson("/api/break-glass", new { nhsNumber = nhs, reason })).Expect(HttpStatusCode.Created);
+        Assert.Equal(reason, access.Str("reason"));
+
+        var privacy = await app.ClientFor(Role.PrivacyOfficer);
+        var html = await privacy.GetAsync("/audit/break-glass?show=all", Ct);
+        var markup = await html.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.DoesNotContain("<script>alert", markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", markup, StringComparison.Ordinal);
+        var reviewed = await (await privacy.PostJson($"/api/break-glass/{access.Str("id")}/review", new { verdict = "Concern", note = hostile })).Expect(HttpStatusCode.OK);
+        Assert.Equal(hostile, reviewed.Str("reviewNote"));
+        markup = await (await privacy.GetAsync("/audit/break-glass?show=reviewed", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("<script>alert", markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", markup, StringComparison.Ordinal);
+    }
 }
