@@ -101,7 +101,12 @@ public static class HomewardApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error" });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // A refusal, a missing record or bad input is an answer, not a fault: only what becomes a 500 is logged as an error.
+            SuppressDiagnosticsCallback = context => ErrorHandler.Describe(context.Exception).Status != 500,
+        });
         // FHIR clients get an OperationOutcome for every refusal, the sign-in layer's 401 and 403 included.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseStatusCodePages(FhirEndpoints.StatusOutcome));
         app.UseWhen(http => IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/fhir"), api => api.UseStatusCodePages());
