@@ -96,9 +96,7 @@ public static class FhirEndpoints
         try
         {
             // The endpoint's rule first, before the body is read: a role without the right hears so, whatever it sent.
-            if (http.GetEndpoint()?.Metadata.GetMetadata<AccessRule>() is { } rule)
-                foreach (var right in rule.Rights)
-                    http.Actor().Demand(right);
+            http.GetEndpoint()?.Metadata.GetMetadata<AccessRule>()?.Demand(http.Actor());
             var (resource, status) = await action();
             await Write(http, resource, status);
         }

@@ -32,7 +32,7 @@ public static class ApiTokens
 
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    HomewardDb db, TimeProvider clock)
+    HomewardDb db, RoleProfiles profiles, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -54,8 +54,7 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
         // A token made for another of the user's profiles works only while the user still holds that profile.
         if (found.Role is { } role && found.OrganisationId is { } organisation
-            && !await db.RoleProfiles.AnyAsync(p => p.UserId == found.User.Id && p.Role == role && p.OrganisationId == organisation, Context.RequestAborted)
-            && !(found.User.Role == role && found.User.OrganisationId == organisation))
+            && !await profiles.Holds(found.User.Id, role, organisation, Context.RequestAborted))
             return AuthenticateResult.Fail("The token's role is no longer held.");
 
         var identity = new ClaimsIdentity(HomewardClaims.For(found.User, found.Role, found.OrganisationId), ApiTokens.Scheme);

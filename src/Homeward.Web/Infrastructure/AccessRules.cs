@@ -12,6 +12,13 @@ public sealed record AccessRule(IReadOnlyList<Right> Rights, bool PersonRecord, 
 {
     public static readonly AccessRule Public = new([], false, Anonymous: true);
     public static readonly AccessRule AnySignedIn = new([], false);
+
+    /// <summary>Throws <see cref="Homeward.Common.ForbiddenException"/> unless the actor's role has every right the rule needs.</summary>
+    public void Demand(Actor actor)
+    {
+        foreach (var right in Rights)
+            actor.Demand(right);
+    }
 }
 
 /// <summary>Declares an endpoint's <see cref="AccessRule"/> and enforces its rights before the handler runs.</summary>
@@ -39,9 +46,7 @@ public static class AccessRuleExtensions
         if (rule.Rights.Count > 0)
             builder.AddEndpointFilter(async (context, next) =>
             {
-                var actor = context.HttpContext.Actor();
-                foreach (var right in rule.Rights)
-                    actor.Demand(right);
+                rule.Demand(context.HttpContext.Actor());
                 return await next(context);
             });
         return builder;
@@ -68,11 +73,7 @@ public sealed class AccessRulePageFilter : Microsoft.AspNetCore.Mvc.Filters.IAsy
     {
         if (context.ActionDescriptor.EndpointMetadata.OfType<NeedsAttribute>().FirstOrDefault() is { } needs
             && context.HttpContext.User.Identity?.IsAuthenticated == true)
-        {
-            var actor = context.HttpContext.Actor();
-            foreach (var right in needs.Rule.Rights)
-                actor.Demand(right);
-        }
+            needs.Rule.Demand(context.HttpContext.Actor());
         await next();
     }
 }

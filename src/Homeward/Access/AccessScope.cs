@@ -46,8 +46,7 @@ public sealed class AccessScope
         if (!breakGlass || !actor.Has(Right.BreakGlass))
             return false;
         var now = clock.GetUtcNow();
-        if (!await db.BreakGlassAccesses.AnyAsync(b => b.UserId == actor.UserId && b.PersonId == personId && b.StartedAt <= now
-                                                       && b.ExpiresAt > now && (b.EndedAt == null || b.EndedAt > now), ct))
+        if (!await db.BreakGlassAccesses.Where(BreakGlassAccess.OpenAt(now)).AnyAsync(b => b.UserId == actor.UserId && b.PersonId == personId, ct))
             return false;
         emergency.Add(personId);
         return true;

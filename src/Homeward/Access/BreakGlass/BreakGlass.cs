@@ -74,7 +74,7 @@ public sealed class BreakGlass(HomewardDb db, AccessScope scope, TimeProvider cl
     {
         var now = clock.GetUtcNow();
         var ids = await db.BreakGlassAccesses.AsNoTracking()
-            .Where(b => b.UserId == actor.UserId && b.ExpiresAt > now && (b.EndedAt == null || b.EndedAt > now))
+            .Where(BreakGlassAccess.OpenAt(now)).Where(b => b.UserId == actor.UserId)
             .OrderByDescending(b => b.StartedAt).Select(b => b.Id).ToListAsync(ct);
         return await Views(db.BreakGlassAccesses.Where(b => ids.Contains(b.Id)), ct);
     }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Homeward.Access;
 
 /// <summary>What a privacy officer concluded about one break-glass access.</summary>
@@ -36,4 +38,8 @@ public sealed class BreakGlassAccess
     public DateTimeOffset Until => EndedAt is { } e && e < ExpiresAt ? e : ExpiresAt;
 
     public bool IsActive(DateTimeOffset now) => StartedAt <= now && now < Until;
+
+    /// <summary>The same test as <see cref="IsActive"/>, for a database query.</summary>
+    public static Expression<Func<BreakGlassAccess, bool>> OpenAt(DateTimeOffset now) =>
+        b => b.StartedAt <= now && b.ExpiresAt > now && (b.EndedAt == null || b.EndedAt > now);
 }
