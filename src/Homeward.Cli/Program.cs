@@ -122,7 +122,18 @@ var subjectAccess = new Command("subject-access", "Everything held about one per
 subjectAccess.SetAction((result, ct) => SubjectAccessCommand.Run(result.GetValue(provider)!, result.GetValue(database), result.GetValue(subjectPerson)!,
     result.GetValue(subjectOut), ct));
 
-var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.") { demo, returns, schedule, simulate, fhir, audit, backup, restore, subjectAccess };
+var postcodeFile = new Argument<string>("file") { Description = "The ONS Postcode Directory or NSPL CSV (columns pcds, lat, long; others ignored)." };
+var postcodesImport = new Command("import", "Load a postcode directory, so that people's homes are on the map for visit rounds; places everyone not yet placed.")
+{
+    postcodeFile, database, provider,
+};
+postcodesImport.SetAction((result, ct) => PostcodesCommand.Import(result.GetValue(provider)!, result.GetValue(database), result.GetValue(postcodeFile)!, ct));
+var postcodes = new Command("postcodes", "The postcode directory that puts people's homes on the map.") { postcodesImport };
+
+var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.")
+{
+    demo, returns, schedule, simulate, fhir, audit, backup, restore, subjectAccess, postcodes,
+};
 return await root.Parse(args).InvokeAsync();
 
 static int Fail(string message)

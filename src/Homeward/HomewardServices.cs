@@ -32,6 +32,8 @@ public static class HomewardServices
         services.AddScoped<ChangeEpisode>();
         services.AddScoped<GetPerson>();
         services.AddScoped<UpdatePerson>();
+        services.AddScoped<PostcodeDirectory>();
+        services.AddScoped<Rotas.TeamCarers>();
         services.AddScoped<PersonRecord>();
         services.AddScoped<SubjectAccess>();
         services.AddScoped<Hub.Board>();

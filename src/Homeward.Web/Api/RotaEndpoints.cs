@@ -87,5 +87,40 @@ public static class RotaEndpoints
         .WithDescription("Needs If-Match with the rota's version. Every other visit keeps its carer and order, and what has started keeps its time; the visit goes where it adds least. 409 when no carer can reach the person in time: nothing changes.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/teams/{id:guid}/carers", async (Guid id, TeamCarers carers, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await carers.List(id, http.Actor(), ct)))
+            .Needs(Right.PlanRota)
+            .WithSummary("A team's carers: skills, where their day starts, shift, break, days, sign-in, and whether they still work for the team");
+
+        group.MapPost("/teams/{id:guid}/carers", async (Guid id, TeamCarers.CarerInput body, TeamCarers carers, HttpContext http, CancellationToken ct) =>
+        {
+            var carer = await carers.Add(id, body, http.Actor(), ct);
+            ETags.Set(http.Response, carer.Version);
+            return TypedResults.Created($"/api/rotas/carers/{carer.Id}", carer);
+        })
+        .Needs(Right.PlanRota)
+        .WithSummary("Add a carer to a team")
+        .WithDescription("Skills from the list (medication, moving and handling, …); postcode where the day starts (must be in the postcode directory); shift and break window as HH:mm; days as day names.")
+        .ProducesValidationProblem();
+
+        group.MapGet("/carers/{id:guid}", async (Guid id, TeamCarers carers, HttpContext http, CancellationToken ct) =>
+        {
+            var carer = await carers.Get(id, http.Actor(), ct);
+            ETags.Set(http.Response, carer.Version);
+            return TypedResults.Ok(carer);
+        })
+        .Needs(Right.PlanRota)
+        .WithSummary("One carer");
+
+        group.MapPut("/carers/{id:guid}", async (Guid id, TeamCarers.CarerInput body, TeamCarers carers, HttpContext http, CancellationToken ct) =>
+        {
+            var carer = await carers.Change(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, carer.Version);
+            return TypedResults.Ok(carer);
+        })
+        .Needs(Right.PlanRota)
+        .WithSummary("Change a carer (needs If-Match): every field as for adding; active false when they leave the team")
+        .ProducesValidationProblem();
     }
 }

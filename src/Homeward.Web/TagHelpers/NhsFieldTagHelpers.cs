@@ -114,3 +114,28 @@ public sealed class NhsRadiosTagHelper : NhsFieldTagHelper
                       $"{HintAndError()}<div class=\"nhsuk-radios{(Inline ? " nhsuk-radios--inline" : "")}\" data-module=\"nhsuk-radios\">{items}</div></fieldset>");
     }
 }
+
+/// <summary>Checkboxes in a fieldset (several values under one name); the first box carries the field's id so the error summary can focus it.</summary>
+[HtmlTargetElement("nhs-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class NhsCheckboxesTagHelper : NhsFieldTagHelper
+{
+    public required IEnumerable<(string Value, string Label)> Options { get; set; }
+    /// <summary>The values ticked.</summary>
+    public IEnumerable<string> Values { get; set; } = [];
+    public bool Small { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var ticked = Values.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var items = new StringBuilder();
+        var i = 0;
+        foreach (var (value, label) in Options)
+        {
+            var id = i++ == 0 ? Id : $"{Id}-{i}";
+            items.Append($"<div class=\"nhsuk-checkboxes__item\"><input class=\"nhsuk-checkboxes__input\" id=\"{id}\" name=\"{E(Name)}\" type=\"checkbox\" value=\"{E(value)}\"{(ticked.Contains(value) ? " checked" : "")}>" +
+                         $"<label class=\"nhsuk-label nhsuk-checkboxes__label\" for=\"{id}\">{E(label)}</label></div>");
+        }
+        Group(output, $"<fieldset class=\"nhsuk-fieldset\"{DescribedBy()}><legend class=\"nhsuk-fieldset__legend nhsuk-fieldset__legend--s\">{E(Label)}</legend>" +
+                      $"{HintAndError()}<div class=\"nhsuk-checkboxes{(Small ? " nhsuk-checkboxes--small" : "")}\" data-module=\"nhsuk-checkboxes\">{items}</div></fieldset>");
+    }
+}

@@ -19,6 +19,8 @@ public sealed class CarePlan
     public int VisitsAtEnd { get; set; }
     public int MinutesPerVisit { get; set; }
     public bool DoubleHanded { get; set; }
+    /// <summary>A skill every visit needs (one of <see cref="Rotas.CareSkills.All"/>), or null for none.</summary>
+    public string? Skill { get; set; }
     public int ReviewEveryDays { get; set; }
     public required string TransitionPlan { get; set; }
     public bool AgreedWithPerson { get; set; }

@@ -23,10 +23,10 @@ public sealed record AssessmentView(string WhatMatters, string HomeSituation, bo
 
 public sealed record PlanView(string WillDo, string WillNotDo, DateOnly StartsOn, DateOnly EndsOn, int VisitsAtStart, int VisitsAtEnd,
     int MinutesPerVisit, bool DoubleHanded, int ReviewEveryDays, string TransitionPlan, bool AgreedWithPerson, DateTimeOffset UpdatedAt,
-    string UpdatedBy, int Version)
+    string UpdatedBy, int Version, string? Skill)
 {
     public static PlanView From(CarePlan p) => new(p.WillDo, p.WillNotDo, p.StartsOn, p.EndsOn, p.VisitsAtStart, p.VisitsAtEnd,
-        p.MinutesPerVisit, p.DoubleHanded, p.ReviewEveryDays, p.TransitionPlan, p.AgreedWithPerson, p.UpdatedAt, p.UpdatedBy, p.Version);
+        p.MinutesPerVisit, p.DoubleHanded, p.ReviewEveryDays, p.TransitionPlan, p.AgreedWithPerson, p.UpdatedAt, p.UpdatedBy, p.Version, p.Skill);
 }
 
 public sealed record ScoreView(Stage Stage, int Score, string? Note, DateTimeOffset At, string By);
@@ -51,10 +51,10 @@ public sealed record SupportView(SupportNeed Need, SupportAction Action, string 
 
 public sealed record VisitView(Guid Id, Guid EpisodeId, DateOnly Date, TimeOnly WindowStart, TimeOnly WindowEnd, int Minutes, bool DoubleHanded,
     VisitStatus Status, DateTimeOffset? ArrivedAt, DateTimeOffset? LeftAt, MissedReason? MissedReason, string? Notes, string? RecordedBy,
-    bool Flagged, string? FollowUpNotes, DateTimeOffset? FollowedUpAt, int Version)
+    bool Flagged, string? FollowUpNotes, DateTimeOffset? FollowedUpAt, int Version, string? Skill)
 {
     public static VisitView From(Visit v) => new(v.Id, v.EpisodeId, v.Date, v.WindowStart, v.WindowEnd, v.Minutes, v.DoubleHanded, v.Status,
-        v.ArrivedAt, v.LeftAt, v.MissedReason, v.Notes, v.RecordedBy, v.Flagged, v.FollowUpNotes, v.FollowedUpAt, v.Version);
+        v.ArrivedAt, v.LeftAt, v.MissedReason, v.Notes, v.RecordedBy, v.Flagged, v.FollowUpNotes, v.FollowedUpAt, v.Version, v.Skill);
 }
 
 public sealed record AttemptView(DateTimeOffset At, bool Reached, string? Notes, string By);

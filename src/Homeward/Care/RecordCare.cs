@@ -41,6 +41,8 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
         public int? VisitsAtEnd { get; init; }
         public int? MinutesPerVisit { get; init; }
         public bool? DoubleHanded { get; init; }
+        /// <summary>A skill every visit needs (see <see cref="Rotas.CareSkills"/>); empty for none.</summary>
+        public string? Skill { get; init; }
         public int? ReviewEveryDays { get; init; }
         public string? TransitionPlan { get; init; }
         public bool? AgreedWithPerson { get; init; }
@@ -129,6 +131,11 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
             problems.Add("visitsAtStart", "Home-based care needs at least one visit a day at the start.");
         if ((atStart > 0 || atEnd > 0) && minutes is < 15 or > 240)
             problems.Add("minutesPerVisit", "A visit lasts from 15 to 240 minutes (NICE: at least 30, except short checks).");
+        var skill = Rotas.CareSkills.Find(input.Skill);
+        if (!string.IsNullOrWhiteSpace(input.Skill) && skill is null)
+            problems.Add("skill", $"Choose the skill from the list ({string.Join(", ", Rotas.CareSkills.All)}), or none.");
+        if (skill is not null && atStart == 0 && atEnd == 0)
+            problems.Add("skill", "A skill is for home visits: this plan has none.");
         var reviewEvery = input.ReviewEveryDays ?? 0;
         if (reviewEvery is < 1 or > 42)
             problems.Add("reviewEveryDays", "Review at least every 42 days: give a number of days from 1 to 42.");
@@ -148,6 +155,7 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
         plan.VisitsAtEnd = atEnd;
         plan.MinutesPerVisit = atStart > 0 || atEnd > 0 ? minutes : 0;
         plan.DoubleHanded = input.DoubleHanded ?? false;
+        plan.Skill = skill;
         plan.ReviewEveryDays = reviewEvery;
         plan.AgreedWithPerson = input.AgreedWithPerson ?? false;
         plan.UpdatedAt = now;
@@ -159,7 +167,7 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LayOut(plan, episode.PersonId, today, ct);
         var view = await Save(episode, EpisodeEventType.PlanAgreed, now, actor, now, "care.plan",
-            new { startsOn = plan.StartsOn, endsOn = plan.EndsOn, plan.VisitsAtStart, plan.VisitsAtEnd, plan.MinutesPerVisit }, ct);
+            new { startsOn = plan.StartsOn, endsOn = plan.EndsOn, plan.VisitsAtStart, plan.VisitsAtEnd, plan.MinutesPerVisit, plan.Skill }, ct);
         await transaction.CommitAsync(ct);
         return view;
     }

@@ -45,6 +45,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Care.CustomMeasure> CustomMeasures => Set<Care.CustomMeasure>();
     public DbSet<Care.CommunitySupport> CommunitySupports => Set<Care.CommunitySupport>();
     public DbSet<Visits.Visit> Visits => Set<Visits.Visit>();
+    public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();
     public DbSet<Figures.Target> Targets => Set<Figures.Target>();
@@ -255,6 +256,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, x => x.WillNotDo, 4000);
             Text(e, x => x.TransitionPlan, 4000);
             Text(e, x => x.UpdatedBy, 256);
+            Text(e, x => x.Skill, Homeward.Rotas.CareSkills.LongestName);
             e.Ignore(x => x.Pattern);
             e.Property(x => x.Version).IsConcurrencyToken();
         });
@@ -304,6 +306,13 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, x => x.Notes, 2000);
             Text(e, x => x.By, 256);
         });
+        builder.Entity<PostcodeLocation>(e =>
+        {
+            e.HasKey(x => x.Postcode);
+            Text(e, x => x.Postcode, 8);
+            Text(e, x => x.District, 4);
+            e.HasIndex(x => x.District);
+        });
         builder.Entity<Visits.Visit>(e =>
         {
             e.HasIndex(x => new { x.Date, x.WindowStart });
@@ -315,6 +324,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, x => x.RecordedBy, 256);
             Text(e, x => x.FollowUpNotes, 2000);
             Text(e, x => x.FollowedUpBy, 256);
+            Text(e, x => x.Skill, Homeward.Rotas.CareSkills.LongestName);
             e.Ignore(x => x.Flagged);
             e.Property(x => x.Version).IsConcurrencyToken();
         });
@@ -347,6 +357,8 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, x => x.Name, 200);
             Text(e, x => x.Skills, 500);
             Text(e, x => x.UserName, 256);
+            Text(e, x => x.Postcode, 8);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.ServiceId);
             e.HasIndex(x => x.UserName);
         });

@@ -40,6 +40,7 @@ internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, 
     private List<Goal> _goals = [];
     private Dictionary<string, decimal> _barthel = [];
     private decimal _hours;
+    private string _risks = "";
     private bool _planned, _assessed;
     private readonly HashSet<string> _measuredAtStart = [], _measuredAtEnd = [];
 
@@ -60,7 +61,7 @@ internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, 
                 random.Pick(["bungalow", "two-storey house", "ground-floor flat", "flat with a lift"]),
             HasUnpaidCarer = person.CarerName is not null, CarerNeeds = person.CarerName is null ? null : random.Pick(["None beyond a break now and then", "Works full time; carer's assessment offered", "Has health problems of their own; referred to the carers' centre"]),
             Consent = consent, BestInterestDecision = consent == Consent.BestInterestDecision ? "Best-interest meeting with family and GP; short-term support agreed" : null,
-            Risks = random.Pick(["Falls at night", "None found", "Missed medicines", "Self-neglect when low"]), AssessedAt = assessedAt, AssessedBy = worker.UserName,
+            Risks = _risks = random.Pick(["Falls at night", "None found", "Missed medicines", "Self-neglect when low"]), AssessedAt = assessedAt, AssessedBy = worker.UserName,
         });
         Note(episode, EpisodeEventType.Assessed, assessedAt, worker);
         _assessed = true;
@@ -87,6 +88,8 @@ internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, 
             TransitionPlan = "Agree what support continues; signpost to local groups", AgreedWithPerson = true, UpdatedAt = assessedAt, UpdatedBy = worker.UserName,
         };
         plan.VisitsAtEnd = plan.VisitsAtStart == 0 ? 0 : 1;
+        // Medicines missed at home: every visit prompts them; two carers: a hoist, so moving and handling.
+        plan.Skill = plan.VisitsAtStart == 0 ? null : plan.DoubleHanded ? "moving and handling" : _risks == "Missed medicines" ? "medication" : null;
         Made.Add(plan);
         Note(episode, EpisodeEventType.PlanAgreed, assessedAt, worker);
         _planned = true;

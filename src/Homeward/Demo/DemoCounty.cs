@@ -83,6 +83,9 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         var generator = new EpisodeGenerator(random, actors, now);
         var usedNumbers = new HashSet<string>();
         var pool = new List<Person>();
+        // The county's own postcode directory: each postcode where its first resident lives, so that people referred
+        // later at a demo postcode (or another in its district) are put on the map as a real directory would.
+        var postcodes = new HashSet<string>(StringComparer.Ordinal);
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         int people = 0, referrals = 0, events = 0;
@@ -106,6 +109,12 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
                         person = NewPerson(random, faker, usedNumbers, localities[locality].Id, LocalityPlaces[locality], today, now);
                         (person.Latitude, person.Longitude) = Near(map, LocalityCentres[locality], 0.04);
                         db.People.Add(person);
+                        if (postcodes.Add(person.Postcode.Value))
+                            db.PostcodeLocations.Add(new PostcodeLocation
+                            {
+                                Postcode = person.Postcode.Value, District = PostcodeDirectory.DistrictOf(person.Postcode),
+                                Latitude = person.Latitude!.Value, Longitude = person.Longitude!.Value,
+                            });
                         pool.Add(person);
                         people++;
                     }

@@ -71,6 +71,13 @@ internal static class DemoServices
                     skills.Add("medication");
                 if (random.Chance(0.1))
                     skills.Add("stoma care");
+                // Fixed by position, not drawn, so that the rest of the demo county stays as it was.
+                if (i % 4 == 1)
+                    skills.Add("insulin");
+                if (i % 6 == 2)
+                    skills.Add("catheter care");
+                if (i % 3 == 0)
+                    skills.Add("dementia care");
                 var worker = new Rotas.CareWorker
                 {
                     ServiceId = service.Id, Name = faker.Name.FullName(), Skills = string.Join(", ", skills), Latitude = lat, Longitude = lon,

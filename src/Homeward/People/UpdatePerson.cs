@@ -11,7 +11,7 @@ namespace Homeward.People;
 /// The caller names the version they edited; if someone else changed the record first, the change is
 /// refused (stale) and nothing is overwritten.
 /// </summary>
-public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider clock)
+public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider clock, PostcodeDirectory postcodes)
 {
     public async Task<PersonView> Handle(Guid id, PersonInput input, int? expectedVersion, Actor actor, CancellationToken ct)
     {
@@ -33,7 +33,12 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
         person.AddressLine1 = updated.AddressLine1;
         person.AddressLine2 = updated.AddressLine2;
         person.Town = updated.Town;
-        person.Postcode = updated.Postcode;
+        // A new address is a new place on the map (the old one would send carers to the wrong house).
+        if (person.Postcode != updated.Postcode || person.AddressLine1 != updated.AddressLine1)
+        {
+            person.Postcode = updated.Postcode;
+            await postcodes.Place(person, ct);
+        }
         person.GpPracticeCode = updated.GpPracticeCode;
         person.UsualResidence = updated.UsualResidence;
         person.CarerName = updated.CarerName;

@@ -16,7 +16,7 @@ namespace Homeward.Referrals;
 /// its episode, all in one transaction with the audit rows. With an Idempotency-Key, a retry of the
 /// same request replays the first answer and a different request under the same key is refused.
 /// </summary>
-public sealed class SubmitReferral(HomewardDb db, TimeProvider clock)
+public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDirectory postcodes)
 {
     public sealed record Request
     {
@@ -105,6 +105,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock)
         var isNewPerson = db.Entry(person!).State == EntityState.Detached;
         if (isNewPerson)
         {
+            await postcodes.Place(person!, ct);
             db.People.Add(person!);
             db.AuditEntries.Add(AuditEntry.For(actor, "person.create", person!.Id, person.Id, now));
         }

@@ -13,7 +13,8 @@ public sealed class CareWorker
     public required string Name { get; set; }
     /// <summary>Skills, comma-separated (for example "medication, moving and handling").</summary>
     public string Skills { get; set; } = "";
-    /// <summary>Where the day starts and ends (home or base).</summary>
+    /// <summary>Where the day starts and ends (home or base): the postcode as given, and its place on the map.</summary>
+    public string? Postcode { get; set; }
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     public TimeOnly ShiftStart { get; set; }
@@ -27,6 +28,7 @@ public sealed class CareWorker
     /// <summary>The sign-in (email) of this worker, if they have one.</summary>
     public string? UserName { get; set; }
     public bool Active { get; set; } = true;
+    public int Version { get; set; } = 1;
 
     public IReadOnlySet<string> SkillSet => Skills.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);

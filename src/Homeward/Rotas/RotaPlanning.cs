@@ -48,9 +48,10 @@ public static class RotaPlanning
         {
             if (v.Latitude is not { } lat || v.Longitude is not { } lon)
             {
-                setAside[Key(v.Visit.Id, false)] = "The person's address has no map position.";
+                const string why = "The person's postcode is not in the postcode directory, so their home is not on the map (load the directory: homeward postcodes import).";
+                setAside[Key(v.Visit.Id, false)] = why;
                 if (v.Visit.DoubleHanded)
-                    setAside[Key(v.Visit.Id, true)] = "The person's address has no map position.";
+                    setAside[Key(v.Visit.Id, true)] = why;
                 continue;
             }
             if (!placeOf.TryGetValue((lat, lon), out var place))
@@ -62,7 +63,7 @@ public static class RotaPlanning
             var (from, to) = (Minutes(v.Visit.WindowStart), Minutes(v.Visit.WindowEnd));
             RotaVisit Make(bool second) => new(Key(v.Visit.Id, second), place, v.Visit.Minutes, from, to)
             {
-                KnownCarers = known, LatestAtAll = to + settings.MostLateMinutes,
+                KnownCarers = known, LatestAtAll = to + settings.MostLateMinutes, Skill = v.Visit.Skill,
             };
             rotaVisits.Add(Make(false));
             if (v.Visit.DoubleHanded)

@@ -67,11 +67,13 @@ public sealed partial class TeamRotas
         if (episode is null)
             throw ValidationFailedException.For("episodeId", "Choose a person booked to this team today.");
 
+        // The care plan's skill holds for an urgent visit too.
+        var skill = await db.CarePlans.AsNoTracking().Where(p => p.EpisodeId == episode.Id).Select(p => p.Skill).SingleOrDefaultAsync(ct);
         var nowMinutes = RotaPlanning.Minutes(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, London.Zone).DateTime));
         var latest = Math.Min(nowMinutes + UrgentWithinMinutes, 24 * 60 - 1);
         var visit = new Visit
         {
-            EpisodeId = episode.Id, PersonId = episode.PersonId, Date = today, Minutes = input.Minutes!.Value,
+            EpisodeId = episode.Id, PersonId = episode.PersonId, Date = today, Minutes = input.Minutes!.Value, Skill = skill,
             WindowStart = new TimeOnly(nowMinutes / 60, nowMinutes % 60), WindowEnd = new TimeOnly(latest / 60, latest % 60), Status = VisitStatus.Planned,
         };
 

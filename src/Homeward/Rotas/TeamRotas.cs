@@ -35,7 +35,7 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
 
     /// <summary>A visit in a round. Times are minutes from midnight (London).</summary>
     public sealed record Stop(Guid VisitId, Guid EpisodeId, Guid PersonId, string PersonName, string Address, TimeOnly WindowStart, TimeOnly WindowEnd,
-        int Minutes, bool DoubleHanded, bool Second, string? WithCarer, int Arrival, int Start, bool KnownCarer)
+        int Minutes, bool DoubleHanded, bool Second, string? WithCarer, int Arrival, int Start, bool KnownCarer, string? Skill)
     {
         public int LateBy => Math.Max(0, Start - RotaPlanning.Minutes(WindowEnd));
     }
@@ -44,7 +44,7 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
         IReadOnlyList<Stop> Stops);
 
     public sealed record Gap(Guid VisitId, Guid EpisodeId, string PersonName, TimeOnly WindowStart, TimeOnly WindowEnd, int Minutes, bool DoubleHanded,
-        bool Second, string Reason);
+        bool Second, string Reason, string? Skill);
 
     public sealed record Detail(Summary Rota, string TeamName, IReadOnlyList<Round> Rounds, IReadOnlyList<Gap> Gaps);
 
@@ -315,14 +315,14 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
                 var partner = x.v.DoubleHanded ? rota.Assignments.FirstOrDefault(o => o.VisitId == a.VisitId && o.Second != a.Second) : null;
                 return new Stop(a.VisitId, x.v.EpisodeId, x.v.PersonId, $"{x.GivenName} {x.FamilyName}", $"{x.AddressLine1}, {x.Town} {x.Postcode}",
                     x.v.WindowStart, x.v.WindowEnd, x.v.Minutes, x.v.DoubleHanded, a.Second,
-                    partner is null ? null : workers.GetValueOrDefault(partner.WorkerId)?.Name, a.Arrival, a.Start, known.Contains((a.VisitId, a.WorkerId)));
+                    partner is null ? null : workers.GetValueOrDefault(partner.WorkerId)?.Name, a.Arrival, a.Start, known.Contains((a.VisitId, a.WorkerId)), x.v.Skill);
             }).ToList();
             return new Round(worker.Id, worker.Name, worker.Skills, worker.ShiftStart, worker.ShiftEnd, day.BreakStart, worker.BreakMinutes, stops);
         }).OrderBy(r => r.ShiftStart).ThenBy(r => r.Name).ToList();
         var gaps = onlyWorker is not null ? [] : rota.Gaps.Where(g => visits.ContainsKey(g.VisitId)).Select(g =>
         {
             var x = visits[g.VisitId];
-            return new Gap(g.VisitId, x.v.EpisodeId, $"{x.GivenName} {x.FamilyName}", x.v.WindowStart, x.v.WindowEnd, x.v.Minutes, x.v.DoubleHanded, g.Second, g.Reason);
+            return new Gap(g.VisitId, x.v.EpisodeId, $"{x.GivenName} {x.FamilyName}", x.v.WindowStart, x.v.WindowEnd, x.v.Minutes, x.v.DoubleHanded, g.Second, g.Reason, x.v.Skill);
         }).OrderBy(g => g.WindowStart).ToList();
         return new Detail(Summary.From(rota), team, rounds, gaps);
     }

@@ -27,6 +27,8 @@ public sealed class Visit
     public TimeOnly WindowEnd { get; init; }
     public int Minutes { get; init; }
     public bool DoubleHanded { get; init; }
+    /// <summary>The skill the carer needs, from the care plan (null for none).</summary>
+    public string? Skill { get; init; }
     public VisitStatus Status { get; set; }
     public DateTimeOffset? ArrivedAt { get; set; }
     public DateTimeOffset? LeftAt { get; set; }

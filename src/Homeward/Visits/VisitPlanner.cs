@@ -38,7 +38,7 @@ public static class VisitPlanner
                 yield return new Visit
                 {
                     EpisodeId = plan.EpisodeId, PersonId = personId, Date = date, WindowStart = start, WindowEnd = end,
-                    Minutes = plan.MinutesPerVisit, DoubleHanded = plan.DoubleHanded, Status = VisitStatus.Planned,
+                    Minutes = plan.MinutesPerVisit, DoubleHanded = plan.DoubleHanded, Skill = plan.Skill, Status = VisitStatus.Planned,
                 };
         }
     }

@@ -69,6 +69,26 @@ public sealed class CareApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_skill_the_plan_needs_is_one_from_the_list_and_every_visit_carries_it()
+    {
+        var (hub, url) = await Episode();
+        var unknown = await Bad(hub.PutJson($"{url}/plan", CareRecords.Plan(visitsAtStart: 2, visitsAtEnd: 1, days: 3, skill: "juggling")));
+        Assert.Equal(["skill"], unknown.ErrorFields());
+        Assert.Contains("medication", unknown.GetProperty("errors").GetProperty("skill")[0].GetString(), StringComparison.Ordinal);
+
+        var plan = await Ok(hub.PutJson($"{url}/plan", CareRecords.Plan(visitsAtStart: 2, visitsAtEnd: 1, days: 3, skill: "Medication")));
+        Assert.Equal("medication", plan.GetProperty("plan").Str("skill"));
+        var visits = plan.GetProperty("visits").EnumerateArray().ToList();
+        Assert.NotEmpty(visits);
+        Assert.All(visits, v => Assert.Equal("medication", v.Str("skill")));
+
+        // No skill: the visits laid out again need none.
+        var none = await Ok(hub.PutJson($"{url}/plan", CareRecords.Plan(visitsAtStart: 2, visitsAtEnd: 1, days: 3, skill: ""), "\"1\""));
+        Assert.Null(none.GetProperty("plan").Str("skill"));
+        Assert.All(none.GetProperty("visits").EnumerateArray().Where(v => v.Str("status") == "Planned"), v => Assert.Null(v.Str("skill")));
+    }
+
+    [Fact]
     public async Task Changing_the_plan_lays_out_the_future_again_and_keeps_what_was_recorded()
     {
         var (hub, url) = await Episode();

@@ -87,7 +87,11 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
             var start = stop.GetProperty("start").GetInt32();
             Assert.InRange(start, Minutes(stop.Str("windowStart")!), Minutes(stop.Str("windowEnd")!) + 60);
             Assert.InRange(start, Minutes(round.Str("shiftStart")!), Minutes(round.Str("shiftEnd")!));
+            // A visit that needs a skill (from the care plan) goes to a carer who holds it.
+            if (stop.Str("skill") is { } skill)
+                Assert.Contains(skill, round.Str("skills")!.Split(',', StringSplitOptions.TrimEntries));
         }
+        Assert.Contains(stops, s => s.Stop.Str("skill") is not null);
         foreach (var round in rounds)
         {
             var times = round.GetProperty("stops").EnumerateArray().Select(s => (Start: s.GetProperty("start").GetInt32(), End: s.GetProperty("start").GetInt32() + s.GetProperty("minutes").GetInt32())).ToList();
@@ -181,6 +185,64 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
         var manager = await app.ClientFor(Role.Manager);
         var none = await (await manager.GetAsync("/api/rotas/mine", Ct)).Expect(HttpStatusCode.OK);
         Assert.Equal(JsonValueKind.Null, none.GetProperty("workerName").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_team_s_carers_are_added_and_changed_with_every_problem_said_and_one_who_has_left_is_not_planned()
+    {
+        var (team, _) = await RileysTeam(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)));
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var listed = await (await hub.GetAsync($"/api/rotas/teams/{team}/carers", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Contains(listed.GetProperty("carers").EnumerateArray(), c => c.Str("name") == "Riley Able");
+        string postcode;
+        await using (var db = app.Db())
+            postcode = (await db.PostcodeLocations.OrderBy(p => p.Postcode).FirstAsync(Ct)).Postcode;
+
+        // Everything wrong at once: each field says why; nothing is added.
+        var bad = await (await hub.PostJson($"/api/rotas/teams/{team}/carers", new
+        {
+            name = " ", skills = new[] { "juggling" }, postcode = "ZB9 9ZZ", shiftStart = "7am", shiftEnd = "06:00", breakMinutes = 300,
+            days = new[] { "Funday" }, userName = "nobody@nowhere.test",
+        })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["breakMinutes", "days", "name", "postcode", "shiftStart", "skills", "userName"], bad.ErrorFields().Order(StringComparer.Ordinal));
+        Assert.Contains("postcode directory", bad.GetProperty("errors").GetProperty("postcode")[0].GetString(), StringComparison.Ordinal);
+        var window = await (await hub.PostJson($"/api/rotas/teams/{team}/carers", new
+        {
+            name = "Sam Newcarer", postcode, shiftStart = "07:00", shiftEnd = "06:00", breakMinutes = 30, breakFrom = "05:00", breakTo = "05:10", days = new[] { "Monday" },
+        })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["breakFrom", "breakTo", "shiftEnd"], window.ErrorFields().Order(StringComparer.Ordinal));
+
+        var all = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+        object Sam(bool active) => new
+        {
+            name = "Sam Newcarer", skills = new[] { "Insulin", "medication" }, postcode = postcode.ToLowerInvariant(), shiftStart = "07:00", shiftEnd = "14:30",
+            breakMinutes = 30, breakFrom = "10:30", breakTo = "12:30", days = all, active,
+        };
+        var added = await (await hub.PostJson($"/api/rotas/teams/{team}/carers", Sam(true))).Expect(HttpStatusCode.Created);
+        Assert.Equal(["insulin", "medication"], added.GetProperty("skills").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(postcode, added.Str("postcode"));
+        Assert.Equal(7, added.GetProperty("days").GetArrayLength());
+        var sam = added.Str("id");
+
+        // On shift tomorrow, so in the rota built for it; once they have left, not.
+        var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).Expect(HttpStatusCode.Created);
+        var rota = await (await hub.GetAsync($"/api/rotas/{built.Str("id")}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Contains(rota.GetProperty("rounds").EnumerateArray(), r => r.Str("workerId") == sam);
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await hub.PutJson($"/api/rotas/carers/{sam}", Sam(false))).StatusCode);
+        var left = await (await hub.PutJson($"/api/rotas/carers/{sam}", Sam(false), "\"1\"")).Expect(HttpStatusCode.OK);
+        Assert.False(left.GetProperty("active").GetBoolean());
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await hub.PutJson($"/api/rotas/carers/{sam}", Sam(true), "\"1\"")).StatusCode);
+        built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).Expect(HttpStatusCode.Created);
+        rota = await (await hub.GetAsync($"/api/rotas/{built.Str("id")}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(rota.GetProperty("rounds").EnumerateArray(), r => r.Str("workerId") == sam);
+
+        // Another organisation's provider cannot see or change the team's carers.
+        var provider = await app.ClientFor(Role.CareProvider);
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync($"/api/rotas/carers/{sam}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync($"/api/rotas/teams/{team}/carers", Ct)).StatusCode);
+        await using var check = app.Db();
+        Assert.Equal(2, await check.AuditEntries.CountAsync(a => a.Action.StartsWith("carer.") && a.EntityId == sam, Ct));
     }
 
     private static int Minutes(string time) => int.Parse(time[..2]) * 60 + int.Parse(time[3..5]);

@@ -22,7 +22,7 @@ public static class CareRecords
         risks = "Falls on the stairs at night",
     };
 
-    public static object Plan(int visitsAtStart = 0, int visitsAtEnd = 0, int days = 14, int startInDays = 0) => new
+    public static object Plan(int visitsAtStart = 0, int visitsAtEnd = 0, int days = 14, int startInDays = 0, string? skill = null) => new
     {
         willDo = "Help with washing and dressing; practise the stairs with the therapist",
         willNotDo = "Cleaning and shopping",
@@ -34,6 +34,7 @@ public static class CareRecords
         reviewEveryDays = 7,
         transitionPlan = "Lunch club twice a week; pendant alarm",
         agreedWithPerson = true,
+        skill,
     };
 
     /// <summary>Assessment, plan, one goal scored at the start and the end, Barthel and hours of care at the start and the end.</summary>

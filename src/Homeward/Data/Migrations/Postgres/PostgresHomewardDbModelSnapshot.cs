@@ -602,6 +602,10 @@ namespace Homeward.Data.Migrations.Postgres
                     b.Property<int>("ReviewEveryDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Skill")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
@@ -1232,6 +1236,30 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Homeward.People.PostcodeLocation", b =>
+                {
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Postcode");
+
+                    b.HasIndex("District");
+
+                    b.ToTable("PostcodeLocations");
+                });
+
             modelBuilder.Entity("Homeward.Planning.PlanningRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1435,6 +1463,10 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid");
 
@@ -1452,6 +1484,10 @@ namespace Homeward.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1659,6 +1695,10 @@ namespace Homeward.Data.Migrations.Postgres
                     b.Property<string>("RecordedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Status")
                         .IsRequired()

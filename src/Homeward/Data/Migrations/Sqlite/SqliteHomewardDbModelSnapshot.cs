@@ -595,6 +595,10 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.Property<int>("ReviewEveryDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Skill")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
@@ -1215,6 +1219,30 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Homeward.People.PostcodeLocation", b =>
+                {
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Postcode");
+
+                    b.HasIndex("District");
+
+                    b.ToTable("PostcodeLocations");
+                });
+
             modelBuilder.Entity("Homeward.Planning.PlanningRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1418,6 +1446,10 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("TEXT");
 
@@ -1435,6 +1467,10 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1641,6 +1677,10 @@ namespace Homeward.Data.Migrations.Sqlite
 
                     b.Property<string>("RecordedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
