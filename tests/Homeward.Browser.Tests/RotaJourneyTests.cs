@@ -95,4 +95,60 @@ public sealed class RotaJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(carerPage.GetByTestId("my-round")).ToContainTextAsync("Riley Able");
         await carerPage.AssertAccessible();
     }
+
+    [Fact]
+    public async Task A_scheduler_adds_a_carer_with_every_problem_said_and_marks_them_as_left()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DemoCounty>()
+                .GenerateAsync(new DemoCounty.Options(DemoSize.Small, Seed: 5, Today: DateOnly.FromDateTime(DateTime.UtcNow)), ct: Ct);
+        string team, postcode;
+        await using (var db = app.Db())
+        {
+            var teamId = await db.CareWorkers.Where(w => w.UserName == "reablement@demo.homeward").Select(w => w.ServiceId).SingleAsync(Ct);
+            team = await db.CareServices.Where(s => s.Id == teamId).Select(s => s.Name).SingleAsync(Ct);
+            postcode = (await db.PostcodeLocations.OrderBy(p => p.Postcode).FirstAsync(Ct)).Postcode;
+        }
+
+        var page = await app.SignedIn(Role.HubCoordinator);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rotas", Exact = true }).ClickAsync();
+        await page.GetByTestId("carers-link").ClickAsync();
+        var option = await page.Locator("#team option", new() { HasTextString = team }).GetAttributeAsync("value");
+        await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(option!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show carers" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("carers")).ToContainTextAsync("Riley Able");
+        await page.AssertAccessible();
+
+        // No name, a postcode nobody knows, no days: all said at once, what was typed kept.
+        await page.GetByTestId("add-carer").ClickAsync();
+        await page.GetByLabel("Where their day starts and ends (postcode)").FillAsync("ZB9 9ZZ");
+        foreach (var day in new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday" })
+            await page.GetByLabel(day, new() { Exact = true }).UncheckAsync();
+        await page.GetByLabel("insulin", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the carer" }).ClickAsync();
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the carer's name");
+        await Assertions.Expect(summary).ToContainTextAsync("postcode directory");
+        await Assertions.Expect(summary).ToContainTextAsync("Choose the days they work");
+        await Assertions.Expect(page.GetByLabel("Where their day starts and ends (postcode)")).ToHaveValueAsync("ZB9 9ZZ");
+        await Assertions.Expect(page.GetByLabel("insulin", new() { Exact = true })).ToBeCheckedAsync();
+        await page.AssertAccessible();
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Jo Weekender");
+        await page.GetByLabel("Where their day starts and ends (postcode)").FillAsync(postcode);
+        await page.GetByLabel("Saturday", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Sunday", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the carer" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Jo Weekender added");
+        var row = page.GetByTestId("carers").Locator("tr", new() { HasTextString = "Jo Weekender" });
+        await Assertions.Expect(row).ToContainTextAsync("insulin");
+        await Assertions.Expect(row).ToContainTextAsync("Sat, Sun");
+
+        // They leave: still listed (past rotas name them), marked as left.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jo Weekender" }).ClickAsync();
+        await page.GetByLabel("No, they have left").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("details saved");
+        await Assertions.Expect(page.GetByTestId("carers").Locator("tr", new() { HasTextString = "Jo Weekender" })).ToContainTextAsync("Left");
+    }
 }
