@@ -75,6 +75,21 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "my-day.png") });
     }
 
+    /// <summary>A team's carers (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*carers*").</summary>
+    [Fact]
+    public async Task Take_the_carers_screenshot()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        await page.GotoAsync("/rotas/carers");
+        await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = (await page.Locator("#team option", new() { HasTextString = "Northvale" }).TextContentAsync())! });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show carers" }).ClickAsync();
+        await page.GetByTestId("carers").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "carers.png") });
+    }
+
     /// <summary>Break glass and its review (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*access*").</summary>
     [Fact]
     public async Task Take_the_access_screenshots()

@@ -135,9 +135,21 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
             }
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await GiveCarersPostcodes(db, ct);
         var bookings = await DemoServices.BookPeopleInCare(db, services, random, today, now, ct);
         return new Summary(localities.Count, people, referrals, events + generator.Care.Events, stopwatch.Elapsed, Skipped: false, bookings,
             generator.Care.Visits);
+    }
+
+    /// <summary>Each carer's day starts at the county's postcode nearest their home, as a scheduler would have typed it.</summary>
+    private static async Task GiveCarersPostcodes(HomewardDb db, CancellationToken ct)
+    {
+        var postcodes = await db.PostcodeLocations.AsNoTracking().ToListAsync(ct);
+        if (postcodes.Count == 0)
+            return;
+        foreach (var worker in await db.CareWorkers.ToListAsync(ct))
+            worker.Postcode = postcodes.MinBy(p => Math.Pow(p.Latitude - worker.Latitude, 2) + Math.Pow((p.Longitude - worker.Longitude) * 0.63, 2))!.Postcode;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Referrals a day for a county of 300,000 (scaled by size). Hospital discharges dominate.</summary>
