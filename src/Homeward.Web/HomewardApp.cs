@@ -101,6 +101,14 @@ public static class HomewardApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        // API bodies stay readable after the endpoint has read them, so that a body with values of the wrong type can be
+        // read again to name every one (see ErrorHandler).
+        app.Use((http, next) =>
+        {
+            if (IsApi(http.Request) && http.Request.HasJsonContentType())
+                http.Request.EnableBuffering();
+            return next(http);
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",

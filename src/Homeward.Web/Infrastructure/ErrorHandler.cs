@@ -13,12 +13,18 @@ namespace Homeward.Web.Infrastructure;
 /// The one place where exceptions become answers: ProblemDetails with the right status, every bad
 /// field listed, and never a stack trace.
 /// </summary>
-public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ErrorHandler> log)
+public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ErrorHandler> log,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : IExceptionHandler
 {
+    /// <summary>The most of a body read again to find every value of the wrong type.</summary>
+    private const int LongestBodyChecked = 1 << 20;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var (status, title, detail, errors) = Describe(exception);
+        if (exception is BadHttpRequestException { InnerException: JsonException } && await EveryWrongType(http, ct) is { Count: > 0 } all)
+            errors = all;
         if (status == 500)
             log.LogError(exception, "Unhandled error in {Path} ({CorrelationId})", http.Request.Path, http.TraceIdentifier);
         if (exception is ForbiddenException forbidden)
@@ -79,6 +85,22 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
             // The refusal still stands; failing to record it must not turn it into an error page.
             log.LogError(e, "Could not audit a refusal of {Action} on {Path} ({CorrelationId})", forbidden.Action, path, http.TraceIdentifier);
         }
+    }
+
+    /// <summary>
+    /// The serializer stops at the first value of the wrong type: read the (buffered) body again against the endpoint's
+    /// input and name them all. Null when the body or the input's type cannot be had.
+    /// </summary>
+    private async Task<Dictionary<string, string[]>?> EveryWrongType(HttpContext http, CancellationToken ct)
+    {
+        var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        if (endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is not { } input
+            || !http.Request.Body.CanSeek || http.Request.Body.Length > LongestBodyChecked)
+            return null;
+        http.Request.Body.Position = 0;
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, ct);
+        return JsonBodyProblems.Find(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), input, json.Value.SerializerOptions);
     }
 
     private static string JsonPath(string? path) =>
