@@ -42,6 +42,20 @@ public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(rows).ToContainTextAsync("person.record");
         await Assertions.Expect(rows).ToContainTextAsync("Audra Trailworth");
         await page.AssertAccessible();
+
+        // Audra asks for everything held about her: the privacy officer downloads it from Subject access.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Subject access", Exact = true }).ClickAsync();
+        await page.AssertAccessible();
+        await page.GetByLabel("NHS number", new() { Exact = true }).FillAsync("999 000 0000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Download everything held" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToBeVisibleAsync();
+        await page.GetByLabel("NHS number", new() { Exact = true }).FillAsync("999 000 1227");
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Download everything held" }).ClickAsync());
+        Assert.StartsWith("subject-access-9990001227-", download.SuggestedFilename, StringComparison.Ordinal);
+        var export = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!, TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal("Trailworth", export.GetProperty("person").GetProperty("familyName").GetString());
+        Assert.Contains(export.GetProperty("accesses").EnumerateArray(), a => a.GetProperty("action").GetString() == "person.record");
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         if (now.Hour == 23 && now.Minute >= 55)
         {
             // Too close to midnight for a visit that starts and ends today: record it missed instead.
-            await visit.GetByLabel("Missed").CheckAsync();
+            await visit.GetByLabel("Missed", new() { Exact = true }).CheckAsync();
             await visit.GetByLabel("If missed, why").SelectOptionAsync("PersonNotIn");
         }
         else

@@ -45,8 +45,8 @@ public static class PeopleEndpoints
 
         group.MapGet("/{id:guid}/subject-access", async (Guid id, SubjectAccess handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))
-        .NeedsForPerson(Right.ReadAudit, Right.ReadRecords)
-        .WithSummary("A subject access request: everything held about the person (every record type) and who has looked at their record (managers)");
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("A subject access request: everything held about the person (every record type) and who has looked at their record (privacy officers and managers)");
 
         group.MapGet("/{id:guid}/record", async (Guid id, PersonRecord handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))

@@ -34,6 +34,11 @@ public enum Right
     PlanRota,
     /// <summary>Open the record of someone outside the user's relationship in an emergency, with a reason, for a limited time.</summary>
     BreakGlass,
+    /// <summary>
+    /// Answer a subject access request: everything held about anyone in the partnership, and who has looked at it. The
+    /// partnership's information governance function (privacy officers) and managers; no relationship is needed.
+    /// </summary>
+    AnswerSubjectAccess,
 }
 
 public static class Rights
@@ -46,10 +51,11 @@ public static class Rights
         [Role.RapidResponseClinician] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
             Right.BookCapacity, Right.RecordCare, Right.ReadFigures],
         [Role.ReablementWorker] = [Right.ReadRecords, Right.StartOrEnd, Right.RecordCare, Right.FollowUp],
-        [Role.PrivacyOfficer] = [Right.ReadAudit],
+        [Role.PrivacyOfficer] = [Right.ReadAudit, Right.AnswerSubjectAccess],
         [Role.CareProvider] = [Right.ReadRecords, Right.UpdateCapacity, Right.RespondToOffer, Right.PlanRota, Right.BreakGlass],
         [Role.Manager] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd, Right.ReadAudit,
-            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ConfigureMeasures, Right.ReadFigures, Right.SetTargets, Right.Plan, Right.PlanRota],
+            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ConfigureMeasures, Right.ReadFigures, Right.SetTargets, Right.Plan, Right.PlanRota,
+            Right.AnswerSubjectAccess],
     };
 
     public static bool Has(this Actor actor, Right right) =>

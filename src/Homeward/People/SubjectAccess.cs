@@ -30,30 +30,50 @@ public sealed class SubjectAccess(HomewardDb db, IServiceProvider services, Time
     public sealed record Export(DateTimeOffset MadeAt, string MadeBy, PersonView Person, IReadOnlyList<ReferralView> Referrals,
         IReadOnlyList<EpisodePart> Episodes, IReadOnlyList<Access> Accesses);
 
+    /// <summary>
+    /// Reads every record of the person directly, with the same views the record pages use, whoever in the partnership
+    /// they are (a privacy officer reads no records otherwise, and needs no relationship for this); the one audit row
+    /// says a subject access request was answered and by whom.
+    /// </summary>
+    /// <summary>The same, for the person with this NHS number (as a request names them).</summary>
+    public async Task<Export> ByNhsNumber(string? nhsNumber, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.AnswerSubjectAccess);
+        if (!NhsNumber.TryParse(nhsNumber, out var number, out var error))
+            throw ValidationFailedException.For("nhsNumber", error!);
+        var id = await db.People.AsNoTracking().Where(p => p.NhsNumber == number).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct)
+                 ?? throw ValidationFailedException.For("nhsNumber", "Nobody with that NHS number is held: nothing to send but that answer.");
+        return await Handle(id, actor, ct);
+    }
+
     public async Task<Export> Handle(Guid personId, Actor actor, CancellationToken ct)
     {
-        actor.Demand(Right.ReadAudit, personId);
-        actor.Demand(Right.ReadRecords, personId);
-        var person = await services.GetRequiredService<GetPerson>().Handle(personId, actor, ct);
-        // Referral and episode ids first, then each read through its use case.
-        var referralIds = await db.Referrals.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToListAsync(ct);
-        var episodeIds = await db.Episodes.AsNoTracking().Where(e => e.PersonId == personId).OrderBy(e => e.ReferredAt).Select(e => e.Id).ToListAsync(ct);
-        var referrals = new List<ReferralView>();
-        foreach (var id in referralIds)
-            referrals.Add(await services.GetRequiredService<GetReferral>().Handle(id, actor, ct));
+        actor.Demand(Right.AnswerSubjectAccess, personId);
+        var found = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct) ?? throw new NotFoundException("person", personId);
+        var person = PersonView.From(found);
+        var referralRows = await (from r in db.Referrals.AsNoTracking()
+                                  join e in db.Episodes.AsNoTracking() on r.Id equals e.ReferralId
+                                  where r.PersonId == personId
+                                  orderby r.ReceivedAt
+                                  select new { r, e }).ToListAsync(ct);
+        var referrals = referralRows.Select(x => ReferralView.From(x.r, found, x.e)).ToList();
+        var routes = referralRows.ToDictionary(x => x.e.Id, x => x.r.Route);
         var serviceNames = await db.CareServices.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var bookings = (await db.Bookings.AsNoTracking().Where(b => b.PersonId == personId).OrderBy(b => b.CreatedAt).ToListAsync(ct))
             .Select(b => new BookingPart(b.Id, b.EpisodeId, serviceNames.GetValueOrDefault(b.ServiceId, "(removed service)"), b.Kind, b.Status, b.StartDate,
                 b.EndDate, b.VisitsPerDayAtStart, b.VisitsPerDayAtEnd, b.MinutesPerVisit, b.DoubleHanded, b.CreatedAt))
             .ToLookup(b => b.EpisodeId);
-        var (getEpisode, getCareRecord) = (services.GetRequiredService<GetEpisode>(), services.GetRequiredService<GetCareRecord>());
+        var careRecords = services.GetRequiredService<GetCareRecord>();
+        var now = clock.GetUtcNow();
         var episodes = new List<EpisodePart>();
-        foreach (var id in episodeIds)
-            episodes.Add(new EpisodePart(await getEpisode.Handle(id, actor, ct), await getEpisode.Timeline(id, actor, ct),
-                await getCareRecord.Handle(id, actor, ct), [.. bookings[id]]));
+        foreach (var episode in await db.Episodes.AsNoTracking().Where(e => e.PersonId == personId).OrderBy(e => e.ReferredAt).ToListAsync(ct))
+        {
+            var timeline = await db.EpisodeEvents.AsNoTracking().Where(v => v.EpisodeId == episode.Id).OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(ct);
+            episodes.Add(new EpisodePart(EpisodeView.From(episode, found, routes[episode.Id]), [.. timeline.Select(EpisodeEventView.From)],
+                await careRecords.Build(episode.Id, now, ct), [.. bookings[episode.Id]]));
+        }
         var accesses = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == personId).OrderBy(a => a.Id)
             .Select(a => new Access(a.At, a.UserName, a.Role, a.OrganisationId, a.Action, a.Outcome)).ToListAsync(ct);
-        var now = clock.GetUtcNow();
         db.AuditEntries.Add(AuditEntry.For(actor, "person.subject-access", personId, personId, now));
         await db.SaveChangesAsync(ct);
         return new Export(now, actor.UserName, person, referrals, episodes, accesses);

@@ -50,5 +50,13 @@ public sealed class SubjectAccessTests(ApiFactory app) : IClassFixture<ApiFactor
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "person.subject-access" && a.PersonId == Guid.Parse(personId), Ct));
         Assert.Equal(HttpStatusCode.Forbidden, (await hub.GetAsync($"/api/people/{personId}/subject-access", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/people/{Guid.NewGuid()}/subject-access", Ct)).StatusCode);
+
+        // The privacy officer answers it too (the partnership's information governance), though they read no records otherwise.
+        var privacy = await app.ClientFor(Role.PrivacyOfficer);
+        var answered = await (await privacy.GetAsync($"/api/people/{personId}/subject-access", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal(mine, answered.GetProperty("person").Str("nhsNumber"));
+        Assert.Equal(1, answered.GetProperty("episodes")[0].GetProperty("careRecord").GetProperty("goals").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, (await privacy.GetAsync($"/api/people/{personId}/record", Ct)).StatusCode);
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "person.subject-access" && a.PersonId == Guid.Parse(personId), Ct));
     }
 }
