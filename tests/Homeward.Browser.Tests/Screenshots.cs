@@ -88,6 +88,14 @@ public sealed class Screenshots
         await page.GetByRole(AriaRole.Button, new() { Name = "Show carers" }).ClickAsync();
         await page.GetByTestId("carers").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "carers.png") });
+        await page.GetByTestId("add-carer").ClickAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Jo Weekender");
+        await page.GetByLabel("Where their day starts and ends (postcode)").FillAsync("ZB9 9ZZ");
+        await page.GetByLabel("insulin", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Shift ends", new() { Exact = true }).FillAsync("06:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the carer" }).ClickAsync();
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "carer-errors.png"), FullPage = true });
     }
 
     /// <summary>Break glass and its review (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*access*").</summary>

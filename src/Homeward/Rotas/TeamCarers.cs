@@ -129,7 +129,8 @@ public sealed class TeamCarers(HomewardDb db, TeamRotas rotas, PostcodeDirectory
             {
                 if ((t - f).TotalMinutes < breakMinutes)
                     problems.Add("breakTo", $"The break's window must be at least its {breakMinutes} minutes long.");
-                if (start is { } s1 && end is { } e1 && (f < s1 || t > e1))
+                // (Only against a shift that makes sense: a shift ending before it starts is said once, above.)
+                if (start is { } s1 && end is { } e1 && e1 > s1 && (f < s1 || t > e1))
                     problems.Add("breakFrom", "The break's window must fall within the shift.");
             }
         }

@@ -210,7 +210,12 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
         {
             name = "Sam Newcarer", postcode, shiftStart = "07:00", shiftEnd = "06:00", breakMinutes = 30, breakFrom = "05:00", breakTo = "05:10", days = new[] { "Monday" },
         })).Expect(HttpStatusCode.BadRequest);
-        Assert.Equal(["breakFrom", "breakTo", "shiftEnd"], window.ErrorFields().Order(StringComparer.Ordinal));
+        Assert.Equal(["breakTo", "shiftEnd"], window.ErrorFields().Order(StringComparer.Ordinal));
+        var outside = await (await hub.PostJson($"/api/rotas/teams/{team}/carers", new
+        {
+            name = "Sam Newcarer", postcode, shiftStart = "07:00", shiftEnd = "14:30", breakMinutes = 30, breakFrom = "15:00", breakTo = "16:00", days = new[] { "Monday" },
+        })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["breakFrom"], outside.ErrorFields());
 
         var all = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
         object Sam(bool active) => new
