@@ -280,6 +280,8 @@ public static class StringRemovalSolver
             var removed = new List<int>();
             if (used.Count == 0)
                 return removed;
+            // Visits left out before are tried again too.
+            var leftOut = Absent(plan).ToList();
             var average = used.Sum(r => r.Count) / (double)used.Count;
             var maxLength = Math.Min(MaxStringLength, average);
             var maxStrings = 4 * AverageRemoved / (1 + maxLength) - 1;
@@ -328,16 +330,7 @@ public static class StringRemovalSolver
             }
             foreach (var r in ruined)
                 Prepare(r, plan.Routes[r]);
-            // Visits left out before are tried again too.
-            var present = new bool[_n];
-            foreach (var route in plan.Routes)
-                foreach (var v in route)
-                    present[v] = true;
-            foreach (var v in removed)
-                present[v] = true;
-            for (var v = 0; v < _n; v++)
-                if (!present[v])
-                    removed.Add(v);
+            removed.AddRange(leftOut);
             return removed;
         }
 

@@ -7,7 +7,6 @@ using Homeward.Data;
 using Homeward.Episodes;
 using Homeward.Referrals;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Homeward.People;
 
@@ -16,7 +15,7 @@ namespace Homeward.People;
 /// who has looked at their record, and nothing about anyone else. Each part is read through its own use case (so each
 /// is audited as any read is), and the request itself is audited. Managers only (they answer these requests).
 /// </summary>
-public sealed class SubjectAccess(HomewardDb db, IServiceProvider services, TimeProvider clock)
+public sealed class SubjectAccess(HomewardDb db, GetCareRecord careRecords, TimeProvider clock)
 {
     public sealed record BookingPart(Guid Id, Guid EpisodeId, string Service, BookingKind Kind, BookingStatus Status, DateOnly StartDate,
         DateOnly EndDate, int? VisitsPerDayAtStart, int? VisitsPerDayAtEnd, int? MinutesPerVisit, bool DoubleHanded, DateTimeOffset CreatedAt);
@@ -57,19 +56,18 @@ public sealed class SubjectAccess(HomewardDb db, IServiceProvider services, Time
                                   orderby r.ReceivedAt
                                   select new { r, e }).ToListAsync(ct);
         var referrals = referralRows.Select(x => ReferralView.From(x.r, found, x.e)).ToList();
-        var routes = referralRows.ToDictionary(x => x.e.Id, x => x.r.Route);
         var serviceNames = await db.CareServices.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var bookings = (await db.Bookings.AsNoTracking().Where(b => b.PersonId == personId).OrderBy(b => b.CreatedAt).ToListAsync(ct))
             .Select(b => new BookingPart(b.Id, b.EpisodeId, serviceNames.GetValueOrDefault(b.ServiceId, "(removed service)"), b.Kind, b.Status, b.StartDate,
                 b.EndDate, b.VisitsPerDayAtStart, b.VisitsPerDayAtEnd, b.MinutesPerVisit, b.DoubleHanded, b.CreatedAt))
             .ToLookup(b => b.EpisodeId);
-        var careRecords = services.GetRequiredService<GetCareRecord>();
         var now = clock.GetUtcNow();
         var episodes = new List<EpisodePart>();
-        foreach (var episode in await db.Episodes.AsNoTracking().Where(e => e.PersonId == personId).OrderBy(e => e.ReferredAt).ToListAsync(ct))
+        // Every episode comes from a referral: the rows above hold them all.
+        foreach (var (episode, route) in referralRows.Select(x => (x.e, x.r.Route)).OrderBy(x => x.e.ReferredAt))
         {
             var timeline = await db.EpisodeEvents.AsNoTracking().Where(v => v.EpisodeId == episode.Id).OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(ct);
-            episodes.Add(new EpisodePart(EpisodeView.From(episode, found, routes[episode.Id]), [.. timeline.Select(EpisodeEventView.From)],
+            episodes.Add(new EpisodePart(EpisodeView.From(episode, found, route), [.. timeline.Select(EpisodeEventView.From)],
                 await careRecords.Build(episode.Id, now, ct), [.. bookings[episode.Id]]));
         }
         var accesses = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == personId).OrderBy(a => a.Id)

@@ -33,8 +33,8 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
         person.AddressLine1 = updated.AddressLine1;
         person.AddressLine2 = updated.AddressLine2;
         person.Town = updated.Town;
-        // A new address is a new place on the map (the old one would send carers to the wrong house).
-        if (person.Postcode != updated.Postcode || person.AddressLine1 != updated.AddressLine1)
+        // A new postcode is a new place on the map (the old one would send carers to the wrong house).
+        if (person.Postcode != updated.Postcode)
         {
             person.Postcode = updated.Postcode;
             await postcodes.Place(person, ct);
