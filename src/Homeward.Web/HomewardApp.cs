@@ -34,10 +34,12 @@ public static class HomewardApp
         services.AddScoped<Homeward.Fhir.FhirApi>();
         services.AddHostedService<AuditSealer>();
         var provider = config["Database:Provider"] ?? "Sqlite";
+        var demo = DemoPassword.From(config, builder.Environment);
+        services.AddSingleton(demo);
         services.AddHomeward(provider, ConnectionString(config, builder.Environment.ContentRootPath, provider))
+            .AddPasswordValidator<DemoPassword.Validator>()
             .AddSignInManager()
-            .AddClaimsPrincipalFactory<HomewardClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddClaimsPrincipalFactory<HomewardClaimsFactory>();
         // Rotas: travel assumptions, cost weights and search time, from the "Rotas" section (defaults in RotaSettings).
         services.AddSingleton(config.GetSection("Rotas").Get<Homeward.Rotas.RotaSettings>() ?? new Homeward.Rotas.RotaSettings());
 
@@ -59,6 +61,7 @@ public static class HomewardApp
                 c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 c.SlidingExpiration = true;
                 c.ExpireTimeSpan = TimeSpan.FromHours(8);
+                c.Events.OnValidatePrincipal = Sessions.Validate;
                 c.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 401);
                 c.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 403);
             }));
@@ -81,8 +84,6 @@ public static class HomewardApp
 
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // Keys live in the database, so any instance can read another's cookies: the web tier holds no state.
-        services.AddDataProtection().SetApplicationName("Homeward").PersistKeysToDbContext<HomewardDb>();
         services.AddAntiforgery();
         services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Account/Login",
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInLimits.Policy))))
@@ -146,6 +147,7 @@ public static class HomewardApp
         app.MapPlanning();
         app.MapRotas();
         app.MapBreakGlass();
+        app.MapAdmin();
         app.MapFhir();
         app.MapRazorPages();
         return app;

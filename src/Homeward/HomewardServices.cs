@@ -5,6 +5,7 @@ using Homeward.Demo;
 using Homeward.Episodes;
 using Homeward.People;
 using Homeward.Referrals;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +62,20 @@ public static class HomewardServices
         services.AddScoped<Rotas.TeamRotas>();
         services.AddSingleton(new Rotas.RotaSettings());
         services.AddScoped<DemoCounty>();
+        services.AddScoped<Administration.SaveOrganisation>();
+        services.AddScoped<Administration.SaveLocality>();
+        services.AddScoped<Administration.SaveHospitalSite>();
+        services.AddScoped<Administration.SaveService>();
+        services.AddScoped<Administration.SaveUser>();
+        services.AddScoped<Administration.SetUserActive>();
+        services.AddScoped<Administration.UnlockUser>();
+        services.AddScoped<Administration.ResetPassword>();
+        services.AddScoped<Administration.SavePartnership>();
+        services.AddScoped<Administration.ReadSetup>();
+        services.AddScoped<Administration.ApplySetupFile>();
+        services.AddScoped<Administration.CreateFirstAdministrator>();
+        // Keys live in the database, so any instance (and the CLI, which makes password links) can read what another protected.
+        services.AddDataProtection().SetApplicationName("Homeward").PersistKeysToDbContext<HomewardDb>();
         return services.AddIdentityCore<HomewardUser>(o =>
             {
                 o.Password.RequiredLength = 12;
@@ -68,6 +83,7 @@ public static class HomewardServices
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
             })
-            .AddEntityFrameworkStores<HomewardDb>();
+            .AddEntityFrameworkStores<HomewardDb>()
+            .AddDefaultTokenProviders();
     }
 }

@@ -20,7 +20,7 @@ public static class AuthEndpoints
 
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/tokens", async (TokenRequest request, UserManager<HomewardUser> users, RoleProfiles profiles, HomewardDb db, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/api/auth/tokens", async (TokenRequest request, DemoPassword demo, UserManager<HomewardUser> users, RoleProfiles profiles, HomewardDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var problems = new Problems();
             var userName = problems.Required("userName", request.UserName, 256, "your user name");
@@ -34,13 +34,16 @@ public static class AuthEndpoints
             problems.ThrowIfAny();
 
             var user = await users.FindByNameAsync(userName);
-            if (user is null || await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, password))
+            if (user is null || !user.Active || await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, password)
+                || demo.Refused(password))
             {
                 if (user is not null)
                     await users.AccessFailedAsync(user);
                 return Results.Problem(statusCode: 401, title: "Sign-in failed", detail: "The user name or password is wrong, or the account is locked.");
             }
             await users.ResetAccessFailedCountAsync(user);
+            user.LastSignInAt = clock.GetUtcNow();
+            await users.UpdateAsync(user);
             RoleProfiles.Profile? profile = null;
             if (role is { } wanted)
             {

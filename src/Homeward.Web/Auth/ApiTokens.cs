@@ -50,7 +50,8 @@ public sealed class ApiTokenHandler(
                            join u in db.Users.AsNoTracking() on t.UserId equals u.Id
                            where t.Hash == hash && t.RevokedAt == null && t.ExpiresAt > now
                            select new { User = u, t.Role, t.OrganisationId }).SingleOrDefaultAsync(Context.RequestAborted);
-        if (found is null || found.User.LockoutEnd > now)
+        // A lockout (wrong passwords, from anyone) stops interactive sign-in only: it must not switch off a user's tokens.
+        if (found is null || !found.User.Active)
             return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
         // A token made for another of the user's profiles works only while the user still holds that profile.
         if (found.Role is { } role && found.OrganisationId is { } organisation

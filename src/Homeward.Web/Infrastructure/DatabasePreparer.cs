@@ -10,7 +10,7 @@ namespace Homeward.Web.Infrastructure;
 /// Before the server takes requests: applies migrations and, when configured (the default), seeds the
 /// demo sign-ins and, on first start, the demo county. Then prints where the app is and how to sign in.
 /// </summary>
-public sealed class DatabasePreparer(IServiceProvider services, IConfiguration config, IHostApplicationLifetime lifetime,
+public sealed class DatabasePreparer(IServiceProvider services, IConfiguration config, Auth.DemoPassword demo, IHostApplicationLifetime lifetime,
     IServer server, ILogger<DatabasePreparer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -37,8 +37,11 @@ public sealed class DatabasePreparer(IServiceProvider services, IConfiguration c
             log.LogWarning("Running on a database that can lose committed records, as allowed by Database:AllowUnsafeDurability: {Problems}",
                 string.Join(" ", unsafeDurability));
         }
-        if (!config.GetValue("Demo:Seed", true))
+        if (!demo.Demo)
+        {
+            lifetime.ApplicationStarted.Register(PrintStart);
             return;
+        }
 
         var county = scope.ServiceProvider.GetRequiredService<DemoCounty>();
         if (!config.GetValue("Demo:County", true))
@@ -57,6 +60,18 @@ public sealed class DatabasePreparer(IServiceProvider services, IConfiguration c
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private void PrintStart()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
+        Console.WriteLine($"""
+
+            Homeward is running at {address} (no demo: Demo:Seed is off).
+              Sign in:        {address}/account/login
+              First start? Make the first administrator: ./homeward admin create-admin (see docs/going-live.md).
+
+            """);
+    }
 
     private void PrintWelcome()
     {

@@ -8,6 +8,15 @@ public sealed class HomewardUser : IdentityUser
     public required string DisplayName { get; set; }
     public Role Role { get; set; }
     public Guid OrganisationId { get; set; }
+    /// <summary>
+    /// An account that has been deactivated signs in no more, and its tokens and sessions stop at once. Kept, not
+    /// deleted: the audit trail names it.
+    /// </summary>
+    public bool Active { get; set; } = true;
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? LastSignInAt { get; set; }
+    /// <summary>Rises by one on every change an administrator makes; the record's ETag.</summary>
+    public int Version { get; set; } = 1;
 }
 
 /// <summary>

@@ -39,6 +39,11 @@ public enum Right
     /// partnership's information governance function (privacy officers) and managers; no relationship is needed.
     /// </summary>
     AnswerSubjectAccess,
+    /// <summary>
+    /// Set up and administer the partnership: its organisations, hospital sites, localities, services and teams, and users
+    /// with their roles. Holding it gives no access to anyone's records.
+    /// </summary>
+    Administer,
 }
 
 public static class Rights
@@ -52,6 +57,7 @@ public static class Rights
             Right.BookCapacity, Right.RecordCare, Right.ReadFigures],
         [Role.ReablementWorker] = [Right.ReadRecords, Right.StartOrEnd, Right.RecordCare, Right.FollowUp],
         [Role.PrivacyOfficer] = [Right.ReadAudit, Right.AnswerSubjectAccess],
+        [Role.SystemAdministrator] = [Right.Administer],
         [Role.CareProvider] = [Right.ReadRecords, Right.UpdateCapacity, Right.RespondToOffer, Right.PlanRota, Right.BreakGlass],
         [Role.Manager] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd, Right.ReadAudit,
             Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ConfigureMeasures, Right.ReadFigures, Right.SetTargets, Right.Plan, Right.PlanRota,

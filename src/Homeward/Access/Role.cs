@@ -11,6 +11,8 @@ public enum Role
     Manager,
     /// <summary>Reviews who accessed what (the audit trail, break-glass use); sees no care records.</summary>
     PrivacyOfficer,
+    /// <summary>Sets up and administers the partnership: organisations, sites, localities, services, users. Sees no care records.</summary>
+    SystemAdministrator,
 }
 
 public static class Roles
@@ -25,6 +27,7 @@ public static class Roles
         Role.CareProvider => "Care provider",
         Role.Manager => "Manager",
         Role.PrivacyOfficer => "Privacy officer",
+        Role.SystemAdministrator => "System administrator",
         _ => role.ToString(),
     };
 }

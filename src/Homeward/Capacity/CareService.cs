@@ -20,7 +20,7 @@ public enum CapacityUnit
 public sealed class CareService
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid OrganisationId { get; init; }
+    public Guid OrganisationId { get; set; }
     public required string Name { get; set; }
     public ServiceKind Kind { get; init; }
     public Pathway Pathway { get; init; }
@@ -31,6 +31,18 @@ public sealed class CareService
     /// <summary>Whether the service accepts new admissions or bookings now (as in the national Capacity Tracker).</summary>
     public bool AcceptingAdmissions { get; set; } = true;
     public List<ServiceLocality> Localities { get; init; } = [];
+    /// <summary>What a day of care costs (a bed-day, or a day of someone's care at home), for planning; null: the pathway's usual cost.</summary>
+    public decimal? CostPerDay { get; set; }
+    /// <summary>Bought from an independent provider (commissioned), rather than run by a partner (in house).</summary>
+    public bool Commissioned { get; set; }
+    /// <summary>The first day it takes people; null: open since before Homeward.</summary>
+    public DateOnly? OpensOn { get; set; }
+    /// <summary>The last day it gives care; null: no end set. No booking may run past it.</summary>
+    public DateOnly? ClosesOn { get; set; }
+    public int Version { get; set; } = 1;
+
+    /// <summary>Whether the service gives care on the day (between its opening and closing dates).</summary>
+    public bool IsOpenOn(DateOnly date) => (OpensOn is not { } opens || date >= opens) && (ClosesOn is not { } closes || date <= closes);
 }
 
 public sealed class ServiceLocality

@@ -22,6 +22,8 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Locality> Localities => Set<Locality>();
+    public DbSet<Administration.HospitalSite> HospitalSites => Set<Administration.HospitalSite>();
+    public DbSet<Administration.Partnership> Partnerships => Set<Administration.Partnership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<RoleProfile> RoleProfiles => Set<RoleProfile>();
     public DbSet<Person> People => Set<Person>();
@@ -67,15 +69,14 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     {
         base.OnModelCreating(builder);
 
-        builder.Entity<HomewardUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
-
-        builder.Entity<Organisation>(e =>
+        builder.Entity<HomewardUser>(e =>
         {
-            e.HasIndex(o => o.OdsCode).IsUnique();
-            e.Property(o => o.OdsCode).HasMaxLength(12);
-            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Version).IsConcurrencyToken();
         });
-        builder.Entity<Locality>(e => e.Property(l => l.Name).HasMaxLength(100));
+
+        // Each feature's own mappings (IEntityTypeConfiguration in its folder).
+        builder.ApplyConfigurationsFromAssembly(typeof(HomewardDb).Assembly);
 
         builder.Entity<ApiToken>(e =>
         {
@@ -104,6 +105,12 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, p => p.CarerName, 200);
             Text(e, p => p.CarerRelationship, 100);
             Text(e, p => p.CarerPhone, 40);
+            Text(e, p => p.Phone, 40);
+            Text(e, p => p.MobilePhone, 40);
+            Text(e, p => p.Email, 254);
+            Text(e, p => p.ContactNotes, 500);
+            e.HasIndex(p => p.Postcode);
+            e.HasIndex(p => p.DateOfBirth);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasOne<Locality>().WithMany().HasForeignKey(p => p.LocalityId);
         });

@@ -35,6 +35,14 @@ public static class DemoAccounts
         new("provider@demo.homeward", "Pat Provider (care provider)", Role.CareProvider, "ZP1"),
         new("manager@demo.homeward", "Morgan Lead (manager)", Role.Manager, "ZWV"),
         new("privacy@demo.homeward", "Sam Keeper (privacy officer)", Role.PrivacyOfficer, "ZWV"),
+        new("admin@demo.homeward", "Alex Admin (system administrator)", Role.SystemAdministrator, "ZWV"),
+    ];
+
+    /// <summary>The demo hospitals' sites and wards, as the referral form offers them.</summary>
+    public static readonly IReadOnlyList<(string Trust, string SiteCode, string Name, string[] Wards)> Sites =
+    [
+        ("ZVG", "ZVG01", "Vale General Hospital", ["Elm (care of the elderly)", "Oak (orthopaedics)", "Beech (acute medicine)", "Cedar (stroke)", "Rowan (respiratory)"]),
+        ("ZKM", "ZKM01", "Kingsmead Hospital", ["Elm (care of the elderly)", "Oak (orthopaedics)", "Beech (acute medicine)", "Cedar (stroke)", "Rowan (respiratory)"]),
     ];
 
     /// <summary>Further profiles of demo users: the rapid response clinician also covers the hub.</summary>
@@ -53,6 +61,11 @@ public static class DemoAccounts
             db.Organisations.Add(copy);
             known[copy.OdsCode] = copy;
         }
+        if (!await db.Partnerships.AnyAsync(ct))
+            db.Partnerships.Add(new Administration.Partnership { Name = "Wessex Vale intermediate care partnership (demo)", CouncilOdsCode = "ZWV" });
+        foreach (var site in Sites)
+            if (!await db.HospitalSites.AnyAsync(s => s.SiteCode == site.SiteCode, ct))
+                db.HospitalSites.Add(new Administration.HospitalSite { SiteCode = site.SiteCode, Name = site.Name, OrganisationId = known[site.Trust].Id, Wards = [.. site.Wards] });
         await db.SaveChangesAsync(ct);
 
         var result = new Dictionary<Role, HomewardUser>();
@@ -69,6 +82,7 @@ public static class DemoAccounts
                     DisplayName = account.DisplayName,
                     Role = account.Role,
                     OrganisationId = known[account.OrganisationOds].Id,
+                    CreatedAt = DateTimeOffset.UtcNow,
                 };
                 var created = await users.CreateAsync(user, Password);
                 if (!created.Succeeded)

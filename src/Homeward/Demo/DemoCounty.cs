@@ -39,7 +39,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
     private static readonly char[] InwardLetters = [.. "ABDEFGHJLNPQRSTUWXYZ"];
     private static readonly string[] LocalityNames = ["Northvale", "Eastbrook", "Southmere"];
     private static readonly string[] Streets = ["Mill Lane", "Church Street", "Orchard Way", "Station Road", "Meadow Close", "Vale View", "Brook Row", "Hillside", "The Green", "Kingsmead Road", "Ash Grove", "Willow Court"];
-    private static readonly string[] Wards = ["Elm (care of the elderly)", "Oak (orthopaedics)", "Beech (acute medicine)", "Cedar (stroke)", "Rowan (respiratory)"];
+    private static readonly string[] Wards = DemoAccounts.Sites[0].Wards;
     private static readonly (string Name, string Ods)[] Hospitals = [("Vale General Hospital", "ZVG"), ("Kingsmead Hospital", "ZKM")];
 
     /// <summary>Each locality's postcode district letters and GP practices (fictional ODS codes starting Z).</summary>
@@ -64,7 +64,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
             return new Summary(0, 0, 0, 0, stopwatch.Elapsed, Skipped: true);
 
         var scale = options.Size switch { DemoSize.Small => 0.25, DemoSize.Large => 6.0, _ => 1.0 };
-        var localities = LocalityNames.Select(n => new Locality { Name = n, Population = (int)(100_000 * scale) }).ToList();
+        var localities = LocalityNames.Select((n, i) => new Locality { Name = n, Population = (int)(100_000 * scale), Postcodes = [LocalityPlaces[i].Area] }).ToList();
         db.Localities.AddRange(localities);
         await db.SaveChangesAsync(ct);
         var services = await DemoServices.Create(db, localities, scale, ct);

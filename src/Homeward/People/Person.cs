@@ -5,6 +5,9 @@ public enum Gender { Female, Male, Other, NotKnown }
 /// <summary>Where the person usually lives; returning there counts as going home (P0/P1).</summary>
 public enum UsualResidence { OwnHome, ExtraCareHousing, AdultPlacement, CareHome, NursingHome, NoFixedAbode, Other }
 
+/// <summary>How the person would like to be contacted.</summary>
+public enum ContactPreference { NotRecorded, Phone, Mobile, Text, Email, Letter, ThroughTheirCarer }
+
 public enum Consent
 {
     /// <summary>Not yet asked.</summary>
@@ -35,6 +38,14 @@ public sealed class Person
     /// <summary>ODS code of the registered GP practice.</summary>
     public string? GpPracticeCode { get; set; }
     public UsualResidence UsualResidence { get; set; }
+
+    /// <summary>The person's own telephone numbers and e-mail, and how they would like to be contacted.</summary>
+    public string? Phone { get; set; }
+    public string? MobilePhone { get; set; }
+    public string? Email { get; set; }
+    public ContactPreference ContactPreference { get; set; }
+    /// <summary>What staff should know before calling: "hard of hearing: text first", "key safe: ring daughter".</summary>
+    public string? ContactNotes { get; set; }
 
     /// <summary>The unpaid carer, if any: name, relationship and whether they have needs of their own.</summary>
     public string? CarerName { get; set; }

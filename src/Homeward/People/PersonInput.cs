@@ -18,7 +18,29 @@ public sealed record PersonInput
     public string? GpPracticeCode { get; init; }
     public string? UsualResidence { get; init; }
     public UnpaidCarerInput? UnpaidCarer { get; init; }
+    public ContactInput? Contact { get; init; }
     public string? Consent { get; init; }
+
+    /// <summary>A UK telephone number in a normal form (<c>01632 960123</c>, <c>07700 900123</c>): 10 or 11 digits from 0, or +44.</summary>
+    public static string? PhoneNumber(Problems problems, string field, string? value, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var digits = new string([.. value.Where(char.IsAsciiDigit)]);
+        if (value.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' or '+')) || value.IndexOf('+', 1) > 0)
+        {
+            problems.Add(field, $"Enter {label} with digits only, like 01632 960123.");
+            return null;
+        }
+        if (value.TrimStart().StartsWith('+'))
+            digits = digits.StartsWith("44", StringComparison.Ordinal) ? "0" + digits[2..] : "";
+        if (digits.Length is < 10 or > 11 || digits[0] != '0')
+        {
+            problems.Add(field, $"Enter {label} as a UK number of 10 or 11 digits starting 0 (or +44), like 01632 960123.");
+            return null;
+        }
+        return digits.Length == 11 ? $"{digits[..5]} {digits[5..]}" : $"{digits[..4]} {digits[4..]}";
+    }
 
     /// <summary>Checks every field, adding problems under <paramref name="prefix"/>; returns the parsed person when all is well.</summary>
     public Person? Validate(Problems problems, string prefix, DateOnly today, DateTimeOffset now)
@@ -51,6 +73,21 @@ public sealed record PersonInput
         if (UnpaidCarer is not null && carerName is null && (carerRelationship ?? carerPhone) is not null)
             problems.Add($"{prefix}unpaidCarer.name", "Enter the carer's name.");
 
+        var phone = PhoneNumber(problems, $"{prefix}contact.phone", Contact?.Phone, "the phone number");
+        var mobile = PhoneNumber(problems, $"{prefix}contact.mobilePhone", Contact?.MobilePhone, "the mobile number");
+        var email = problems.Optional($"{prefix}contact.email", Contact?.Email, 254, "the e-mail address");
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+            problems.Add($"{prefix}contact.email", "Enter an e-mail address like name@example.org.");
+        var preference = problems.Enum<ContactPreference>($"{prefix}contact.preference", Contact?.Preference, "contact preference", required: false)
+                         ?? People.ContactPreference.NotRecorded;
+        var contactNotes = problems.Optional($"{prefix}contact.notes", Contact?.Notes, 500, "the notes on contacting them");
+        if (preference is People.ContactPreference.Phone && phone is null || preference is People.ContactPreference.Mobile or People.ContactPreference.Text && mobile is null)
+            problems.Add($"{prefix}contact.preference", "Give the number they would like to be contacted on.");
+        else if (preference == People.ContactPreference.Email && email is null)
+            problems.Add($"{prefix}contact.preference", "Give the e-mail address they would like to be contacted at.");
+        else if (preference == People.ContactPreference.ThroughTheirCarer && carerName is null)
+            problems.Add($"{prefix}contact.preference", "Give their unpaid carer's name and number to contact them through their carer.");
+
         if (problems.Any)
             return null;
         return new Person
@@ -71,9 +108,17 @@ public sealed record PersonInput
             CarerPhone = carerPhone,
             CarerHasOwnNeeds = UnpaidCarer?.HasOwnNeeds ?? false,
             Consent = consent,
+            Phone = phone,
+            MobilePhone = mobile,
+            Email = email,
+            ContactPreference = preference,
+            ContactNotes = contactNotes,
             CreatedAt = now,
         };
     }
 }
+
+/// <summary>How to reach the person. Phone numbers are UK numbers (spaces, brackets and a leading +44 allowed).</summary>
+public sealed record ContactInput(string? Phone, string? MobilePhone, string? Email, string? Preference, string? Notes);
 
 public sealed record UnpaidCarerInput(string? Name, string? Relationship, string? Phone, bool? HasOwnNeeds);

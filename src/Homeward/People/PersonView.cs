@@ -2,17 +2,26 @@ namespace Homeward.People;
 
 public sealed record UnpaidCarerView(string Name, string? Relationship, string? Phone, bool HasOwnNeeds);
 
+/// <summary>How to reach the person: their own numbers and e-mail, how they like to be contacted, and what to know first.</summary>
+public sealed record ContactView(string? Phone, string? MobilePhone, string? Email, ContactPreference Preference, string? Notes)
+{
+    public static ContactView From(Person p) => new(p.Phone, p.MobilePhone, p.Email, p.ContactPreference, p.ContactNotes);
+
+    public bool Any => (Phone ?? MobilePhone ?? Email ?? Notes) is not null || Preference != ContactPreference.NotRecorded;
+}
+
 /// <summary>A person's record as the API shows it.</summary>
 public sealed record PersonView(
     Guid Id, string NhsNumber, string NhsNumberDisplay, string GivenName, string FamilyName, DateOnly DateOfBirth,
     Gender Gender, string AddressLine1, string? AddressLine2, string? Town, string Postcode, Guid? LocalityId,
-    string? GpPracticeCode, UsualResidence UsualResidence, UnpaidCarerView? UnpaidCarer, Consent Consent, int Version)
+    string? GpPracticeCode, UsualResidence UsualResidence, UnpaidCarerView? UnpaidCarer, Consent Consent, int Version,
+    ContactView Contact)
 {
     public static PersonView From(Person p) => new(
         p.Id, p.NhsNumber.Value, p.NhsNumber.Display, p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender,
         p.AddressLine1, p.AddressLine2, p.Town, p.Postcode.Value, p.LocalityId, p.GpPracticeCode, p.UsualResidence,
         p.CarerName is null ? null : new UnpaidCarerView(p.CarerName, p.CarerRelationship, p.CarerPhone, p.CarerHasOwnNeeds),
-        p.Consent, p.Version);
+        p.Consent, p.Version, ContactView.From(p));
 }
 
 /// <summary>Just enough to say who a record is about.</summary>

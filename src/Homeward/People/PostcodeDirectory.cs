@@ -39,11 +39,18 @@ public sealed class PostcodeDirectory(HomewardDb db)
         return centre is null ? null : new Position(Math.Round(centre.Latitude, 5), Math.Round(centre.Longitude, 5), true);
     }
 
-    /// <summary>Sets the person's position from their postcode (null when the directory knows neither it nor its district).</summary>
+    /// <summary>
+    /// Places the person from their postcode: on the map (null when the directory knows neither it nor its district) and
+    /// in the locality whose postcode rule matches it (<see cref="Administration.LocalityRules"/>; null when none does).
+    /// </summary>
     public async Task Place(Person person, CancellationToken ct)
     {
         var position = await Locate(person.Postcode, ct);
         (person.Latitude, person.Longitude) = (position?.Latitude, position?.Longitude);
+        var localities = await db.Localities.AsNoTracking().ToListAsync(ct);
+        // A partnership that has not yet said which postcodes make up its localities keeps what was set by hand.
+        if (localities.Any(l => l.Postcodes.Count > 0))
+            person.LocalityId = Administration.LocalityRules.LocalityOf(person.Postcode, localities);
     }
 
     public sealed record ImportResult(int Rows, int Imported, int Skipped, IReadOnlyList<string> Problems, int PeoplePlaced);
@@ -52,7 +59,7 @@ public sealed class PostcodeDirectory(HomewardDb db)
     /// Loads a directory CSV with a header row naming the postcode (<c>pcds</c>, <c>pcd</c> or <c>postcode</c>), the
     /// latitude (<c>lat</c> or <c>latitude</c>) and the longitude (<c>long</c> or <c>longitude</c>); other columns are
     /// ignored. Rows with a bad postcode or no position (the ONS writes 99.999999 for none) are skipped and counted, the
-    /// first few said by line; a postcode already held is moved to the new position. Then everyone with no position yet
+    /// first few said by line; a postcode already held is moved to the new position. Then everyone with no position or locality yet
     /// is placed.
     /// </summary>
     public async Task<ImportResult> Import(TextReader csv, CancellationToken ct, int batchSize = 5000)
@@ -98,7 +105,7 @@ public sealed class PostcodeDirectory(HomewardDb db)
         imported += await Save(batch, ct);
 
         var placed = 0;
-        foreach (var person in await db.People.Where(p => p.Latitude == null).ToListAsync(ct))
+        foreach (var person in await db.People.Where(p => p.Latitude == null || p.LocalityId == null).ToListAsync(ct))
         {
             await Place(person, ct);
             placed += person.Latitude is null ? 0 : 1;

@@ -46,6 +46,11 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
         person.CarerPhone = updated.CarerPhone;
         person.CarerHasOwnNeeds = updated.CarerHasOwnNeeds;
         person.Consent = updated.Consent;
+        person.Phone = updated.Phone;
+        person.MobilePhone = updated.MobilePhone;
+        person.Email = updated.Email;
+        person.ContactPreference = updated.ContactPreference;
+        person.ContactNotes = updated.ContactNotes;
         person.Version++;
         db.AuditEntries.Add(AuditEntry.For(actor, "person.update", person.Id, person.Id, now));
         await db.SaveChangesAsync(ct);

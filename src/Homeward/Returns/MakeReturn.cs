@@ -51,7 +51,7 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
         {
             actor.Demand(Right.ReadRecords);
             // Client Level Data names everyone the partnership served: for the hub's roles only, not one organisation's.
-            if (actor.Role is Role.HospitalDischargeTeam or Role.CareProvider or Role.PrivacyOfficer)
+            if (actor.Role is Role.HospitalDischargeTeam or Role.CareProvider or Role.PrivacyOfficer or Role.SystemAdministrator)
                 throw new ForbiddenException("the Client Level Data return (person by person, for the whole partnership)");
             await BulkAudit.ForPeople(db, actor, "returns.cld", [.. table.Rows.Select(r => Guid.Parse(r[1])).Distinct()], span, now, ct);
         }

@@ -36,9 +36,13 @@ public sealed class ExternalModel(SignInManager<HomewardUser> signIn, RoleProfil
             log.LogWarning("External sign-in refused: no Homeward account for {Identity}", identity);
             return Refuse($"There is no Homeward account for {identity ?? "that identity"}. Ask your Homeward administrator to set one up with your role.");
         }
+        if (!user.Active)
+            return Refuse("This Homeward account has been deactivated. Ask your Homeward administrator.");
         if (await signIn.UserManager.IsLockedOutAsync(user))
             return Refuse("This account is locked. Try again later, or ask your Homeward administrator.");
 
+        user.LastSignInAt = DateTimeOffset.UtcNow;
+        await signIn.UserManager.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: ExternalSignIn.Scheme);
         var back = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
         return (await profiles.Of(user.Id, ct)).Count > 1

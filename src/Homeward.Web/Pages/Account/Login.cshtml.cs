@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Homeward.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<HomewardUser> signIn, RoleProfiles profiles, IConfiguration config) : PageModel
+public sealed class LoginModel(SignInManager<HomewardUser> signIn, RoleProfiles profiles, DemoPassword demo, TimeProvider clock, IConfiguration config) : PageModel
 {
     /// <summary>The partnership's identity provider, when sign-in through it is configured.</summary>
     public ExternalSignIn.Settings? External { get; } = ExternalSignIn.From(config);
@@ -28,19 +28,30 @@ public sealed class LoginModel(SignInManager<HomewardUser> signIn, RoleProfiles 
             Errors.Add("userName", "Enter your user name");
         if (string.IsNullOrEmpty(Password))
             Errors.Add("password", "Enter your password");
-        if (!Errors.Any)
+        var user = Errors.Any ? null : await signIn.UserManager.FindByNameAsync(UserName!.Trim());
+        if (!Errors.Any && user is not null && demo.Refused(Password))
+            Errors.Add("password", "The demo password does not open a real partnership's Homeward. Ask your administrator for a link to set your own password");
+        else if (!Errors.Any)
         {
             var result = await signIn.PasswordSignInAsync(UserName!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            if (result.Succeeded && !user!.Active)
+            {
+                // Told only after the right password, so a guesser learns nothing.
+                await signIn.SignOutAsync();
+                Errors.Add("userName", "This account has been deactivated. Ask your Homeward administrator");
+            }
+            else if (result.Succeeded)
             {
                 var back = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
-                var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
+                user!.LastSignInAt = clock.GetUtcNow();
+                await signIn.UserManager.UpdateAsync(user);
                 // A user with several profiles picks the one to act in before anything else.
-                return (await profiles.Of(user!.Id, HttpContext.RequestAborted)).Count > 1
+                return (await profiles.Of(user.Id, HttpContext.RequestAborted)).Count > 1
                     ? LocalRedirect("/account/profile?returnUrl=" + Uri.EscapeDataString(back))
                     : LocalRedirect(back);
             }
-            Errors.Add("userName", result.IsLockedOut
+            else
+                Errors.Add("userName", result.IsLockedOut
                 ? "This account is locked after too many failed attempts. Try again in 15 minutes"
                 : "The user name or password is wrong");
         }
@@ -64,7 +75,7 @@ public sealed class LogoutModel(SignInManager<HomewardUser> signIn) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await Sessions.SignOut(signIn, User);
         return Redirect("/account/login");
     }
 }

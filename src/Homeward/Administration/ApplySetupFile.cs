@@ -1,0 +1,270 @@
+using System.Globalization;
+using Homeward.Access;
+using Homeward.Common;
+using Homeward.Data;
+using Microsoft.EntityFrameworkCore;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Homeward.Administration;
+
+/// <summary>
+/// Applies a declarative description of a partnership (YAML: the partnership, organisations, hospitals, localities,
+/// services, users; see <c>docs/going-live.md</c>) through the same use cases as the administration pages. Records are
+/// matched by their natural keys (ODS code, site code, name, sign-in), so a rerun changes only what differs and says what
+/// it did. Every problem is reported with its line, and then nothing is applied: the file is applied whole or not at all.
+/// New users are given a link to choose their password. Nothing is deleted: what the file no longer names is left as it is.
+/// </summary>
+public sealed class ApplySetupFile(HomewardDb db, SavePartnership partnership, SaveOrganisation organisations, SaveHospitalSite sites,
+    SaveLocality localities, SaveService services, SaveUser users, SetUserActive activation, ResetPassword passwords)
+{
+    public sealed record Done(string What, string Key, string Said);
+
+    public sealed record Result(IReadOnlyList<Done> Lines, IReadOnlyList<string> Problems, IReadOnlyList<ResetPassword.Link> Invitations, bool Applied);
+
+    private static readonly string[] Sections = ["partnership", "organisations", "hospitals", "localities", "services", "users"];
+
+    private readonly List<string> _problems = [];
+    private readonly List<Done> _done = [];
+
+    /// <param name="check">Check the file against the database and say what would change, without changing anything.</param>
+    public async Task<Result> Handle(TextReader yaml, Actor actor, bool check, CancellationToken ct)
+    {
+        actor.Demand(Right.Administer);
+        var root = Load(yaml);
+        if (root is null)
+            return new Result([], _problems, [], false);
+        foreach (var key in root.Keys.Where(k => !Sections.Contains(k)))
+            _problems.Add($"Line {root.Line(key)}: '{key}' is not a section of a partnership file (use {string.Join(", ", Sections)}).");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var invitations = new List<ResetPassword.Link>();
+        if (root.Mapping("partnership") is { } p)
+            await Apply("partnership", p, "name", async () => (await partnership.Handle(new SavePartnership.Input(p.Text("name"), p.Text("council")),
+                (await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(ct))?.Version, actor, ct)).Said);
+        foreach (var o in root.Items("organisations"))
+            await Apply("organisation", o, "odsCode", async () =>
+            {
+                var ods = o.Text("odsCode")?.Trim().ToUpperInvariant();
+                var held = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.OdsCode == ods, ct);
+                return (await organisations.Handle(held?.Id, new SaveOrganisation.Input { OdsCode = ods, Name = o.Text("name"), Kind = o.Text("kind"), Active = o.Bool("active") },
+                    held?.Version, actor, ct)).Said;
+            });
+        foreach (var h in root.Items("hospitals"))
+            await Apply("hospital site", h, "siteCode", async () =>
+            {
+                var code = h.Text("siteCode")?.Trim().ToUpperInvariant();
+                var held = await db.HospitalSites.AsNoTracking().SingleOrDefaultAsync(x => x.SiteCode == code, ct);
+                return (await sites.Handle(held?.Id, new SaveHospitalSite.Input
+                {
+                    Organisation = h.Text("organisation"), SiteCode = code, Name = h.Text("name"), Wards = h.List("wards"), Active = h.Bool("active"),
+                }, held?.Version, actor, ct)).Said;
+            });
+        foreach (var l in root.Items("localities"))
+            await Apply("locality", l, "name", async () =>
+            {
+                var name = l.Text("name")?.Trim();
+                var held = await db.Localities.AsNoTracking().SingleOrDefaultAsync(x => x.Name == name, ct);
+                var saved = await localities.Handle(held?.Id, new SaveLocality.Input { Name = name, Population = l.Int("population"), Postcodes = l.List("postcodes") },
+                    held?.Version, actor, ct);
+                return saved.Record.PeopleMoved is > 0 ? $"{saved.Said} ({saved.Record.PeopleMoved} people placed again)" : saved.Said;
+            });
+        foreach (var s in root.Items("services"))
+            await Apply("service", s, "name", async () =>
+            {
+                var name = s.Text("name")?.Trim();
+                var held = await db.CareServices.AsNoTracking().SingleOrDefaultAsync(x => x.Name == name, ct);
+                return (await services.Handle(held?.Id, new SaveService.Input
+                {
+                    Name = name, Organisation = s.Text("organisation"), Kind = s.Text("kind"), Pathway = s.Text("pathway"), Localities = s.List("localities"),
+                    DailyCapacity = s.Int("dailyCapacity"), CostPerDay = s.Decimal("costPerDay"), DoubleHanded = s.Bool("doubleHanded"),
+                    Commissioned = s.Bool("commissioned"), AcceptingAdmissions = s.Bool("acceptingAdmissions"), OpensOn = s.Text("opensOn"), ClosesOn = s.Text("closesOn"),
+                }, held?.Version, actor, ct)).Said;
+            });
+        foreach (var u in root.Items("users"))
+            await Apply("user", u, "userName", async () =>
+            {
+                var userName = u.Text("userName")?.Trim().ToLowerInvariant();
+                var held = await db.Users.AsNoTracking().SingleOrDefaultAsync(x => x.NormalizedUserName == (userName ?? "").ToUpperInvariant(), ct);
+                var saved = await users.Handle(held?.Id, new SaveUser.Input
+                {
+                    UserName = userName, DisplayName = u.Text("displayName"), Role = u.Text("role"), Organisation = u.Text("organisation"),
+                    Profiles = [.. u.Items("profiles").Select(x => new SaveUser.ProfileInput(x.Text("role"), x.Text("organisation")))],
+                }, held?.Version, actor, ct);
+                var said = saved.Said;
+                if (u.Bool("active") is { } active && active != saved.Record.Active)
+                {
+                    await activation.Handle(saved.Record.Id, active, actor, ct);
+                    said = saved.Unchanged ? (active ? "reactivated" : "deactivated") : $"{said}; {(active ? "reactivated" : "deactivated")}";
+                }
+                if (saved.Created && !check)
+                    invitations.Add(await passwords.Handle(saved.Record.Id, actor, ct));
+                return said;
+            });
+
+        var applied = _problems.Count == 0 && !check;
+        if (applied)
+            await transaction.CommitAsync(ct);
+        else
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return new Result(_done, _problems, applied ? invitations : [], applied);
+    }
+
+    /// <summary>Applies one record; its refusals become problems with the lines of the fields they are about.</summary>
+    private async Task Apply(string what, Node node, string keyField, Func<Task<string>> save)
+    {
+        foreach (var problem in node.Problems)
+            _problems.Add(problem);
+        var key = node.Text(keyField) ?? "(no " + keyField + ")";
+        try
+        {
+            _done.Add(new Done(what, key, await save()));
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+                foreach (var message in messages)
+                    _problems.Add($"Line {node.Line(field)}: {what} {key}: {field}: {message}");
+        }
+        catch (Exception e) when (e is InvalidTransitionException or StaleVersionException or VersionRequiredException or NotFoundException)
+        {
+            _problems.Add($"Line {node.Start}: {what} {key}: {e.Message}");
+        }
+    }
+
+    private Node? Load(TextReader yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(yaml);
+        }
+        catch (YamlException e)
+        {
+            _problems.Add($"Line {e.Start.Line}: the file is not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            _problems.Add("Line 1: the file must be a YAML mapping with the sections " + string.Join(", ", Sections) + ".");
+            return null;
+        }
+        return new Node(root, _problems);
+    }
+
+    /// <summary>A YAML mapping read field by field, each value's type checked and its line kept for the problems.</summary>
+    private sealed class Node(YamlMappingNode mapping, List<string> problems)
+    {
+        public List<string> Problems { get; } = [];
+        public long Start => mapping.Start.Line;
+        public IEnumerable<string> Keys => mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
+
+        private YamlNode? Get(string key) =>
+            mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == key).Value;
+
+        /// <summary>The line of a field named as a use case names it (<c>wards[2]</c>, <c>profiles[0].role</c>).</summary>
+        public long Line(string field)
+        {
+            var name = field.Split('[', '.')[0];
+            var node = Get(name);
+            if (node is YamlSequenceNode sequence && field.IndexOf('[') is var at and > 0
+                && int.TryParse(field[(at + 1)..field.IndexOf(']')], CultureInfo.InvariantCulture, out var index) && index < sequence.Children.Count)
+                return sequence.Children[index].Start.Line;
+            return node?.Start.Line ?? Start;
+        }
+
+        public string? Text(string key)
+        {
+            switch (Get(key))
+            {
+                case null:
+                    return null;
+                case YamlScalarNode scalar:
+                    return scalar.Value;
+                case var other:
+                    Problems.Add($"Line {other.Start.Line}: '{key}' must be a single value.");
+                    return null;
+            }
+        }
+
+        public IReadOnlyList<string?>? List(string key)
+        {
+            switch (Get(key))
+            {
+                case null:
+                    return null;
+                case YamlSequenceNode sequence:
+                    var values = new List<string?>();
+                    foreach (var item in sequence.Children)
+                        if (item is YamlScalarNode scalar)
+                            values.Add(scalar.Value);
+                        else
+                            Problems.Add($"Line {item.Start.Line}: each of '{key}' must be a single value.");
+                    return values;
+                case YamlScalarNode { Value: { Length: > 0 } one }:
+                    return [one];
+                case var other:
+                    Problems.Add($"Line {other.Start.Line}: '{key}' must be a list, like [A, B].");
+                    return null;
+            }
+        }
+
+        public int? Int(string key) => Parse<int>(key, "a whole number", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
+
+        public decimal? Decimal(string key) => Parse<decimal>(key, "a number", t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null);
+
+        public bool? Bool(string key) => Parse<bool>(key, "true or false", t => t.ToLowerInvariant() switch
+        {
+            "true" or "yes" => true,
+            "false" or "no" => false,
+            _ => (bool?)null,
+        });
+
+        private T? Parse<T>(string key, string expected, Func<string, T?> parse) where T : struct
+        {
+            var text = Text(key);
+            if (string.IsNullOrWhiteSpace(text))
+                return null;
+            if (parse(text.Trim()) is { } value)
+                return value;
+            Problems.Add($"Line {Line(key)}: '{key}' must be {expected} (it is '{text}').");
+            return null;
+        }
+
+        public Node? Mapping(string key)
+        {
+            switch (Get(key))
+            {
+                case null:
+                    return null;
+                case YamlMappingNode child:
+                    return new Node(child, problems);
+                case var other:
+                    problems.Add($"Line {other.Start.Line}: '{key}' must be a mapping of fields.");
+                    return null;
+            }
+        }
+
+        public IEnumerable<Node> Items(string key)
+        {
+            switch (Get(key))
+            {
+                case null:
+                    yield break;
+                case YamlSequenceNode sequence:
+                    foreach (var item in sequence.Children)
+                        if (item is YamlMappingNode child)
+                            yield return new Node(child, problems);
+                        else
+                            problems.Add($"Line {item.Start.Line}: each of '{key}' must be a mapping of fields.");
+                    break;
+                default:
+                    problems.Add($"Line {Get(key)!.Start.Line}: '{key}' must be a list of records (each starting with '- ').");
+                    break;
+            }
+        }
+    }
+}

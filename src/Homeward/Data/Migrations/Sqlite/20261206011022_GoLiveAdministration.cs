@@ -1,0 +1,295 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Homeward.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class GoLiveAdministration : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ContactNotes",
+                table: "People",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContactPreference",
+                table: "People",
+                type: "TEXT",
+                maxLength: 48,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Email",
+                table: "People",
+                type: "TEXT",
+                maxLength: 254,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MobilePhone",
+                table: "People",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Phone",
+                table: "People",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Active",
+                table: "Organisations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Organisations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Postcodes",
+                table: "Localities",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Localities",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ClosesOn",
+                table: "CareServices",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Commissioned",
+                table: "CareServices",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "CostPerDay",
+                table: "CareServices",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "OpensOn",
+                table: "CareServices",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "CareServices",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Active",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CreatedAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastSignInAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.CreateTable(
+                name: "HospitalSites",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Wards = table.Column<string>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HospitalSites", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HospitalSites_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Partnerships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CouncilOdsCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partnerships", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_DateOfBirth",
+                table: "People",
+                column: "DateOfBirth");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Postcode",
+                table: "People",
+                column: "Postcode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Localities_Name",
+                table: "Localities",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HospitalSites_OrganisationId",
+                table: "HospitalSites",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HospitalSites_SiteCode",
+                table: "HospitalSites",
+                column: "SiteCode",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "HospitalSites");
+
+            migrationBuilder.DropTable(
+                name: "Partnerships");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_DateOfBirth",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_Postcode",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Localities_Name",
+                table: "Localities");
+
+            migrationBuilder.DropColumn(
+                name: "ContactNotes",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "ContactPreference",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "Email",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "MobilePhone",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "Phone",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "Active",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "Postcodes",
+                table: "Localities");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Localities");
+
+            migrationBuilder.DropColumn(
+                name: "ClosesOn",
+                table: "CareServices");
+
+            migrationBuilder.DropColumn(
+                name: "Commissioned",
+                table: "CareServices");
+
+            migrationBuilder.DropColumn(
+                name: "CostPerDay",
+                table: "CareServices");
+
+            migrationBuilder.DropColumn(
+                name: "OpensOn",
+                table: "CareServices");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "CareServices");
+
+            migrationBuilder.DropColumn(
+                name: "Active",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "LastSignInAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AspNetUsers");
+        }
+    }
+}
