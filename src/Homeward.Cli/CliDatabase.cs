@@ -20,12 +20,20 @@ internal sealed class CliDatabase : IAsyncDisposable
     public IServiceProvider Services => _scope.ServiceProvider;
     public HomewardDb Db => Services.GetRequiredService<HomewardDb>();
 
-    public static async Task<CliDatabase?> Open(string provider, string? connection, CancellationToken ct)
+    /// <summary>
+    /// Opens an existing Homeward database and brings its schema up to date. Only a command that builds a database
+    /// (<paramref name="create"/>: demo, admin create-admin, setup) may make a new one: for every other, a database that
+    /// does not exist, or holds no Homeward schema, is an error (a mistyped path must not become an empty database that
+    /// reports "intact" or returns zeros).
+    /// </summary>
+    public static async Task<CliDatabase?> Open(string provider, string? connection, CancellationToken ct, bool create = false)
     {
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        string connectionString;
         try
         {
-            services.AddHomeward(provider, connection ?? DefaultSqlite());
+            connectionString = connection ?? DefaultSqlite();
+            services.AddHomeward(provider, connectionString);
             services.AddScoped<Homeward.Fhir.FhirApi>();
         }
         catch (ArgumentException e)
@@ -34,8 +42,39 @@ internal sealed class CliDatabase : IAsyncDisposable
             return null;
         }
         var database = new CliDatabase(services.BuildServiceProvider());
-        await database.Db.Database.MigrateAsync(ct);
+        try
+        {
+            if (!create && await Missing(database.Db, connectionString, ct) is { } why)
+            {
+                await Console.Error.WriteLineAsync(why);
+                await database.DisposeAsync();
+                return null;
+            }
+            await database.Db.Database.MigrateAsync(ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException)
+        {
+            await Console.Error.WriteLineAsync($"Cannot open the database: {e.Message}");
+            await database.DisposeAsync();
+            return null;
+        }
         return database;
+    }
+
+    /// <summary>Why the database cannot be used as an existing Homeward database; null when it can.</summary>
+    private static async Task<string?> Missing(HomewardDb db, string connectionString, CancellationToken ct)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (!File.Exists(file))
+                return $"There is no database at {Path.GetFullPath(file)}: check --database (a new one is made only by demo, admin create-admin or setup).";
+        }
+        else if (!await db.Database.CanConnectAsync(ct))
+            return "Cannot connect to that PostgreSQL database: check --database (the host, port, database name and user).";
+        if (!(await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+            return "That database holds no Homeward records (no Homeward schema): check --database.";
+        return null;
     }
 
     public async ValueTask DisposeAsync()

@@ -11,7 +11,7 @@ internal static class DemoCommand
 {
     public static async Task<int> Run(string provider, string? connection, DemoSize size, int seed, DateOnly? today, CancellationToken ct)
     {
-        await using var database = await CliDatabase.Open(provider, connection, ct);
+        await using var database = await CliDatabase.Open(provider, connection, ct, create: true);
         if (database is null)
             return 2;
         var db = database.Db;

@@ -130,9 +130,41 @@ var postcodesImport = new Command("import", "Load a postcode directory, so that 
 postcodesImport.SetAction((result, ct) => PostcodesCommand.Import(result.GetValue(provider)!, result.GetValue(database), result.GetValue(postcodeFile)!, ct));
 var postcodes = new Command("postcodes", "The postcode directory that puts people's homes on the map.") { postcodesImport };
 
+var baseUrl = new Option<string?>("--base-url") { Description = "The partnership's Homeward address (https://homeward.example.nhs.uk), to print whole links." };
+var adminUser = new Option<string>("--user-name") { Description = "Their sign-in: their work e-mail address.", Required = true };
+var adminName = new Option<string>("--name") { Description = "Their name as shown.", Required = true };
+var adminOrganisation = new Option<string>("--organisation") { Description = "Their organisation's ODS code (added if not yet a member, with --organisation-name).", Required = true };
+var adminOrganisationName = new Option<string?>("--organisation-name") { Description = "The organisation's name, when it is not yet a member." };
+var adminOrganisationKind = new Option<string?>("--organisation-kind") { Description = "Council (the default), CommunityTrust, AcuteTrust, IntegratedCareBoard, …" };
+var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read their password from standard input; without it, print a link for them to choose one." };
+var createAdmin = new Command("create-admin", "Make the first system administrator of a new partnership (only while there is none).")
+{
+    adminUser, adminName, adminOrganisation, adminOrganisationName, adminOrganisationKind, passwordStdin, baseUrl, database, provider,
+};
+createAdmin.SetAction(async (result, ct) =>
+{
+    var password = result.GetValue(passwordStdin) ? (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') : null;
+    return await AdminCommand.CreateAdmin(result.GetValue(provider)!, result.GetValue(database), new Homeward.Administration.CreateFirstAdministrator.Input(
+        result.GetValue(adminUser), result.GetValue(adminName), result.GetValue(adminOrganisation), result.GetValue(adminOrganisationName),
+        result.GetValue(adminOrganisationKind), password), result.GetValue(baseUrl), ct);
+});
+var resetUser = new Option<string>("--user-name") { Description = "The user's sign-in.", Required = true };
+var resetPassword = new Command("reset-password", "Give a user a link to choose a new password (their old one stops working).") { resetUser, baseUrl, database, provider };
+resetPassword.SetAction((result, ct) => AdminCommand.ResetPassword(result.GetValue(provider)!, result.GetValue(database), result.GetValue(resetUser)!, result.GetValue(baseUrl), ct));
+var admin = new Command("admin", "Administer accounts from the command line: the first administrator, password resets.") { createAdmin, resetPassword };
+
+var partnershipFile = new Option<string>("--partnership") { Description = "The partnership's set-up file (YAML; see docs/going-live.md).", Required = true };
+var checkOnly = new Option<bool>("--check") { Description = "Check the file and say what would change, changing nothing." };
+var setup = new Command("setup", "Apply a partnership set-up file: organisations, hospitals, localities, services, users. Idempotent; all or nothing.")
+{
+    partnershipFile, checkOnly, baseUrl, database, provider,
+};
+setup.SetAction((result, ct) => AdminCommand.Setup(result.GetValue(provider)!, result.GetValue(database), result.GetValue(partnershipFile)!, result.GetValue(checkOnly),
+    result.GetValue(baseUrl), ct));
+
 var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.")
 {
-    demo, returns, schedule, simulate, fhir, audit, backup, restore, subjectAccess, postcodes,
+    demo, returns, schedule, simulate, fhir, audit, backup, restore, subjectAccess, postcodes, admin, setup,
 };
 return await root.Parse(args).InvokeAsync();
 

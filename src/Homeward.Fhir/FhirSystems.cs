@@ -9,6 +9,8 @@ public static class FhirSystems
     public const string NhsNumberVerificationCodes = "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland";
 
     public const string UkCorePatient = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
+    public const string ContactPreference = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-ContactPreference";
+    public const string PreferredContactMethod = "https://fhir.hl7.org.uk/CodeSystem/UKCore-PreferredContactMethod";
     public const string UkCoreServiceRequest = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
     public const string UkCoreEpisodeOfCare = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-EpisodeOfCare";
 

@@ -35,6 +35,19 @@ public static class PatientMap
                 PostalCode = v.Postcode,
             }],
         };
+        var contact0 = v.Contact;
+        if (contact0.Phone is { } home)
+            patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Home, home));
+        if (contact0.MobilePhone is { } mobile)
+            patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, mobile));
+        if (contact0.Email is { } email)
+            patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Email, ContactPoint.ContactPointUse.Home, email));
+        if (PreferredMethod(contact0.Preference) is { } method)
+            patient.Extension.Add(new Extension
+            {
+                Url = FhirSystems.ContactPreference,
+                Extension = [new Extension("PreferredContactMethod", new CodeableConcept(FhirSystems.PreferredContactMethod, method.Code, method.Display))],
+            });
         if (v.GpPracticeCode is { } gp)
             patient.GeneralPractitioner.Add(new ResourceReference { Identifier = new Identifier(FhirSystems.OdsOrganisation, gp) });
         patient.Extension.Add(new Extension(FhirSystems.UsualResidence, new Coding(FhirSystems.Base + "/CodeSystem/usual-residence", v.UsualResidence.ToString())));
@@ -72,6 +85,10 @@ public static class PatientMap
             residence = coding.Code;
         }
         var carer = p.Contact.FirstOrDefault();
+        var phones = p.Telecom.Where(t => t.System == ContactPoint.ContactPointSystem.Phone && t.Use != ContactPoint.ContactPointUse.Old).ToList();
+        var mobile = phones.FirstOrDefault(t => t.Use == ContactPoint.ContactPointUse.Mobile);
+        var preferred = p.GetExtension(FhirSystems.ContactPreference)?.GetExtension("PreferredContactMethod")?.Value as CodeableConcept;
+        var methodCode = preferred?.Coding.FirstOrDefault(c => c.System == FhirSystems.PreferredContactMethod)?.Code;
         return new PersonInput
         {
             NhsNumber = nhs?.Value,
@@ -93,8 +110,30 @@ public static class PatientMap
             UsualResidence = residence,
             UnpaidCarer = carer is null ? null : new UnpaidCarerInput(carer.Name?.Text ?? carer.Name?.ToString(), carer.Relationship.FirstOrDefault()?.Text,
                 carer.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Phone)?.Value, null),
+            Contact = new ContactInput(phones.FirstOrDefault(t => t != mobile)?.Value, mobile?.Value,
+                p.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Email)?.Value,
+                methodCode switch
+                {
+                    "1" => nameof(ContactPreference.Letter),
+                    "3" => mobile is not null && phones.Count == 1 ? nameof(ContactPreference.Mobile) : nameof(ContactPreference.Phone),
+                    "4" => nameof(ContactPreference.Email),
+                    "6" => nameof(ContactPreference.ThroughTheirCarer),
+                    "9" => nameof(ContactPreference.Text),
+                    _ => null,
+                }, null),
         };
     }
+
+    /// <summary>The UK Core preferred contact method for a preference (Mobile is "Telephone" with the mobile number in telecom).</summary>
+    private static (string Code, string Display)? PreferredMethod(ContactPreference preference) => preference switch
+    {
+        ContactPreference.Letter => ("1", "Letter"),
+        ContactPreference.Phone or ContactPreference.Mobile => ("3", "Telephone"),
+        ContactPreference.Email => ("4", "E-mail"),
+        ContactPreference.ThroughTheirCarer => ("6", "Telephone contact via proxy"),
+        ContactPreference.Text => ("9", "SMS"),
+        _ => null,
+    };
 
     /// <summary>Where a field of the person input lives in a Patient.</summary>
     public static string Expression(string field) => field switch
@@ -110,6 +149,8 @@ public static class PatientMap
         "gpPracticeCode" => "generalPractitioner",
         "usualResidence" => "extension",
         _ when field.StartsWith("unpaidCarer", StringComparison.Ordinal) => "contact",
+        "contact.preference" => "extension",
+        _ when field.StartsWith("contact.", StringComparison.Ordinal) => "telecom",
         _ => "",
     };
 }

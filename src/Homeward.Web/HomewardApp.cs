@@ -85,8 +85,12 @@ public static class HomewardApp
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddAntiforgery();
-        services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Account/Login",
-            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInLimits.Policy))))
+        services.AddRazorPages(o =>
+            {
+                foreach (var page in new[] { "/Account/Login", "/Account/SetPassword" })
+                    o.Conventions.AddPageApplicationModelConvention(page,
+                        model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInLimits.Policy)));
+            })
             .AddMvcOptions(o => o.Filters.Add<AccessRulePageFilter>());
         services.AddSignInLimits(config);
         services.AddProblemDetails();

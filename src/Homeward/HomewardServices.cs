@@ -32,6 +32,7 @@ public static class HomewardServices
         services.AddScoped<SearchEpisodes>();
         services.AddScoped<ChangeEpisode>();
         services.AddScoped<GetPerson>();
+        services.AddScoped<FindPeople>();
         services.AddScoped<UpdatePerson>();
         services.AddScoped<PostcodeDirectory>();
         services.AddScoped<Rotas.TeamCarers>();

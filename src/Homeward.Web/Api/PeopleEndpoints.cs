@@ -13,6 +13,14 @@ public static class PeopleEndpoints
     {
         var group = app.MapGroup("/api/people").WithTags("People");
 
+        group.MapGet("", async ([AsParameters] FindPeople.Query query, FindPeople handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))
+        .Needs(Right.ReadRecords)
+        .WithSummary("Find people by name, NHS number, date of birth or postcode (everyone you may see, ended episodes included)")
+        .WithDescription("text is one search box: an NHS number, a date of birth (4/3/1941 or 1941-03-04), a postcode or its district, and the rest a name. " +
+                         "Or give name, nhsNumber, dateOfBirth and postcode apart. Names match from the start of the given or family name.")
+        .ProducesValidationProblem();
+
         group.MapGet("/{id:guid}", async (Guid id, GetPerson handler, HttpContext http, CancellationToken ct) =>
         {
             var person = await handler.Handle(id, http.Actor(), ct);

@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Homeward.Web.Pages;
 
-/// <summary>Where a signed-in user starts: the hub board, or the audit trail for a privacy officer (who sees no records).</summary>
+/// <summary>Where a signed-in user starts: the hub board; the audit trail for a privacy officer and Administration for a system administrator (who see no records).</summary>
 [Needs]
 public sealed class IndexModel : PageModel
 {
-    public IActionResult OnGet() => Redirect(HttpContext.Actor() is { } actor && !actor.Has(Right.ReadRecords) && actor.Has(Right.ReadAudit) ? "/audit" : "/board");
+    public IActionResult OnGet() => Redirect(HttpContext.Actor() is not { } actor || actor.Has(Right.ReadRecords) ? "/board"
+        : actor.Has(Right.ReadAudit) ? "/audit"
+        : actor.Has(Right.Administer) ? "/admin"
+        : "/board");
 }

@@ -23,8 +23,12 @@ public sealed class FormErrors
 
     public void Add(string field, string message) => _items.Add((field, message));
 
-    public string? For(string field) =>
-        _items.Where(i => string.Equals(i.Field, field, StringComparison.OrdinalIgnoreCase)).Select(i => i.Message).FirstOrDefault();
+    /// <summary>Every problem with the field, one after another (a list typed a line each can have several).</summary>
+    public string? For(string field)
+    {
+        var messages = _items.Where(i => string.Equals(i.Field, field, StringComparison.OrdinalIgnoreCase)).Select(i => i.Message).ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
 
     /// <summary>The element id of a field: dots become hyphens (<c>person-nhsNumber</c>).</summary>
     public static string IdOf(string field) => field.Replace('.', '-');

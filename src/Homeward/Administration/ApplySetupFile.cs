@@ -15,7 +15,7 @@ namespace Homeward.Administration;
 /// it did. Every problem is reported with its line, and then nothing is applied: the file is applied whole or not at all.
 /// New users are given a link to choose their password. Nothing is deleted: what the file no longer names is left as it is.
 /// </summary>
-public sealed class ApplySetupFile(HomewardDb db, SavePartnership partnership, SaveOrganisation organisations, SaveHospitalSite sites,
+public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, SavePartnership partnership, SaveOrganisation organisations, SaveHospitalSite sites,
     SaveLocality localities, SaveService services, SaveUser users, SetUserActive activation, ResetPassword passwords)
 {
     public sealed record Done(string What, string Key, string Said);
@@ -37,11 +37,10 @@ public sealed class ApplySetupFile(HomewardDb db, SavePartnership partnership, S
         foreach (var key in root.Keys.Where(k => !Sections.Contains(k)))
             _problems.Add($"Line {root.Line(key)}: '{key}' is not a section of a partnership file (use {string.Join(", ", Sections)}).");
 
+        // The key ring that signs password links is made (in its own connection) before the transaction takes SQLite's write lock.
+        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(protection.CreateProtector("Homeward.Setup"), "ready");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var invitations = new List<ResetPassword.Link>();
-        if (root.Mapping("partnership") is { } p)
-            await Apply("partnership", p, "name", async () => (await partnership.Handle(new SavePartnership.Input(p.Text("name"), p.Text("council")),
-                (await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(ct))?.Version, actor, ct)).Said);
         foreach (var o in root.Items("organisations"))
             await Apply("organisation", o, "odsCode", async () =>
             {
@@ -50,6 +49,10 @@ public sealed class ApplySetupFile(HomewardDb db, SavePartnership partnership, S
                 return (await organisations.Handle(held?.Id, new SaveOrganisation.Input { OdsCode = ods, Name = o.Text("name"), Kind = o.Text("kind"), Active = o.Bool("active") },
                     held?.Version, actor, ct)).Said;
             });
+        // After the organisations: the partnership names its council among them.
+        if (root.Mapping("partnership") is { } p)
+            await Apply("partnership", p, "name", async () => (await partnership.Handle(new SavePartnership.Input(p.Text("name"), p.Text("council")),
+                (await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(ct))?.Version, actor, ct)).Said);
         foreach (var h in root.Items("hospitals"))
             await Apply("hospital site", h, "siteCode", async () =>
             {
@@ -110,18 +113,22 @@ public sealed class ApplySetupFile(HomewardDb db, SavePartnership partnership, S
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
         }
-        return new Result(_done, _problems, applied ? invitations : [], applied);
+        return new Result(_done, [.. _problems.OrderBy(LineOf)], applied ? invitations : [], applied);
     }
+
+    private static long LineOf(string problem) =>
+        problem.StartsWith("Line ", StringComparison.Ordinal) && long.TryParse(problem[5..problem.IndexOf(':')], CultureInfo.InvariantCulture, out var line) ? line : 0;
 
     /// <summary>Applies one record; its refusals become problems with the lines of the fields they are about.</summary>
     private async Task Apply(string what, Node node, string keyField, Func<Task<string>> save)
     {
-        foreach (var problem in node.Problems)
-            _problems.Add(problem);
         var key = node.Text(keyField) ?? "(no " + keyField + ")";
         try
         {
-            _done.Add(new Done(what, key, await save()));
+            var said = await save();
+            // A value of the wrong type (read while saving) is a problem even when the rest was accepted.
+            if (node.Problems.Count == 0)
+                _done.Add(new Done(what, key, said));
         }
         catch (ValidationFailedException e)
         {
@@ -132,6 +139,10 @@ public sealed class ApplySetupFile(HomewardDb db, SavePartnership partnership, S
         catch (Exception e) when (e is InvalidTransitionException or StaleVersionException or VersionRequiredException or NotFoundException)
         {
             _problems.Add($"Line {node.Start}: {what} {key}: {e.Message}");
+        }
+        finally
+        {
+            _problems.AddRange(node.Problems);
         }
     }
 

@@ -62,7 +62,7 @@ internal static class SetupRules
     {
         var code = problems.Required(field, value, 10, label).ToUpperInvariant();
         if (code.Length > 0 && (code.Length < 3 || !code.All(char.IsAsciiLetterOrDigit)))
-            problems.Add(field, $"{char.ToUpperInvariant(label[0])}{label[1..]} is an ODS code of 3 to 10 letters and digits, like RXX or RXX01.");
+            problems.Add(field, $"An ODS code has 3 to 10 letters and digits, like RXX or RXX01 (this is '{code}').");
         return code;
     }
 

@@ -15,11 +15,12 @@ public static partial class LocalityRules
     public static string? Normalise(string? text, out string? error)
     {
         error = null;
-        var compact = string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
-        if (Area().IsMatch(compact) || District().IsMatch(compact))
-            return compact;
-        if (compact.Length >= 3 && District().IsMatch(compact[..^1]) && char.IsAsciiDigit(compact[^1]))
-            return $"{compact[..^1]} {compact[^1]}";
+        // The space matters: "HM1 2" is a sector of HM1, "HM12" a district of its own.
+        var parts = (text ?? "").ToUpperInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 1 && (Area().IsMatch(parts[0]) || District().IsMatch(parts[0])))
+            return parts[0];
+        if (parts.Length == 2 && District().IsMatch(parts[0]) && parts[1].Length == 1 && char.IsAsciiDigit(parts[1][0]))
+            return $"{parts[0]} {parts[1]}";
         error = $"\"{text}\" is not a postcode area (NV), district (NV1) or sector (NV1 2).";
         return null;
     }

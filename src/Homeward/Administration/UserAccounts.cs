@@ -69,14 +69,12 @@ public sealed class ResetPassword(HomewardDb db, UserManager<HomewardUser> users
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("user", id);
         if (!user.Active)
             throw new InvalidTransitionException($"{user.DisplayName}'s account is deactivated: reactivate it first.");
-        await using var transaction = await Transactions.Begin(db, ct);
-        if (await users.HasPasswordAsync(user))
-            await users.RemovePasswordAsync(user);
-        await users.UpdateSecurityStampAsync(user);
+        // One save: the password gone, a new stamp (ending their sessions; the link is made with it) and the audit row.
+        user.PasswordHash = null;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
         var token = await users.GeneratePasswordResetTokenAsync(user);
         db.AuditEntries.Add(AuditEntry.For(actor, "user.reset-password", null, id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        await transaction.Commit(ct);
         return new Link(user.Id, user.UserName!, token);
     }
 }

@@ -7,7 +7,7 @@ namespace Homeward.Capacity;
 /// <summary>Bookings offered and not yet answered: for a provider, those at its own services.</summary>
 public sealed class Offers(HomewardDb db, AccessScope scope)
 {
-    public sealed record Offer(BookingView Booking, string PersonName, string Organisation);
+    public sealed record Offer(BookingView Booking, string PersonName, string Organisation, People.PersonSummary? Person = null);
 
     public async Task<IReadOnlyList<Offer>> Handle(Actor actor, CancellationToken ct)
     {
@@ -19,8 +19,8 @@ public sealed class Offers(HomewardDb db, AccessScope scope)
                           where b.Status == BookingStatus.Offered
                           where actor.Role != Role.CareProvider || s.OrganisationId == actor.OrganisationId
                           orderby b.StartDate, b.CreatedAt
-                          select new { b, s, p.GivenName, p.FamilyName, o.Name }).ToListAsync(ct);
-        return [.. rows.Select(r => new Offer(BookingView.From(r.b, r.s), $"{r.GivenName} {r.FamilyName}", r.Name))];
+                          select new { b, s, p, o.Name }).ToListAsync(ct);
+        return [.. rows.Select(r => new Offer(BookingView.From(r.b, r.s), $"{r.p.GivenName} {r.p.FamilyName}", r.Name, People.PersonSummary.From(r.p)))];
     }
 
     /// <summary>Every booking of one episode, newest first.</summary>

@@ -39,7 +39,11 @@ public sealed class ForbiddenException(string action, string? personId = null) :
 
 /// <summary>An Idempotency-Key was reused for a different request.</summary>
 public sealed class IdempotencyKeyReusedException()
-    : Exception("This Idempotency-Key was already used for a different request. Use a new key for a new request.");
+    : Exception("This Idempotency-Key was already used for a different request. Use a new key for a new request.")
+{
+    /// <summary>The referral the key was first used for.</summary>
+    public Guid? ReferralId { get; init; }
+}
 
 /// <summary>The one check of an If-Match version against a record's current version.</summary>
 public static class Versions

@@ -22,7 +22,8 @@ public static class Backups
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         if (DatabaseSetup.Parse(provider) == DatabaseProvider.Sqlite)
         {
-            await using var source = new SqliteConnection(connectionString);
+            // Mode=ReadWrite: a mistyped path is an error, not a new empty database backed up as if it were the real one.
+            await using var source = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
             await source.OpenAsync(ct);
             await using var target = new SqliteConnection($"Data Source={full};Pooling=False");
             await target.OpenAsync(ct);

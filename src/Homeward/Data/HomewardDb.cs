@@ -110,6 +110,8 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, p => p.Email, 254);
             Text(e, p => p.ContactNotes, 500);
             e.HasIndex(p => p.Postcode);
+            e.HasIndex(p => p.PostcodeDistrict);
+            Text(e, p => p.PostcodeDistrict, 4);
             e.HasIndex(p => p.DateOfBirth);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasOne<Locality>().WithMany().HasForeignKey(p => p.LocalityId);

@@ -30,7 +30,16 @@ public sealed class Person
     public required string AddressLine1 { get; set; }
     public string? AddressLine2 { get; set; }
     public string? Town { get; set; }
-    public required Postcode Postcode { get; set; }
+    public required Postcode Postcode
+    {
+        get => _postcode;
+        set => (_postcode, PostcodeDistrict) = (value, PostcodeDirectory.DistrictOf(value));
+    }
+
+    private Postcode _postcode;
+
+    /// <summary>The postcode's outward code (<c>NV1</c>), kept beside it so people can be found by district.</summary>
+    public string PostcodeDistrict { get; private set; } = "";
     public Guid? LocalityId { get; set; }
     /// <summary>Where the address is on the map (WGS84), for planning visit rounds; null until known.</summary>
     public double? Latitude { get; set; }

@@ -24,8 +24,9 @@ public sealed record PersonView(
         p.Consent, p.Version, ContactView.From(p));
 }
 
-/// <summary>Just enough to say who a record is about.</summary>
-public sealed record PersonSummary(Guid Id, string NhsNumber, string Name, DateOnly DateOfBirth)
+/// <summary>Just enough to say who a record is about, and how to reach them (where staff phone people).</summary>
+public sealed record PersonSummary(Guid Id, string NhsNumber, string Name, DateOnly DateOfBirth, ContactView? Contact = null, UnpaidCarerView? UnpaidCarer = null)
 {
-    public static PersonSummary From(Person p) => new(p.Id, p.NhsNumber.Value, $"{p.GivenName} {p.FamilyName}", p.DateOfBirth);
+    public static PersonSummary From(Person p) => new(p.Id, p.NhsNumber.Value, $"{p.GivenName} {p.FamilyName}", p.DateOfBirth, ContactView.From(p),
+        p.CarerName is null ? null : new UnpaidCarerView(p.CarerName, p.CarerRelationship, p.CarerPhone, p.CarerHasOwnNeeds));
 }

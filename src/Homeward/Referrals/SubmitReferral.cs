@@ -16,7 +16,7 @@ namespace Homeward.Referrals;
 /// its episode, all in one transaction with the audit rows. With an Idempotency-Key, a retry of the
 /// same request replays the first answer and a different request under the same key is refused.
 /// </summary>
-public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDirectory postcodes)
+public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDirectory postcodes, AccessScope scope)
 {
     public sealed record Request
     {
@@ -35,7 +35,17 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         public string? AdmittedOn { get; init; }
         public string? DischargeReadyDate { get; init; }
         public bool? ExistingClient { get; init; }
+        /// <summary>
+        /// When the person is already held and what was sent differs (name, address, gender): <c>KeepHeld</c> refers with the
+        /// record as held, <c>Update</c> changes the held record to what was sent. Without it, the differences are refused.
+        /// </summary>
+        public string? PersonDetails { get; init; }
+        /// <summary>The person already has an open referral by the same route: refer again all the same.</summary>
+        public bool? DuplicateConfirmed { get; init; }
     }
+
+    /// <summary>What to do with a held person's details that differ from those sent.</summary>
+    public enum HeldDetails { KeepHeld, Update }
 
     public sealed record Outcome(ReferralView Referral, bool Replayed);
 
@@ -93,14 +103,20 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         if (route is { } r)
             ReferralRules.CheckHospitalDetails(problems, r, hospital, ward, admittedOn, readyDate, today);
 
+        Func<Task>? updateHeld = null;
+        var heldDetails = problems.Enum<HeldDetails>("personDetails", request.PersonDetails, "what to do with details that differ", required: false);
         if (person is not null)
         {
             var existing = await db.People.SingleOrDefaultAsync(p => p.NhsNumber == person.NhsNumber, ct);
             if (existing is not null && existing.DateOfBirth != person.DateOfBirth)
                 problems.Add("person.dateOfBirth", "This does not match the date of birth held for this NHS number: check both.");
+            else if (existing is not null)
+                updateHeld = await CheckAgainstHeld(existing, person, heldDetails, route, request.DuplicateConfirmed == true, problems, actor, ct);
             person = existing ?? person;
         }
         problems.ThrowIfAny();
+        if (updateHeld is not null)
+            await updateHeld();
 
         var isNewPerson = db.Entry(person!).State == EntityState.Detached;
         if (isNewPerson)
@@ -151,6 +167,74 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         return view;
     }
 
+    /// <summary>
+    /// A referral for someone already held: details sent that differ from the held record are refused until the referrer
+    /// says whether to keep the held ones or update them (never dropped without a word); an open referral by the same route
+    /// is refused until confirmed, with a link to it. Held values and open referrals are named only to those who may see
+    /// the person's record: to anyone else, only that something differs.
+    /// </summary>
+    /// <returns>The update of the held record to make once the referral is accepted, when the referrer chose to update it.</returns>
+    private async Task<Func<Task>?> CheckAgainstHeld(Person held, Person sent, HeldDetails? choice, Route? route, bool duplicateConfirmed, Problems problems,
+        Actor actor, CancellationToken ct)
+    {
+        Func<Task>? update = null;
+        var maySee = await scope.MaySee(actor, held.Id, ct, breakGlass: false);
+        var differences = Differences(held, sent);
+        if (differences.Count > 0 && choice is null)
+        {
+            foreach (var (field, label, heldValue, sentValue) in differences)
+                problems.Add($"person.{field}", maySee
+                    ? $"Homeward holds {label} {heldValue} for this NHS number, not {sentValue}."
+                    : $"This {label} differs from the one held for this NHS number.");
+            problems.Add("personDetails", "Some details differ from the record held for this NHS number: check them, then choose to keep the held details (KeepHeld) or update the record with these (Update).");
+        }
+        else if (differences.Count > 0 && choice == HeldDetails.Update)
+            update = async () =>
+        {
+            (held.GivenName, held.FamilyName, held.AddressLine1, held.AddressLine2, held.Town) = (sent.GivenName, sent.FamilyName, sent.AddressLine1, sent.AddressLine2, sent.Town);
+            if (sent.Gender != Gender.NotKnown)
+                held.Gender = sent.Gender;
+            if (held.Postcode != sent.Postcode)
+            {
+                held.Postcode = sent.Postcode;
+                await postcodes.Place(held, ct);
+            }
+            held.Version++;
+            db.AuditEntries.Add(AuditEntry.For(actor, "person.update", held.Id, held.Id, clock.GetUtcNow()));
+        };
+
+        if (route is not { } r || duplicateConfirmed || !maySee)
+            return update;
+        var open = await (from e in db.Episodes.AsNoTracking()
+                          join x in db.Referrals.AsNoTracking() on e.ReferralId equals x.Id
+                          where e.PersonId == held.Id && x.Route == r
+                                && e.Status != EpisodeStatus.Ended && e.Status != EpisodeStatus.Cancelled && e.Status != EpisodeStatus.Declined
+                          orderby x.ReceivedAt descending
+                          select new { e.Id, e.Status, x.ReceivedAt }).FirstOrDefaultAsync(ct);
+        if (open is not null)
+            problems.Add("duplicateConfirmed", $"{held.GivenName} {held.FamilyName} already has an open referral by this route, received {London.DateOf(open.ReceivedAt):d MMMM yyyy} "
+                + $"and now {open.Status.ToString().ToLowerInvariant()}: /episodes/{open.Id}. Check it first; to refer again all the same, confirm (duplicateConfirmed).");
+        return update;
+    }
+
+    /// <summary>The details sent that differ from those held, ignoring case and spacing.</summary>
+    private static List<(string Field, string Label, string Held, string Sent)> Differences(Person held, Person sent)
+    {
+        static string Norm(string? s) => string.Join(' ', (s ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+        var list = new List<(string, string, string, string)>();
+        if (Norm(held.GivenName) != Norm(sent.GivenName))
+            list.Add(("givenName", "the given name", held.GivenName, sent.GivenName));
+        if (Norm(held.FamilyName) != Norm(sent.FamilyName))
+            list.Add(("familyName", "the family name", held.FamilyName, sent.FamilyName));
+        if (Norm(held.AddressLine1) != Norm(sent.AddressLine1))
+            list.Add(("addressLine1", "the address", held.AddressLine1, sent.AddressLine1));
+        if (held.Postcode != sent.Postcode)
+            list.Add(("postcode", "the postcode", held.Postcode.Value, sent.Postcode.Value));
+        if (sent.Gender != Gender.NotKnown && held.Gender != Gender.NotKnown && held.Gender != sent.Gender)
+            list.Add(("gender", "the gender", held.Gender.ToString(), sent.Gender.ToString()));
+        return list;
+    }
+
     private async Task<Outcome?> Replay(string key, string hash, Actor actor, CancellationToken ct)
     {
         var record = await db.IdempotencyRecords.AsNoTracking()
@@ -158,7 +242,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         if (record is null)
             return null;
         if (record.RequestHash != hash)
-            throw new IdempotencyKeyReusedException();
+            throw new IdempotencyKeyReusedException { ReferralId = record.ReferralId };
         var view = JsonSerializer.Deserialize<ReferralView>(record.ResponseJson, Json.Options)!;
         db.AuditEntries.Add(AuditEntry.For(actor, "referral.submit.replay", view.Person.Id, view.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);

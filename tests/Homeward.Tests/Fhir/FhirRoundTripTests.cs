@@ -12,7 +12,8 @@ public sealed class FhirRoundTripTests
 {
     private static readonly PersonView Person = new(Guid.NewGuid(), "9990000018", "999 000 0018", "Edith", "Testfield", new DateOnly(1938, 4, 12),
         Gender.Female, "4 Orchard Way", "Flat 2", "Northvale", "NV1 2AB", null, "ZN001", UsualResidence.ExtraCareHousing,
-        new UnpaidCarerView("Jo Testfield", "Daughter", "07700 900123", true), Homeward.People.Consent.Given, 3);
+        new UnpaidCarerView("Jo Testfield", "Daughter", "07700 900123", true), Homeward.People.Consent.Given, 3,
+        new ContactView("01632 960123", "07700 900456", "edith@example.org", ContactPreference.Text, null));
 
     private static T Through<T>(T resource, FhirFormatKind kind) where T : Resource =>
         (T)FhirFormat.Read(FhirFormat.Write(resource, kind), kind);
@@ -37,6 +38,7 @@ public sealed class FhirRoundTripTests
         Assert.Equal(Person.GpPracticeCode, input.GpPracticeCode);
         Assert.Equal("ExtraCareHousing", input.UsualResidence);
         Assert.Equal(("Jo Testfield", "Daughter", "07700 900123"), (input.UnpaidCarer!.Name, input.UnpaidCarer.Relationship, input.UnpaidCarer.Phone));
+        Assert.Equal(new ContactInput("01632 960123", "07700 900456", "edith@example.org", "Text", null), input.Contact);
         var verification = patient.Identifier[0].GetExtension(FhirSystems.NhsNumberVerification)!;
         Assert.Equal("02", ((CodeableConcept)verification.Value!).Coding[0].Code);
     }

@@ -16,6 +16,8 @@ public sealed class LoginModel(SignInManager<HomewardUser> signIn, RoleProfiles 
     public ExternalSignIn.Settings? External { get; } = ExternalSignIn.From(config);
 
     public FormErrors Errors { get; private set; } = new();
+    /// <summary>This start shows the demo, so the page lists its sign-ins.</summary>
+    public bool Demo => demo.Demo;
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }

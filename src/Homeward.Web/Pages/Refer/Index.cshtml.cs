@@ -12,13 +12,15 @@ namespace Homeward.Web.Pages.Refer;
 
 /// <summary>Refer someone: choose the route, then one form that finds or records the person and submits the referral.</summary>
 [Needs(Right.SubmitReferral)]
-public sealed class IndexModel(SubmitReferral submit) : PageModel
+public sealed class IndexModel(SubmitReferral submit, GetReferral referrals) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Route { get; set; }
     public Route? ChosenRoute => Enum.TryParse<Route>(Route, out var r) && Enum.IsDefined(r) ? r : null;
     public SubmitReferral.Request Input { get; private set; } = new();
     public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString("N");
     public FormErrors Errors { get; private set; } = new();
+    /// <summary>The episode of the referral this form already made (sent again after going back, with changes).</summary>
+    public Guid? AlreadySent { get; private set; }
 
     public void OnGet() { }
 
@@ -36,6 +38,12 @@ public sealed class IndexModel(SubmitReferral submit) : PageModel
         {
             Errors = FormErrors.From(e.Errors);
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (IdempotencyKeyReusedException e)
+        {
+            AlreadySent = e.ReferralId is { } id ? (await referrals.Handle(id, HttpContext.Actor(), ct)).Episode.Id : null;
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
     }

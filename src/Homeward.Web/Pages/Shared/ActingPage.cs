@@ -33,7 +33,11 @@ public abstract class ActingPage : PageModel
         }
         catch (ValidationFailedException e)
         {
-            (Errors, FailedStep, Posted) = (FormErrors.From(e.Errors.ToDictionary(x => fieldKey(x.Key), x => x.Value)), form, Request.Form);
+            var errors = new FormErrors();
+            foreach (var (field, messages) in e.Errors)
+                foreach (var message in messages)
+                    errors.Add(fieldKey(field), message);
+            (Errors, FailedStep, Posted) = (errors, form, Request.Form);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         catch (StaleVersionException)

@@ -1343,6 +1343,11 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("PostcodeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("Town")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1366,6 +1371,8 @@ namespace Homeward.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Postcode");
+
+                    b.HasIndex("PostcodeDistrict");
 
                     b.HasIndex("FamilyName", "GivenName");
 

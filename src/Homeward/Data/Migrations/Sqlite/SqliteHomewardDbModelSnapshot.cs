@@ -1325,6 +1325,11 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostcodeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Town")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1348,6 +1353,8 @@ namespace Homeward.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Postcode");
+
+                    b.HasIndex("PostcodeDistrict");
 
                     b.HasIndex("FamilyName", "GivenName");
 

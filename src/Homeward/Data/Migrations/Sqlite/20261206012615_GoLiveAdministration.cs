@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Homeward.Data.Migrations.Postgres
+namespace Homeward.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class GoLiveAdministration : Migration
@@ -15,14 +14,14 @@ namespace Homeward.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "ContactNotes",
                 table: "People",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactPreference",
                 table: "People",
-                type: "character varying(48)",
+                type: "TEXT",
                 maxLength: 48,
                 nullable: false,
                 defaultValue: "");
@@ -30,121 +29,132 @@ namespace Homeward.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "Email",
                 table: "People",
-                type: "character varying(254)",
+                type: "TEXT",
                 maxLength: 254,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "MobilePhone",
                 table: "People",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Phone",
                 table: "People",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PostcodeDistrict",
+                table: "People",
+                type: "TEXT",
+                maxLength: 4,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<bool>(
                 name: "Active",
                 table: "Organisations",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Organisations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
 
-            migrationBuilder.AddColumn<List<string>>(
+            migrationBuilder.AddColumn<string>(
                 name: "Postcodes",
                 table: "Localities",
-                type: "text[]",
+                type: "TEXT",
                 nullable: false,
-                defaultValueSql: "'{}'");
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Localities",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ClosesOn",
                 table: "CareServices",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Commissioned",
                 table: "CareServices",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "CostPerDay",
                 table: "CareServices",
-                type: "numeric",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "OpensOn",
                 table: "CareServices",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "CareServices",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Active",
                 table: "AspNetUsers",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<DateTime>(
                 name: "CreatedAt",
                 table: "AspNetUsers",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<DateTime>(
                 name: "LastSignInAt",
                 table: "AspNetUsers",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "AspNetUsers",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
+
+            // People held before this change: their district from their postcode.
+            migrationBuilder.Sql("UPDATE \"People\" SET \"PostcodeDistrict\" = substr(\"Postcode\", 1, instr(\"Postcode\", ' ') - 1);");
 
             migrationBuilder.CreateTable(
                 name: "HospitalSites",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SiteCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Wards = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Wards = table.Column<string>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,10 +171,10 @@ namespace Homeward.Data.Migrations.Postgres
                 name: "Partnerships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CouncilOdsCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CouncilOdsCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,6 +190,11 @@ namespace Homeward.Data.Migrations.Postgres
                 name: "IX_People_Postcode",
                 table: "People",
                 column: "Postcode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_PostcodeDistrict",
+                table: "People",
+                column: "PostcodeDistrict");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Localities_Name",
@@ -217,6 +232,10 @@ namespace Homeward.Data.Migrations.Postgres
                 table: "People");
 
             migrationBuilder.DropIndex(
+                name: "IX_People_PostcodeDistrict",
+                table: "People");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Localities_Name",
                 table: "Localities");
 
@@ -238,6 +257,10 @@ namespace Homeward.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "Phone",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "PostcodeDistrict",
                 table: "People");
 
             migrationBuilder.DropColumn(

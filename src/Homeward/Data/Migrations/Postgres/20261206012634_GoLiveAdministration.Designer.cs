@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Homeward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHomewardDb))]
-    [Migration("20261206011042_GoLiveAdministration")]
+    [Migration("20261206012634_GoLiveAdministration")]
     partial class GoLiveAdministration
     {
         /// <inheritdoc />
@@ -1346,6 +1346,11 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("PostcodeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("Town")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1369,6 +1374,8 @@ namespace Homeward.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Postcode");
+
+                    b.HasIndex("PostcodeDistrict");
 
                     b.HasIndex("FamilyName", "GivenName");
 

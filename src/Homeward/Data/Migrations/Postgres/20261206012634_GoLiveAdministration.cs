@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Homeward.Data.Migrations.Sqlite
+namespace Homeward.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class GoLiveAdministration : Migration
@@ -14,14 +15,14 @@ namespace Homeward.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "ContactNotes",
                 table: "People",
-                type: "TEXT",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactPreference",
                 table: "People",
-                type: "TEXT",
+                type: "character varying(48)",
                 maxLength: 48,
                 nullable: false,
                 defaultValue: "");
@@ -29,121 +30,132 @@ namespace Homeward.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Email",
                 table: "People",
-                type: "TEXT",
+                type: "character varying(254)",
                 maxLength: 254,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "MobilePhone",
                 table: "People",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Phone",
                 table: "People",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PostcodeDistrict",
+                table: "People",
+                type: "character varying(4)",
+                maxLength: 4,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<bool>(
                 name: "Active",
                 table: "Organisations",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Organisations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
 
-            migrationBuilder.AddColumn<string>(
+            migrationBuilder.AddColumn<List<string>>(
                 name: "Postcodes",
                 table: "Localities",
-                type: "TEXT",
+                type: "text[]",
                 nullable: false,
-                defaultValue: "[]");
+                defaultValueSql: "'{}'");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Localities",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ClosesOn",
                 table: "CareServices",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Commissioned",
                 table: "CareServices",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "CostPerDay",
                 table: "CareServices",
-                type: "TEXT",
+                type: "numeric",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "OpensOn",
                 table: "CareServices",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "CareServices",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Active",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: true);
 
-            migrationBuilder.AddColumn<DateTime>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "CreatedAt",
                 table: "AspNetUsers",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTime>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "LastSignInAt",
                 table: "AspNetUsers",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
+
+            // People held before this change: their district from their postcode.
+            migrationBuilder.Sql("UPDATE \"People\" SET \"PostcodeDistrict\" = split_part(\"Postcode\", ' ', 1);");
 
             migrationBuilder.CreateTable(
                 name: "HospitalSites",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SiteCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Wards = table.Column<string>(type: "TEXT", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Wards = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -160,10 +172,10 @@ namespace Homeward.Data.Migrations.Sqlite
                 name: "Partnerships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CouncilOdsCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CouncilOdsCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -179,6 +191,11 @@ namespace Homeward.Data.Migrations.Sqlite
                 name: "IX_People_Postcode",
                 table: "People",
                 column: "Postcode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_PostcodeDistrict",
+                table: "People",
+                column: "PostcodeDistrict");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Localities_Name",
@@ -216,6 +233,10 @@ namespace Homeward.Data.Migrations.Sqlite
                 table: "People");
 
             migrationBuilder.DropIndex(
+                name: "IX_People_PostcodeDistrict",
+                table: "People");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Localities_Name",
                 table: "Localities");
 
@@ -237,6 +258,10 @@ namespace Homeward.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "Phone",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "PostcodeDistrict",
                 table: "People");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Homeward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHomewardDb))]
-    [Migration("20261206011022_GoLiveAdministration")]
+    [Migration("20261206012615_GoLiveAdministration")]
     partial class GoLiveAdministration
     {
         /// <inheritdoc />
@@ -1328,6 +1328,11 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostcodeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Town")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1351,6 +1356,8 @@ namespace Homeward.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Postcode");
+
+                    b.HasIndex("PostcodeDistrict");
 
                     b.HasIndex("FamilyName", "GivenName");
 
