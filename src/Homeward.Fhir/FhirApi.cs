@@ -431,7 +431,10 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     {
         try
         {
-            return (await services.GetRequiredService<SubmitReferral>().Handle(request, idempotencyKey, actor, ct)).Referral;
+            // A sending system is not asked to confirm a second referral by the same route (it has no one to ask): the hub
+            // sees both. Details that differ from the held record are refused all the same (a patient-safety check).
+            return (await services.GetRequiredService<SubmitReferral>().Handle(request with { DuplicateConfirmed = request.DuplicateConfirmed ?? true },
+                idempotencyKey, actor, ct)).Referral;
         }
         catch (ValidationFailedException e)
         {

@@ -84,7 +84,9 @@ public static class HomewardApp
 
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddAntiforgery();
+        // Behind a TLS proxy every cookie is Secure (the sign-in cookie's policy is set with it above).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddRazorPages(o =>
             {
                 foreach (var page in new[] { "/Account/Login", "/Account/SetPassword" })
@@ -104,8 +106,18 @@ public static class HomewardApp
         }));
 
 
+        services.AddSingleton<FrontendStyles>();
+        var behindProxy = Proxies.Configure(services, config);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
         var app = builder.Build();
-        app.UseSecurityHeaders();
+        // Behind a TLS-terminating proxy: the client's scheme, host and address as the proxy saw them, so cookies are
+        // Secure, links and Locations name https and the public host, and HSTS is sent.
+        if (behindProxy)
+            app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseSecurityHeaders(app.Services.GetRequiredService<FrontendStyles>().WebFonts);
         // API bodies stay readable after the endpoint has read them, so that a body with values of the wrong type can be
         // read again to name every one (see ErrorHandler).
         app.Use((http, next) =>
@@ -140,6 +152,7 @@ public static class HomewardApp
                     : Results.Problem(statusCode: 503, title: "The database cannot be reached"))
             .ForEveryone()
             .WithTags("Health");
+        app.MapGet(FrontendStyles.LocalPath, (FrontendStyles styles, HttpContext http) => styles.Local(http)).ForEveryone().ExcludeFromDescription();
         app.MapAuth();
         app.MapReferrals();
         app.MapEpisodes();

@@ -71,7 +71,10 @@ public sealed class IdempotencyTests(ApiFactory app) : IClassFixture<ApiFactory>
     {
         var client = await app.ClientFor(Role.HubCoordinator);
         var nhs = Bodies.NewNhsNumber();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostJson("/api/referrals", Bodies.UrgentCommunityResponse(nhs))));
+        // Six different referrals at once (each confirmed as a referral of its own, not a resend of an open one).
+        var body = Bodies.UrgentCommunityResponse(nhs);
+        body["duplicateConfirmed"] = true;
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostJson("/api/referrals", body)));
         var people = new HashSet<string>();
         foreach (var response in responses)
             people.Add((await response.Expect(HttpStatusCode.Created)).GetProperty("person").Str("id"));
