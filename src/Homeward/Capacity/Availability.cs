@@ -37,10 +37,15 @@ public sealed class Availability
         return new Availability(services, rows, today);
     }
 
-    public CapacityDay Day(Guid serviceId, DateOnly date) =>
-        _days.TryGetValue((serviceId, date), out var day)
-            ? day
-            : new CapacityDay { ServiceId = serviceId, Date = date, Capacity = _services[serviceId].DefaultDailyCapacity };
+    /// <summary>A service's capacity on a day: as reported, else its default; none on a day before it opens or after it closes.</summary>
+    public CapacityDay Day(Guid serviceId, DateOnly date)
+    {
+        var held = _days.GetValueOrDefault((serviceId, date));
+        var service = _services[serviceId];
+        if (!service.IsOpenOn(date))
+            return new CapacityDay { ServiceId = serviceId, Date = date, Capacity = 0, Booked = held?.Booked ?? 0 };
+        return held ?? new CapacityDay { ServiceId = serviceId, Date = date, Capacity = service.DefaultDailyCapacity };
+    }
 
     /// <summary>The first day from today within the horizon on which every day of the need fits, or null.</summary>
     public DateOnly? EarliestStart(CareService service, IReadOnlyList<int> amountPerDay)

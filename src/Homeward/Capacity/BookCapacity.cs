@@ -63,6 +63,10 @@ public sealed class BookCapacity(HomewardDb db, TimeProvider clock)
                 problems.Add("serviceId", $"{service.Name} is a {service.Pathway} service; this person is on {pathway}.");
             if (doubleHanded && !service.DoubleHanded)
                 problems.Add("doubleHanded", $"{service.Name} does not provide double-handed care.");
+            if (start is { } first && days is >= 1 and <= MaxDays && (!service.IsOpenOn(first) || !service.IsOpenOn(first.AddDays(days - 1))))
+                problems.Add("startDate", $"{service.Name} gives care only "
+                    + (service.OpensOn is { } o ? $"from {o:d MMMM yyyy}" : "") + (service.OpensOn is not null && service.ClosesOn is not null ? " " : "")
+                    + (service.ClosesOn is { } c ? $"until {c:d MMMM yyyy}" : "") + ": book days within that.");
             if (service.Unit == CapacityUnit.CarerMinutes)
                 pattern = CheckPattern(problems, request, days, doubleHanded);
         }

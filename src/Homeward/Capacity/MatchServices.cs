@@ -39,6 +39,10 @@ public sealed class MatchServices(HomewardDb db, AccessScope scope, TimeProvider
                 whyNot.Add("not accepting admissions");
             if (doubleHanded && !s.DoubleHanded)
                 whyNot.Add("no double-handed care");
+            if (s.ClosesOn is { } closes && closes < today)
+                whyNot.Add($"closed since {closes.AddDays(1):d MMMM yyyy}");
+            else if (s.OpensOn is { } opens && opens > today.AddDays(Availability.Horizon - 1))
+                whyNot.Add($"opens on {opens:d MMMM yyyy}");
             var days = Enumerable.Range(0, Availability.Horizon).Select(d => availability.Day(s.Id, today.AddDays(d)))
                 .Select(d => new CapacityView.DayView(d.Date, d.Capacity, d.Booked, d.Free, d.OverCommitted)).ToList();
             var earliest = availability.EarliestStart(s, Availability.DefaultNeed(s, doubleHanded));

@@ -13,13 +13,19 @@ namespace Homeward.Browser.Tests.Support;
 /// The real app served by Kestrel on a loopback port, on a fresh database of the provider under test,
 /// and Debian's Chromium driven by Playwright (no browser download).
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     private WebApplication? _app;
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     private readonly string _connection = TestDatabase.Fresh();
+
+    /// <summary>The app's database, for the command-line tool to work on beside it.</summary>
+    public string ConnectionString => _connection;
+
+    /// <summary>Settings a fixture adds to (or puts in place of) the usual ones.</summary>
+    protected virtual IEnumerable<string> Settings => [];
 
     public static string RepositoryRoot
     {
@@ -44,6 +50,7 @@ public sealed class BrowserApp : IAsyncLifetime
             "--Rotas:SearchSeconds=2",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
+            .. Settings,
         ]);
         await _app.StartAsync();
         BaseUrl = _app.Urls.First();
