@@ -73,6 +73,7 @@ public static class HomewardServices
         services.AddScoped<Administration.ResetPassword>();
         services.AddScoped<Administration.SavePartnership>();
         services.AddScoped<Administration.ReadSetup>();
+        services.AddScoped<Administration.ListHospitalSites>();
         services.AddScoped<Administration.ApplySetupFile>();
         services.AddScoped<Administration.CreateFirstAdministrator>();
         // Keys live in the database, so any instance (and the CLI, which makes password links) can read what another protected.

@@ -52,13 +52,15 @@ public sealed class NhsInputTagHelper : NhsFieldTagHelper
     public string Type { get; set; } = "text";
     public string? Width { get; set; }
     public string? Autocomplete { get; set; }
-    public string? Inputmode { get; set; }
+ public string? Inputmode { get; set; }
+    /// <summary>The id of a datalist of suggestions (hospital sites, wards).</summary>
+    public string? Suggestions { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var css = "nhsuk-input" + (Width is null ? "" : $" nhsuk-input--width-{Width}") + (Error is null ? "" : " nhsuk-input--error");
         var extra = (Autocomplete is null ? "" : $" autocomplete=\"{E(Autocomplete)}\"") + (Inputmode is null ? "" : $" inputmode=\"{E(Inputmode)}\"")
-                    + (Required ? " aria-required=\"true\"" : "");
+                    + (Required ? " aria-required=\"true\"" : "") + (Suggestions is null ? "" : $" list=\"{E(Suggestions)}\"");
         Group(output, $"<label class=\"nhsuk-label\" for=\"{Id}\">{E(Label)}</label>{HintAndError()}" +
                       $"<input class=\"{css}\" id=\"{Id}\" name=\"{E(Name)}\" type=\"{E(Type)}\" value=\"{E(Value)}\"{extra}{DescribedBy()}>");
     }

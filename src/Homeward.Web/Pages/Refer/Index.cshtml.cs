@@ -12,7 +12,7 @@ namespace Homeward.Web.Pages.Refer;
 
 /// <summary>Refer someone: choose the route, then one form that finds or records the person and submits the referral.</summary>
 [Needs(Right.SubmitReferral)]
-public sealed class IndexModel(SubmitReferral submit, GetReferral referrals) : PageModel
+public sealed class IndexModel(SubmitReferral submit, GetReferral referrals, Homeward.Administration.ListHospitalSites sites) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Route { get; set; }
     public Route? ChosenRoute => Enum.TryParse<Route>(Route, out var r) && Enum.IsDefined(r) ? r : null;
@@ -22,7 +22,18 @@ public sealed class IndexModel(SubmitReferral submit, GetReferral referrals) : P
     /// <summary>The episode of the referral this form already made (sent again after going back, with changes).</summary>
     public Guid? AlreadySent { get; private set; }
 
-    public void OnGet() { }
+    /// <summary>The partnership's hospital sites and wards, suggested as the hospital and ward are typed.</summary>
+    public IReadOnlyList<Homeward.Administration.ListHospitalSites.Site> Sites { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Sites = await sites.Handle(HttpContext.Actor(), ct);
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod?.HttpMethod == "Post")
+            Sites = await sites.Handle(HttpContext.Actor(), HttpContext.RequestAborted);
+        await next();
+    }
 
     public async Task<IActionResult> OnPostAsync([FromForm] SubmitReferral.Request input, [FromForm] string? idempotencyKey, CancellationToken ct)
     {
