@@ -27,11 +27,13 @@ public sealed class GoLiveDrillTests(GoLiveDrillTests.EmptyApp app) : IClassFixt
     private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
 
     /// <summary>Runs the built command-line tool on the app's database; returns its exit code and what it printed.</summary>
-    private async Task<(int Code, string Output)> Cli(string? input, params string[] args)
+    private Task<(int Code, string Output)> Cli(string? input, params string[] args) => CliOn(app.ConnectionString, input, args);
+
+    private static async Task<(int Code, string Output)> CliOn(string database, string? input, params string[] args)
     {
         var dll = Path.Combine(BrowserApp.RepositoryRoot, "src", "Homeward.Cli", "bin", "Debug", "net10.0", "Homeward.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll }.Concat(args).Concat(["--database", app.ConnectionString, "--provider", TestDatabase.Provider]))
+        foreach (var arg in new[] { dll }.Concat(args).Concat(["--database", database, "--provider", TestDatabase.Provider]))
             start.ArgumentList.Add(arg);
         start.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(start)!;
@@ -112,6 +114,14 @@ public sealed class GoLiveDrillTests(GoLiveDrillTests.EmptyApp app) : IClassFixt
         Assert.True(setup.Code == 0 && setup.Output.Contains("Applied: 20 of 21 records changed", StringComparison.Ordinal), setup.Output);
         var rerun = await Cli(null, "setup", "--partnership", example);
         Assert.True(rerun.Code == 0 && rerun.Output.Contains("Applied: 0 of 21 records changed", StringComparison.Ordinal), rerun.Output);
+
+        // A mistyped database is an error, never a new empty database that reports "intact".
+        var typo = TestDatabase.Fresh();
+        var verify = await CliOn(typo, null, "audit", "verify");
+        Assert.True(verify.Code == 2 && (verify.Output.Contains("There is no database", StringComparison.Ordinal)
+                                        || verify.Output.Contains("Cannot connect", StringComparison.Ordinal)), verify.Output);
+        if (!TestDatabase.IsPostgres)
+            Assert.False(File.Exists(typo["Data Source=".Length..]));
 
         // The administrator signs in to Administration (they see no records) and adds two users, every problem said first.
         var admin = await NewPage();

@@ -26,6 +26,7 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
 
     private readonly List<string> _problems = [];
     private readonly List<Done> _done = [];
+    private readonly List<Node> _nodes = [];
 
     /// <param name="check">Check the file against the database and say what would change, without changing anything.</param>
     public async Task<Result> Handle(TextReader yaml, Actor actor, bool check, CancellationToken ct)
@@ -82,12 +83,14 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
                     Name = name, Organisation = s.Text("organisation"), Kind = s.Text("kind"), Pathway = s.Text("pathway"), Localities = s.List("localities"),
                     DailyCapacity = s.Int("dailyCapacity"), CostPerDay = s.Decimal("costPerDay"), DoubleHanded = s.Bool("doubleHanded"),
                     Commissioned = s.Bool("commissioned"), AcceptingAdmissions = s.Bool("acceptingAdmissions"), OpensOn = s.Text("opensOn"), ClosesOn = s.Text("closesOn"),
+                    Skills = s.List("skills"),
                 }, held?.Version, actor, ct)).Said;
             });
         foreach (var u in root.Items("users"))
             await Apply("user", u, "userName", async () =>
             {
                 var userName = u.Text("userName")?.Trim().ToLowerInvariant();
+                var wantActive = u.Bool("active");
                 var held = await db.Users.AsNoTracking().SingleOrDefaultAsync(x => x.NormalizedUserName == (userName ?? "").ToUpperInvariant(), ct);
                 var saved = await users.Handle(held?.Id, new SaveUser.Input
                 {
@@ -95,7 +98,7 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
                     Profiles = [.. u.Items("profiles").Select(x => new SaveUser.ProfileInput(x.Text("role"), x.Text("organisation")))],
                 }, held?.Version, actor, ct);
                 var said = saved.Said;
-                if (u.Bool("active") is { } active && active != saved.Record.Active)
+                if (wantActive is { } active && active != saved.Record.Active)
                 {
                     await activation.Handle(saved.Record.Id, active, actor, ct);
                     said = saved.Unchanged ? (active ? "reactivated" : "deactivated") : $"{said}; {(active ? "reactivated" : "deactivated")}";
@@ -105,6 +108,10 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
                 return said;
             });
 
+        // A field nobody reads is a typing slip ("dailyCapcity") or a field Homeward does not have: said, never ignored.
+        foreach (var node in _nodes.Where(n => n != root))
+            foreach (var key in node.Unread())
+                _problems.Add($"Line {node.Line(key)}: '{key}' is not a field Homeward knows here (see docs/going-live.md for each section's fields).");
         var applied = _problems.Count == 0 && !check;
         if (applied)
             await transaction.CommitAsync(ct);
@@ -163,24 +170,41 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
             _problems.Add("Line 1: the file must be a YAML mapping with the sections " + string.Join(", ", Sections) + ".");
             return null;
         }
-        return new Node(root, _problems);
+        return new Node(root, _problems, _nodes);
     }
 
     /// <summary>A YAML mapping read field by field, each value's type checked and its line kept for the problems.</summary>
-    private sealed class Node(YamlMappingNode mapping, List<string> problems)
+    private sealed class Node
     {
+        private readonly YamlMappingNode mapping;
+        private readonly List<string> problems;
+        private readonly List<Node> all;
+        private readonly HashSet<string> read = [];
+
+        public Node(YamlMappingNode mapping, List<string> problems, List<Node> all)
+        {
+            (this.mapping, this.problems, this.all) = (mapping, problems, all);
+            all.Add(this);
+        }
+
         public List<string> Problems { get; } = [];
+
+        /// <summary>The fields of the mapping that nothing asked for.</summary>
+        public IEnumerable<string> Unread() => Keys.Where(k => !read.Contains(k));
         public long Start => mapping.Start.Line;
         public IEnumerable<string> Keys => mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
 
-        private YamlNode? Get(string key) =>
-            mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == key).Value;
+        private YamlNode? Get(string key)
+        {
+            read.Add(key);
+            return mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == key).Value;
+        }
 
         /// <summary>The line of a field named as a use case names it (<c>wards[2]</c>, <c>profiles[0].role</c>).</summary>
         public long Line(string field)
         {
             var name = field.Split('[', '.')[0];
-            var node = Get(name);
+            var node = mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == name).Value;
             if (node is YamlSequenceNode sequence && field.IndexOf('[') is var at and > 0
                 && int.TryParse(field[(at + 1)..field.IndexOf(']')], CultureInfo.InvariantCulture, out var index) && index < sequence.Children.Count)
                 return sequence.Children[index].Start.Line;
@@ -252,7 +276,7 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
                 case null:
                     return null;
                 case YamlMappingNode child:
-                    return new Node(child, problems);
+                    return new Node(child, problems, all);
                 case var other:
                     problems.Add($"Line {other.Start.Line}: '{key}' must be a mapping of fields.");
                     return null;
@@ -268,7 +292,7 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
                 case YamlSequenceNode sequence:
                     foreach (var item in sequence.Children)
                         if (item is YamlMappingNode child)
-                            yield return new Node(child, problems);
+                            yield return new Node(child, problems, all);
                         else
                             problems.Add($"Line {item.Start.Line}: each of '{key}' must be a mapping of fields.");
                     break;

@@ -2,6 +2,7 @@ using Homeward.Access;
 using Homeward.Audit;
 using Homeward.Common;
 using Homeward.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Administration;
 
@@ -64,6 +65,20 @@ internal static class SetupRules
         if (code.Length > 0 && (code.Length < 3 || !code.All(char.IsAsciiLetterOrDigit)))
             problems.Add(field, $"An ODS code has 3 to 10 letters and digits, like RXX or RXX01 (this is '{code}').");
         return code;
+    }
+
+    /// <summary>A member organisation named by its ODS code (the field's problem when none is, or it has left); null when not found.</summary>
+    public static async Task<Organisation?> Member(HomewardDb db, Problems problems, string field, string? ods, string label, CancellationToken ct)
+    {
+        var code = problems.Required(field, ods, 10, label).ToUpperInvariant();
+        if (code.Length == 0)
+            return null;
+        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.OdsCode == code, ct);
+        if (organisation is null)
+            problems.Add(field, $"No member organisation has the ODS code {code}: add it first.");
+        else if (!organisation.Active)
+            problems.Add(field, $"{organisation.Name} is no longer a member.");
+        return organisation;
     }
 
     /// <summary>The version check for a change; nothing for a new record.</summary>

@@ -35,7 +35,7 @@ public sealed class SaveHospitalSite(HomewardDb db, TimeProvider clock)
         SetupRules.Version("hospital site", site?.Version ?? 0, expectedVersion, site is null);
 
         var problems = new Problems();
-        var trust = await Organisation(problems, input.Organisation, ct);
+        var trust = await Trust(problems, input.Organisation, ct);
         var code = SetupRules.OdsCode(problems, "siteCode", input.SiteCode, "the site's ODS code");
         var name = problems.Required("name", input.Name, 200, "the site's name");
         if (site is not null && code.Length > 0 && code != site.SiteCode)
@@ -63,18 +63,12 @@ public sealed class SaveHospitalSite(HomewardDb db, TimeProvider clock)
         return await changes.Save(db, View.From(site), created, "hospital-site", site.Id, actor, clock, () => site.Version++, () => View.From(site), ct);
     }
 
-    private async Task<Organisation?> Organisation(Problems problems, string? ods, CancellationToken ct)
+    /// <summary>The trust that runs the site: a member, and a trust.</summary>
+    private async Task<Organisation?> Trust(Problems problems, string? ods, CancellationToken ct)
     {
-        var code = problems.Required("organisation", ods, 10, "the ODS code of the trust that runs it").ToUpperInvariant();
-        if (code.Length == 0)
-            return null;
-        var trust = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.OdsCode == code, ct);
-        if (trust is null)
-            problems.Add("organisation", $"No member organisation has the ODS code {code}: add it first.");
-        else if (trust.Kind is not (OrganisationKind.AcuteTrust or OrganisationKind.CommunityTrust))
+        var trust = await SetupRules.Member(db, problems, "organisation", ods, "the ODS code of the trust that runs it", ct);
+        if (trust is { Active: true, Kind: not (OrganisationKind.AcuteTrust or OrganisationKind.CommunityTrust) })
             problems.Add("organisation", $"{trust.Name} is not an acute or community trust, so it runs no hospital.");
-        else if (!trust.Active)
-            problems.Add("organisation", $"{trust.Name} is no longer a member.");
         return trust;
     }
 }

@@ -32,14 +32,17 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
         /// <summary>yyyy-MM-dd.</summary>
         public string? OpensOn { get; init; }
         public string? ClosesOn { get; init; }
+        /// <summary>Skills its staff bring, from the list (medication, insulin, …).</summary>
+        public IReadOnlyList<string?>? Skills { get; init; }
     }
 
     public sealed record View(Guid Id, string Name, Guid OrganisationId, ServiceKind Kind, Pathway Pathway, CapacityUnit Unit, IReadOnlyList<Guid> LocalityIds,
-        int DailyCapacity, decimal? CostPerDay, bool DoubleHanded, bool Commissioned, bool AcceptingAdmissions, DateOnly? OpensOn, DateOnly? ClosesOn, int Version)
+        int DailyCapacity, decimal? CostPerDay, bool DoubleHanded, bool Commissioned, bool AcceptingAdmissions, DateOnly? OpensOn, DateOnly? ClosesOn,
+        IReadOnlyList<string> Skills, int Version)
     {
         public static View From(CareService s) => new(s.Id, s.Name, s.OrganisationId, s.Kind, s.Pathway, s.Unit, [.. s.Localities.Select(l => l.LocalityId).Order()],
             s.Unit == CapacityUnit.Beds ? s.DefaultDailyCapacity : s.DefaultDailyCapacity / 60, s.CostPerDay, s.DoubleHanded, s.Commissioned, s.AcceptingAdmissions,
-            s.OpensOn, s.ClosesOn, s.Version);
+            s.OpensOn, s.ClosesOn, s.Skills, s.Version);
     }
 
     public async Task<Saved<View>> Handle(Guid? id, Input input, int? expectedVersion, Actor actor, CancellationToken ct)
@@ -54,7 +57,7 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
         var name = problems.Required("name", input.Name, 200, "the service's name");
         if (name.Length > 0 && await db.CareServices.AnyAsync(s => s.Name == name && s.Id != (id ?? Guid.Empty), ct))
             problems.Add("name", $"There is already a service called {name}.");
-        var runBy = await Runner(problems, input.Organisation, ct);
+        var runBy = await SetupRules.Member(db, problems, "organisation", input.Organisation, "the ODS code of the organisation that runs it", ct);
         var kind = problems.Enum<ServiceKind>("kind", input.Kind, "kind of service");
         var pathway = problems.Enum<Pathway>("pathway", input.Pathway, "pathway");
         if (service is not null && kind is { } k && k != service.Kind)
@@ -87,6 +90,15 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
             && await db.Bookings.AnyAsync(b => b.ServiceId == service.Id && b.EndDate > last
                 && (b.Status == BookingStatus.Offered || b.Status == BookingStatus.Accepted), ct))
             problems.Add("closesOn", $"People are booked with it after {last:d MMMM yyyy}: move or end their bookings first.");
+        var skills = new List<string>();
+        foreach (var (skill, i) in (input.Skills ?? []).Select((k, i) => (k, i)))
+            if (Rotas.CareSkills.Find(skill ?? "") is { } listed)
+            {
+                if (!skills.Contains(listed))
+                    skills.Add(listed);
+            }
+            else
+                problems.Add($"skills[{i}]", $"\"{skill}\" is not a skill on the list ({string.Join(", ", Rotas.CareSkills.All)}).");
         problems.ThrowIfAny();
 
         var created = service is null;
@@ -102,6 +114,8 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
         changes.Set("acceptingAdmissions", service.AcceptingAdmissions, input.AcceptingAdmissions ?? true, v => service.AcceptingAdmissions = v);
         changes.Set("opensOn", service.OpensOn, opens, v => service.OpensOn = v);
         changes.Set("closesOn", service.ClosesOn, closes, v => service.ClosesOn = v);
+        skills.Sort(StringComparer.Ordinal);
+        changes.SetList("skills", service.Skills, skills, v => service.Skills = v);
         var held = service.Localities.Select(l => l.LocalityId).Order().ToList();
         localities.Sort();
         if (!held.SequenceEqual(localities))
@@ -112,18 +126,5 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
                 changes.Set("localities", false, true, _ => { });
         }
         return await changes.Save(db, View.From(service), created, "service", service.Id, actor, clock, () => service.Version++, () => View.From(service), ct);
-    }
-
-    private async Task<Organisation?> Runner(Problems problems, string? ods, CancellationToken ct)
-    {
-        var code = problems.Required("organisation", ods, 10, "the ODS code of the organisation that runs it").ToUpperInvariant();
-        if (code.Length == 0)
-            return null;
-        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.OdsCode == code, ct);
-        if (organisation is null)
-            problems.Add("organisation", $"No member organisation has the ODS code {code}: add it first.");
-        else if (!organisation.Active)
-            problems.Add("organisation", $"{organisation.Name} is no longer a member.");
-        return organisation;
     }
 }

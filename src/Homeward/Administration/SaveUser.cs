@@ -52,12 +52,12 @@ public sealed class SaveUser(HomewardDb db, UserManager<HomewardUser> users, Tim
             problems.Add("userName", $"{userName} already has an account: change that one.");
         var displayName = problems.Required("displayName", input.DisplayName, 200, "the user's name");
         var role = problems.Enum<Role>("role", input.Role, "role");
-        var organisation = await Member(problems, "organisation", input.Organisation, ct);
+        var organisation = await SetupRules.Member(db, problems, "organisation", input.Organisation, "the ODS code of their organisation", ct);
         var profiles = new List<RoleProfile>();
         foreach (var (profile, i) in (input.Profiles ?? []).Select((p, i) => (p, i)))
         {
             var profileRole = problems.Enum<Role>($"profiles[{i}].role", profile?.Role, "role");
-            var at = await Member(problems, $"profiles[{i}].organisation", profile?.Organisation, ct);
+            var at = await SetupRules.Member(db, problems, $"profiles[{i}].organisation", profile?.Organisation, "the ODS code of their organisation", ct);
             if (profileRole is { } r && at is not null && !(r == role && at.Id == organisation?.Id) && !profiles.Any(p => p.Role == r && p.OrganisationId == at.Id))
                 profiles.Add(new RoleProfile { UserId = user?.Id ?? "", Role = r, OrganisationId = at.Id });
         }
@@ -109,18 +109,5 @@ public sealed class SaveUser(HomewardDb db, UserManager<HomewardUser> users, Tim
             () => View.From(account, profiles, now), ct);
         await transaction.Commit(ct);
         return saved;
-    }
-
-    private async Task<Organisation?> Member(Problems problems, string field, string? ods, CancellationToken ct)
-    {
-        var code = problems.Required(field, ods, 10, "the ODS code of their organisation").ToUpperInvariant();
-        if (code.Length == 0)
-            return null;
-        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.OdsCode == code, ct);
-        if (organisation is null)
-            problems.Add(field, $"No member organisation has the ODS code {code}: add it first.");
-        else if (!organisation.Active)
-            problems.Add(field, $"{organisation.Name} is no longer a member.");
-        return organisation;
     }
 }

@@ -39,6 +39,11 @@ public sealed class CareService
     public DateOnly? OpensOn { get; set; }
     /// <summary>The last day it gives care; null: no end set. No booking may run past it.</summary>
     public DateOnly? ClosesOn { get; set; }
+    /// <summary>
+    /// The skills its staff bring (from <see cref="Rotas.CareSkills.All"/>): someone whose care plan needs a skill the
+    /// service lists none of is not matched to it. Empty: not said, and nobody is turned away for it.
+    /// </summary>
+    public List<string> Skills { get; set; } = [];
     public int Version { get; set; } = 1;
 
     /// <summary>Whether the service gives care on the day (between its opening and closing dates).</summary>

@@ -8,7 +8,8 @@ namespace Homeward.Capacity;
 
 /// <summary>
 /// For a person waiting for care: every service on their pathway, whether it fits (locality covered,
-/// accepting admissions, double-handed care if needed), its free capacity for 14 days, and the earliest
+/// accepting admissions, double-handed care if needed, the skill their care plan needs, open within the 14 days),
+/// its free capacity for 14 days, and the earliest
 /// day from which the whole need fits (a bed for 14 days, or a 4-to-1 visit pattern).
 /// </summary>
 public sealed class MatchServices(HomewardDb db, AccessScope scope, TimeProvider clock)
@@ -25,6 +26,7 @@ public sealed class MatchServices(HomewardDb db, AccessScope scope, TimeProvider
                            select new { e.Pathway, e.Service, p.LocalityId, e.PersonId }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException("episode", episodeId);
         await scope.Demand(actor, found.PersonId, "booking.match", "episode", episodeId, ct);
+        var skill = await db.CarePlans.AsNoTracking().Where(p => p.EpisodeId == episodeId).Select(p => p.Skill).FirstOrDefaultAsync(ct);
         if (found.Pathway is not { } pathway || pathway == Pathway.P0)
             return [];
 
@@ -39,6 +41,8 @@ public sealed class MatchServices(HomewardDb db, AccessScope scope, TimeProvider
                 whyNot.Add("not accepting admissions");
             if (doubleHanded && !s.DoubleHanded)
                 whyNot.Add("no double-handed care");
+            if (skill is not null && s.Skills.Count > 0 && !s.Skills.Contains(skill))
+                whyNot.Add($"does not offer {skill}");
             if (s.ClosesOn is { } closes && closes < today)
                 whyNot.Add($"closed since {closes.AddDays(1):d MMMM yyyy}");
             else if (s.OpensOn is { } opens && opens > today.AddDays(Availability.Horizon - 1))

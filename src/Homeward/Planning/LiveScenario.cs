@@ -22,7 +22,7 @@ public enum PlanningMode
 
 /// <summary>A service as the planner sees it: its capacity today and ahead.</summary>
 public sealed record PlanningService(Guid Id, string Name, ServiceKind Kind, Pathway Pathway, CapacityUnit Unit, int DefaultCapacity,
-    IReadOnlyDictionary<DateOnly, int> ReportedCapacity);
+    IReadOnlyDictionary<DateOnly, int> ReportedCapacity, decimal? CostPerDay = null);
 
 /// <summary>One episode that needed (or needs) one of the services: when it was accepted, started and ended.</summary>
 public sealed record PlanningEpisode(Guid ServiceId, EpisodeStatus Status, DateOnly Accepted, DateOnly? Started, DateOnly? Ended,
@@ -108,7 +108,8 @@ public static partial class LiveScenario
                 Kind = visits ? NodeKind.Visits : NodeKind.Places,
                 Visits = pattern,
                 Capacity = steps,
-                CostPerDay = (double)CostPerDay(service.Pathway),
+                // The service's own cost of a day, as its administrator set it; else the pathway's usual cost.
+                CostPerDay = (double)(service.CostPerDay ?? CostPerDay(service.Pathway)),
                 Default = new Simulation.Model.Pathway(stay, [new SimRoute(null, 1)]),
             });
 

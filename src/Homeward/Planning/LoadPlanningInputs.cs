@@ -51,7 +51,7 @@ public sealed class LoadPlanningInputs(HomewardDb db)
 
         return new PlanningInputs(today,
             [.. services.Select(s => new PlanningService(s.Id, s.Name, s.Kind, s.Pathway, s.Unit, s.DefaultDailyCapacity,
-                reported[s.Id].ToDictionary(d => d.Date, d => d.Capacity)))],
+                reported[s.Id].ToDictionary(d => d.Date, d => d.Capacity), s.CostPerDay))],
             episodes, patterns);
     }
 

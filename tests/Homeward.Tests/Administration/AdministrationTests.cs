@@ -112,8 +112,9 @@ public sealed class AdministrationTests(ApiFactory app) : IClassFixture<ApiFacto
         var bad = await (await admin.PostJson("/api/admin/services", new
         {
             name, organisation = "NOPE1", kind = "Spaceship", pathway = "P9", localities = new[] { "Atlantis" }, dailyCapacity = -1, opensOn = "2027-02-01", closesOn = "2027-01-01",
+            skills = new[] { "medication", "juggling" },
         })).Expect(HttpStatusCode.BadRequest);
-        Assert.Equal(["closesOn", "dailyCapacity", "kind", "localities[0]", "organisation", "pathway"], bad.ErrorFields().Order());
+        Assert.Equal(["closesOn", "dailyCapacity", "kind", "localities[0]", "organisation", "pathway", "skills[1]"], bad.ErrorFields().Order());
 
         var locality = Code("Area ");
         await (await admin.PostJson("/api/admin/localities", new { name = locality })).Expect(HttpStatusCode.Created);
@@ -130,6 +131,50 @@ public sealed class AdministrationTests(ApiFactory app) : IClassFixture<ApiFacto
             name, organisation = "ZWV", kind = "CareHome", pathway = "P1", localities = new[] { locality }, dailyCapacity = 30,
         }, "\"1\"")).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["kind"], rekind.ErrorFields());
+    }
+
+    [Fact]
+    public async Task A_service_gives_no_capacity_before_it_opens_and_is_not_booked_outside_its_dates()
+    {
+        var admin = await Admin();
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var name = Code("Beds ");
+        var opens = DateTime.UtcNow.Date.AddDays(30);
+        var made = await (await admin.PostJson("/api/admin/services", new
+        {
+            name, organisation = "ZWC", kind = "CommunityBedUnit", pathway = "P2", localities = new[] { Code("Area ") }, dailyCapacity = 5,
+        })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["localities[0]"], made.ErrorFields());
+        var locality = Code("Area ");
+        await (await admin.PostJson("/api/admin/localities", new { name = locality })).Expect(HttpStatusCode.Created);
+        var service = (await (await admin.PostJson("/api/admin/services", new
+        {
+            name, organisation = "ZWC", kind = "CommunityBedUnit", pathway = "P2", localities = new[] { locality }, dailyCapacity = 5,
+            opensOn = opens.ToString("yyyy-MM-dd"),
+        })).Expect(HttpStatusCode.Created)).GetProperty("record").Str("id");
+
+        var referral = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        var episode = referral.GetProperty("episode").Str("id");
+        await (await hub.PostJson($"/api/episodes/{episode}/triage", new { service = "BedBasedIntermediateCare", pathway = "P2", nonHomeReason = "Needs a bed" }, "\"1\"")).Expect(HttpStatusCode.OK);
+        await (await hub.PostJson($"/api/episodes/{episode}/accept", new { }, "\"2\"")).Expect(HttpStatusCode.OK);
+        var match = (await (await hub.GetAsync($"/api/episodes/{episode}/matches", Ct)).Expect(HttpStatusCode.OK)).EnumerateArray().Single(m => m.Str("serviceId") == service);
+        Assert.False(match.GetProperty("fits").GetBoolean());
+        Assert.Contains(match.GetProperty("whyNot").EnumerateArray(), w => w.GetString()!.StartsWith("opens on", StringComparison.Ordinal));
+        Assert.All(match.GetProperty("days").EnumerateArray(), d => Assert.Equal(0, d.GetProperty("capacity").GetInt32()));
+
+        var early = await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = service, startDate = DateTime.UtcNow.Date.AddDays(28).ToString("yyyy-MM-dd"), days = 5 }))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["startDate"], early.ErrorFields());
+        await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = service, startDate = opens.ToString("yyyy-MM-dd"), days = 5 }))
+            .Expect(HttpStatusCode.Created);
+
+        // It cannot close while she is booked after the closing day.
+        var close = await (await admin.PutJson($"/api/admin/services/{service}", new
+        {
+            name, organisation = "ZWC", kind = "CommunityBedUnit", pathway = "P2", localities = new[] { locality }, dailyCapacity = 5,
+            opensOn = opens.ToString("yyyy-MM-dd"), closesOn = opens.AddDays(2).ToString("yyyy-MM-dd"),
+        }, "\"1\"")).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["closesOn"], close.ErrorFields());
     }
 
     [Fact]
@@ -227,11 +272,13 @@ public sealed class AdministrationTests(ApiFactory app) : IClassFixture<ApiFacto
         // A file with problems: each said by its line, and nothing of it applied (not even its good records).
         var broken = edited.Replace("kind: CommunityTrust", "kind: Hospital", StringComparison.Ordinal)
                      + "\n  - odsCode: XNEW1\n    name: A new provider\n    kind: CareProvider\n";
-        broken = broken.Replace("users:", "organisations2: []\nusers:", StringComparison.Ordinal);
+        broken = broken.Replace("users:", "organisations2: []\nusers:", StringComparison.Ordinal)
+            .Replace("    costPerDay: 150", "    costPerDai: 150", StringComparison.Ordinal);
         var refused = await (await admin.PostJson("/api/admin/setup", new { yaml = broken })).Expect(HttpStatusCode.BadRequest);
         var problems = refused.GetProperty("errors").GetProperty("yaml").EnumerateArray().Select(p => p.GetString()!).ToList();
         Assert.Contains(problems, p => p.StartsWith("Line 20: organisation XHT: kind:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'organisations2' is not a section", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'costPerDai' is not a field", StringComparison.Ordinal));
         await using (var db = app.Db())
         {
             Assert.Equal(60 * 60, await db.CareServices.Where(s => s.Name == "North reablement team").Select(s => s.DefaultDailyCapacity).SingleAsync(Ct));

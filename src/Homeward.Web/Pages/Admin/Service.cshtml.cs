@@ -25,7 +25,7 @@ public sealed class ServiceModel(ReadSetup setup, SaveService save) : AdminPage(
             Localities = [.. form["localities"].OfType<string>()], DailyCapacity = Number(form["dailyCapacity"]),
             CostPerDay = string.IsNullOrWhiteSpace(form["costPerDay"]) ? null : decimal.TryParse(form["costPerDay"], out var cost) ? cost : -1,
             DoubleHanded = form["doubleHanded"] == "true", Commissioned = form["commissioned"] == "true", AcceptingAdmissions = form["acceptingAdmissions"] != "false",
-            OpensOn = form["opensOn"], ClosesOn = form["closesOn"],
+            OpensOn = form["opensOn"], ClosesOn = form["closesOn"], Skills = [.. form["skills"].OfType<string>()],
         };
         return await Save("Service", () => save.Handle(Record?.Id, input, version, HttpContext.Actor(), ct), r => r.Name, ct);
     }

@@ -612,6 +612,10 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
+                    b.PrimitiveCollection<List<string>>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 

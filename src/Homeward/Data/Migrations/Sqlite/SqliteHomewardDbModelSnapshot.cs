@@ -604,6 +604,10 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 

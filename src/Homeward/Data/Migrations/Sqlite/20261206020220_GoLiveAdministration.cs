@@ -108,6 +108,13 @@ namespace Homeward.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Skills",
+                table: "CareServices",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "CareServices",
@@ -293,6 +300,10 @@ namespace Homeward.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "OpensOn",
+                table: "CareServices");
+
+            migrationBuilder.DropColumn(
+                name: "Skills",
                 table: "CareServices");
 
             migrationBuilder.DropColumn(

@@ -109,6 +109,13 @@ namespace Homeward.Data.Migrations.Postgres
                 type: "date",
                 nullable: true);
 
+            migrationBuilder.AddColumn<List<string>>(
+                name: "Skills",
+                table: "CareServices",
+                type: "text[]",
+                nullable: false,
+                defaultValueSql: "'{}'");
+
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "CareServices",
@@ -294,6 +301,10 @@ namespace Homeward.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "OpensOn",
+                table: "CareServices");
+
+            migrationBuilder.DropColumn(
+                name: "Skills",
                 table: "CareServices");
 
             migrationBuilder.DropColumn(
