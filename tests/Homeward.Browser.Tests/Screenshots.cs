@@ -178,4 +178,46 @@ public sealed class Screenshots
         await page.GotoAsync("/follow-ups?due=Overdue");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "follow-ups.png") });
     }
+
+    /// <summary>Finding a person, a referral for someone already held, and Administration on a phone (-- --filter-method "*finding*").</summary>
+    [Fact]
+    public async Task Take_the_finding_and_administration_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        await page.GotoAsync("/people?q=" + Uri.EscapeDataString("smith NV1"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "find-a-person.png") });
+
+        // Someone held, referred again with another family name and postcode: the differences are asked about, not dropped.
+        var held = page.GetByTestId("people").Locator("tbody tr").First;
+        var nhs = (await held.Locator("td").Nth(1).TextContentAsync())!.Replace(" ", "");
+        var born = (await held.Locator("td").Nth(2).TextContentAsync())!;
+        await page.GotoAsync("/refer?route=Community");
+        await page.GetByLabel("NHS number", new() { Exact = true }).FillAsync(nhs);
+        await page.GetByLabel("Given name", new() { Exact = true }).FillAsync("Someone");
+        await page.GetByLabel("Family name", new() { Exact = true }).FillAsync("Else");
+        await page.GetByLabel("Date of birth", new() { Exact = true }).FillAsync(DateTime.ParseExact(born[..born.IndexOf(" (", StringComparison.Ordinal)], "d MMM yyyy",
+            System.Globalization.CultureInfo.GetCultureInfo("en-GB")).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Address line 1", new() { Exact = true }).FillAsync("1 New Street");
+        await page.GetByLabel("Postcode", new() { Exact = true }).FillAsync("SM1 1AB");
+        await page.GetByLabel("Who is referring", new() { Exact = true }).SelectOptionAsync("Gp");
+        await page.GetByLabel("Referrer's name", new() { Exact = true }).FillAsync("Dr Example");
+        await page.GetByLabel("Reason for referral", new() { Exact = true }).FillAsync("Struggling at home since a chest infection");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "referral-differences.png"), FullPage = true });
+
+        await page.Context.ClearCookiesAsync();
+        await page.SetViewportSizeAsync(375, 812);
+        await SignIn(page, "admin@demo.homeward", "**/admin");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "admin-phone.png") });
+        await page.GotoAsync("/admin/localities/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Northvale");
+        await page.GetByLabel("Postcodes in the locality", new() { Exact = true }).FillAsync("NV1\nnonsense\nEB");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the locality" }).ClickAsync();
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "admin-locality-errors.png"), FullPage = true });
+    }
 }
