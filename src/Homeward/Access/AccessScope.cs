@@ -8,7 +8,7 @@ namespace Homeward.Access;
 /// <summary>
 /// The one place that decides whose records an actor may see, by relationship: the hub's roles (hub coordinators,
 /// rapid response, reablement, managers) see the partnership's people; a hospital discharge team sees the people its
-/// organisation referred; a care provider the people referred or booked to its services; a privacy officer or a system administrator nobody.
+/// organisation referred; a care provider the people booked to its services (not those whose offer it declined); a privacy officer or a system administrator nobody.
 /// Lists are filtered through <see cref="People"/>; a single record outside the relationship answers "not found" (its
 /// existence is not revealed) and is audited as denied. Organisation and role come from the signed-in actor, never
 /// from anything the client sends. A user who has broken the glass for a person (<see cref="BreakGlass"/>) may open
@@ -32,7 +32,7 @@ public sealed class AccessScope
         Role.HospitalDischargeTeam => db.Referrals.Where(r => r.SubmittedByOrganisationId == actor.OrganisationId).Select(r => r.PersonId),
         Role.CareProvider => from b in db.Bookings
                              join s in db.CareServices on b.ServiceId equals s.Id
-                             where s.OrganisationId == actor.OrganisationId
+                             where s.OrganisationId == actor.OrganisationId && b.Status != Capacity.BookingStatus.Declined
                              select b.PersonId,
         Role.PrivacyOfficer or Role.SystemAdministrator => db.People.Where(p => false).Select(p => p.Id),
         _ => null,

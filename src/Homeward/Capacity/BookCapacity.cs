@@ -107,9 +107,20 @@ public sealed class BookCapacity(HomewardDb db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await CapacityLedger.Take(db, service, [.. booking.Days.Select(d => (d.Date, d.Amount))], ct);
         db.Bookings.Add(booking);
+        db.PersonDays.AddRange(booking.Days.Select(d => new PersonDay { PersonId = booking.PersonId, Date = d.Date, BookingId = booking.Id }));
         episode.NoteBooking(EpisodeEventType.Booked, new { service = service.Name, from = booking.StartDate, to = booking.EndDate }, actor, now);
         db.AuditEntries.Add(AuditEntry.For(actor, "booking.create", episode.PersonId, booking.Id, now));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The person's days were taken a moment ago by another booking (another episode sent at the same time); the
+            // capacity taken above goes back with the rollback.
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw new CapacityUnavailableException("This person was booked elsewhere on some of these days a moment ago: look at their bookings first.");
+        }
         await transaction.CommitAsync(ct);
         return BookingView.From(booking, service);
     }

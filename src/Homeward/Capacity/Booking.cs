@@ -47,3 +47,15 @@ public sealed class BookingDay
     public DateOnly Date { get; init; }
     public int Amount { get; init; }
 }
+
+/// <summary>
+/// A day on which a person holds a place (a bed or visits), whichever episode and service: at most one row per person
+/// and day (the primary key), written in the booking's transaction, so two bookings for one person on the same day are
+/// refused by the database even when sent at the same moment through two episodes. Removed when the day is given back.
+/// </summary>
+public sealed class PersonDay
+{
+    public Guid PersonId { get; init; }
+    public DateOnly Date { get; init; }
+    public Guid BookingId { get; init; }
+}

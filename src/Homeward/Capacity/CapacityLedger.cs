@@ -55,9 +55,10 @@ internal static class CapacityLedger
         }
     }
 
-    /// <summary>Gives back what a booking holds from a date on (all of it when <paramref name="from"/> is null).</summary>
+    /// <summary>Gives back what a booking holds from a date on (all of it when <paramref name="from"/> is null), and the person's days.</summary>
     public static async Task Release(HomewardDb db, Booking booking, DateOnly? from, CancellationToken ct)
     {
+        await db.PersonDays.Where(p => p.BookingId == booking.Id && (from == null || p.Date >= from)).ExecuteDeleteAsync(ct);
         foreach (var day in booking.Days.Where(d => from is null || d.Date >= from).OrderBy(d => d.Date))
         {
             var amount = day.Amount;

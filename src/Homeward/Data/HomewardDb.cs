@@ -38,6 +38,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<CapacityDay> CapacityDays => Set<CapacityDay>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<BookingDay> BookingDays => Set<BookingDay>();
+    public DbSet<PersonDay> PersonDays => Set<PersonDay>();
     public DbSet<Care.Assessment> Assessments => Set<Care.Assessment>();
     public DbSet<Care.CarePlan> CarePlans => Set<Care.CarePlan>();
     public DbSet<Care.Review> Reviews => Set<Care.Review>();
@@ -194,6 +195,12 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             e.HasMany(x => x.Localities).WithOne().HasForeignKey(l => l.ServiceId);
             e.Ignore(x => x.Unit);
             e.ToTable(t => t.HasCheckConstraint("CK_CareServices_DefaultDailyCapacity", "\"DefaultDailyCapacity\" >= 0"));
+        });
+        builder.Entity<PersonDay>(e =>
+        {
+            e.HasKey(x => new { x.PersonId, x.Date });
+            e.HasIndex(x => x.BookingId);
+            e.HasOne<Booking>().WithMany().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<ServiceLocality>(e =>
         {

@@ -132,6 +132,7 @@ internal static class DemoServices
                 continue; // full: this person's care is arranged outside the demo's services
             }
             db.Bookings.Add(booking);
+            db.PersonDays.AddRange(booking.Days.Select(d => new PersonDay { PersonId = booking.PersonId, Date = d.Date, BookingId = booking.Id }));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();

@@ -56,7 +56,10 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
             ? EndingRules.Missing(episode.Service, Enum.TryParse<Sequel>(end.Sequel, true, out var s) ? s : null,
                 await care.Summary(episode, London.DateOf(at), ct))
             : null;
-        Apply(episode, referral, step, problems, missing, at, actor, now);
+        // Care starts with a place the provider has agreed to: an offer still unanswered is not one.
+        var onlyOffered = step is StartStep && await db.Bookings.AnyAsync(b => b.EpisodeId == id && b.Status == BookingStatus.Offered, ct)
+                          && !await db.Bookings.AnyAsync(b => b.EpisodeId == id && b.Status == BookingStatus.Accepted, ct);
+        Apply(episode, referral, step, problems, missing, at, actor, now, onlyOffered);
 
         if (step is StartStep && episode.DischargedOn is { } discharged
             && FollowUp.Applies(episode.Service, referral.Route == Route.HospitalDischarge, person.AgeOn(discharged)))
@@ -82,7 +85,7 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
     }
 
     private static void Apply(Episode episode, Referral referral, Step step, Problems problems, Problems? missing,
-        DateTimeOffset at, Actor actor, DateTimeOffset now)
+        DateTimeOffset at, Actor actor, DateTimeOffset now, bool onlyOffered)
     {
         switch (step)
         {
@@ -109,11 +112,15 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
             case StartStep s:
                 var dischargedOn = problems.Date("dischargedOn", s.DischargedOn, "the discharge date", required: false);
                 if (referral.Route == Route.HospitalDischarge)
-                    dischargedOn ??= DateOnly.FromDateTime(at.UtcDateTime);
+                    dischargedOn ??= London.DateOf(at);
                 else if (dischargedOn is not null)
                     problems.Add("dischargedOn", "A discharge date is recorded only for hospital discharge referrals.");
+                if (dischargedOn is { } leaves && leaves > London.DateOf(at))
+                    problems.Add("dischargedOn", "The discharge date cannot be after the day care starts: start care once the person has left hospital.");
                 if (dischargedOn is { } dd && referral.AdmittedOn is { } admitted && dd < admitted)
                     problems.Add("dischargedOn", "The discharge date cannot be before the admission date.");
+                if (onlyOffered)
+                    problems.Add("booking", "The booking is still offered, not accepted: the provider (or the hub for an in-house service) accepts it before care starts.");
                 problems.ThrowIfAny();
                 episode.Start(dischargedOn, at, actor, now);
                 break;

@@ -125,4 +125,18 @@ public sealed class BreakGlassTests(ClockedApiFactory app) : IClassFixture<Clock
         foreach (var role in new[] { Role.HubCoordinator, Role.PrivacyOfficer })
             Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientFor(role)).PostJson("/api/break-glass", new { nhsNumber = nhs, reason = Reason })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_concern_about_an_access_still_open_ends_it_at_once()
+    {
+        var (nhs, personId, _) = await ReferredByTheHub();
+        var provider = await app.ClientFor(Role.CareProvider);
+        var access = await (await provider.PostJson("/api/break-glass", new { nhsNumber = nhs, reason = Reason, minutes = 240 })).Expect(HttpStatusCode.Created);
+        await (await provider.GetAsync($"/api/people/{personId}", Ct)).Expect(HttpStatusCode.OK);
+        var privacy = await app.ClientFor(Role.PrivacyOfficer);
+        var reviewed = await (await privacy.PostJson($"/api/break-glass/{access.Str("id")}/review", new { verdict = "Concern", note = "No booking with this provider: asked their manager." }))
+            .Expect(HttpStatusCode.OK);
+        Assert.False(reviewed.GetProperty("active").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync($"/api/people/{personId}", Ct)).StatusCode);
+    }
 }

@@ -119,7 +119,8 @@ public sealed class BookingTests(ApiFactory app) : IClassFixture<ApiFactory>
         var hub = await app.ClientFor(Role.HubCoordinator);
         var unit = await Service(ServiceKind.CommunityBedUnit, Pathway.P2, defaultCapacity: 3);
         var episode = await Waiting(hub, Homeward.Triage.Service.BedBasedIntermediateCare, Pathway.P2);
-        await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = unit.Id, startDate = Today(), days = 5 })).Expect(HttpStatusCode.Created);
+        var booking = (await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = unit.Id, startDate = Today(), days = 5 })).Expect(HttpStatusCode.Created)).Str("id");
+        await (await hub.PostAsync($"/api/bookings/{booking}/accept", null, Ct)).Expect(HttpStatusCode.OK);
         await (await hub.PostJson($"/api/episodes/{episode}/start", new { }, "\"4\"")).Expect(HttpStatusCode.OK);
         await CareRecords.Complete(hub, episode);
         await (await hub.PostJson($"/api/episodes/{episode}/end", new { sequel = "NoIdentifiedNeeds", destination = "UsualResidence" }, "\"5\"")).Expect(HttpStatusCode.OK);
@@ -172,5 +173,72 @@ public sealed class BookingTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.True(days[0].GetProperty("overCommitted").GetBoolean());
         Assert.False(days[1].GetProperty("overCommitted").GetBoolean());
         Assert.Equal(1, days[1].GetProperty("free").GetInt32());
+    }
+
+    [Fact]
+    public async Task One_person_holds_one_place_a_day_even_through_two_episodes_booked_at_once()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var nhs = Bodies.NewNhsNumber();
+        var episodes = new List<string>();
+        foreach (var route in new[] { "HospitalDischarge", "HospitalDischarge" })
+        {
+            var body = Bodies.HospitalDischarge(nhs);
+            body["duplicateConfirmed"] = true;
+            var id = (await (await hub.PostJson("/api/referrals", body)).Expect(HttpStatusCode.Created)).GetProperty("episode").Str("id");
+            await (await hub.PostJson($"/api/episodes/{id}/triage", new { service = "BedBasedIntermediateCare", pathway = "P2", nonHomeReason = "Needs a bed" }, "\"1\"")).Expect(HttpStatusCode.OK);
+            await (await hub.PostJson($"/api/episodes/{id}/accept", new { }, "\"2\"")).Expect(HttpStatusCode.OK);
+            episodes.Add(id);
+        }
+        var (a, b) = (await Service(ServiceKind.CommunityBedUnit, Pathway.P2, 10), await Service(ServiceKind.CommunityBedUnit, Pathway.P2, 10));
+        for (var round = 0; round < 4; round++)
+        {
+            var start = Today(2 + round * 10);
+            var responses = await Task.WhenAll(
+                hub.PostJson($"/api/episodes/{episodes[0]}/bookings", new { serviceId = a.Id, startDate = start, days = 5 }),
+                hub.PostJson($"/api/episodes/{episodes[1]}/bookings", new { serviceId = b.Id, startDate = start, days = 5 }));
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+            Assert.Contains(responses.Single(r => r.StatusCode != HttpStatusCode.Created).StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.Conflict });
+        }
+        await using var db = app.Db();
+        var days = await db.BookingDays.Where(d => db.Bookings.Any(x => x.Id == d.BookingId && x.PersonId == db.People.Single(p => p.NhsNumber == Homeward.People.NhsNumber.Parse(nhs)).Id))
+            .GroupBy(d => d.Date).Select(g => g.Count()).ToListAsync(Ct);
+        Assert.Equal(20, days.Count);
+        Assert.All(days, n => Assert.Equal(1, n));
+        // Nothing was left held by the refused ones.
+        Assert.Equal(20, await db.CapacityDays.Where(d => d.ServiceId == a.Id || d.ServiceId == b.Id).SumAsync(d => d.Booked, Ct));
+    }
+
+    [Fact]
+    public async Task Care_starts_only_with_an_accepted_place_and_not_before_the_person_leaves_hospital()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var unit = await Service(ServiceKind.CommunityBedUnit, Pathway.P2, defaultCapacity: 3);
+        var episode = await Waiting(hub, Homeward.Triage.Service.BedBasedIntermediateCare, Pathway.P2);
+        var booking = (await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = unit.Id, startDate = Today(), days = 3 })).Expect(HttpStatusCode.Created)).Str("id");
+
+        var offered = await (await hub.PostJson($"/api/episodes/{episode}/start", new { }, "\"4\"")).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["booking"], offered.ErrorFields());
+        await (await hub.PostAsync($"/api/bookings/{booking}/accept", null, Ct)).Expect(HttpStatusCode.OK);
+        var future = await (await hub.PostJson($"/api/episodes/{episode}/start", new { dischargedOn = Today(2) }, "\"4\"")).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["dischargedOn"], future.ErrorFields());
+        await (await hub.PostJson($"/api/episodes/{episode}/start", new { dischargedOn = Today() }, "\"4\"")).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_provider_that_declines_an_offer_no_longer_sees_the_person()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var provider = await app.ClientFor(Role.CareProvider);
+        var team = await Service(ServiceKind.HomeCareProvider, Pathway.P1, defaultCapacity: 600, organisation: "ZP1");
+        var referral = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        var (episode, person) = (referral.GetProperty("episode").Str("id"), referral.GetProperty("person").Str("id"));
+        await (await hub.PostJson($"/api/episodes/{episode}/triage", new { service = "Reablement", pathway = "P1" }, "\"1\"")).Expect(HttpStatusCode.OK);
+        await (await hub.PostJson($"/api/episodes/{episode}/accept", new { }, "\"2\"")).Expect(HttpStatusCode.OK);
+        var booking = (await (await hub.PostJson($"/api/episodes/{episode}/bookings", new { serviceId = team.Id, startDate = Today(1), days = 7 })).Expect(HttpStatusCode.Created)).Str("id");
+
+        await (await provider.GetAsync($"/api/people/{person}", Ct)).Expect(HttpStatusCode.OK);
+        await (await provider.PostJson($"/api/bookings/{booking}/decline", new { reason = "No carers in that area this fortnight" })).Expect(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync($"/api/people/{person}", Ct)).StatusCode);
     }
 }

@@ -130,6 +130,12 @@ public sealed class BreakGlass(HomewardDb db, AccessScope scope, TimeProvider cl
         problems.ThrowIfAny();
         var now = clock.GetUtcNow();
         (access.ReviewedAt, access.ReviewedBy, access.Verdict, access.ReviewNote) = (now, actor.UserName, verdict, note);
+        // A concern ends the access at once, if it is still open: the review is not a formality.
+        if (verdict == BreakGlassVerdict.Concern && access.IsActive(now))
+        {
+            access.EndedAt = now;
+            db.AuditEntries.Add(AuditEntry.For(actor, "breakglass.end", access.PersonId, access.Id, now));
+        }
         db.AuditEntries.Add(AuditEntry.For(actor, "breakglass.review", access.PersonId, access.Id, now));
         await db.SaveChangesAsync(ct);
         return await Get(id, ct);

@@ -629,6 +629,24 @@ namespace Homeward.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Homeward.Capacity.PersonDay", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PersonId", "Date");
+
+                    b.HasIndex("BookingId");
+
+                    b.ToTable("PersonDays");
+                });
+
             modelBuilder.Entity("Homeward.Capacity.ServiceLocality", b =>
                 {
                     b.Property<Guid>("ServiceId")
@@ -2107,6 +2125,15 @@ namespace Homeward.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.PersonDay", b =>
+                {
+                    b.HasOne("Homeward.Capacity.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

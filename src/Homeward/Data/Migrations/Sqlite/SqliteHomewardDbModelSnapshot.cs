@@ -621,6 +621,24 @@ namespace Homeward.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Homeward.Capacity.PersonDay", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Date");
+
+                    b.HasIndex("BookingId");
+
+                    b.ToTable("PersonDays");
+                });
+
             modelBuilder.Entity("Homeward.Capacity.ServiceLocality", b =>
                 {
                     b.Property<Guid>("ServiceId")
@@ -2083,6 +2101,15 @@ namespace Homeward.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Capacity.PersonDay", b =>
+                {
+                    b.HasOne("Homeward.Capacity.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
