@@ -12,6 +12,9 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- rota-day [SECONDS ...]
 switch (args.ElementAtOrDefault(0))
 {
+    case "people":
+        await PeopleBench.Run(args.Length > 1 ? args[1] : "Sqlite", args.Length > 2 ? args[2] : null);
+        break;
     case "board":
         await BoardBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
         break;
