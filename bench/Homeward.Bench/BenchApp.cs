@@ -12,6 +12,10 @@ internal static class BenchApp
         var app = HomewardApp.Build([
             "--urls=http://127.0.0.1:0", $"--contentRoot={Path.Combine(root, "src", "Homeward.Web")}", "--environment=Production",
             $"--Database:Provider={provider}", $"--ConnectionStrings:Homeward={connection}", "--Demo:County=false",
+            // The benchmarks run on a demo county and sign in with its accounts.
+            "--Demo:Seed=true",
+            // Many requests a second from one user: the API limit has its own test.
+            "--Security:ApiRequestsPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
         ]);
         await app.StartAsync();
