@@ -345,4 +345,41 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             .ToBeVisibleAsync(new() { Timeout = 20_000 });
         Assert.Equal(0, reloads);
     }
+
+    [Fact]
+    public async Task A_form_sent_again_makes_no_second_referral_and_says_so_when_it_was_changed_meanwhile()
+    {
+        var page = await app.SignedIn(Role.HubCoordinator);
+        await page.GotoAsync("/refer?route=Community");
+        var key = await page.Locator("input[name=idempotencyKey]").InputValueAsync();
+        var nhs = Bodies.NewNhsNumber();
+        async Task Fill(string reason)
+        {
+            await FillPerson(page, nhs, "Sent", "Twice");
+            await Field(page, "Who is referring").SelectOptionAsync("Gp");
+            await Field(page, "Referrer's name").FillAsync("Dr Example");
+            await Field(page, "Reason for referral").FillAsync(reason);
+        }
+        await Fill("Falls at home; needs a review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Referral received for Sent Twice");
+        var episode = page.Url;
+
+        // The same form again (as after going back), with the reason changed before sending: no second referral.
+        await page.GotoAsync("/refer?route=Community");
+        await page.Locator("input[name=idempotencyKey]").EvaluateAsync("(input, key) => input.value = key", key);
+        await Fill("Falls at home; needs a review and a pendant alarm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("already-sent")).ToContainTextAsync("made no second referral");
+        await Assertions.Expect(page.GetByTestId("already-sent").GetByRole(AriaRole.Link, new() { Name = "open the referral" }))
+            .ToHaveAttributeAsync("href", new Uri(episode).AbsolutePath);
+        await page.AssertAccessible();
+
+        // A new form for the same need by the same route: the open referral is named, and nothing is sent unless confirmed.
+        await page.GotoAsync("/refer?route=Community");
+        await Fill("Falls at home; needs a review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("duplicate")).ToContainTextAsync("already has an open referral");
+        await page.AssertAccessible();
+    }
 }
