@@ -46,7 +46,14 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
     public sealed record Gap(Guid VisitId, Guid EpisodeId, string PersonName, TimeOnly WindowStart, TimeOnly WindowEnd, int Minutes, bool DoubleHanded,
         bool Second, string Reason, string? Skill);
 
-    public sealed record Detail(Summary Rota, string TeamName, IReadOnlyList<Round> Rounds, IReadOnlyList<Gap> Gaps);
+    public sealed record Detail(Summary Rota, string TeamName, IReadOnlyList<Round> Rounds, IReadOnlyList<Gap> Gaps,
+        IReadOnlyList<Awaiting>? AwaitingAcceptance = null);
+
+    /// <summary>
+    /// Someone booked with the team whose booking is still offered, not accepted: their visits that day are not in the
+    /// rota, and the rota says so rather than leave them silently out.
+    /// </summary>
+    public sealed record Awaiting(Guid EpisodeId, Guid BookingId, string PersonName, int Visits);
 
     public sealed record MyDay(DateOnly Date, string? WorkerName, string? TeamName, Summary? Rota, Round? Round);
 
@@ -324,6 +331,20 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
             var x = visits[g.VisitId];
             return new Gap(g.VisitId, x.v.EpisodeId, $"{x.GivenName} {x.FamilyName}", x.v.WindowStart, x.v.WindowEnd, x.v.Minutes, x.v.DoubleHanded, g.Second, g.Reason, x.v.Skill);
         }).OrderBy(g => g.WindowStart).ToList();
-        return new Detail(Summary.From(rota), team, rounds, gaps);
+        return new Detail(Summary.From(rota), team, rounds, gaps, onlyWorker is null ? await AwaitingAcceptance(rota, ct) : []);
+    }
+
+    private async Task<IReadOnlyList<Awaiting>> AwaitingAcceptance(Rota rota, CancellationToken ct)
+    {
+        var offered = await (from b in db.Bookings.AsNoTracking()
+                             join p in db.People.AsNoTracking() on b.PersonId equals p.Id
+                             where b.ServiceId == rota.ServiceId && b.Kind == BookingKind.VisitPattern && b.Status == BookingStatus.Offered
+                                   && b.StartDate <= rota.Date && b.EndDate >= rota.Date
+                             orderby p.FamilyName, p.GivenName
+                             select new { b.Id, b.EpisodeId, p.GivenName, p.FamilyName }).ToListAsync(ct);
+        var episodes = offered.Select(o => o.EpisodeId).ToList();
+        var visits = await db.Visits.AsNoTracking().Where(v => episodes.Contains(v.EpisodeId) && v.Date == rota.Date && v.Status != VisitStatus.Cancelled)
+            .GroupBy(v => v.EpisodeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. offered.Select(o => new Awaiting(o.EpisodeId, o.Id, $"{o.GivenName} {o.FamilyName}", visits.GetValueOrDefault(o.EpisodeId)))];
     }
 }

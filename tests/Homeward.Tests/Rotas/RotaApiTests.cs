@@ -251,4 +251,32 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
     }
 
     private static int Minutes(string time) => int.Parse(time[..2]) * 60 + int.Parse(time[3..5]);
+
+    [Fact]
+    public async Task Someone_whose_booking_is_still_offered_is_named_not_left_silently_out_of_the_rota()
+    {
+        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
+        var (team, visits) = await RileysTeam(date);
+        var episode = visits.GroupBy(v => v.EpisodeId).OrderByDescending(g => g.Count()).First();
+        await using (var db = app.Db())
+            await db.Bookings.Where(b => b.EpisodeId == episode.Key && b.ServiceId == team)
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, Homeward.Capacity.BookingStatus.Offered), Ct);
+        try
+        {
+            var hub = await app.ClientFor(Role.HubCoordinator);
+            var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = date.ToString("yyyy-MM-dd") })).Expect(HttpStatusCode.Created);
+            var rota = await (await hub.GetAsync($"/api/rotas/{built.Str("id")}", Ct)).Expect(HttpStatusCode.OK);
+            var awaiting = rota.GetProperty("awaitingAcceptance").EnumerateArray().Single(a => a.Str("episodeId") == episode.Key.ToString());
+            Assert.Equal(episode.Count(), awaiting.GetProperty("visits").GetInt32());
+            var planned = rota.GetProperty("rounds").EnumerateArray().SelectMany(r => r.GetProperty("stops").EnumerateArray()).Select(s => s.Str("visitId"))
+                .Concat(rota.GetProperty("gaps").EnumerateArray().Select(g => g.Str("visitId"))).ToHashSet();
+            Assert.DoesNotContain(episode, v => planned.Contains(v.Id.ToString()));
+        }
+        finally
+        {
+            await using var db = app.Db();
+            await db.Bookings.Where(b => b.EpisodeId == episode.Key && b.ServiceId == team)
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, Homeward.Capacity.BookingStatus.Accepted), Ct);
+        }
+    }
 }
