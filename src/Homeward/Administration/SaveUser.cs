@@ -94,11 +94,13 @@ public sealed class SaveUser(HomewardDb db, UserManager<HomewardUser> users, Tim
         changes.Set("displayName", account.DisplayName, displayName, v => account.DisplayName = v);
         changes.Set("role", account.Role, role!.Value, v => account.Role = v);
         changes.Set("organisation", account.OrganisationId, organisation!.Id, v => account.OrganisationId = v);
-        var wanted = profiles.Select(p => (p.Role, p.OrganisationId)).Order().ToList();
-        if (!heldProfiles.Select(p => (p.Role, p.OrganisationId)).Order().SequenceEqual(wanted))
+        // Only what differs: a profile kept is neither removed nor added again (one row per user, role and organisation).
+        var gone = heldProfiles.Where(h => !profiles.Any(p => p.Role == h.Role && p.OrganisationId == h.OrganisationId)).ToList();
+        var added = profiles.Where(p => !heldProfiles.Any(h => h.Role == p.Role && h.OrganisationId == p.OrganisationId)).ToList();
+        if (gone.Count > 0 || added.Count > 0)
         {
-            db.RoleProfiles.RemoveRange(heldProfiles);
-            db.RoleProfiles.AddRange(profiles.Select(p => new RoleProfile { UserId = account.Id, Role = p.Role, OrganisationId = p.OrganisationId }));
+            db.RoleProfiles.RemoveRange(gone);
+            db.RoleProfiles.AddRange(added.Select(p => new RoleProfile { UserId = account.Id, Role = p.Role, OrganisationId = p.OrganisationId }));
             if (!created)
                 changes.Set("profiles", false, true, _ => { });
         }

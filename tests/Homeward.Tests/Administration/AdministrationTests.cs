@@ -225,6 +225,27 @@ public sealed class AdministrationTests(ApiFactory app) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_users_further_roles_change_one_by_one()
+    {
+        var admin = await Admin();
+        var userName = $"{Guid.NewGuid():N}@trust.example";
+        object Body(params (string Role, string Organisation)[] profiles) => new
+        {
+            userName, displayName = "Two Hats", role = "RapidResponseClinician", organisation = "ZWC",
+            profiles = profiles.Select(p => new { role = p.Role, organisation = p.Organisation }).ToArray(),
+        };
+        var made = await (await admin.PostJson("/api/admin/users", Body(("HubCoordinator", "ZWV"), ("Manager", "ZWV")))).Expect(HttpStatusCode.Created);
+        var id = made.GetProperty("user").Str("id");
+        Assert.Equal(2, made.GetProperty("user").GetProperty("profiles").GetArrayLength());
+        var kept = await (await admin.PutJson($"/api/admin/users/{id}", Body(("HubCoordinator", "ZWV")), "\"1\"")).Expect(HttpStatusCode.OK);
+        Assert.Equal(["profiles"], kept.GetProperty("changed").EnumerateArray().Select(c => c.GetString()));
+        var swapped = await (await admin.PutJson($"/api/admin/users/{id}", Body(("HubCoordinator", "ZWV"), ("CareProvider", "ZP1")), "\"2\"")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, swapped.GetProperty("record").GetProperty("profiles").GetArrayLength());
+        await using var db = app.Db();
+        Assert.Equal([Role.CareProvider, Role.HubCoordinator], await db.RoleProfiles.Where(p => p.UserId == id).Select(p => p.Role).OrderBy(r => r).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_user_is_refused_with_every_problem_and_the_last_administrator_cannot_be_lost()
     {
         var admin = await Admin();
