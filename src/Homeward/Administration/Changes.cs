@@ -33,6 +33,9 @@ internal sealed class Changes
         _changed.Add(field);
     }
 
+    /// <summary>Notes a field the caller changed itself (a set of linked rows).</summary>
+    public void Note(string field) => _changed.Add(field);
+
     public void SetList(string field, IReadOnlyList<string> current, IReadOnlyList<string> wanted, Action<List<string>> apply)
     {
         if (current.SequenceEqual(wanted, StringComparer.Ordinal))
@@ -42,16 +45,16 @@ internal sealed class Changes
     }
 
     /// <summary>Audits and saves a new record, or a changed one with its version raised; an unchanged one is left alone.</summary>
-    public async Task<Saved<T>> Save<T>(HomewardDb db, T view, bool created, string what, object id, Actor actor, TimeProvider clock,
-        Action raiseVersion, Func<T> reread, CancellationToken ct)
+    public async Task<Saved<T>> Save<T>(HomewardDb db, bool created, string what, object id, Actor actor, TimeProvider clock,
+        Action raiseVersion, Func<T> view, CancellationToken ct)
     {
         if (!created && _changed.Count == 0)
-            return new Saved<T>(view, false, []);
+            return new Saved<T>(view(), false, []);
         if (!created)
             raiseVersion();
         db.AuditEntries.Add(AuditEntry.For(actor, $"{what}.{(created ? "create" : "update")}", null, id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        return new Saved<T>(reread(), created, _changed);
+        return new Saved<T>(view(), created, _changed);
     }
 }
 

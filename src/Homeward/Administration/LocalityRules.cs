@@ -25,6 +25,13 @@ public static partial class LocalityRules
         return null;
     }
 
+    /// <summary>
+    /// The locality someone at a postcode belongs in. A partnership that has not yet said which postcodes make up any
+    /// locality keeps what was set by hand (<paramref name="current"/>).
+    /// </summary>
+    public static Guid? LocalityFor(Postcode postcode, IReadOnlyCollection<Locality> localities, Guid? current) =>
+        localities.Any(l => l.Postcodes.Count > 0) ? LocalityOf(postcode, localities) : current;
+
     /// <summary>The locality a postcode is in: the one with the longest matching rule; null when none matches.</summary>
     public static Guid? LocalityOf(Postcode postcode, IEnumerable<Locality> localities)
     {

@@ -60,7 +60,7 @@ public sealed class SaveHospitalSite(HomewardDb db, TimeProvider clock)
         changes.Set("name", site.Name, name, v => site.Name = v);
         changes.SetList("wards", site.Wards, wards, v => site.Wards = v);
         changes.Set("active", site.Active, input.Active ?? true, v => site.Active = v);
-        return await changes.Save(db, View.From(site), created, "hospital-site", site.Id, actor, clock, () => site.Version++, () => View.From(site), ct);
+        return await changes.Save(db, created, "hospital-site", site.Id, actor, clock, () => site.Version++, () => View.From(site), ct);
     }
 
     /// <summary>The trust that runs the site: a member, and a trust.</summary>

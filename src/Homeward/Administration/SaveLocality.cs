@@ -60,7 +60,7 @@ public sealed class SaveLocality(HomewardDb db, TimeProvider clock)
         changes.Set("population", locality.Population, input.Population ?? 0, v => locality.Population = v);
         rules.Sort(StringComparer.Ordinal);
         changes.SetList("postcodes", locality.Postcodes, rules, v => locality.Postcodes = v);
-        var saved = await changes.Save(db, View.From(locality), created, "locality", locality.Id, actor, clock,
+        var saved = await changes.Save(db, created, "locality", locality.Id, actor, clock,
             () => locality.Version++, () => View.From(locality), ct);
         if (!saved.Changed.Contains("postcodes"))
             return saved;
@@ -72,10 +72,8 @@ public sealed class SaveLocality(HomewardDb db, TimeProvider clock)
     private async Task<int> PlaceEveryone(CancellationToken ct)
     {
         var localities = await db.Localities.AsNoTracking().ToListAsync(ct);
-        if (localities.All(l => l.Postcodes.Count == 0))
-            return 0;
         var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Postcode, p.LocalityId }).ToListAsync(ct);
-        var moves = people.Select(p => (p.Id, To: LocalityRules.LocalityOf(p.Postcode, localities), p.LocalityId))
+        var moves = people.Select(p => (p.Id, To: LocalityRules.LocalityFor(p.Postcode, localities, p.LocalityId), p.LocalityId))
             .Where(p => p.To != p.LocalityId).GroupBy(p => p.To).ToList();
         foreach (var group in moves)
             foreach (var chunk in group.Select(p => p.Id).Chunk(1000))

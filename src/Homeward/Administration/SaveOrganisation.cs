@@ -51,7 +51,7 @@ public sealed class SaveOrganisation(HomewardDb db, TimeProvider clock)
         changes.Set("name", organisation.Name, name, v => organisation.Name = v);
         changes.Set("kind", organisation.Kind, kind!.Value, v => organisation.Kind = v);
         changes.Set("active", organisation.Active, input.Active ?? true, v => organisation.Active = v);
-        return await changes.Save(db, View.From(organisation), created, "organisation", organisation.Id, actor, clock,
+        return await changes.Save(db, created, "organisation", organisation.Id, actor, clock,
             () => organisation.Version++, () => View.From(organisation), ct);
     }
 }

@@ -32,7 +32,7 @@ public sealed class SavePartnership(HomewardDb db, TimeProvider clock)
         var changes = new Changes();
         changes.Set("name", partnership.Name, name, v => partnership.Name = v);
         changes.Set("council", partnership.CouncilOdsCode, council, v => partnership.CouncilOdsCode = v);
-        return await changes.Save(db, View.From(partnership), created, "partnership", partnership.Id, actor, clock, () => partnership.Version++,
+        return await changes.Save(db, created, "partnership", partnership.Id, actor, clock, () => partnership.Version++,
             () => View.From(partnership), ct);
     }
 }

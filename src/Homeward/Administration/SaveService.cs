@@ -123,8 +123,8 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
             service.Localities.RemoveAll(l => !localities.Contains(l.LocalityId));
             service.Localities.AddRange(localities.Where(l => !held.Contains(l)).Select(l => new ServiceLocality { ServiceId = service.Id, LocalityId = l }));
             if (!created)
-                changes.Set("localities", false, true, _ => { });
+                changes.Note("localities");
         }
-        return await changes.Save(db, View.From(service), created, "service", service.Id, actor, clock, () => service.Version++, () => View.From(service), ct);
+        return await changes.Save(db, created, "service", service.Id, actor, clock, () => service.Version++, () => View.From(service), ct);
     }
 }

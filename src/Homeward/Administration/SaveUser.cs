@@ -102,12 +102,12 @@ public sealed class SaveUser(HomewardDb db, UserManager<HomewardUser> users, Tim
             db.RoleProfiles.RemoveRange(gone);
             db.RoleProfiles.AddRange(added.Select(p => new RoleProfile { UserId = account.Id, Role = p.Role, OrganisationId = p.OrganisationId }));
             if (!created)
-                changes.Set("profiles", false, true, _ => { });
+                changes.Note("profiles");
         }
         // What they may do changed: their sessions end, so they sign in again as what they now are.
         if (!created && changes.Changed.Any(c => c is "role" or "organisation" or "profiles" or "userName"))
             account.SecurityStamp = Guid.NewGuid().ToString("N");
-        var saved = await changes.Save(db, View.From(account, profiles, now), created, "user", account.Id, actor, clock, () => account.Version++,
+        var saved = await changes.Save(db, created, "user", account.Id, actor, clock, () => account.Version++,
             () => View.From(account, profiles, now), ct);
         await transaction.Commit(ct);
         return saved;

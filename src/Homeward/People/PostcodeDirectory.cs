@@ -43,14 +43,12 @@ public sealed class PostcodeDirectory(HomewardDb db)
     /// Places the person from their postcode: on the map (null when the directory knows neither it nor its district) and
     /// in the locality whose postcode rule matches it (<see cref="Administration.LocalityRules"/>; null when none does).
     /// </summary>
-    public async Task Place(Person person, CancellationToken ct)
+    public async Task Place(Person person, CancellationToken ct, IReadOnlyCollection<Access.Locality>? localities = null)
     {
         var position = await Locate(person.Postcode, ct);
         (person.Latitude, person.Longitude) = (position?.Latitude, position?.Longitude);
-        var localities = await db.Localities.AsNoTracking().ToListAsync(ct);
-        // A partnership that has not yet said which postcodes make up its localities keeps what was set by hand.
-        if (localities.Any(l => l.Postcodes.Count > 0))
-            person.LocalityId = Administration.LocalityRules.LocalityOf(person.Postcode, localities);
+        localities ??= await db.Localities.AsNoTracking().ToListAsync(ct);
+        person.LocalityId = Administration.LocalityRules.LocalityFor(person.Postcode, localities, person.LocalityId);
     }
 
     public sealed record ImportResult(int Rows, int Imported, int Skipped, IReadOnlyList<string> Problems, int PeoplePlaced);
@@ -105,9 +103,10 @@ public sealed class PostcodeDirectory(HomewardDb db)
         imported += await Save(batch, ct);
 
         var placed = 0;
+        var localities = await db.Localities.AsNoTracking().ToListAsync(ct);
         foreach (var person in await db.People.Where(p => p.Latitude == null || p.LocalityId == null).ToListAsync(ct))
         {
-            await Place(person, ct);
+            await Place(person, ct, localities);
             placed += person.Latitude is null ? 0 : 1;
         }
         await db.SaveChangesAsync(ct);
