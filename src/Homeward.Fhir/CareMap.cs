@@ -1,3 +1,4 @@
+using Homeward.Common;
 using System.Globalization;
 using Hl7.Fhir.Model;
 using Homeward.Capacity;
@@ -66,7 +67,7 @@ public static class CareMap
                 g.Achieved switch { true => "achieved", false => "not-achieved", _ => "in-progress" }),
             Description = new CodeableConcept { Text = g.Text },
             Subject = Patient(record.PersonId),
-            Start = new Date(Day(DateOnly.FromDateTime(g.SetAt.UtcDateTime))),
+            Start = new Date(Day(London.DateOf(g.SetAt))),
             ExpressedBy = Patient(record.PersonId),
         };
         if (g.Category is { } category)

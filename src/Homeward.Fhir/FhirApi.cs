@@ -501,7 +501,7 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     public async Task<Bundle> Export(string nhsNumber, string baseUrl, Actor actor, CancellationToken ct) =>
         await Guard(async () =>
         {
-            var bundle = new Bundle { Type = Bundle.BundleType.Collection, Timestamp = DateTimeOffset.UtcNow };
+            var bundle = new Bundle { Type = Bundle.BundleType.Collection, Timestamp = services.GetRequiredService<TimeProvider>().GetUtcNow() };
             var person = await People.ByNhsNumber(nhsNumber, actor, ct);
             bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"{baseUrl}/Patient/{person.Id}", Resource = PatientMap.ToFhir(person) });
             var referrals = await services.GetRequiredService<SearchReferrals>().Handle(new SearchReferrals.Query(person.NhsNumber, PageSize: 100), actor, ct);

@@ -24,7 +24,7 @@ public sealed class AuditChain(HomewardDb db)
 
     /// <summary>The fields of a row, in a fixed order and format, as hashed.</summary>
     public static string Canonical(AuditEntry e) => string.Join('\u001f',
-        e.Id.ToString(CultureInfo.InvariantCulture), e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture),
+        e.Id.ToString(CultureInfo.InvariantCulture), e.At.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture),
         e.UserId, e.UserName, e.Role.ToString(), e.OrganisationId.ToString(), e.PersonId?.ToString() ?? "", e.Action, e.EntityId ?? "",
         e.Outcome.ToString(), e.CorrelationId, e.Sequence?.ToString(CultureInfo.InvariantCulture) ?? "");
 

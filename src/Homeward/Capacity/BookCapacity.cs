@@ -34,7 +34,7 @@ public sealed class BookCapacity(HomewardDb db, TimeProvider clock)
     {
         actor.Demand(Right.BookCapacity);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = London.DateOf(now);
         var episode = await db.Episodes.SingleOrDefaultAsync(e => e.Id == episodeId, ct) ?? throw new NotFoundException("episode", episodeId);
 
         var problems = new Problems();

@@ -1,3 +1,4 @@
+using Homeward.Common;
 using Homeward.Access;
 using Homeward.Data;
 using Homeward.Triage;
@@ -23,7 +24,7 @@ public sealed class CapacityView(HomewardDb db, TimeProvider clock)
     public async Task<View> Handle(Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.ReadRecords);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = London.Today(clock);
         var availability = await Availability.Load(db, today, Availability.Horizon - 1, ct,
             actor.Role == Role.CareProvider ? actor.OrganisationId : null);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);

@@ -30,7 +30,7 @@ public sealed class MatchServices(HomewardDb db, AccessScope scope, TimeProvider
         if (found.Pathway is not { } pathway || pathway == Pathway.P0)
             return [];
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = London.Today(clock);
         var availability = await Availability.Load(db, today, Availability.Horizon * 2 + BookCapacity.MaxDays, ct);
         return [.. availability.Services.Where(s => s.Pathway == pathway).Select(s =>
         {

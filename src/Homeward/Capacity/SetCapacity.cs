@@ -33,7 +33,7 @@ public sealed class SetCapacity(HomewardDb db, TimeProvider clock)
             throw new NotFoundException("service", serviceId); // providers do not learn of others' services
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = London.DateOf(now);
         var problems = new Problems();
         var from = problems.Date("from", request.From, "the first day", required: true);
         var to = problems.Date("to", request.To, "the last day", required: true);

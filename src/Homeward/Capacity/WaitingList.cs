@@ -1,3 +1,4 @@
+using Homeward.Common;
 using Homeward.Access;
 using Homeward.Audit;
 using Homeward.Data;
@@ -22,7 +23,7 @@ public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider c
     {
         actor.Demand(Right.ReadRecords);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = London.DateOf(now);
         var episodes = db.Episodes.AsNoTracking();
         if (scope.People(actor) is { } visible)
             episodes = episodes.Where(e => visible.Contains(e.PersonId));
@@ -61,7 +62,7 @@ public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider c
             var since = w.WaitingSince ?? w.AcceptedAt ?? now;
             int? delay = w.DischargeReadyDate is { } ready && ready <= today ? today.DayNumber - ready.DayNumber : null;
             entries.Add(new Entry(w.Id, w.PersonId, $"{w.GivenName} {w.FamilyName}", w.NhsNumber.Display, w.Urgency, w.Pathway, w.Service,
-                w.DischargeReadyDate, today.DayNumber - DateOnly.FromDateTime(since.UtcDateTime).DayNumber, delay, expected, where, booking is not null));
+                w.DischargeReadyDate, today.DayNumber - London.DateOf(since).DayNumber, delay, expected, where, booking is not null));
         }
 
         var ordered = entries.OrderBy(e => UrgencyRank(e.Urgency)).ThenBy(e => e.DischargeReadyDate ?? DateOnly.MaxValue)

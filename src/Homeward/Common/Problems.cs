@@ -77,6 +77,9 @@ public sealed class Problems
     }
 
     /// <summary>A calendar date in ISO form (yyyy-MM-dd).</summary>
+    /// <summary>The days Homeward works with: nobody alive was born before the first, no plan runs past the last.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1), LatestDate = new(2199, 12, 31);
+
     public DateOnly? Date(string field, string? value, string label, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -87,7 +90,12 @@ public sealed class Problems
         }
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.None, out var date))
-            return date;
+        {
+            if (date >= EarliestDate && date <= LatestDate)
+                return date;
+            Add(field, $"{Capitalise(label)} must be between 1 January 1900 and 31 December 2199.");
+            return null;
+        }
         Add(field, $"{Capitalise(label)} must be a real date in the form YYYY-MM-DD.");
         return null;
     }
@@ -104,7 +112,12 @@ public sealed class Problems
         if (DateTimeOffset.TryParse(value.Trim(), System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.None, out var instant)
             && (value.EndsWith('Z') || value.Contains('+') || value.LastIndexOf('-') > 9))
-            return instant.ToUniversalTime();
+        {
+            if (instant.Year >= EarliestDate.Year && instant.Year <= LatestDate.Year)
+                return instant.ToUniversalTime();
+            Add(field, $"{Capitalise(label)} must be between 1 January 1900 and 31 December 2199.");
+            return null;
+        }
         Add(field, $"{Capitalise(label)} must be a date and time with a UTC offset, like 2026-01-31T09:30:00Z.");
         return null;
     }

@@ -19,7 +19,9 @@ public sealed class SqliteHomewardDb(DbContextOptions<SqliteHomewardDb> options)
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTimeOffset, DateTime>(
+#pragma warning disable RS0030 // storing an instant as UTC is not taking a day from it
         d => d.UtcDateTime,
+#pragma warning restore RS0030
         d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)));
 }
 

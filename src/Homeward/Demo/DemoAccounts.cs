@@ -52,7 +52,7 @@ public static class DemoAccounts
     ];
 
     /// <summary>Creates the organisations and accounts that are missing; returns every demo user by role.</summary>
-    public static async Task<IReadOnlyDictionary<Role, HomewardUser>> EnsureAsync(HomewardDb db, UserManager<HomewardUser> users, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<Role, HomewardUser>> EnsureAsync(HomewardDb db, UserManager<HomewardUser> users, TimeProvider clock, CancellationToken ct)
     {
         var known = await db.Organisations.ToDictionaryAsync(o => o.OdsCode, ct);
         foreach (var organisation in Organisations.Where(o => !known.ContainsKey(o.OdsCode)))
@@ -82,7 +82,7 @@ public static class DemoAccounts
                     DisplayName = account.DisplayName,
                     Role = account.Role,
                     OrganisationId = known[account.OrganisationOds].Id,
-                    CreatedAt = DateTimeOffset.UtcNow,
+                    CreatedAt = clock.GetUtcNow(),
                 };
                 var created = await users.CreateAsync(user, Password);
                 if (!created.Succeeded)

@@ -1,3 +1,4 @@
+using Homeward.Common;
 using System.Diagnostics;
 using Bogus;
 using Person = Homeward.People.Person;
@@ -54,12 +55,12 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
     public static readonly (double Latitude, double Longitude)[] LocalityCentres = [(51.20, -2.00), (51.10, -1.80), (51.00, -2.05)];
 
     /// <summary>Only the organisations and demo sign-ins, without the county's people.</summary>
-    public Task EnsureAccountsAsync(CancellationToken ct) => DemoAccounts.EnsureAsync(db, users, ct);
+    public Task EnsureAccountsAsync(CancellationToken ct) => DemoAccounts.EnsureAsync(db, users, clock, ct);
 
     public async Task<Summary> GenerateAsync(Options options, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var accounts = await DemoAccounts.EnsureAsync(db, users, ct);
+        var accounts = await DemoAccounts.EnsureAsync(db, users, clock, ct);
         if (await db.Referrals.AnyAsync(ct))
             return new Summary(0, 0, 0, 0, stopwatch.Elapsed, Skipped: true);
 
@@ -75,7 +76,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         // the same for a seed whether or not they are made.
         var map = new DemoRandom(options.Seed ^ 0x5EED);
         await DemoServices.AddWorkers(db, services, localities, map, new Faker("en_GB") { Random = new Randomizer(options.Seed ^ 0x5EED) }, ct);
-        var today = options.Today ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = options.Today ?? London.Today(clock);
         var now = clock.GetUtcNow();
         if (options.Today is { } fixedDay)
             now = new DateTimeOffset(fixedDay.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);

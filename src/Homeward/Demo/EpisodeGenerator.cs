@@ -1,3 +1,4 @@
+using Homeward.Common;
 using Homeward.Access;
 using Homeward.Episodes;
 using Homeward.People;
@@ -106,7 +107,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
             if (!Step(waitAt, () => episode.Wait(pathway == Pathway.P2 ? "Community bed" : pathway == Pathway.P3 ? "Care home place" : "Carer hours", waitAt, actor, waitAt)))
                 return;
         }
-        var discharged = referral.Route == Route.HospitalDischarge ? DateOnly.FromDateTime(start.UtcDateTime) : (DateOnly?)null;
+        var discharged = referral.Route == Route.HospitalDischarge ? London.DateOf(start) : (DateOnly?)null;
         var starter = service == Service.UrgentCommunityResponse ? Ucr : Reablement;
         if (!Step(start, () => episode.Start(discharged, start, starter, start)))
             return;

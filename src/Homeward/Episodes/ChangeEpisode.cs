@@ -72,7 +72,7 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
         {
             var from = step is EndStep ? London.DateOf(at) : DateOnly.MinValue;
             await RespondToBooking.ReleaseForEpisode(db, episode,
-                step is EndStep ? DateOnly.FromDateTime(at.UtcDateTime) : DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), now, ct);
+                step is EndStep ? London.DateOf(at) : London.DateOf(now).AddDays(-1), now, ct);
             await db.Visits.Where(v => v.EpisodeId == id && v.Status == VisitStatus.Planned && v.Date >= from)
                 .ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, VisitStatus.Cancelled).SetProperty(v => v.Version, v => v.Version + 1), ct);
             await db.Reviews.Where(r => r.EpisodeId == id && r.HeldAt == null && r.DueOn >= from).ExecuteDeleteAsync(ct);

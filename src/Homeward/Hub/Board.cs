@@ -94,11 +94,11 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock)
             .GroupBy(b => b.EpisodeId).ToDictionary(g => g.Key, g => g.OrderBy(b => b.StartDate).First());
         var localities = await db.Localities.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
         var localityNames = localities.ToDictionary(l => l.Id, l => l.Name);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = London.Today(clock);
 
         var all = found.Select(x =>
         {
-            var referred = DateOnly.FromDateTime(x.ReferredAt.UtcDateTime);
+            var referred = London.DateOf(x.ReferredAt);
             var inHospital = x.Route == Route.HospitalDischarge && x.DischargedOn is null;
             int? delay = x.DischargeReadyDate is { } ready ? Math.Max(0, (x.DischargedOn ?? today).DayNumber - ready.DayNumber) : null;
             var (next, owner) = bookings.TryGetValue(x.Id, out var booking)

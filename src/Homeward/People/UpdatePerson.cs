@@ -23,7 +23,7 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
         var now = clock.GetUtcNow();
         var problems = new Problems();
         var checkedInput = input with { NhsNumber = person.NhsNumber.Value };
-        var updated = checkedInput.Validate(problems, "", DateOnly.FromDateTime(now.UtcDateTime), now);
+        var updated = checkedInput.Validate(problems, "", London.DateOf(now), now);
         problems.ThrowIfAny();
 
         person.GivenName = updated!.GivenName;

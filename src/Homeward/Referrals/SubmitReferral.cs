@@ -77,7 +77,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
     private async Task<ReferralView> Store(Request request, string? key, string hash, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = London.DateOf(now);
         var problems = new Problems();
 
         Person? person = null;

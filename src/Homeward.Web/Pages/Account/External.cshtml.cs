@@ -13,7 +13,7 @@ namespace Homeward.Web.Pages.Account;
 /// by the configured claim); a match is signed in as that account, anyone else is told they have no account here.
 /// </summary>
 [AllowAnonymous]
-public sealed class ExternalModel(SignInManager<HomewardUser> signIn, RoleProfiles profiles, IConfiguration config, ILogger<ExternalModel> log) : PageModel
+public sealed class ExternalModel(SignInManager<HomewardUser> signIn, RoleProfiles profiles, IConfiguration config, TimeProvider clock, ILogger<ExternalModel> log) : PageModel
 {
     [FromQuery] public string? ReturnUrl { get; set; }
     public string? Problem { get; private set; }
@@ -41,7 +41,7 @@ public sealed class ExternalModel(SignInManager<HomewardUser> signIn, RoleProfil
         if (await signIn.UserManager.IsLockedOutAsync(user))
             return Refuse("This account is locked. Try again later, or ask your Homeward administrator.");
 
-        user.LastSignInAt = DateTimeOffset.UtcNow;
+        user.LastSignInAt = clock.GetUtcNow();
         await signIn.UserManager.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: ExternalSignIn.Scheme);
         var back = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";

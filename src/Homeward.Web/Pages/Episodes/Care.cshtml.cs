@@ -17,7 +17,7 @@ namespace Homeward.Web.Pages.Episodes;
 /// </summary>
 [Needs(Right.ReadRecords, PersonRecord = true)]
 public sealed class CareModel(GetEpisode episodes, GetCareRecord records, RecordCare care, RecordVisit visits, ChangeEpisode change,
-    MeasureCatalogue catalogue) : ActingPage
+    MeasureCatalogue catalogue, TimeProvider clock) : ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
     /// <summary>"all" shows every visit; otherwise the unrecorded past, the last 3 days and the next 7.</summary>
@@ -43,7 +43,7 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
 
     public bool CanEnd => HttpContext.Actor().Has(Right.StartOrEnd) && Record.Status == EpisodeStatus.Active;
 
-    public DateOnly Today => London.DateOf(DateTimeOffset.UtcNow);
+    public DateOnly Today => London.Today(clock);
 
     public IEnumerable<VisitView> ShownVisits => VisitsShown == "all"
         ? Record.Visits

@@ -9,7 +9,7 @@ namespace Homeward.Web.Pages.Rotas;
 
 /// <summary>One rota: the figures, a timeline per carer, each round, what could not be planned and why; move a visit, publish.</summary>
 [Needs(Right.PlanRota)]
-public sealed class RotaModel(TeamRotas rotas) : ActingPage
+public sealed class RotaModel(TeamRotas rotas, TimeProvider clock) : ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
     public TeamRotas.Detail Rota { get; private set; } = null!;
@@ -22,7 +22,7 @@ public sealed class RotaModel(TeamRotas rotas) : ActingPage
     public IEnumerable<(string Value, string Label)> UrgentOptions() => Candidates.Select(c => (c.EpisodeId.ToString(), $"{c.Name}, {c.Address}"));
 
     public bool TakesUrgentVisits => Rota.Rota.Status == Homeward.Rotas.RotaStatus.Published
-                                     && Rota.Rota.Date == Homeward.Common.London.DateOf(DateTimeOffset.UtcNow);
+                                     && Rota.Rota.Date == Homeward.Common.London.Today(clock);
 
     protected override async Task Load(CancellationToken ct)
     {
