@@ -29,13 +29,13 @@ demo.SetAction((result, ct) => DemoCommand.Run(
 
 var code = new Argument<string>("code")
 {
-    Description = "ascof-2b, ascof-2d, sts001, sts002a, sts002b, sts004, cld or weekly-intermediate-care.",
+    Description = "cld, ascof-2a, ascof-2d, local-91-days, weekly-intermediate-care, or a SALT-layout local analysis: sts001, sts002a, sts002b, sts004.",
 };
 var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd). With --to; without both, the return's usual period." };
 var to = new Option<string?>("--to") { Description = "Last day (yyyy-MM-dd)." };
 var format = new Option<Homeward.Returns.ReturnFormat>("--format") { Description = "Csv, Xlsx or Json.", DefaultValueFactory = _ => Homeward.Returns.ReturnFormat.Csv };
 var output = new Option<string?>("--out") { Description = "The file to write (required for Xlsx). Default: the console." };
-var returns = new Command("returns", "Make a national return from the records (ASCOF, SALT, Client Level Data, the weekly intermediate care collection).")
+var returns = new Command("returns", "Make a national return from the records (Client Level Data, validated first; ASCOF; the weekly intermediate care collection; local analyses).")
 {
     code, from, to, format, output, database, provider,
 };

@@ -33,6 +33,16 @@ internal static class ReturnsCommand
                 await Console.Error.WriteLineAsync("XLSX needs --out FILE.");
                 return 2;
             }
+            foreach (var problem in table.Problems.Where(p => !p.Blocking).GroupBy(p => p.Field))
+                await Console.Error.WriteLineAsync($"Warning: {problem.Key} on {problem.Count()} rows: {problem.First().Message}");
+            if (!table.Submittable && format != ReturnFormat.Json)
+            {
+                // Errors by row and field; the file is not written until they are put right.
+                foreach (var problem in table.Problems.Where(p => p.Blocking))
+                    await Console.Error.WriteLineAsync($"Row {problem.Row}, {problem.Field}: {problem.Message}");
+                await Console.Error.WriteLineAsync($"{table.Problems.Count(p => p.Blocking)} problems: the file was not written.");
+                return 1;
+            }
             await using (var stream = output is null ? Console.OpenStandardOutput() : File.Create(output))
                 await ReturnFiles.Write(table, format, stream, ct);
             if (output is not null)

@@ -58,6 +58,7 @@ public static class HomewardServices
         services.AddScoped<Figures.SetTarget>();
         services.AddScoped<Figures.Dashboard>();
         services.AddScoped<Returns.MakeReturn>();
+        services.AddScoped<Returns.ClientLevelData.DataQuality>();
         services.AddScoped<Planning.LoadPlanningInputs>();
         services.AddScoped<Planning.Plans>();
         services.AddScoped<Rotas.TeamRotas>();

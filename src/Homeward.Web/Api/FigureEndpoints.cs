@@ -51,14 +51,26 @@ public static class ReturnEndpoints
                 var table = await make.Handle(code, new Homeward.Returns.MakeReturn.Query(from, to), http.Actor(), ct);
                 if (as_ == Homeward.Returns.ReturnFormat.Json)
                     return Results.Ok(table);
+                if (!table.Submittable)
+                    return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file does not pass its validation",
+                        detail: $"{table.Problems.Count(p => p.Blocking)} problems must be put right before the file is offered: ask for format=json to see each one by row and field. "
+                                + string.Join(" ", table.Problems.Where(p => p.Blocking).Take(5).Select(p => $"Row {p.Row}, {p.Field}: {p.Message}")));
                 var buffer = new MemoryStream();
                 await Homeward.Returns.ReturnFiles.Write(table, as_!.Value, buffer, ct);
                 return Results.File(buffer.ToArray(), Homeward.Returns.ReturnFiles.ContentType(as_.Value), Homeward.Returns.ReturnFiles.FileName(table, as_.Value));
             })
             .WithTags("Returns")
             .Needs(Right.ReadFigures)
-            .WithSummary("A national return for a period: ascof-2b, ascof-2d, sts001, sts002a, sts002b, sts004, cld, weekly-intermediate-care")
-            .WithDescription("format: json (default), csv or xlsx. Without from and to, the return's usual period (see docs/metrics.md).")
+            .WithSummary("A national return or measure for a period: cld, ascof-2a, ascof-2d, local-91-days, weekly-intermediate-care, and the SALT-layout local analyses sts001, sts002a, sts002b, sts004")
+            .WithDescription("format: json (default), csv or xlsx. Without from and to, the return's usual period (see docs/metrics.md). Client Level Data comes with its validation (problems, by row and field); a file that fails it is refused (422) until the problems are put right.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        app.MapGet("/api/returns/cld/data-quality", async (string? from, string? to, Homeward.Returns.ClientLevelData.DataQuality quality,
+                HttpContext http, CancellationToken ct) => TypedResults.Ok(await quality.Handle(from, to, http.Actor(), ct)))
+            .WithTags("Returns")
+            .Needs(Right.ReadFigures)
+            .WithSummary("What stops the Client Level Data file from passing: problems counted by field, and the people whose records need a detail")
             .ProducesValidationProblem();
     }
 }

@@ -47,8 +47,7 @@ public static class Labels
     public static IEnumerable<(string Value, string Label)> Options<T>(Func<T, string> label) where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => (v.ToString(), label(v)));
 
-    public static string Split(string pascal) =>
-        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+    public static string Split(string pascal) => Homeward.Common.Words.Of(pascal);
 
     public static string When(DateTimeOffset instant)
     {

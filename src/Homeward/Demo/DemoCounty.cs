@@ -188,9 +188,14 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         // Mostly older people: 80% are 65 or over, centred on the early eighties.
         var age = random.Chance(0.8) ? 65 + (int)Math.Min(38, Math.Abs(random.Normal() * 11) + random.Int(0, 8)) : random.Int(25, 65);
         var birth = today.AddYears(-age).AddDays(-random.Int(0, 365));
+        var nhs = NewNhsNumber(random, used);
+        // Client Level Data's person details come from a generator of their own (seeded by the NHS number), so the
+        // rest of the county is drawn exactly as before.
+        var details = new DemoRandom(int.Parse(nhs.Value[1..], System.Globalization.CultureInfo.InvariantCulture));
+        var residence = random.Chance(0.9) ? UsualResidence.OwnHome : random.Chance(0.5) ? UsualResidence.CareHome : UsualResidence.ExtraCareHousing;
         return new Person
         {
-            NhsNumber = NewNhsNumber(random, used),
+            NhsNumber = nhs,
             GivenName = faker.Name.FirstName(female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male),
             FamilyName = faker.Name.LastName(),
             DateOfBirth = birth,
@@ -200,13 +205,42 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
             Postcode = Postcode.Parse($"{place.Area}{random.Int(1, 20)} {random.Int(1, 10)}{random.Pick(InwardLetters)}{random.Pick(InwardLetters)}"),
             LocalityId = localityId,
             GpPracticeCode = random.Pick(place.Practices),
-            UsualResidence = random.Chance(0.9) ? UsualResidence.OwnHome : random.Chance(0.5) ? UsualResidence.CareHome : UsualResidence.ExtraCareHousing,
+            UsualResidence = residence,
+            Ethnicity = details.Weighted(Ethnicities),
+            PrimarySupportReason = details.Weighted(SupportReasons),
+            AccommodationStatus = residence switch
+            {
+                UsualResidence.CareHome => AccommodationStatus.CareHome,
+                UsualResidence.ExtraCareHousing => AccommodationStatus.ShelteredOrExtraCare,
+                _ => details.Weighted(Housing),
+            },
             CarerName = random.Chance(0.4) ? faker.Name.FullName() : null,
             CarerRelationship = null,
             Consent = random.Chance(0.95) ? Consent.Given : Consent.BestInterestDecision,
             CreatedAt = now,
         };
     }
+
+    // Roughly an English county's older population (Census 2021); most short-term support is for physical needs.
+    private static readonly (Ethnicity, double)[] Ethnicities =
+    [
+        (Ethnicity.WhiteBritish, 0.86), (Ethnicity.WhiteIrish, 0.01), (Ethnicity.WhiteOther, 0.04), (Ethnicity.AsianIndian, 0.02),
+        (Ethnicity.AsianPakistani, 0.01), (Ethnicity.BlackCaribbean, 0.01), (Ethnicity.MixedWhiteAndBlackCaribbean, 0.005),
+        (Ethnicity.AsianChinese, 0.005), (Ethnicity.OtherAny, 0.005), (Ethnicity.Refused, 0.005), (Ethnicity.NotKnown, 0.03),
+    ];
+
+    private static readonly (PrimarySupportReason, double)[] SupportReasons =
+    [
+        (PrimarySupportReason.PhysicalPersonalCare, 0.62), (PrimarySupportReason.PhysicalAccessAndMobilityOnly, 0.18),
+        (PrimarySupportReason.MemoryAndCognition, 0.10), (PrimarySupportReason.MentalHealth, 0.04), (PrimarySupportReason.SensoryVisual, 0.02),
+        (PrimarySupportReason.SocialIsolationOrOther, 0.02), (PrimarySupportReason.Unknown, 0.02),
+    ];
+
+    private static readonly (AccommodationStatus, double)[] Housing =
+    [
+        (AccommodationStatus.OwnerOccupier, 0.68), (AccommodationStatus.TenantSocial, 0.17), (AccommodationStatus.TenantPrivate, 0.06),
+        (AccommodationStatus.WithFamilyOrFriends, 0.07), (AccommodationStatus.Unknown, 0.02),
+    ];
 
     /// <summary>A point around a centre, spread by <paramref name="spread"/> degrees of latitude (about 4.4 km per 0.04).</summary>
     internal static (double, double) Near(DemoRandom random, (double Latitude, double Longitude) centre, double spread) =>

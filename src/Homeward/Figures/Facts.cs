@@ -51,6 +51,20 @@ public sealed record EpisodeFacts
     /// <summary>Where the person was at the 91-day follow-up (null: no follow-up, or no result yet).</summary>
     public FollowUps.FollowUpResult? FollowUpResult { get; init; }
 
+    // For Client Level Data and the refreshed ASCOF.
+    public DateOnly? AdmittedOn { get; init; }
+    public People.UsualResidence UsualResidence { get; init; }
+    public string Postcode { get; init; } = "";
+    public People.Ethnicity? Ethnicity { get; init; }
+    public People.PrimarySupportReason? PrimarySupportReason { get; init; }
+    public People.AccommodationStatus? AccommodationStatus { get; init; }
+    /// <summary>From the holistic assessment where there is one, else whether a carer is named on the person.</summary>
+    public bool? HasUnpaidCarer { get; init; }
+    /// <summary>The service that took the person (the accepted or ended booking): its name, whether the council provides or arranges it, its cost a day.</summary>
+    public string? ServiceName { get; init; }
+    public bool ArrangedByCouncil { get; init; }
+    public decimal? CostPerDay { get; init; }
+
     public int AgeOn(DateOnly date)
     {
         var age = date.Year - DateOfBirth.Year;
@@ -59,6 +73,13 @@ public sealed record EpisodeFacts
 
     public DateOnly ReferredOn => London.DateOf(ReferredAt);
     public DateOnly? EndedOn => EndedAt is { } e ? London.DateOf(e) : null;
+    public DateOnly? StartedOn => StartedAt is { } s ? London.DateOf(s) : null;
+
+    /// <summary>When the request was decided: accepted, declined or cancelled (null while it is still being decided).</summary>
+    public DateTimeOffset? DecidedAt => AcceptedAt ?? DeclinedAt ?? CancelledAt;
+
+    /// <summary>Still open: not ended, declined or cancelled.</summary>
+    public bool IsOpen => Status is not (EpisodeStatus.Ended or EpisodeStatus.Declined or EpisodeStatus.Cancelled);
 
     /// <summary>Days from the discharge ready date to the discharge date (0 when discharged on or before it).</summary>
     public int? DelayDays => DischargedOn is { } d && DischargeReadyDate is { } r ? Math.Max(0, d.DayNumber - r.DayNumber) : null;

@@ -1,4 +1,7 @@
+using Homeward.Access;
+using Homeward.Capacity;
 using Homeward.Care;
+using Homeward.Episodes;
 using Homeward.Common;
 using Homeward.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +10,7 @@ namespace Homeward.Figures;
 
 /// <summary>
 /// Reads the facts behind the figures straight from the records staff work in: every episode that could fall in a
-/// window (referred, discharged or ended on or after its first day), with its referral, person, locality, the
+/// window (referred, discharged or ended on or after its first day, or still open however long ago it began), with its referral, person, locality, the
 /// latest Barthel Index and hours of care at the start and the end, and the latest end score of each goal.
 /// </summary>
 public sealed class LoadFacts(HomewardDb db)
@@ -15,7 +18,8 @@ public sealed class LoadFacts(HomewardDb db)
     public async Task<IReadOnlyList<EpisodeFacts>> Handle(DateOnly windowStart, CancellationToken ct)
     {
         var from = London.At(windowStart, TimeOnly.MinValue);
-        var episodes = db.Episodes.AsNoTracking().Where(e => e.ReferredAt >= from || e.DischargedOn >= windowStart || e.EndedAt >= from);
+        var episodes = db.Episodes.AsNoTracking().Where(e => e.ReferredAt >= from || e.DischargedOn >= windowStart || e.EndedAt >= from
+            || (e.Status != EpisodeStatus.Ended && e.Status != EpisodeStatus.Declined && e.Status != EpisodeStatus.Cancelled));
         var rows = await (from e in episodes
                           join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
                           join p in db.People.AsNoTracking() on e.PersonId equals p.Id
@@ -32,7 +36,17 @@ public sealed class LoadFacts(HomewardDb db)
                               p.DateOfBirth, Locality = l == null ? null : l.Name, r.Hospital, p.NhsNumber, p.Gender, p.GpPracticeCode,
                               e.DeclinedAt, e.CancelledAt, e.WaitingFor, AssessedAt = a == null ? (DateTimeOffset?)null : a.AssessedAt,
                               FollowUpResult = f == null ? null : f.Result,
+                              r.AdmittedOn, p.UsualResidence, p.Postcode, p.Ethnicity, p.PrimarySupportReason, p.AccommodationStatus,
+                              AssessedCarer = a == null ? (bool?)null : a.HasUnpaidCarer, p.CarerName,
                           }).ToListAsync(ct);
+        // The service that took each episode: the booking accepted (or ended with the episode), latest first.
+        var taken = (await (from b in db.Bookings.AsNoTracking()
+                            join e in episodes on b.EpisodeId equals e.Id
+                            join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
+                            join o in db.Organisations.AsNoTracking() on s.OrganisationId equals o.Id
+                            where b.Status == BookingStatus.Accepted || b.Status == BookingStatus.Ended
+                            select new { b.EpisodeId, b.StartDate, s.Name, s.Commissioned, ServiceKind = s.Kind, o.Kind, s.CostPerDay }).ToListAsync(ct))
+            .GroupBy(b => b.EpisodeId).ToDictionary(g => g.Key, g => g.MaxBy(b => b.StartDate)!);
         var reviews = (await (from v in db.Reviews.AsNoTracking()
                               join e in episodes on v.EpisodeId equals e.Id
                               where v.HeldAt != null
@@ -66,6 +80,16 @@ public sealed class LoadFacts(HomewardDb db)
             GoalEndScores = [.. goalEnds[x.Id]],
             NhsNumber = x.NhsNumber.Value, Gender = x.Gender, GpPractice = x.GpPracticeCode, DeclinedAt = x.DeclinedAt, CancelledAt = x.CancelledAt,
             WaitingFor = x.WaitingFor, AssessedAt = x.AssessedAt, ReviewsHeldAt = [.. reviews[x.Id].Order()], FollowUpResult = x.FollowUpResult,
+            AdmittedOn = x.AdmittedOn, UsualResidence = x.UsualResidence, Postcode = x.Postcode.Value, Ethnicity = x.Ethnicity,
+            PrimarySupportReason = x.PrimarySupportReason, AccommodationStatus = x.AccommodationStatus,
+            HasUnpaidCarer = x.AssessedCarer ?? (x.CarerName is null ? null : true),
+            ServiceName = taken.GetValueOrDefault(x.Id)?.Name, CostPerDay = taken.GetValueOrDefault(x.Id)?.CostPerDay,
+            // Provided by the council, or social care bought from an independent provider (reablement, home care, a care
+            // home place): the council arranges those. A community bed or therapy bought in is NHS-commissioned. Where
+            // no booking says who took the person, reablement is the council's (its duty) and intermediate care the NHS's.
+            ArrangedByCouncil = taken.TryGetValue(x.Id, out var t)
+                ? t.Kind == OrganisationKind.Council || t.Commissioned && t.ServiceKind is ServiceKind.ReablementTeam or ServiceKind.HomeCareProvider or ServiceKind.CareHome
+                : x.Service == Triage.Service.Reablement,
         })];
     }
 }

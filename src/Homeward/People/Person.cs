@@ -48,6 +48,11 @@ public sealed class Person
     public string? GpPracticeCode { get; set; }
     public UsualResidence UsualResidence { get; set; }
 
+    /// <summary>For Client Level Data and equality monitoring; null until recorded (the data-quality page counts them).</summary>
+    public Ethnicity? Ethnicity { get; set; }
+    public PrimarySupportReason? PrimarySupportReason { get; set; }
+    public AccommodationStatus? AccommodationStatus { get; set; }
+
     /// <summary>The person's own telephone numbers and e-mail, and how they would like to be contacted.</summary>
     public string? Phone { get; set; }
     public string? MobilePhone { get; set; }

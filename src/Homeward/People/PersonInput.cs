@@ -17,6 +17,10 @@ public sealed record PersonInput
     public string? Postcode { get; init; }
     public string? GpPracticeCode { get; init; }
     public string? UsualResidence { get; init; }
+    /// <summary>Client Level Data's person details: optional when referring, asked for before the return.</summary>
+    public string? Ethnicity { get; init; }
+    public string? PrimarySupportReason { get; init; }
+    public string? AccommodationStatus { get; init; }
     public UnpaidCarerInput? UnpaidCarer { get; init; }
     public ContactInput? Contact { get; init; }
     public string? Consent { get; init; }
@@ -66,6 +70,9 @@ public sealed record PersonInput
         if (gp is not null && !gp.All(char.IsAsciiLetterOrDigit))
             problems.Add($"{prefix}gpPracticeCode", "The GP practice code is an ODS code of letters and digits, like Y01234.");
         var residence = problems.Enum<UsualResidence>($"{prefix}usualResidence", UsualResidence, "usual residence", required: false) ?? People.UsualResidence.OwnHome;
+        var ethnicity = problems.Enum<Ethnicity>($"{prefix}ethnicity", Ethnicity, "ethnicity", required: false);
+        var supportReason = problems.Enum<PrimarySupportReason>($"{prefix}primarySupportReason", PrimarySupportReason, "primary support reason", required: false);
+        var accommodation = problems.Enum<AccommodationStatus>($"{prefix}accommodationStatus", AccommodationStatus, "accommodation status", required: false);
         var consent = problems.Enum<Consent>($"{prefix}consent", Consent, "consent", required: false) ?? People.Consent.NotRecorded;
         var carerName = problems.Optional($"{prefix}unpaidCarer.name", UnpaidCarer?.Name, 200, "the carer's name");
         var carerRelationship = problems.Optional($"{prefix}unpaidCarer.relationship", UnpaidCarer?.Relationship, 100, "the carer's relationship");
@@ -103,6 +110,9 @@ public sealed record PersonInput
             Postcode = postcode,
             GpPracticeCode = gp?.ToUpperInvariant(),
             UsualResidence = residence,
+            Ethnicity = ethnicity,
+            PrimarySupportReason = supportReason,
+            AccommodationStatus = accommodation,
             CarerName = carerName,
             CarerRelationship = carerRelationship,
             CarerPhone = carerPhone,

@@ -15,13 +15,14 @@ public sealed record PersonView(
     Guid Id, string NhsNumber, string NhsNumberDisplay, string GivenName, string FamilyName, DateOnly DateOfBirth,
     Gender Gender, string AddressLine1, string? AddressLine2, string? Town, string Postcode, Guid? LocalityId,
     string? GpPracticeCode, UsualResidence UsualResidence, UnpaidCarerView? UnpaidCarer, Consent Consent, int Version,
-    ContactView Contact)
+    ContactView Contact, Ethnicity? Ethnicity = null, PrimarySupportReason? PrimarySupportReason = null,
+    AccommodationStatus? AccommodationStatus = null)
 {
     public static PersonView From(Person p) => new(
         p.Id, p.NhsNumber.Value, p.NhsNumber.Display, p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender,
         p.AddressLine1, p.AddressLine2, p.Town, p.Postcode.Value, p.LocalityId, p.GpPracticeCode, p.UsualResidence,
         p.CarerName is null ? null : new UnpaidCarerView(p.CarerName, p.CarerRelationship, p.CarerPhone, p.CarerHasOwnNeeds),
-        p.Consent, p.Version, ContactView.From(p));
+        p.Consent, p.Version, ContactView.From(p), p.Ethnicity, p.PrimarySupportReason, p.AccommodationStatus);
 }
 
 /// <summary>Just enough to say who a record is about, and how to reach them (where staff phone people).</summary>

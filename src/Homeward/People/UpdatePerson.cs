@@ -41,6 +41,13 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
         }
         person.GpPracticeCode = updated.GpPracticeCode;
         person.UsualResidence = updated.UsualResidence;
+        // Absent (a FHIR Patient, an older client) keeps what is held; sent empty (the form) clears it.
+        if (input.Ethnicity is not null)
+            person.Ethnicity = updated.Ethnicity;
+        if (input.PrimarySupportReason is not null)
+            person.PrimarySupportReason = updated.PrimarySupportReason;
+        if (input.AccommodationStatus is not null)
+            person.AccommodationStatus = updated.AccommodationStatus;
         person.CarerName = updated.CarerName;
         person.CarerRelationship = updated.CarerRelationship;
         person.CarerPhone = updated.CarerPhone;

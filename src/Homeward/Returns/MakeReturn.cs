@@ -9,9 +9,10 @@ namespace Homeward.Returns;
 
 /// <summary>
 /// Produces a national return for a period from the live records. Without dates, each return takes its usual
-/// period: ASCOF 2B the latest October to December whose follow-ups are all due; ASCOF 2D and SALT the latest
-/// complete financial year; CLD the latest complete quarter; the weekly collection the latest complete week.
-/// Every return is audited; the Client Level Data, which names people, is audited for each person in it.
+/// period: Client Level Data the rolling 12 months to the end of the latest complete quarter; ASCOF 2A and 2D and
+/// the SALT-layout analyses the latest complete financial year; the local 91-day measure the latest October to
+/// December whose follow-ups are all due; the weekly collection the latest complete week. Every return is audited;
+/// the Client Level Data, which names people, is audited for each person in it, and comes with its validation.
 /// </summary>
 public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load)
 {
@@ -34,18 +35,23 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
 
         var now = clock.GetUtcNow();
         var period = from is { } f && to is { } t ? new Period(f, t) : UsualPeriod(which!.Value, London.DateOf(now));
-        var facts = await load.Handle(period.From.AddDays(-1), ct);
+        // A year before the period: earlier runs of support that a new one continues, and earlier referrals.
+        var facts = await load.Handle(period.From.AddYears(-1), ct);
+        var today = London.DateOf(now);
         var table = which switch
         {
-            ReturnCode.Ascof2B => NationalReturns.Ascof2B(facts, period),
-            ReturnCode.Ascof2D => NationalReturns.Ascof2D(facts, period),
+            ReturnCode.Cld => ClientLevelData.ClientLevelData.Build(facts, period, await CouncilCode(ct), await GpNames(ct)),
+            ReturnCode.Ascof2A => Ascof.AscofMeasures.Ascof2A(facts, period),
+            ReturnCode.Ascof2D => Ascof.AscofMeasures.Ascof2D(facts, period, today),
+            ReturnCode.Local91Days => Ascof.AscofMeasures.Local91Days(facts, period, today),
             ReturnCode.Sts001 => NationalReturns.Sts001(facts, period),
             ReturnCode.Sts002a => NationalReturns.Sts002a(facts, period),
             ReturnCode.Sts002b => NationalReturns.Sts002b(facts, period),
             ReturnCode.Sts004 => NationalReturns.Sts004(facts, period),
-            ReturnCode.Cld => NationalReturns.Cld(facts, period, await CouncilCode(ct)),
             _ => NationalReturns.WeeklyIntermediateCare(facts, period, now),
         };
+        if (which == ReturnCode.Cld)
+            table = table with { Problems = ClientLevelData.CldValidator.Check(table) };
         var span = $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}";
         if (which == ReturnCode.Cld)
         {
@@ -53,7 +59,8 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
             // Client Level Data names everyone the partnership served: for the hub's roles only, not one organisation's.
             if (actor.Role is Role.HospitalDischargeTeam or Role.CareProvider or Role.PrivacyOfficer or Role.SystemAdministrator)
                 throw new ForbiddenException("the Client Level Data return (person by person, for the whole partnership)");
-            await BulkAudit.ForPeople(db, actor, "returns.cld", [.. table.Rows.Select(r => Guid.Parse(r[1])).Distinct()], span, now, ct);
+            var person = ClientLevelData.CldSpecification.Column("LA_Person_Unique_Identifier");
+            await BulkAudit.ForPeople(db, actor, "returns.cld", [.. table.Rows.Select(r => Guid.Parse(r[person])).Distinct()], span, now, ct);
         }
         else
         {
@@ -71,14 +78,13 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
         var financialYearStart = new DateOnly(today.Month >= 4 ? today.Year : today.Year - 1, 4, 1);
         switch (code)
         {
-            case ReturnCode.Ascof2B:
+            case ReturnCode.Local91Days:
                 // Discharges in October to December; the last follow-up falls due 91 days after 31 December.
                 var lastDue = new DateOnly(today.Year - 1, 12, 31).AddDays(FollowUps.FollowUp.Days);
                 var year = today >= lastDue ? today.Year - 1 : today.Year - 2;
                 return new Period(new DateOnly(year, 10, 1), new DateOnly(year, 12, 31));
             case ReturnCode.Cld:
-                var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
-                return new Period(quarterStart.AddMonths(-3), quarterStart.AddDays(-1));
+                return ClientLevelData.ClientLevelData.RollingYear(today);
             case ReturnCode.WeeklyIntermediateCare:
                 var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
                 return new Period(monday.AddDays(-7), monday.AddDays(-1));
@@ -86,6 +92,10 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
                 return new Period(financialYearStart.AddYears(-1), financialYearStart.AddDays(-1));
         }
     }
+
+    /// <summary>GP practices the partnership knows by ODS code, for CLD's GP_Practice_Name.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> GpNames(CancellationToken ct) =>
+        await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.GpPractice).ToDictionaryAsync(o => o.OdsCode, o => o.Name, ct);
 
     private async Task<string> CouncilCode(CancellationToken ct) =>
         await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).OrderBy(o => o.OdsCode).Select(o => o.OdsCode).FirstOrDefaultAsync(ct) ?? "";

@@ -9,7 +9,7 @@ namespace Homeward.Tests.Returns;
 public sealed class ReturnApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd");
+    private static string Today => Homeward.Common.London.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task A_return_comes_as_JSON_CSV_or_XLSX()
@@ -48,11 +48,20 @@ public sealed class ReturnApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     public async Task Client_level_data_names_people_so_each_one_is_audited_and_providers_cannot_have_it()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
-        await (await hub.PostJson("/api/referrals", Bodies.UrgentCommunityResponse())).Expect(HttpStatusCode.Created);
-        await (await hub.PostJson("/api/referrals", Bodies.UrgentCommunityResponse())).Expect(HttpStatusCode.Created);
+        // Two requests decided today (declined): each is an event in today's file.
+        List<Guid> declined = [];
+        for (var i = 0; i < 2; i++)
+        {
+            var referral = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+            var episode = referral.GetProperty("episode");
+            await (await hub.PostJson($"/api/episodes/{episode.Str("id")}/decline", new { reason = "Needs met by the family" },
+                $"\"{episode.GetProperty("version").GetInt32()}\"")).Expect(HttpStatusCode.OK);
+            declined.Add(Guid.Parse(referral.GetProperty("person").Str("id")));
+        }
         var cld = await (await hub.GetAsync($"/api/returns/cld?from={Today}&to={Today}", Ct)).Expect(HttpStatusCode.OK);
-        var people = cld.GetProperty("rows").EnumerateArray().Select(r => Guid.Parse(r[1].GetString()!)).Distinct().ToList();
-        Assert.True(people.Count >= 2);
+        var column = cld.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList().IndexOf("LA_Person_Unique_Identifier");
+        var people = cld.GetProperty("rows").EnumerateArray().Select(r => Guid.Parse(r[column].GetString()!)).Distinct().ToList();
+        Assert.Subset(people.ToHashSet(), declined.ToHashSet());
         await using var db = app.Db();
         var audited = await db.AuditEntries.Where(a => a.Action == "returns.cld").Select(a => a.PersonId!.Value).ToListAsync(Ct);
         Assert.Subset(audited.ToHashSet(), people.ToHashSet());

@@ -1,9 +1,12 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Homeward.Episodes;
 using Homeward.Figures;
 using Homeward.FollowUps;
 using Homeward.People;
 using Homeward.Referrals;
 using Homeward.Returns;
+using Homeward.Returns.Ascof;
 using Homeward.Triage;
 
 namespace Homeward.Tests.Returns;
@@ -39,7 +42,7 @@ public sealed class ReturnTests
     private static IReadOnlyList<string> Row(ReturnTable t, string measure) => t.Rows.First(r => r[0] == measure);
 
     [Fact]
-    public void Ascof_2B_counts_only_people_still_at_home_91_days_later()
+    public void The_local_91_day_measure_counts_people_still_at_home_and_keeps_follow_ups_not_yet_due_apart()
     {
         List<EpisodeFacts> facts =
         [
@@ -47,42 +50,27 @@ public sealed class ReturnTests
             Facts(age: 85, service: Service.BedBasedIntermediateCare, pathway: Pathway.P2, result: FollowUpResult.Died), // died: not at home
             Facts(age: 70, result: FollowUpResult.NotContactable),                           // not contactable: not at home
             Facts(age: 75, service: Service.HomeBasedIntermediateCare, result: FollowUpResult.InCareHome), // care home: not at home
-            Facts(age: 66),                                                                  // no result yet: not at home (and a warning)
+            Facts(age: 66),                                                                  // due, no result yet: not at home (and a warning)
             Facts(age: 60, result: FollowUpResult.AtHome),                                   // under 65: out of both
-            Facts(age: 90, service: Service.NoNewSupport, pathway: Pathway.P0),              // home, no reablement: 2B(2) denominator only
-            Facts(age: 80, service: Service.CareHomePlacement, pathway: Pathway.P3),         // new care home: 2B(2) denominator only
+            Facts(age: 90, service: Service.NoNewSupport, pathway: Pathway.P0),              // home, no reablement: offered denominator only
+            Facts(age: 80, service: Service.CareHomePlacement, pathway: Pathway.P3),         // new care home: offered denominator only
             Facts(age: 80, discharged: new DateOnly(2025, 9, 30), result: FollowUpResult.AtHome), // September: outside
             Facts(route: Route.Community, age: 80, result: FollowUpResult.AtHome),           // not from hospital: outside
         ];
-        var t = NationalReturns.Ascof2B(facts, Q3);
-        // 2B(1): 1 at home of 5 discharged into reablement or rehabilitation = 20.0%.
-        Assert.Equal(["2B(1)", "Still at home 91 days after discharge", "1", "5", "20.0"], Row(t, "2B(1)"));
-        // 2B(2): those 5 of all 7 people 65+ discharged = 71.4%.
-        Assert.Equal(["1", "5", "20.0"], Row(t, "2B(1)").Skip(2));
-        Assert.Equal(["5", "7", "71.4"], Row(t, "2B(2)").Skip(2));
-        Assert.Equal("1", t.Rows.Single(r => r[1] == "91 days: NotContactable")[2]);
-        Assert.Equal("1", t.Rows.Single(r => r[1].StartsWith("91 days: no result", StringComparison.Ordinal))[2]);
-        Assert.Contains(t.Notes, n => n.Contains("1 follow-ups have no result yet", StringComparison.Ordinal));
-    }
+        // Every follow-up due (1 November + 91 days = 31 January): 1 at home of 5 = 20.0%; offered 5 of 7 = 71.4%.
+        var t = AscofMeasures.Local91Days(facts, Q3, new DateOnly(2026, 2, 1));
+        Assert.Equal(["1", "5", "20.0"], Row(t, "Local 91 days").Skip(2));
+        Assert.Equal(["5", "7", "71.4"], Row(t, "Local offered").Skip(2));
+        Assert.Equal("1", t.Rows.Single(r => r[1] == "91 days: Not contactable")[2]);
+        Assert.Equal("1", t.Rows.Single(r => r[1].StartsWith("91 days: due, no result", StringComparison.Ordinal))[2]);
+        Assert.Contains(t.Notes, n => n.Contains("1 due follow-ups have no result yet", StringComparison.Ordinal));
+        Assert.Contains("no longer collected", t.Title, StringComparison.Ordinal);
 
-    [Fact]
-    public void Ascof_2D_leaves_out_early_endings_declined_and_self_funded()
-    {
-        List<EpisodeFacts> facts =
-        [
-            Ended(Sequel.NoIdentifiedNeeds),                            // success
-            Ended(Sequel.OngoingLowLevelSupport, service: Service.BedBasedIntermediateCare), // success
-            Ended(Sequel.LongTermSupport),                              // counted, not success
-            Ended(Sequel.EarlyCessationLeadingToLongTermSupport),       // counted, not success
-            Ended(Sequel.EarlyCessationOtherReason),                    // left out
-            Ended(Sequel.SelfFunded),                                   // left out
-            Ended(Sequel.SupportDeclined),                              // left out
-            Ended(Sequel.NoIdentifiedNeeds, existing: true),            // existing client: left out
-            Ended(Sequel.NoIdentifiedNeeds, service: Service.UrgentCommunityResponse), // not short-term support to maximise independence
-            Ended(Sequel.NoIdentifiedNeeds, ended: "2026-04-01T09:00:00Z"), // next financial year
-        ];
-        // 2 of 4 = 50.0%.
-        Assert.Equal(["2", "4", "50.0"], Row(NationalReturns.Ascof2D(facts, Year), "2D").Skip(2));
+        // A discharge on 30 December is not due until 31 March: shown apart, and no rate while the cohort is incomplete.
+        List<EpisodeFacts> withLate = [.. facts, Facts(age: 81, discharged: new DateOnly(2025, 12, 30))];
+        var early = AscofMeasures.Local91Days(withLate, Q3, new DateOnly(2026, 2, 1));
+        Assert.Equal(["1", "5", ""], Row(early, "Local 91 days").Skip(2));
+        Assert.Equal("1", early.Rows.Single(r => r[1].StartsWith("Follow-ups not yet due", StringComparison.Ordinal))[2]);
     }
 
     [Fact]
@@ -98,14 +86,14 @@ public sealed class ReturnTests
             Ended(Sequel.MoveToResidentialCare, existing: true, route: Route.Community, age: 90),
         ];
         var a = NationalReturns.Sts002a(facts, Year);
-        Assert.Equal("1", Cell(a, "NoIdentifiedNeeds", "Discharge from hospital"));
-        Assert.Equal("2", Cell(a, "NoIdentifiedNeeds", "Diversion from hospital services")); // A&E and urgent response
-        Assert.Equal("1", Cell(a, "LongTermSupport", "Community / other route"));
+        Assert.Equal("1", Cell(a, "No identified needs", "Discharge from hospital"));
+        Assert.Equal("2", Cell(a, "No identified needs", "Diversion from hospital services")); // A&E and urgent response
+        Assert.Equal("1", Cell(a, "Long term support", "Community / other route"));
         Assert.Equal("4", Cell(a, "Total", "Total"));
-        Assert.DoesNotContain(a.Rows, r => r[0] == "MoveToResidentialCare");
+        Assert.DoesNotContain(a.Rows, r => r[0] == "Move to residential care");
         var b = NationalReturns.Sts002b(facts, Year);
-        Assert.Equal("1", Cell(b, "LongTermSupportIncreased", "Discharge from hospital"));
-        Assert.Equal("1", Cell(b, "MoveToResidentialCare", "Community / other route"));
+        Assert.Equal("1", Cell(b, "Long term support increased", "Discharge from hospital"));
+        Assert.Equal("1", Cell(b, "Move to residential care", "Community / other route"));
         Assert.Equal("2", Cell(b, "Total", "Total"));
         var four = NationalReturns.Sts004(facts, Year);
         Assert.Equal(["65-74", "Male", "0", "1", "1"], four.Rows.Single(r => r[0] == "65-74" && r[1] == "Male"));
@@ -141,37 +129,6 @@ public sealed class ReturnTests
     }
 
     [Fact]
-    public void Client_level_data_has_requests_assessments_and_reviews_completed_in_the_period_and_services_active_in_it()
-    {
-        var quarter = new Period(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31));
-        DateTimeOffset At(string s) => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
-        var open = new EpisodeFacts
-        {
-            EpisodeId = Guid.NewGuid(), PersonId = Guid.NewGuid(), Route = Route.HospitalDischarge, Service = Service.Reablement, Status = EpisodeStatus.Active,
-            ReferredAt = At("2025-12-30T10:00:00Z"), AssessedAt = At("2026-01-02T10:00:00Z"), StartedAt = At("2025-12-31T10:00:00Z"),
-            ReviewsHeldAt = [At("2026-01-07T11:00:00Z"), At("2026-04-07T11:00:00Z")], DateOfBirth = new DateOnly(1940, 5, 6), NhsNumber = "9990000018",
-            GpPractice = "ZN001",
-        };
-        var ended = open with
-        {
-            EpisodeId = Guid.NewGuid(), PersonId = Guid.NewGuid(), Status = EpisodeStatus.Ended, ReferredAt = At("2026-02-01T10:00:00Z"),
-            AssessedAt = null, StartedAt = At("2026-02-02T10:00:00Z"), EndedAt = At("2026-02-20T10:00:00Z"), Sequel = Sequel.NoIdentifiedNeeds, ReviewsHeldAt = [],
-        };
-        var cancelled = open with { EpisodeId = Guid.NewGuid(), Status = EpisodeStatus.Cancelled, ReferredAt = At("2026-02-03T10:00:00Z"), StartedAt = null, AssessedAt = null, ReviewsHeldAt = [] };
-        var before = ended with { EpisodeId = Guid.NewGuid(), ReferredAt = At("2025-11-01T10:00:00Z"), StartedAt = At("2025-11-02T10:00:00Z"), EndedAt = At("2025-12-01T10:00:00Z") };
-
-        var t = NationalReturns.Cld([open, ended, cancelled, before], quarter, "ZWV");
-        var events = t.Rows.Select(r => (r[7], r[8] == open.EpisodeId.ToString() ? "open" : r[8] == ended.EpisodeId.ToString() ? "ended" : "other", r[10], r[13])).ToList();
-        // The open episode: its service (ongoing, no end date), its assessment and January review; its request was in December.
-        // The ended one: its request and its service, ended with its sequel. Nothing of the cancelled or the earlier episode.
-        Assert.Equal(
-            [("Service", "open", "", "Ongoing"), ("Assessment", "open", "2026-01-02", "Reablement"), ("Review", "open", "2026-01-07", ""),
-             ("Request", "ended", "2026-02-01", "Reablement"), ("Service", "ended", "2026-02-20", "NoIdentifiedNeeds")],
-            events);
-        Assert.All(t.Rows, r => Assert.Equal("ZWV", r[0]));
-    }
-
-    [Fact]
     public void The_weekly_collection_counts_people_received_and_leaving_and_those_waiting_with_their_reasons()
     {
         var week = new Period(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 8)); // Monday to Sunday
@@ -196,31 +153,46 @@ public sealed class ReturnTests
     }
 
     [Fact]
-    public async Task Files_are_CSV_with_formula_injection_escaped_and_XLSX_with_numbers_as_numbers()
+    public async Task Files_are_CSV_with_formula_injection_escaped_and_valid_XLSX_with_only_number_columns_as_numbers()
     {
-        var table = new ReturnTable("test", "A test", Year, ["Name", "Count"], [["=HYPERLINK(\"x\")", "12"], ["Plain", "0"]], ["A note"]);
+        var table = new ReturnTable("test", "A test", Year, ["Name", "NHS number", "Count"],
+            [["=HYPERLINK(\"x\")", "9990000018", "12"], ["Plain", "0123", ""]], ["A note"], Numbers: ["Count"]);
         using var csv = new MemoryStream();
         await ReturnFiles.Write(table, ReturnFormat.Csv, csv, TestContext.Current.CancellationToken);
         var text = System.Text.Encoding.UTF8.GetString(csv.ToArray());
-        Assert.StartsWith("Name,Count\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("Name,NHS number,Count\r\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\n=HYPERLINK", text, StringComparison.Ordinal);
         Assert.Contains("12", text, StringComparison.Ordinal);
 
         using var xlsx = new MemoryStream();
         await ReturnFiles.Write(table, ReturnFormat.Xlsx, xlsx, TestContext.Current.CancellationToken);
         xlsx.Position = 0;
-        var rows = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Return").Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(12m, Convert.ToDecimal(rows[0]["Count"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("Plain", rows[1]["Name"]);
-        xlsx.Position = 0;
-        Assert.Contains(MiniExcelLibs.MiniExcel.Query(xlsx, sheetName: "Notes").Cast<IDictionary<string, object>>(), r => (r["A"] as string) == "A note");
+        using var document = SpreadsheetDocument.Open(xlsx, false);
+        // Valid OOXML: the SDK's own validator finds nothing wrong.
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken));
+        var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
+        Assert.Equal(["Return", "Notes"], sheets.Select(x => x.Name!.Value));
+        var data = ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[0].Id!)).Worksheet.GetFirstChild<SheetData>()!;
+        // Only rows inside the sheet data: nothing else (no drawing) in there.
+        Assert.All(data.ChildElements, e => Assert.IsType<DocumentFormat.OpenXml.Spreadsheet.Row>(e));
+        var cells = data.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        Assert.Equal(CellValues.Number, cells["C2"].DataType!.Value);
+        Assert.Equal("12", cells["C2"].CellValue!.Text);
+        // The NHS number and a code with a leading zero stay text, exactly as written.
+        Assert.Equal(CellValues.InlineString, cells["B2"].DataType!.Value);
+        Assert.Equal("9990000018", cells["B2"].InnerText);
+        Assert.Equal("0123", cells["B3"].InnerText);
+        Assert.Equal("=HYPERLINK(\"x\")", cells["A2"].InnerText);
+        Assert.Equal("", cells["C3"].InnerText); // no denominator: empty, not 0
     }
 
     [Theory]
-    [InlineData(ReturnCode.Ascof2B, "2026-03-31", "2024-10-01", "2024-12-31")] // 91 days after 31 December 2025 is 1 April 2026
-    [InlineData(ReturnCode.Ascof2B, "2026-04-01", "2025-10-01", "2025-12-31")]
+    [InlineData(ReturnCode.Local91Days, "2026-03-31", "2024-10-01", "2024-12-31")] // 91 days after 31 December 2025 is 1 April 2026
+    [InlineData(ReturnCode.Local91Days, "2026-04-01", "2025-10-01", "2025-12-31")]
+    [InlineData(ReturnCode.Ascof2A, "2026-11-23", "2025-04-01", "2026-03-31")]
     [InlineData(ReturnCode.Ascof2D, "2026-11-23", "2025-04-01", "2026-03-31")]
-    [InlineData(ReturnCode.Cld, "2026-11-23", "2026-07-01", "2026-09-30")]
+    [InlineData(ReturnCode.Cld, "2026-11-23", "2025-10-01", "2026-09-30")] // rolling 12 months to the latest complete quarter
+    [InlineData(ReturnCode.Cld, "2027-01-01", "2026-01-01", "2026-12-31")]
     [InlineData(ReturnCode.WeeklyIntermediateCare, "2026-11-23", "2026-11-16", "2026-11-22")]
     public void Each_return_has_its_usual_period(ReturnCode code, string today, string from, string to) =>
         Assert.Equal(new Period(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)),

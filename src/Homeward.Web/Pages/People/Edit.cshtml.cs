@@ -58,6 +58,7 @@ public sealed class EditModel(GetPerson people, UpdatePerson update) : PageModel
         NhsNumber = p.NhsNumber, GivenName = p.GivenName, FamilyName = p.FamilyName, DateOfBirth = p.DateOfBirth.ToString("yyyy-MM-dd"),
         Gender = p.Gender.ToString(), AddressLine1 = p.AddressLine1, AddressLine2 = p.AddressLine2, Town = p.Town, Postcode = p.Postcode,
         GpPracticeCode = p.GpPracticeCode, UsualResidence = p.UsualResidence.ToString(), Consent = p.Consent.ToString(),
+        Ethnicity = p.Ethnicity?.ToString(), PrimarySupportReason = p.PrimarySupportReason?.ToString(), AccommodationStatus = p.AccommodationStatus?.ToString(),
         UnpaidCarer = p.UnpaidCarer is { } c ? new UnpaidCarerInput(c.Name, c.Relationship, c.Phone, c.HasOwnNeeds) : null,
         Contact = new ContactInput(p.Contact.Phone, p.Contact.MobilePhone, p.Contact.Email, p.Contact.Preference.ToString(), p.Contact.Notes),
     };

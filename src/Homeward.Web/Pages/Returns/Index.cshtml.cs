@@ -20,10 +20,13 @@ public sealed class IndexModel(MakeReturn make) : PageModel
 
     public static readonly (string Code, string Label)[] All =
     [
-        ("ascof-2b", "ASCOF 2B(1) and 2B(2): at home 91 days after discharge"), ("ascof-2d", "ASCOF 2D: outcome of short-term support"),
-        ("sts001", "SALT STS001: requests from new clients"), ("sts002a", "SALT STS002a: new clients, by sequel"),
-        ("sts002b", "SALT STS002b: existing clients, by sequel"), ("sts004", "SALT STS004: by age band and gender"),
-        ("cld", "Client Level Data (quarterly events)"), ("weekly-intermediate-care", "Intermediate care weekly collection"),
+        ("cld", "Client Level Data (quarterly, rolling 12 months, validated)"),
+        ("ascof-2a", "ASCOF 2A: short-term support followed by no request for ongoing support"),
+        ("ascof-2d", "ASCOF 2D: 65+ in the community 12 weeks after discharge into reablement"),
+        ("weekly-intermediate-care", "Intermediate care weekly collection"),
+        ("local-91-days", "Local measure: at home 91 days after discharge (former ASCOF 2B)"),
+        ("sts001", "Local analysis, SALT STS001 layout: requests from new clients"), ("sts002a", "Local analysis, SALT STS002a layout: new clients, by sequel"),
+        ("sts002b", "Local analysis, SALT STS002b layout: existing clients, by sequel"), ("sts004", "Local analysis, SALT STS004 layout: by age band and gender"),
     ];
 
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken ct)
@@ -40,7 +43,7 @@ public sealed class IndexModel(MakeReturn make) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (format is "csv" or "xlsx")
+        if (format is "csv" or "xlsx" && Table.Submittable)
         {
             var as_ = format == "csv" ? ReturnFormat.Csv : ReturnFormat.Xlsx;
             var buffer = new MemoryStream();

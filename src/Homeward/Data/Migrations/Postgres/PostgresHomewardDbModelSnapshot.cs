@@ -1271,6 +1271,10 @@ namespace Homeward.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccommodationStatus")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
                     b.Property<string>("AddressLine1")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1318,6 +1322,10 @@ namespace Homeward.Data.Migrations.Postgres
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
@@ -1369,6 +1377,10 @@ namespace Homeward.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
+
+                    b.Property<string>("PrimarySupportReason")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
 
                     b.Property<string>("Town")
                         .HasMaxLength(100)

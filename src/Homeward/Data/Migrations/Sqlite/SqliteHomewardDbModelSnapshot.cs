@@ -1253,6 +1253,10 @@ namespace Homeward.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccommodationStatus")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AddressLine1")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1299,6 +1303,10 @@ namespace Homeward.Data.Migrations.Sqlite
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FamilyName")
@@ -1350,6 +1358,10 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.Property<string>("PostcodeDistrict")
                         .IsRequired()
                         .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimarySupportReason")
+                        .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Town")
