@@ -41,16 +41,26 @@ public sealed class FigureJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await app.SignedIn(Role.Manager);
         await page.GetByRole(AriaRole.Link, new() { Name = "Returns", Exact = true }).ClickAsync();
         await page.AssertAccessible();
-        await page.GetByLabel("Return", new() { Exact = true }).SelectOptionAsync("ascof-2b");
+        await page.GetByLabel("Return", new() { Exact = true }).SelectOptionAsync("ascof-2a");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("return-title")).ToContainTextAsync("ASCOF 2B(1) and 2B(2)");
-        await Assertions.Expect(page.GetByTestId("return")).ToContainTextAsync("Still at home 91 days after discharge");
+        await Assertions.Expect(page.GetByTestId("return-title")).ToContainTextAsync("ASCOF 2A");
+        await Assertions.Expect(page.GetByTestId("return")).ToContainTextAsync("65 and above");
         await page.AssertAccessible();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("csv").ClickAsync());
-        Assert.StartsWith("ascof-2b-", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.StartsWith("ascof-2a-", download.SuggestedFilename, StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
-        Assert.StartsWith("Measure,Description,Numerator,Denominator", text, StringComparison.Ordinal);
+        Assert.StartsWith("Measure,Group,Numerator,Denominator", text, StringComparison.Ordinal);
+
+        // Client Level Data: validated before it is offered; the demo county's records are complete, so it passes.
+        await page.GetByLabel("Return", new() { Exact = true }).SelectOptionAsync("cld");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("return-title")).ToContainTextAsync("Client Level Data");
+        await Assertions.Expect(page.GetByText("The file passes its validation")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("return-warnings")).ToContainTextAsync("Client_Funding_Status");
+        var cld = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("xlsx").ClickAsync());
+        Assert.StartsWith("cld-", cld.SuggestedFilename, StringComparison.Ordinal);
+        await page.AssertAccessible();
 
         // Only one of the two dates: told which is missing.
         await page.GotoAsync("/returns?code=cld&from=2026-01-01");

@@ -69,7 +69,7 @@ public static class ReturnEndpoints
         app.MapGet("/api/returns/cld/data-quality", async (string? from, string? to, Homeward.Returns.ClientLevelData.DataQuality quality,
                 HttpContext http, CancellationToken ct) => TypedResults.Ok(await quality.Handle(from, to, http.Actor(), ct)))
             .WithTags("Returns")
-            .Needs(Right.ReadFigures)
+            .Needs(Right.MakeClientLevelData)
             .WithSummary("What stops the Client Level Data file from passing: problems counted by field, and the people whose records need a detail")
             .ProducesValidationProblem();
     }

@@ -44,6 +44,11 @@ public enum Right
     /// with their roles. Holding it gives no access to anyone's records.
     /// </summary>
     Administer,
+    /// <summary>
+    /// Make the Client Level Data return and see its data-quality report: person by person for the whole partnership, so
+    /// for the hub's coordinators and managers (the council's performance team), not one organisation's staff.
+    /// </summary>
+    MakeClientLevelData,
 }
 
 public static class Rights
@@ -52,7 +57,8 @@ public static class Rights
     {
         [Role.HospitalDischargeTeam] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.ReadFigures, Right.BreakGlass],
         [Role.HubCoordinator] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
-            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ReadFigures, Right.Plan, Right.PlanRota],
+            Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ReadFigures, Right.Plan, Right.PlanRota,
+            Right.MakeClientLevelData],
         [Role.RapidResponseClinician] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd,
             Right.BookCapacity, Right.RecordCare, Right.ReadFigures],
         [Role.ReablementWorker] = [Right.ReadRecords, Right.StartOrEnd, Right.RecordCare, Right.FollowUp],
@@ -61,7 +67,7 @@ public static class Rights
         [Role.CareProvider] = [Right.ReadRecords, Right.UpdateCapacity, Right.RespondToOffer, Right.PlanRota, Right.BreakGlass],
         [Role.Manager] = [Right.ReadRecords, Right.SubmitReferral, Right.EditReferral, Right.Triage, Right.AcceptOrDecline, Right.StartOrEnd, Right.ReadAudit,
             Right.BookCapacity, Right.UpdateCapacity, Right.RespondToOffer, Right.RecordCare, Right.FollowUp, Right.ConfigureMeasures, Right.ReadFigures, Right.SetTargets, Right.Plan, Right.PlanRota,
-            Right.AnswerSubjectAccess],
+            Right.AnswerSubjectAccess, Right.MakeClientLevelData],
     };
 
     public static bool Has(this Actor actor, Right right) =>

@@ -106,8 +106,12 @@ internal static class DemoServices
             await CapacityLedger.EnsureDays(db, service, [.. Enumerable.Range(0, Availability.Horizon).Select(today.AddDays)], ct);
 
         var booked = 0;
+        var placed = new HashSet<Guid>();
         foreach (var person in active)
         {
+            // One place a day for each person: someone with two active episodes is booked for the first only.
+            if (placed.Contains(person.PersonId))
+                continue;
             var service = ServiceKinds.Fitting(services, person.Service ?? Service.Reablement, person.LocalityId);
             if (service is null)
                 continue;
@@ -136,6 +140,7 @@ internal static class DemoServices
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
+            placed.Add(person.PersonId);
             booked++;
         }
         return booked;

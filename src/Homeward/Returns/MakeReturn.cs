@@ -32,6 +32,8 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
         else if (to?.DayNumber - from?.DayNumber + 1 > Dashboard.MostDays)
             problems.Add("from", $"Choose a period of at most {Dashboard.MostDays} days.");
         problems.ThrowIfAny();
+        if (which == ReturnCode.Cld)
+            actor.Demand(Right.MakeClientLevelData);
 
         var now = clock.GetUtcNow();
         var period = from is { } f && to is { } t ? new Period(f, t) : UsualPeriod(which!.Value, London.DateOf(now));
@@ -55,10 +57,6 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
         var span = $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}";
         if (which == ReturnCode.Cld)
         {
-            actor.Demand(Right.ReadRecords);
-            // Client Level Data names everyone the partnership served: for the hub's roles only, not one organisation's.
-            if (actor.Role is Role.HospitalDischargeTeam or Role.CareProvider or Role.PrivacyOfficer or Role.SystemAdministrator)
-                throw new ForbiddenException("the Client Level Data return (person by person, for the whole partnership)");
             var person = ClientLevelData.CldSpecification.Column("LA_Person_Unique_Identifier");
             await BulkAudit.ForPeople(db, actor, "returns.cld", [.. table.Rows.Select(r => Guid.Parse(r[person])).Distinct()], span, now, ct);
         }

@@ -69,4 +69,42 @@ public sealed class ReturnApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var provider = await app.ClientFor(Role.CareProvider);
         await (await provider.GetAsync("/api/returns/cld", Ct)).Expect(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_client_level_data_file_with_missing_details_is_refused_and_the_data_quality_report_names_who_to_complete()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        // Referred without ethnicity or accommodation status, then declined today: a request CLD cannot take yet.
+        var referral = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        var episode = referral.GetProperty("episode");
+        await (await hub.PostJson($"/api/episodes/{episode.Str("id")}/decline", new { reason = "Needs met by the family" },
+            $"\"{episode.GetProperty("version").GetInt32()}\"")).Expect(HttpStatusCode.OK);
+        var personId = referral.GetProperty("person").Str("id");
+
+        var json = await (await hub.GetAsync($"/api/returns/cld?from={Today}&to={Today}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.False(json.GetProperty("submittable").GetBoolean());
+        var fields = json.GetProperty("problems").EnumerateArray().Where(p => p.GetProperty("blocking").GetBoolean()).Select(p => p.Str("field")).ToHashSet();
+        Assert.Superset(new HashSet<string> { "Ethnicity", "Accommodation_Status" }, fields);
+        var refused = await hub.GetAsync($"/api/returns/cld?from={Today}&to={Today}&format=csv", Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Ethnicity", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var quality = await (await hub.GetAsync($"/api/returns/cld/data-quality?from={Today}&to={Today}", Ct)).Expect(HttpStatusCode.OK);
+        var person = quality.GetProperty("toComplete").EnumerateArray().Single(p => p.Str("id") == personId);
+        Assert.Equal(["Ethnicity", "Accommodation status"], person.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+
+        // Recorded on the person (a partial change through the API keeps everything else), the file passes for them.
+        var current = await (await hub.GetAsync($"/api/people/{personId}", Ct)).Expect(HttpStatusCode.OK);
+        var body = new Dictionary<string, object?>
+        {
+            ["nhsNumber"] = current.Str("nhsNumber"), ["givenName"] = current.Str("givenName"), ["familyName"] = current.Str("familyName"),
+            ["dateOfBirth"] = current.Str("dateOfBirth"), ["gender"] = current.Str("gender"), ["addressLine1"] = current.Str("addressLine1"),
+            ["postcode"] = current.Str("postcode"),
+            ["ethnicity"] = "WhiteIrish", ["accommodationStatus"] = "TenantSocial", ["primarySupportReason"] = "PhysicalPersonalCare",
+        };
+        var updated = await hub.PatchJson($"/api/people/{personId}", body, $"\"{current.GetProperty("version").GetInt32()}\"");
+        Assert.True(updated.IsSuccessStatusCode, await updated.Content.ReadAsStringAsync(Ct));
+        var after = await (await hub.GetAsync($"/api/returns/cld/data-quality?from={Today}&to={Today}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(after.GetProperty("toComplete").EnumerateArray(), p => p.Str("id") == personId);
+    }
 }

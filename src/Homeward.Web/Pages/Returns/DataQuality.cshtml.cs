@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Homeward.Web.Pages.Returns;
 
 /// <summary>Client Level Data's data quality: what is missing, by field, and the people whose records need a detail.</summary>
-[Needs(Right.ReadFigures)]
+[Needs(Right.MakeClientLevelData)]
 public sealed class DataQualityModel(DataQuality quality) : PageModel
 {
     [FromQuery] public string? From { get; set; }

@@ -29,6 +29,9 @@ public sealed class IndexModel(MakeReturn make) : PageModel
         ("sts002b", "Local analysis, SALT STS002b layout: existing clients, by sequel"), ("sts004", "Local analysis, SALT STS004 layout: by age band and gender"),
     ];
 
+    /// <summary>The returns this user may make (Client Level Data names everyone: the hub's coordinators and managers only).</summary>
+    public IEnumerable<(string Code, string Label)> Options => All.Where(o => o.Code != "cld" || HttpContext.Actor().Has(Right.MakeClientLevelData));
+
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken ct)
     {
         if (Code is null)
