@@ -26,6 +26,29 @@ public sealed class Screenshots
         return (playwright, browser, page);
     }
 
+    /// <summary>The returns: ASCOF 2A, Client Level Data with its validation, its data-quality page (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*returns*").</summary>
+    [Fact]
+    public async Task Take_the_returns_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("manager@demo.homeward");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/board**");
+        await page.GotoAsync("/returns?code=ascof-2a");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-ascof-2a.png"), FullPage = true });
+        await page.GotoAsync("/returns?code=cld");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-cld.png") });
+        await page.GotoAsync("/returns/data-quality");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-data-quality.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/returns?code=ascof-2d");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-phone.png"), FullPage = true });
+    }
+
     /// <summary>Only the planning page (HOMEWARD_SCREENSHOTS_URL=… dotnet test … -- --filter-method "*planning*").</summary>
     [Fact]
     public async Task Take_the_planning_screenshot()
