@@ -33,6 +33,8 @@ internal static class FiguresBench
             foreach (var code in new[] { "cld", "ascof-2a", "ascof-2d", "local-91-days", "weekly-intermediate-care", "sts001", "sts002a", "sts002b", "sts004" })
                 await Measure(http, $"{code}, a full year, CSV", $"/api/returns/{code}?from={YearFrom}&to={YearTo}&format=csv");
             await Measure(http, "cld, a full year, XLSX", $"/api/returns/cld?from={YearFrom}&to={YearTo}&format=xlsx");
+            await Measure(http, "cld, its usual period (rolling 12 months), validated, CSV", "/api/returns/cld?format=csv");
+            await Measure(http, "cld data-quality report, its usual period", "/api/returns/cld/data-quality");
         }
         finally
         {

@@ -22,19 +22,19 @@ internal static class DemoServices
         var services = new List<CareService>();
         foreach (var locality in localities)
             services.Add(new CareService { Name = $"{locality.Name} reablement team", OrganisationId = orgs["ZWV"], Kind = ServiceKind.ReablementTeam,
-                Pathway = Pathway.P1, DefaultDailyCapacity = Scaled(70) * 60, Localities = [new() { LocalityId = locality.Id }] });
+                Pathway = Pathway.P1, DefaultDailyCapacity = Scaled(70) * 60, CostPerDay = 125, Localities = [new() { LocalityId = locality.Id }] });
         services.Add(new CareService { Name = "Home-based therapy team", OrganisationId = orgs["ZWC"], Kind = ServiceKind.HomeBasedTherapy,
-            Pathway = Pathway.P1, DefaultDailyCapacity = Scaled(40) * 60, Localities = All() });
+            Pathway = Pathway.P1, DefaultDailyCapacity = Scaled(40) * 60, CostPerDay = 125, Localities = All() });
         services.Add(new CareService { Name = "Brightwater Home Care", OrganisationId = orgs["ZP1"], Kind = ServiceKind.HomeCareProvider,
-            Pathway = Pathway.P1, DefaultDailyCapacity = Scaled(50) * 60, DoubleHanded = true, Commissioned = true, Localities = All() });
+            Pathway = Pathway.P1, DefaultDailyCapacity = Scaled(50) * 60, DoubleHanded = true, Commissioned = true, CostPerDay = 125, Localities = All() });
         services.Add(new CareService { Name = "Urgent community response team", OrganisationId = orgs["ZWC"], Kind = ServiceKind.RapidResponseTeam,
             Pathway = Pathway.P1, DefaultDailyCapacity = Scaled(72) * 60, DoubleHanded = true, Localities = All() });
         services.Add(new CareService { Name = "Vale Community Hospital beds", OrganisationId = orgs["ZWC"], Kind = ServiceKind.CommunityBedUnit,
-            Pathway = Pathway.P2, DefaultDailyCapacity = Scaled(18), Localities = [.. localities.Take(2).Select(l => new ServiceLocality { LocalityId = l.Id })] });
+            Pathway = Pathway.P2, DefaultDailyCapacity = Scaled(18), CostPerDay = 150, Localities = [.. localities.Take(2).Select(l => new ServiceLocality { LocalityId = l.Id })] });
         services.Add(new CareService { Name = "Southmere intermediate care unit", OrganisationId = orgs["ZWC"], Kind = ServiceKind.CommunityBedUnit,
-            Pathway = Pathway.P2, DefaultDailyCapacity = Scaled(12), Localities = [.. localities.Skip(1).Select(l => new ServiceLocality { LocalityId = l.Id })] });
+            Pathway = Pathway.P2, DefaultDailyCapacity = Scaled(12), CostPerDay = 150, Localities = [.. localities.Skip(1).Select(l => new ServiceLocality { LocalityId = l.Id })] });
         services.Add(new CareService { Name = "Meadowbank Care Homes", OrganisationId = orgs["ZP2"], Kind = ServiceKind.CareHome,
-            Pathway = Pathway.P3, DefaultDailyCapacity = Scaled(14), Commissioned = true, Localities = All() });
+            Pathway = Pathway.P3, DefaultDailyCapacity = Scaled(14), Commissioned = true, CostPerDay = 164, Localities = All() });
         db.CareServices.AddRange(services);
         await db.SaveChangesAsync(ct);
         return services;

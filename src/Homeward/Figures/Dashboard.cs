@@ -47,21 +47,27 @@ public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load,
         var (period, by, trend) = Parse(query);
         var facts = await load.Handle(period.YearBefore().From, ct);
         var now = clock.GetUtcNow();
+        // Where the records begin: a comparison with a period before that would set a full year against an empty one.
+        var first = await db.Episodes.AsNoTracking().MinAsync(e => (DateTimeOffset?)e.ReferredAt, ct);
+        DateOnly? recordsBegin = first is { } f0 ? London.DateOf(f0) : London.Today(clock);
         var goals = await targets.All(ct);
         var contributions = FigureDefinitions.All.ToDictionary(f => f.Code, f => (IReadOnlyList<Contribution>)[.. f.Select(facts, now)]);
 
         var rows = FigureDefinitions.All.Select(f =>
         {
-            var current = FigureMath.Evaluate(f, contributions[f.Code], period);
+            var current = FigureMath.Evaluate(f, contributions[f.Code], period, recordsBegin);
             var target = goals.TryGetValue(f.Code, out var t) ? t : (decimal?)null;
+            var comparison = FigureMath.Evaluate(f, contributions[f.Code], period.YearBefore());
+            if (FigureMath.NotCovered(period.YearBefore(), recordsBegin) is { } why)
+                comparison = comparison with { Value = null, Note = why };
             return new FigureRow(f.Code, f.Name, f.Definition, f.Aggregate, f.HigherIsBetter, f.Unit, current,
-                FigureMath.Evaluate(f, contributions[f.Code], period.YearBefore()), target, Target.Meets(current.Value, target, f.HigherIsBetter));
+                comparison, target, Target.Meets(current.Value, target, f.HigherIsBetter));
         }).ToList();
 
         var groups = by is { } b
             ? facts.GroupBy(f => GroupOf(f, b, period)).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new GroupRow(g.Key, FigureDefinitions.All.ToDictionary(f => f.Code,
-                    f => FigureMath.Evaluate(f, [.. f.Select([.. g], now)], period)))).ToList()
+                    f => FigureMath.Evaluate(f, [.. f.Select([.. g], now)], period, recordsBegin)))).ToList()
             : [];
 
         var points = Buckets(period, trend).Select(bucket => new TrendPoint(bucket.From, bucket.To,

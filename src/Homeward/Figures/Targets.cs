@@ -36,6 +36,8 @@ public sealed class SetTarget(HomewardDb db, TimeProvider clock)
         var definition = FigureDefinitions.Get(figure!.Value);
         if (input.Value is { } v && definition.Aggregate == Aggregate.Rate && v is < 0 or > 1)
             problems.Add("value", "A rate's target is a fraction from 0 to 1 (0.7 for 70%).");
+        else if (input.Value is { } c && definition.Aggregate == Aggregate.ChangeRatio && c is < -1 or > 10)
+            problems.Add("value", "A change's target is a fraction from −1 to 10 (−0.2 for 20% fewer, 0.1 for 10% more).");
         else if (input.Value is { } w && Math.Abs(w) > 10_000_000)
             problems.Add("value", "The target is out of range.");
         problems.ThrowIfAny();

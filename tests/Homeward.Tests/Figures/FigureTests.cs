@@ -81,8 +81,15 @@ public sealed class FigureTests
         facts.AddRange(Enumerable.Range(1, 3).Select(d => Discharge(80, Pathway.P1, D(3, d * 5, 2025)))); // March 2025: 3 home
         facts.Add(Discharge(80, Pathway.P3, D(4, 2, 2025)));                   // April 2025: outside the comparison
 
-        // 2 / 4 − 1 = −0.5.
-        Assert.Equal(-0.5m, Value(FigureCode.LongTermCareChange, facts).Value);
+        // 2 against 4: too few a year earlier for a fair percentage (at least 20), so no value, and the reason.
+        var few = Value(FigureCode.LongTermCareChange, facts);
+        Assert.Null(few.Value);
+        Assert.Contains("Only 4 a year earlier", few.Note, StringComparison.Ordinal);
+        // 30 this March against 20 a year earlier: 30 / 20 − 1 = 0.5 (the 2 above plus 28 more; 4 plus 16 more).
+        facts.AddRange(Enumerable.Range(0, 28).Select(i => Discharge(80, Pathway.P3, D(3, 1 + i % 28))));
+        facts.AddRange(Enumerable.Range(0, 16).Select(i => Discharge(80, Pathway.P3, D(3, 1 + i % 28, 2025))));
+        Assert.Equal(0.5m, Value(FigureCode.LongTermCareChange, facts).Value);
+        facts.RemoveRange(facts.Count - 44, 44);
         // Home this March: A, B, E, G, H1, H2, I = 7 (any age); a year earlier 3: 7 − 3 = 4 more people home.
         Assert.Equal(4m, Value(FigureCode.MorePeopleHome, facts).Value);
         // Nothing to compare with: no value rather than infinity.
@@ -103,10 +110,19 @@ public sealed class FigureTests
             Referral(Route.Community, T("2025-03-31T23:30:00Z")),      // 31 March 2025, 00:30 BST on 1 April 2025: no, April (BST began 30 March 2025)
             Referral(Route.Community, T("2025-03-31T22:30:00Z")),      // 31 March 2025, 23:30 BST: March
         ];
-        // This March: 3; last March: 2; 3 / 2 − 1 = 0.5.
+        // This March: 3; last March: 2: too few a year earlier for a percentage.
         var v = Value(FigureCode.DemandChange, facts);
         Assert.Equal(3, v.Numerator);
-        Assert.Equal(0.5m, v.Value);
+        Assert.Null(v.Value);
+        // 27 more this March and 18 more a year earlier: 30 / 20 − 1 = 0.5.
+        facts.AddRange(Enumerable.Range(0, 27).Select(i => Referral(Route.Community, T("2026-03-10T10:00:00Z").AddHours(i))));
+        facts.AddRange(Enumerable.Range(0, 18).Select(i => Referral(Route.Community, T("2025-03-10T10:00:00Z").AddHours(i))));
+        Assert.Equal(0.5m, Value(FigureCode.DemandChange, facts).Value);
+        // With records beginning after last March began (an almost empty year), there is no comparison at all.
+        var figure = FigureDefinitions.Get(FigureCode.DemandChange);
+        var uncovered = FigureMath.Evaluate(figure, [.. figure.Select(facts, Now)], March, recordsBegin: new DateOnly(2025, 3, 10));
+        Assert.Null(uncovered.Value);
+        Assert.Contains("records begin on 10 March 2025", uncovered.Note, StringComparison.Ordinal);
     }
 
     [Fact]

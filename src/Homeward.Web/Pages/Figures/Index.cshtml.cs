@@ -53,6 +53,8 @@ public sealed class IndexModel(Dashboard dashboard, SetTarget targets) : ActingP
             }
             problems.ThrowIfAny();
             await targets.Handle(code ?? "", new SetTarget.Input(parsed), HttpContext.Actor(), ct);
-            return parsed is null ? "Target cleared." : "Target saved.";
+            // Said back in the figure's own terms, so that 0.7 typed for 70% shows as 0.7% at once.
+            var figure = FigureDefinitions.Get(Enum.Parse<FigureCode>(code!));
+            return parsed is null ? "Target cleared." : $"Target saved: {figure.Name}, {FigureFormat.Value(figure, parsed)}.";
         }, ct);
 }
