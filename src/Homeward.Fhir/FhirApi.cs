@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using Homeward.Access;
 using Homeward.Common;
 using Homeward.Data;
@@ -32,16 +33,23 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
 
     public async Task<Resource> Read(string type, string id, Actor actor, CancellationToken ct)
     {
+        var isGuid = Guid.TryParse(id, out var guid);
+        // What a sender sent with a referral, exactly as received (under Homeward's id for it), for those who may read the referral.
+        if (isGuid && await Guard(() => SentWith.Read(guid, actor, ct)) is { } sent && sent.Document.ResourceType == type)
+        {
+            var resource = FhirFormat.Read(sent.Document.Content, FhirFormatKind.Json);
+            resource.Id = sent.Document.Id.ToString();
+            return resource;
+        }
         if (!Types.Contains(type))
             throw Unsupported(type);
-        var isGuid = Guid.TryParse(id, out var guid);
         var found = await Guard(async () => type switch
         {
             "Observation" => await ObservationById(id, actor, ct),
             "Slot" => await SlotById(id, actor, ct),
             _ when !isGuid => null,
             "Patient" => PatientMap.ToFhir(await People.Handle(guid, actor, ct)),
-            "ServiceRequest" => ReferralMap.ToFhir(await Referrals.Handle(guid, actor, ct)),
+            "ServiceRequest" => await WithSentDocuments(ReferralMap.ToFhir(await Referrals.Handle(guid, actor, ct)), guid, ct),
             "EpisodeOfCare" => EpisodeMap.ToFhir(await Episodes.Handle(guid, actor, ct)),
             "CarePlan" => CareMap.Plan(await CareRecords.Handle(guid, actor, ct)),
             "Encounter" => CareMap.Ending(await Episodes.Handle(guid, actor, ct)),
@@ -57,6 +65,17 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             _ => (Resource?)null,
         });
         return found ?? throw new FhirException(404, [new FhirProblem("", $"No {type} with id {id}.", OperationOutcome.IssueType.NotFound)]);
+    }
+
+    private Homeward.Referrals.SentWith.SentWithReferral SentWith => services.GetRequiredService<Homeward.Referrals.SentWith.SentWithReferral>();
+
+    /// <summary>A referral's ServiceRequest points at what was sent with it (supportingInfo), each readable as received.</summary>
+    private async Task<ServiceRequest> WithSentDocuments(ServiceRequest sr, Guid referralId, CancellationToken ct)
+    {
+        var sent = await db.SentDocuments.AsNoTracking().Where(d => d.ReferralId == referralId).OrderBy(d => d.Position)
+            .Select(d => new { d.Id, d.ResourceType, d.Summary }).ToListAsync(ct);
+        sr.SupportingInfo.AddRange(sent.Select(d => new ResourceReference($"{d.ResourceType}/{d.Id}", d.Summary)));
+        return sr;
     }
 
     private static async Task<Guid?> EpisodeOf(IQueryable<Guid?> query, CancellationToken ct) => await query.FirstOrDefaultAsync(ct);
@@ -334,12 +353,98 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     private async Task<(Resource, string?)> CreateOne(ServiceRequest sr, Actor actor, CancellationToken ct, string? idempotencyKey)
     {
         var problems = new List<FhirProblem>();
-        var request = ReferralMap.FromFhir(sr, "ServiceRequest", problems);
+        var request = WorkOutRoute(ReferralMap.FromFhir(sr, "ServiceRequest", problems), []);
         var person = await KnownPatient(sr.Subject?.Reference, "ServiceRequest.subject", actor, problems, ct);
         if (problems.Count > 0)
             throw new FhirException(problems.Any(p => p.Type == OperationOutcome.IssueType.NotFound) ? 422 : 400, problems);
+        if (await AlreadyReceived(request.SenderReference, actor, ct) is { } first)
+            return (ReferralMap.ToFhir(first), $"ServiceRequest/{first.Id}/_history/{first.Version}");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var view = await Submit(request with { Person = person }, "ServiceRequest", "", actor, ct, idempotencyKey);
+        await Keep(view, [(sr, null)], ct);
+        await transaction.CommitAsync(ct);
         return (ReferralMap.ToFhir(view), $"ServiceRequest/{view.Id}/_history/{view.Version}");
+    }
+
+    /// <summary>
+    /// A referral that came without Homeward's route code: the route worked out from what was sent with it (an inpatient
+    /// Encounter: hospital discharge, with its hospital, ward and admission date; an emergency one: A&amp;E; else a
+    /// community referral), and what the hub should check, said on the referral.
+    /// </summary>
+    public static SubmitReferral.Request WorkOutRoute(SubmitReferral.Request request, IReadOnlyList<Resource> sentWith)
+    {
+        if (request.Route is not null)
+            return request;
+        var encounter = sentWith.OfType<Encounter>().FirstOrDefault();
+        var kind = encounter?.Class?.Code;
+        if (kind is "IMP" or "ACUTE" or "NONAC" || request.Hospital is not null || request.DischargeReadyDate is not null)
+            return request with
+            {
+                Route = nameof(Route.HospitalDischarge),
+                Source = request.Source ?? nameof(ReferralSource.Ward),
+                Hospital = request.Hospital ?? encounter?.ServiceProvider?.Display,
+                Ward = request.Ward ?? encounter?.Location.Select(l => l.Location?.Display).FirstOrDefault(d => d is not null),
+                AdmittedOn = request.AdmittedOn ?? (encounter?.Period?.Start is { Length: >= 10 } start ? start[..10] : null),
+                ReadyDateToFollow = request.DischargeReadyDate is null,
+                ToCheck = "The sender gave no route: taken as a hospital discharge from the inpatient stay sent with it."
+                          + (request.DischargeReadyDate is null ? " No discharge ready date was sent: ask the ward for it." : ""),
+            };
+        if (kind is "EMER")
+            return request with
+            {
+                Route = nameof(Route.EmergencyDepartment), Source = request.Source ?? nameof(ReferralSource.EmergencyDepartment),
+                ToCheck = "The sender gave no route: taken as A&E from the emergency attendance sent with it.",
+            };
+        return request with
+        {
+            Route = nameof(Route.Community), Source = request.Source ?? nameof(ReferralSource.Other),
+            ToCheck = "The sender gave no route and nothing sent with it says one: taken as a community referral.",
+        };
+    }
+
+    /// <summary>The referral a sending system already sent under the same reference (a resend returns the first).</summary>
+    private async Task<ReferralView?> AlreadyReceived(string? senderReference, Actor actor, CancellationToken ct)
+    {
+        if (senderReference is null)
+            return null;
+        var id = await db.Referrals.Where(r => r.SenderReference == senderReference).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        return id is { } found ? await Referrals.Handle(found, actor, ct) : null;
+    }
+
+    private static readonly IReadOnlySet<string> HomewardExtensions = typeof(FhirSystems).GetFields()
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Keeps what was sent with a referral exactly as received, each with a line in words, in the referral's unit of work.</summary>
+    private async Task Keep(ReferralView referral, IReadOnlyList<(Resource Resource, string? SenderId)> sent, CancellationToken ct)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        Homeward.Referrals.SentWith.SentWithReferral.Attach(db, referral.Id,
+            sent.Select(x => (x.Resource.TypeName, x.SenderId ?? x.Resource.Id, SentResources.Summary(x.Resource), x.Resource.ToJson())), now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>What the sender should know about one referral: what was kept but not used, what to check, what was kept with it.</summary>
+    private static OperationOutcome Outcome(SubmitReferral.Request request, Resource? patient, ServiceRequest sr, int keptWith)
+    {
+        var outcome = new OperationOutcome();
+        foreach (var unused in (patient is null ? [] : SentResources.Unused(patient, HomewardExtensions)).Concat(SentResources.Unused(sr, HomewardExtensions)))
+            outcome.Issue.Add(new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Warning, Code = OperationOutcome.IssueType.Informational,
+                Diagnostics = $"{unused}: kept exactly as received and readable with the referral, but not used by Homeward.",
+                Expression = [unused.Split(' ')[0]],
+            });
+        if (request.ToCheck is { } check)
+            outcome.Issue.Add(new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Warning, Code = OperationOutcome.IssueType.Incomplete, Diagnostics = check, Expression = ["ServiceRequest.category"],
+            });
+        outcome.Issue.Add(new OperationOutcome.IssueComponent
+        {
+            Severity = OperationOutcome.IssueSeverity.Information, Code = OperationOutcome.IssueType.Informational,
+            Diagnostics = $"Received. {keptWith} other resources sent with it are kept with the referral and shown to staff.",
+        });
+        return outcome;
     }
 
     private async Task<PersonInput?> KnownPatient(string? reference, string at, Actor actor, List<FhirProblem> problems, CancellationToken ct)
@@ -369,8 +474,9 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     private async Task<Bundle> Transaction(Bundle bundle, string baseUrl, Actor actor, CancellationToken ct, string? idempotencyKey)
     {
         var problems = new List<FhirProblem>();
-        var patients = new Dictionary<string, (PersonInput Input, string At)>(StringComparer.Ordinal);
-        var requests = new List<(SubmitReferral.Request Request, string PatientKey, string At)>();
+        var patients = new Dictionary<string, (PersonInput Input, string At, Patient Resource)>(StringComparer.Ordinal);
+        var requests = new List<(SubmitReferral.Request Request, string PatientKey, string At, ServiceRequest Resource)>();
+        var sentWith = new List<(Resource Resource, string? SenderId)>();
         for (var i = 0; i < bundle.Entry.Count; i++)
         {
             var entry = bundle.Entry[i];
@@ -381,28 +487,36 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             {
                 case Patient patient:
                     var key = entry.FullUrl ?? $"#{i}";
-                    patients[key] = (PatientMap.FromFhir(patient, $"{at}.resource", problems), $"{at}.resource");
+                    patients[key] = (PatientMap.FromFhir(patient, $"{at}.resource", problems), $"{at}.resource", patient);
                     break;
                 case ServiceRequest sr:
-                    requests.Add((ReferralMap.FromFhir(sr, $"{at}.resource", problems), sr.Subject?.Reference ?? "", $"{at}.resource"));
+                    requests.Add((ReferralMap.FromFhir(sr, $"{at}.resource", problems), sr.Subject?.Reference ?? "", $"{at}.resource", sr));
                     break;
                 case null:
                     problems.Add(new FhirProblem($"{at}.resource", "Each entry carries a resource.", OperationOutcome.IssueType.Required));
                     break;
+                case Bundle:
+                    problems.Add(new FhirProblem($"{at}.resource", "A Bundle inside a transaction is not taken: send its resources as entries.", OperationOutcome.IssueType.NotSupported));
+                    break;
                 default:
-                    problems.Add(new FhirProblem($"{at}.resource", $"A {entry.Resource.TypeName} cannot be created here: a transaction carries Patients and ServiceRequests.", OperationOutcome.IssueType.NotSupported));
+                    // Supporting information (Practitioner, Encounter, Condition, Observation, a discharge summary…): kept with
+                    // the referral exactly as received, and shown to staff in words.
+                    sentWith.Add((entry.Resource, entry.FullUrl ?? entry.Resource.Id));
                     break;
             }
         }
+        var supporting = sentWith.Select(s => s.Resource).ToList();
+        for (var r = 0; r < requests.Count; r++)
+            requests[r] = requests[r] with { Request = WorkOutRoute(requests[r].Request, supporting) };
         if (requests.Count == 0)
             problems.Add(new FhirProblem("Bundle.entry", "The Bundle has no ServiceRequest: nothing to refer.", OperationOutcome.IssueType.Required));
-        var resolved = new List<(SubmitReferral.Request Request, string PatientAt, string At)>();
-        foreach (var (request, key, at) in requests)
+        var resolved = new List<(SubmitReferral.Request Request, string PatientAt, string At, Patient? Patient, ServiceRequest Sent)>();
+        foreach (var (request, key, at, sent) in requests)
         {
             if (patients.TryGetValue(key, out var patient))
-                resolved.Add((request with { Person = patient.Input }, patient.At, at));
+                resolved.Add((request with { Person = patient.Input }, patient.At, at, patient.Resource, sent));
             else if (await KnownPatient(key, $"{at}.subject", actor, problems, ct) is { } known)
-                resolved.Add((request with { Person = known }, "", at));
+                resolved.Add((request with { Person = known }, "", at, null, sent));
         }
         if (problems.Count > 0)
             throw new FhirException(problems.Any(p => p.Type == OperationOutcome.IssueType.NotFound) ? 422 : 400, problems);
@@ -412,13 +526,29 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         for (var n = 0; n < resolved.Count; n++)
         {
-            var (request, patientAt, at) = resolved[n];
+            var (request, patientAt, at, patient, sent) = resolved[n];
+            if (await AlreadyReceived(request.SenderReference, actor, ct) is { } first)
+            {
+                // A resend under the sender's own reference: the first referral, not a second one.
+                response.Entry.Add(new Bundle.EntryComponent
+                {
+                    FullUrl = $"{baseUrl}/ServiceRequest/{first.Id}",
+                    Resource = ReferralMap.ToFhir(first),
+                    Response = new Bundle.ResponseComponent { Status = "200 OK", Location = $"ServiceRequest/{first.Id}/_history/{first.Version}" },
+                });
+                continue;
+            }
             var view = await Submit(request, at, patientAt, actor, ct, idempotencyKey is null ? null : $"{idempotencyKey}/{n}");
+            await Keep(view, [.. (patient is null ? [] : new[] { ((Resource)patient, (string?)null) }), (sent, null), .. sentWith], ct);
             response.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = $"{baseUrl}/ServiceRequest/{view.Id}",
                 Resource = ReferralMap.ToFhir(view),
-                Response = new Bundle.ResponseComponent { Status = "201 Created", Location = $"ServiceRequest/{view.Id}/_history/{view.Version}" },
+                Response = new Bundle.ResponseComponent
+                {
+                    Status = "201 Created", Location = $"ServiceRequest/{view.Id}/_history/{view.Version}",
+                    Outcome = Outcome(request, patient, sent, sentWith.Count),
+                },
             });
         }
         await transaction.CommitAsync(ct);

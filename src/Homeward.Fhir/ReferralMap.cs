@@ -14,7 +14,9 @@ public static class ReferralMap
         {
             Id = r.Id.ToString(),
             Meta = new Meta { VersionId = r.Version.ToString(CultureInfo.InvariantCulture), Profile = [FhirSystems.UkCoreServiceRequest] },
-            Identifier = [new Identifier(FhirSystems.ReferralId, r.Id.ToString())],
+            Identifier = r.SenderReference is { } sent && sent.Split('|', 2) is [var system, var value]
+                ? [new Identifier(FhirSystems.ReferralId, r.Id.ToString()), new Identifier(system.Length > 0 ? system : null, value)]
+                : [new Identifier(FhirSystems.ReferralId, r.Id.ToString())],
             Status = StatusOf(r.Episode.Status),
             Intent = RequestIntent.Order,
             Category = [new CodeableConcept(FhirSystems.Route, r.Route.ToString())],
@@ -87,10 +89,8 @@ public static class ReferralMap
             else
                 Problem("category", $"\"{known.Code}\" is not a route: use {string.Join(", ", Enum.GetNames<Route>())}.", OperationOutcome.IssueType.CodeInvalid);
         }
-        else if (routes.Count > 0)
-            Problem("category", $"The code system \"{routes[0].System}\" is not known here: give the route with system {FhirSystems.Route}.", OperationOutcome.IssueType.CodeInvalid);
-        else
-            Problem("category", $"Give the route as a category with system {FhirSystems.Route} ({string.Join(", ", Enum.GetNames<Route>())}).", OperationOutcome.IssueType.Required);
+        // No Homeward route (a UK Core referral with SNOMED CT categories, or none): the route is worked out from what
+        // was sent with it, and the hub is told to check it (FhirApi.WorkOutRoute); never a refusal.
 
         string? source = null;
         if (sr.GetExtension(FhirSystems.ReferralSourceExtension)?.Value is Coding s)
@@ -110,8 +110,10 @@ public static class ReferralMap
         foreach (var ext in sr.Extension.Where(e => e.Url?.StartsWith(FhirSystems.Base, StringComparison.Ordinal) == true && !Known.Contains(e.Url)))
             Problem("extension", $"The extension \"{ext.Url}\" is not one of Homeward's.", OperationOutcome.IssueType.NotSupported);
 
+        var sender = sr.Identifier.FirstOrDefault(i => i.System != FhirSystems.ReferralId && !string.IsNullOrWhiteSpace(i.Value));
         return new SubmitReferral.Request
         {
+            SenderReference = sender is null ? null : $"{sender.System}|{sender.Value}",
             Route = route,
             Source = source,
             ReferrerName = sr.Requester?.Display,

@@ -59,6 +59,7 @@ public static class HomewardServices
         services.AddScoped<Figures.Dashboard>();
         services.AddScoped<Returns.MakeReturn>();
         services.AddScoped<Returns.ClientLevelData.DataQuality>();
+        services.AddScoped<Referrals.SentWith.SentWithReferral>();
         services.AddScoped<Planning.LoadPlanningInputs>();
         services.AddScoped<Planning.Plans>();
         services.AddScoped<Rotas.TeamRotas>();

@@ -28,6 +28,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<RoleProfile> RoleProfiles => Set<RoleProfile>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Referrals.SentWith.SentDocument> SentDocuments => Set<Referrals.SentWith.SentDocument>();
     public DbSet<Episode> Episodes => Set<Episode>();
     public DbSet<EpisodeEvent> EpisodeEvents => Set<EpisodeEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -129,6 +130,10 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, r => r.Hospital, 200);
             Text(e, r => r.Ward, 100);
             Text(e, r => r.SubmittedBy, 450);
+            Text(e, r => r.SenderReference, 300);
+            Text(e, r => r.ToCheck, 1000);
+            // One referral for each reference a sending system gives: a resend finds the first (FHIR If-None-Exist).
+            e.HasIndex(r => r.SenderReference);
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         });

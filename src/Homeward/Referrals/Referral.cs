@@ -50,6 +50,12 @@ public sealed class Referral
     /// <summary>The person already receives long-term support from the council (an "existing client" in SALT).</summary>
     public bool ExistingClient { get; set; }
 
+    /// <summary>The sending system's own reference for the referral (system|value), when it sent one.</summary>
+    public string? SenderReference { get; init; }
+
+    /// <summary>What the hub should check because the sender did not say it (a route worked out, not given), in words.</summary>
+    public string? ToCheck { get; set; }
+
     public required string SubmittedBy { get; set; }
     public Guid SubmittedByOrganisationId { get; set; }
     public int Version { get; set; } = 1;

@@ -13,8 +13,12 @@ internal static class ReferralRules
         _ => Urgency.WithinDays,
     };
 
+    /// <param name="readyDateToFollow">
+    /// A system sent the referral without a discharge ready date (UK Core has no place for one): it may follow (the ward,
+    /// the discharge-ready feed), and the referral says so for the hub to chase.
+    /// </param>
     public static void CheckHospitalDetails(Problems problems, Route route, string? hospital, string? ward,
-        DateOnly? admittedOn, DateOnly? dischargeReadyDate, DateOnly today)
+        DateOnly? admittedOn, DateOnly? dischargeReadyDate, DateOnly today, bool readyDateToFollow = false)
     {
         if (route == Route.HospitalDischarge)
         {
@@ -24,7 +28,7 @@ internal static class ReferralRules
                 problems.Add("ward", "Enter the ward.");
             if (admittedOn is null)
                 problems.Add("admittedOn", "Enter the date the person was admitted.");
-            if (dischargeReadyDate is null)
+            if (dischargeReadyDate is null && !readyDateToFollow)
                 problems.Add("dischargeReadyDate", "Enter the discharge ready date (the first day the person no longer met the criteria to reside).");
         }
         else

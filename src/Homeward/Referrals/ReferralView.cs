@@ -13,10 +13,11 @@ public sealed record EpisodeSummary(Guid Id, EpisodeStatus Status, Service? Serv
 public sealed record ReferralView(
     Guid Id, PersonSummary Person, Route Route, ReferralSource Source, string ReferrerName, string? ReferrerOrganisation,
     string? ReferrerContact, Urgency Urgency, string Reason, DateTimeOffset ReceivedAt, string? Hospital, string? Ward,
-    DateOnly? AdmittedOn, DateOnly? DischargeReadyDate, bool ExistingClient, EpisodeSummary Episode, int Version)
+    DateOnly? AdmittedOn, DateOnly? DischargeReadyDate, bool ExistingClient, EpisodeSummary Episode, int Version,
+    string? SenderReference = null, string? ToCheck = null)
 {
     public static ReferralView From(Referral r, Person p, Episode e) => new(
         r.Id, PersonSummary.From(p), r.Route, r.Source, r.ReferrerName, r.ReferrerOrganisation, r.ReferrerContact,
         r.Urgency, r.Reason, r.ReceivedAt, r.Hospital, r.Ward, r.AdmittedOn, r.DischargeReadyDate, r.ExistingClient,
-        EpisodeSummary.From(e), r.Version);
+        EpisodeSummary.From(e), r.Version, r.SenderReference, r.ToCheck);
 }

@@ -42,6 +42,12 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         public string? PersonDetails { get; init; }
         /// <summary>The person already has an open referral by the same route: refer again all the same.</summary>
         public bool? DuplicateConfirmed { get; init; }
+        /// <summary>The sending system's own reference for the referral (system|value).</summary>
+        public string? SenderReference { get; init; }
+        /// <summary>What the hub should check because the sender did not say it, in words.</summary>
+        public string? ToCheck { get; init; }
+        /// <summary>A system sent a hospital discharge without a discharge ready date: it may follow (said in <see cref="ToCheck"/>).</summary>
+        public bool? ReadyDateToFollow { get; init; }
     }
 
     /// <summary>What to do with a held person's details that differ from those sent.</summary>
@@ -101,7 +107,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         var admittedOn = problems.Date("admittedOn", request.AdmittedOn, "the admission date", required: false);
         var readyDate = problems.Date("dischargeReadyDate", request.DischargeReadyDate, "the discharge ready date", required: false);
         if (route is { } r)
-            ReferralRules.CheckHospitalDetails(problems, r, hospital, ward, admittedOn, readyDate, today);
+            ReferralRules.CheckHospitalDetails(problems, r, hospital, ward, admittedOn, readyDate, today, request.ReadyDateToFollow == true);
 
         Func<Task>? updateHeld = null;
         var heldDetails = problems.Enum<HeldDetails>("personDetails", request.PersonDetails, "what to do with details that differ", required: false);
@@ -142,6 +148,8 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             AdmittedOn = admittedOn,
             DischargeReadyDate = readyDate,
             ExistingClient = request.ExistingClient ?? false,
+            SenderReference = request.SenderReference is { Length: > 0 } sent ? sent[..Math.Min(sent.Length, 300)] : null,
+            ToCheck = request.ToCheck is { Length: > 0 } check ? check[..Math.Min(check.Length, 1000)] : null,
             SubmittedBy = actor.UserId,
             SubmittedByOrganisationId = actor.OrganisationId,
         };

@@ -56,7 +56,8 @@ public sealed class UpdateReferral(HomewardDb db, AccessScope scope, TimeProvide
         var ward = problems.Optional("ward", request.Ward, 100, "the ward") ?? referral.Ward;
         var admittedOn = problems.Date("admittedOn", request.AdmittedOn, "the admission date", required: false) ?? referral.AdmittedOn;
         var readyDate = problems.Date("dischargeReadyDate", request.DischargeReadyDate, "the discharge ready date", required: false) ?? referral.DischargeReadyDate;
-        ReferralRules.CheckHospitalDetails(problems, referral.Route, hospital, ward, admittedOn, readyDate, London.DateOf(now));
+        ReferralRules.CheckHospitalDetails(problems, referral.Route, hospital, ward, admittedOn, readyDate, London.DateOf(now),
+            readyDateToFollow: referral.DischargeReadyDate is null);
         problems.ThrowIfAny();
 
         Set("source", source is not null, source ?? referral.Source, referral.Source, v => referral.Source = v);

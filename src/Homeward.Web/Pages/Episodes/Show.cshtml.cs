@@ -17,12 +17,14 @@ namespace Homeward.Web.Pages.Episodes;
 [Needs(Right.ReadRecords, PersonRecord = true)]
 public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, ChangeEpisode change,
     Homeward.Capacity.MatchServices matches, Homeward.Capacity.BookCapacity book, Homeward.Capacity.Offers offers,
-    Homeward.Capacity.RespondToBooking respond) : Homeward.Web.Pages.Shared.ActingPage
+    Homeward.Capacity.RespondToBooking respond, Homeward.Referrals.SentWith.SentWithReferral sentWith) : Homeward.Web.Pages.Shared.ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
     public EpisodeView Episode { get; private set; } = null!;
     public ReferralView Referral { get; private set; } = null!;
     public IReadOnlyList<EpisodeEventView> Timeline { get; private set; } = [];
+    /// <summary>What the sending system sent with the referral, in words (its clinical information, the patient as sent).</summary>
+    public IReadOnlyList<Homeward.Referrals.SentWith.SentWithReferral.Item> SentWith { get; private set; } = [];
     public IReadOnlyList<Homeward.Capacity.MatchServices.Match> Matches { get; private set; } = [];
     public IReadOnlyList<Homeward.Capacity.BookingView> Bookings { get; private set; } = [];
     public Guid? FailedService { get; private set; }
@@ -82,6 +84,7 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         var actor = HttpContext.Actor();
         Episode = await episodes.Handle(Id, actor, ct);
         Referral = await referrals.Handle(Episode.ReferralId, actor, ct);
+        SentWith = await sentWith.Handle(Episode.ReferralId, actor, ct);
         Timeline = await episodes.Timeline(Id, actor, ct);
         Bookings = await offers.ForEpisode(Id, actor, ct);
         if (Episode.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting or EpisodeStatus.Active && actor.Has(Right.BookCapacity))

@@ -1573,6 +1573,10 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
+                    b.Property<string>("SenderReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(48)
@@ -1585,6 +1589,10 @@ namespace Homeward.Data.Migrations.Postgres
 
                     b.Property<Guid>("SubmittedByOrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ToCheck")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Urgency")
                         .IsRequired()
@@ -1605,7 +1613,49 @@ namespace Homeward.Data.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("SenderReference");
+
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Homeward.Referrals.SentWith.SentDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SenderId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId", "Position");
+
+                    b.ToTable("SentDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Homeward.Rotas.CareWorker", b =>
@@ -2288,6 +2338,15 @@ namespace Homeward.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Referrals.SentWith.SentDocument", b =>
+                {
+                    b.HasOne("Homeward.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Homeward.Access;
+using Homeward.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Tests.Fhir;
+
+/// <summary>
+/// A referral as an acute trust's system builds it to UK Core, without Homeward's own codes, with the supporting
+/// information such systems send: accepted, everything kept exactly as received, what is not used said back, the
+/// route worked out and flagged for the hub, resends returning the first referral.
+/// </summary>
+public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, string body) =>
+        client.PostAsync("/fhir", new StringContent(body, Encoding.UTF8, "application/fhir+json"), Ct);
+
+    /// <summary>A UK Core referral from a hospital: SNOMED CT codes, the trust's own referral number, and its clinical context.</summary>
+    private static string TrustBundle(string nhs, string senderReference) => $$"""
+        {
+          "resourceType": "Bundle", "type": "transaction",
+          "entry": [
+            { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000001",
+              "resource": { "resourceType": "Patient",
+                "meta": { "profile": ["https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient"] },
+                "identifier": [ { "system": "https://fhir.nhs.uk/Id/nhs-number", "value": "{{nhs}}",
+                  "extension": [ { "url": "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus",
+                    "valueCodeableConcept": { "coding": [ { "system": "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland", "code": "01", "display": "Number present and verified" } ] } } ] } ],
+                "name": [ { "use": "official", "family": "Testbrook", "given": ["Maud"] } ],
+                "telecom": [ { "system": "phone", "value": "01632 960111", "use": "home" } ],
+                "gender": "female", "birthDate": "1937-02-03",
+                "address": [ { "use": "home", "line": ["9 Willow Row"], "city": "Northvale", "postalCode": "NV1 2AB" } ],
+                "communication": [ { "language": { "coding": [ { "system": "https://fhir.hl7.org.uk/CodeSystem/UKCore-HumanLanguage", "code": "pl", "display": "Polish" } ] }, "preferred": true } ] },
+              "request": { "method": "POST", "url": "Patient" } },
+            { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000002",
+              "resource": { "resourceType": "ServiceRequest",
+                "meta": { "profile": ["https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest"] },
+                "identifier": [ { "system": "https://fhir.vale-general.example/Id/referral", "value": "{{senderReference}}" } ],
+                "status": "active", "intent": "order",
+                "category": [ { "coding": [ { "system": "http://snomed.info/sct", "code": "3457005", "display": "Patient referral" } ] } ],
+                "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "1099041000000109", "display": "Referral to reablement service" } ] },
+                "priority": "routine",
+                "subject": { "reference": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000001" },
+                "authoredOn": "{{DateTimeOffset.UtcNow.AddHours(-2):yyyy-MM-ddTHH:mm:ss}}+00:00",
+                "requester": { "reference": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000003", "display": "Dr Rowan Test (Elm ward)" },
+                "reasonCode": [ { "coding": [ { "system": "http://snomed.info/sct", "code": "1912002", "display": "Fall" } ], "text": "Fall at home; medically optimised; needs reablement." } ],
+                "note": [ { "text": "Needs a Polish interpreter; daughter has a key." } ] },
+              "request": { "method": "POST", "url": "ServiceRequest", "ifNoneExist": "identifier=https://fhir.vale-general.example/Id/referral|{{senderReference}}" } },
+            { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000003",
+              "resource": { "resourceType": "Practitioner", "identifier": [ { "system": "https://fhir.hl7.org.uk/Id/gmc-number", "value": "C1234567" } ],
+                "name": [ { "family": "Test", "given": ["Rowan"], "prefix": ["Dr"] } ] },
+              "request": { "method": "POST", "url": "Practitioner" } },
+            { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000004",
+              "resource": { "resourceType": "Organization", "identifier": [ { "system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "ZVG" } ], "name": "Vale General Hospital NHS Trust" },
+              "request": { "method": "POST", "url": "Organization" } },
+            { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000005",
+              "resource": { "resourceType": "Encounter", "status": "in-progress",
+                "class": { "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP", "display": "inpatient encounter" },
+                "subject": { "reference": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000001" },
+                "period": { "start": "{{DateTime.UtcNow.AddDays(-6):yyyy-MM-dd}}T14:00:00+00:00" },
+                "location": [ { "location": { "display": "Elm ward" } } ],
+                "serviceProvider": { "reference": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000004", "display": "Vale General Hospital" } },
+              "request": { "method": "POST", "url": "Encounter" } },
+            { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000006",
+              "resource": { "resourceType": "Condition",
+                "clinicalStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active" } ] },
+                "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "1912002", "display": "Fall" } ] },
+                "subject": { "reference": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000001" } },
+              "request": { "method": "POST", "url": "Condition" } },
+            { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000007",
+              "resource": { "resourceType": "Observation", "status": "final",
+                "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "1104051000000101", "display": "Royal College of Physicians National Early Warning Score 2 total score" } ] },
+                "subject": { "reference": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000001" },
+                "effectiveDateTime": "{{DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}}T08:00:00+00:00", "valueInteger": 1 },
+              "request": { "method": "POST", "url": "Observation" } },
+            { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000008",
+              "resource": { "resourceType": "AllergyIntolerance",
+                "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "91936005", "display": "Allergy to penicillin" } ] },
+                "patient": { "reference": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000001" } },
+              "request": { "method": "POST", "url": "AllergyIntolerance" } },
+            { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000009",
+              "resource": { "resourceType": "RelatedPerson", "patient": { "reference": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000001" },
+                "relationship": [ { "text": "Daughter" } ], "name": [ { "family": "Testbrook", "given": ["Ola"] } ],
+                "telecom": [ { "system": "phone", "value": "07700 900111" } ] },
+              "request": { "method": "POST", "url": "RelatedPerson" } }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task A_UK_Core_referral_without_Homeward_codes_is_taken_kept_as_sent_and_said_back()
+    {
+        var hospital = await app.ClientFor(Role.HubCoordinator);
+        var nhs = Bodies.NewNhsNumber();
+        var reference = $"VG-{Guid.NewGuid():N}"[..16];
+        var response = await Post(hospital, TrustBundle(nhs, reference));
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var entry = JsonDocument.Parse(text).RootElement.GetProperty("entry").EnumerateArray().Single();
+        Assert.Equal("201 Created", entry.GetProperty("response").Str("status"));
+        var id = entry.GetProperty("resource").Str("id");
+
+        // Said back: what was kept but not used, and what the hub will check.
+        var issues = entry.GetProperty("response").GetProperty("outcome").GetProperty("issue").EnumerateArray()
+            .Select(i => (i.Str("severity"), i.Str("diagnostics"))).ToList();
+        Assert.Contains(issues, i => i.Item1 == "warning" && i.Item2.StartsWith("Patient.communication", StringComparison.Ordinal));
+        Assert.Contains(issues, i => i.Item1 == "warning" && i.Item2.StartsWith("ServiceRequest.note", StringComparison.Ordinal));
+        Assert.Contains(issues, i => i.Item1 == "warning" && i.Item2.Contains("NHSNumberVerificationStatus", StringComparison.Ordinal));
+        Assert.Contains(issues, i => i.Item1 == "warning" && i.Item2.Contains("taken as a hospital discharge", StringComparison.Ordinal));
+        Assert.Contains(issues, i => i.Item1 == "information" && i.Item2.Contains("7 other resources", StringComparison.Ordinal));
+
+        // The route, hospital, ward and admission worked out from the inpatient Encounter; the sender's reference kept.
+        await using (var db = app.Db())
+        {
+            var referral = await db.Referrals.SingleAsync(r => r.Id == Guid.Parse(id), Ct);
+            Assert.Equal(Homeward.Referrals.Route.HospitalDischarge, referral.Route);
+            Assert.Equal("Vale General Hospital", referral.Hospital);
+            Assert.Equal("Elm ward", referral.Ward);
+            Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-6)), referral.AdmittedOn);
+            Assert.Equal($"https://fhir.vale-general.example/Id/referral|{reference}", referral.SenderReference);
+            Assert.NotNull(referral.ToCheck);
+            // Everything sent is kept exactly as received: the Patient, the ServiceRequest and the 7 others.
+            var sent = await db.SentDocuments.Where(d => d.ReferralId == referral.Id).OrderBy(d => d.Position).ToListAsync(Ct);
+            Assert.Equal(["Patient", "ServiceRequest", "Practitioner", "Organization", "Encounter", "Condition", "Observation", "AllergyIntolerance", "RelatedPerson"],
+                sent.Select(d => d.ResourceType));
+            Assert.Contains("\"pl\"", sent[0].Content, StringComparison.Ordinal);
+            Assert.Contains("Polish interpreter", sent[1].Content, StringComparison.Ordinal);
+        }
+
+        // Readable by FHIR: the ServiceRequest points at each, and each reads back as sent.
+        var sr = await (await hospital.GetAsync($"/fhir/ServiceRequest/{id}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Contains(sr.GetProperty("identifier").EnumerateArray(), i => i.Str("value") == reference);
+        var supporting = sr.GetProperty("supportingInfo").EnumerateArray().Select(r => (Reference: r.Str("reference"), Display: r.Str("display"))).ToList();
+        Assert.Equal(9, supporting.Count);
+        var condition = supporting.Single(s => s.Reference.StartsWith("Condition/", StringComparison.Ordinal));
+        Assert.Equal("Condition: Fall (SNOMED CT 1912002), active", condition.Display);
+        var read = await (await hospital.GetAsync($"/fhir/{condition.Reference}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal("1912002", read.GetProperty("code").GetProperty("coding")[0].Str("code"));
+        Assert.Contains(supporting, s => s.Display == "Observation: Royal College of Physicians National Early Warning Score 2 total score (SNOMED CT 1104051000000101): 1"
+                                         + $" ({DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}T08:00:00+00:00)");
+        Assert.Contains(supporting, s => s.Display == "Practitioner: Dr Rowan Test (GMC C1234567)");
+
+        // Shown on the episode page, in words, with what to check.
+        var episodeId = sr.GetProperty("extension").EnumerateArray().Any() ? await EpisodeOf(id) : Guid.Empty;
+        var page = await (await hospital.GetAsync($"/episodes/{episodeId}", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Sent with the referral", page, StringComparison.Ordinal);
+        Assert.Contains("Allergy or intolerance: Allergy to penicillin (SNOMED CT 91936005)", page, StringComparison.Ordinal);
+        Assert.Contains("taken as a hospital discharge", page, StringComparison.Ordinal);
+
+        // A provider with no relationship to this person cannot read what was sent.
+        var provider = await app.ClientFor(Role.CareProvider);
+        var refused = await provider.GetAsync($"/fhir/{condition.Reference}", Ct);
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, refused.StatusCode.ToString());
+    }
+
+    [Fact]
+    public async Task Sending_the_same_referral_again_returns_the_first()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var nhs = Bodies.NewNhsNumber();
+        var reference = $"VG-{Guid.NewGuid():N}"[..16];
+        var first = JsonDocument.Parse(await (await Post(hub, TrustBundle(nhs, reference))).Content.ReadAsStringAsync(Ct)).RootElement
+            .GetProperty("entry")[0];
+        await using var db = app.Db();
+        var count = await db.Referrals.CountAsync(Ct);
+        var again = await Post(hub, TrustBundle(nhs, reference));
+        var text = await again.Content.ReadAsStringAsync(Ct);
+        Assert.True(again.StatusCode == HttpStatusCode.OK, text);
+        var entry = JsonDocument.Parse(text).RootElement.GetProperty("entry")[0];
+        Assert.Equal("200 OK", entry.GetProperty("response").Str("status"));
+        Assert.Equal(first.GetProperty("resource").Str("id"), entry.GetProperty("resource").Str("id"));
+        Assert.Equal(count, await db.Referrals.CountAsync(Ct));
+    }
+
+    private async Task<Guid> EpisodeOf(string referralId)
+    {
+        await using var db = app.Db();
+        return await db.Episodes.Where(e => e.ReferralId == Guid.Parse(referralId)).Select(e => e.Id).SingleAsync(Ct);
+    }
+}
