@@ -34,6 +34,7 @@ internal static class FiguresBench
                 await Measure(http, $"{code}, a full year, CSV", $"/api/returns/{code}?from={YearFrom}&to={YearTo}&format=csv");
             await Measure(http, "cld, a full year, XLSX", $"/api/returns/cld?from={YearFrom}&to={YearTo}&format=xlsx");
             await Measure(http, "cld, its usual period (rolling 12 months), validated, CSV", "/api/returns/cld?format=csv");
+            await Measure(http, "cld, its usual period, JSON with every problem by row and field", "/api/returns/cld");
             await Measure(http, "cld data-quality report, its usual period", "/api/returns/cld/data-quality");
         }
         finally
@@ -45,7 +46,14 @@ internal static class FiguresBench
 
     private static async Task Measure(HttpClient http, string name, string url)
     {
-        (await http.GetAsync(url)).EnsureSuccessStatusCode();
+        var first = await http.GetAsync(url);
+        if (first.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity)
+        {
+            // A Client Level Data file that fails its validation is refused: say so (with why) rather than time a refusal.
+            Console.WriteLine($"{name}: refused by its validation: {(await first.Content.ReadAsStringAsync())[..300]}");
+            return;
+        }
+        first.EnsureSuccessStatusCode();
         var (times, bytes) = await BenchApp.Time(http, url, Runs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name}: median {times[Runs / 2]:F2} s, max {times[^1]:F2} s; {bytes / 1024.0:F0} KiB"));

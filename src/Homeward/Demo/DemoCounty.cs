@@ -120,6 +120,8 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
                         people++;
                     }
                     var (referral, episode) = generator.Make(person, route, receivedAt, day, season);
+                    if (episode.Destination == Destination.Died)
+                        pool.Remove(person); // nobody is referred again after they have died
                     db.Referrals.Add(referral);
                     db.Episodes.Add(episode);
                     referrals++;
