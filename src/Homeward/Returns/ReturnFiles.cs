@@ -71,25 +71,30 @@ public static class ReturnFiles
         workbook.Workbook.Save();
     }
 
+    /// <summary>A sheet written as a stream (a year of Client Level Data is millions of cells: never built in memory).</summary>
     private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IEnumerable<IEnumerable<Cell>> rows)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        uint r = 0;
-        foreach (var cells in rows)
+        using (var writer = OpenXmlWriter.Create(part))
         {
-            r++;
-            var row = new Row { RowIndex = r };
-            var c = 0;
-            foreach (var cell in cells)
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteStartElement(new SheetData());
+            uint r = 0;
+            foreach (var cells in rows)
             {
-                cell.CellReference = ColumnName(c++) + r.ToString(CultureInfo.InvariantCulture);
-                row.Append(cell);
+                r++;
+                writer.WriteStartElement(new Row { RowIndex = r });
+                var c = 0;
+                foreach (var cell in cells)
+                {
+                    cell.CellReference = ColumnName(c++) + r.ToString(CultureInfo.InvariantCulture);
+                    writer.WriteElement(cell);
+                }
+                writer.WriteEndElement();
             }
-            data.Append(row);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
         }
-        part.Worksheet = new Worksheet(data);
-        part.Worksheet.Save();
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }
 

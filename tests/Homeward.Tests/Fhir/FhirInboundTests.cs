@@ -176,6 +176,26 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(count, await db.Referrals.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task What_Homeward_sends_back_conforms_to_UK_Core()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var text = await (await Post(hub, TrustBundle(Bodies.NewNhsNumber(), $"VG-{Guid.NewGuid():N}"[..16]))).Content.ReadAsStringAsync(Ct);
+        var id = JsonDocument.Parse(text).RootElement.GetProperty("entry")[0].GetProperty("resource").Str("id");
+        var sr = (Hl7.Fhir.Model.ServiceRequest)Homeward.Fhir.FhirFormat.Read(
+            await (await hub.GetAsync($"/fhir/ServiceRequest/{id}", Ct)).Content.ReadAsStringAsync(Ct), Homeward.Fhir.FhirFormatKind.Json);
+        Assert.Empty(UkCore.Errors(sr, UkCore.ServiceRequest));
+        var patient = (Hl7.Fhir.Model.Patient)Homeward.Fhir.FhirFormat.Read(
+            await (await hub.GetAsync($"/fhir/{sr.Subject.Reference}", Ct)).Content.ReadAsStringAsync(Ct), Homeward.Fhir.FhirFormatKind.Json);
+        Assert.Empty(UkCore.Errors(patient, UkCore.Patient));
+
+        // The validator is not blind: a ServiceRequest without its subject, and a telecom without its system (UK Core requires one), fail.
+        sr.Subject = null!;
+        Assert.NotEmpty(UkCore.Errors(sr, UkCore.ServiceRequest));
+        patient.Telecom.Add(new Hl7.Fhir.Model.ContactPoint { Value = "01632 960000" }); // UK Core: a telecom value needs its system
+        Assert.NotEmpty(UkCore.Errors(patient, UkCore.Patient));
+    }
+
     private async Task<Guid> EpisodeOf(string referralId)
     {
         await using var db = app.Db();

@@ -24,7 +24,9 @@ public static class CldSpecification
         "Unit_Cost", "Cost_Frequency_Unit_Type", "Planned_units_per_week",
     ];
 
-    public static int Column(string field) => Array.IndexOf(Fields, field) is var i and >= 0 ? i : throw new ArgumentException($"No CLD field {field}.", nameof(field));
+    private static readonly Dictionary<string, int> Index = Fields.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
+
+    public static int Column(string field) => Index.TryGetValue(field, out var i) ? i : throw new ArgumentException($"No CLD field {field}.", nameof(field));
 
     public static class EventTypes
     {

@@ -14,6 +14,14 @@ public static class CldValidator
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // The code lists as sets, built once (a year's file has a hundred thousand rows).
+    private static readonly HashSet<string> EthnicityLabels = [.. Enum.GetValues<Ethnicity>().Select(e => e.Label())];
+    private static readonly HashSet<string> SupportReasonLabels = [.. Enum.GetValues<PrimarySupportReason>().Select(p => p.Label())];
+    private static readonly HashSet<string> AccommodationLabels = [.. Enum.GetValues<AccommodationStatus>().Select(a => a.Label())];
+    private static readonly HashSet<string> GenderCodes = [.. Genders], ClientTypeCodes = [.. ClientTypes], CarerCodes = [.. YesNoUnknown],
+        EventTypeCodes = [.. EventTypes.All], OutcomeCodes = [.. Outcomes.All], RouteCodes = [.. Routes], AssessmentCodes = [.. AssessmentTypes],
+        ServiceTypeCodes = [.. ServiceTypes.All];
+
     public static IReadOnlyList<ReturnProblem> Check(ReturnTable table)
     {
         var problems = new List<ReturnProblem>();
@@ -29,7 +37,7 @@ public static class CldValidator
                 if (V(field).Length == 0)
                     Error(field, $"Missing: {what} is mandatory here.");
             }
-            void InList(string field, IReadOnlyCollection<string> list)
+            void InList(string field, HashSet<string> list)
             {
                 if (V(field).Length > 0 && !list.Contains(V(field)))
                     Error(field, $"'{V(field)}' is not in the specification's list for {field}.");
@@ -54,28 +62,28 @@ public static class CldValidator
             if (V("NHS_Number").Length > 0 && !NhsNumber.TryParse(V("NHS_Number"), out _, out var nhsError))
                 Error("NHS_Number", nhsError!);
             Required("Gender", "gender");
-            InList("Gender", Genders);
+            InList("Gender", GenderCodes);
             Required("Ethnicity", "ethnicity (record it on the person's page)");
-            InList("Ethnicity", [.. Enum.GetValues<Ethnicity>().Select(e => e.Label())]);
+            InList("Ethnicity", EthnicityLabels);
             var born = Date("Date_of_Birth");
             Required("Date_of_Birth", "the date of birth");
             var died = Date("Date_of_Death");
             Required("Client_Type", "the client type");
-            InList("Client_Type", ClientTypes);
+            InList("Client_Type", ClientTypeCodes);
             var type = V("Event_Type");
             if (type != EventTypes.Request)
                 Required("Primary_Support_Reason", "the primary support reason (record it on the person's page)");
-            InList("Primary_Support_Reason", [.. Enum.GetValues<PrimarySupportReason>().Select(p => p.Label())]);
+            InList("Primary_Support_Reason", SupportReasonLabels);
             Required("Postcode", "the postcode");
             if (V("Postcode").Length > 0 && !Postcode.TryParse(V("Postcode"), out _, out _))
                 Error("Postcode", $"'{V("Postcode")}' is not a UK postcode.");
             Required("Accommodation_Status", "the accommodation status (record it on the person's page)");
-            InList("Accommodation_Status", [.. Enum.GetValues<AccommodationStatus>().Select(a => a.Label())]);
+            InList("Accommodation_Status", AccommodationLabels);
             Required("Has_Unpaid_Carer", "whether the person has an unpaid carer");
-            InList("Has_Unpaid_Carer", YesNoUnknown);
+            InList("Has_Unpaid_Carer", CarerCodes);
 
             Required("Event_Type", "the event type");
-            InList("Event_Type", EventTypes.All);
+            InList("Event_Type", EventTypeCodes);
             Required("Event_Reference", "the event reference");
             if (V("Event_Reference").Length > 0 && !references.TryAdd(V("Event_Reference"), n))
                 Error("Event_Reference", $"The same event reference as row {references[V("Event_Reference")]}: each event has its own.");
@@ -85,7 +93,7 @@ public static class CldValidator
             if (type != EventTypes.Service || died is not null)
                 Required("Event_End_Date", type == EventTypes.Service ? "the end date of a service for a person who has died" : "the event's end date");
             Required("Event_Outcome", "the event outcome");
-            InList("Event_Outcome", Outcomes.All);
+            InList("Event_Outcome", OutcomeCodes);
 
             if (start is { } s && end is { } e && e < s)
                 Error("Event_End_Date", "The event ends before it starts.");
@@ -107,15 +115,15 @@ public static class CldValidator
             {
                 case EventTypes.Request:
                     Required("Request_Route_of_Access", "the route of access");
-                    InList("Request_Route_of_Access", Routes);
+                    InList("Request_Route_of_Access", RouteCodes);
                     break;
                 case EventTypes.Assessment:
                     Required("Assessment_Type", "the assessment type");
-                    InList("Assessment_Type", AssessmentTypes);
+                    InList("Assessment_Type", AssessmentCodes);
                     break;
                 case EventTypes.Service:
                     Required("Service_Type", "the service type");
-                    InList("Service_Type", ServiceTypes.All);
+                    InList("Service_Type", ServiceTypeCodes);
                     Required("Service_Component", "the service component");
                     if (V("Service_Component") == Components.ShortTermResidential)
                     {

@@ -1,0 +1,30 @@
+using Firely.Fhir.Validation;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Specification.Source;
+using Hl7.Fhir.Specification.Terminology;
+
+namespace Homeward.Tests.Support;
+
+/// <summary>
+/// Firely's validator with NHS England's UK Core package (read in place from ../shared/fhir/uk-core) and the base R4
+/// specification: what Homeward sends is checked against the official profiles, not against our reading of them.
+/// </summary>
+public static class UkCore
+{
+    public const string Patient = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
+    public const string ServiceRequest = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
+
+    private static readonly Lazy<Validator> Shared = new(() =>
+    {
+        var folder = Path.Combine(Repository.Root, "..", "shared", "fhir", "uk-core");
+        var ukCore = new DirectorySource(folder, new DirectorySourceSettings { IncludeSubDirectories = true });
+        var resolver = new CachedResolver(new SnapshotSource(new CachedResolver(new MultiResolver(ukCore, ZipSource.CreateValidationSource()))));
+        return new Validator(resolver, new LocalTerminologyService(resolver));
+    });
+
+    /// <summary>The errors (and fatal issues) the validator finds against a profile, as "where: what" lines.</summary>
+    public static IReadOnlyList<string> Errors(Resource resource, string profile) =>
+        [.. Shared.Value.Validate(resource, profile).Issue
+            .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
+            .Select(i => $"{string.Join(",", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}")];
+}
