@@ -33,11 +33,7 @@ public sealed class Screenshots
         var (playwright, browser, page) = await Open();
         using var _ = playwright;
         await using var __ = browser;
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("manager@demo.homeward");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/board**");
+        await SignIn(page, "manager@demo.homeward");
         await page.GotoAsync("/returns?code=ascof-2a");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-ascof-2a.png"), FullPage = true });
         await page.GotoAsync("/returns?code=cld");
@@ -56,11 +52,7 @@ public sealed class Screenshots
         var (playwright, browser, page) = await Open();
         using var _ = playwright;
         await using var __ = browser;
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync("manager@demo.homeward");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/board**");
+        await SignIn(page, "manager@demo.homeward");
         await page.GotoAsync("/planning");
         await page.GetByLabel("The next 26 weeks, with the year's seasonal pattern").CheckAsync();
         await page.GetByLabel("Name this run (optional)", new() { Exact = true }).FillAsync("Winter as it stands");

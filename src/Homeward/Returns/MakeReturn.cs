@@ -11,7 +11,8 @@ namespace Homeward.Returns;
 /// Produces a national return for a period from the live records. Without dates, each return takes its usual
 /// period: Client Level Data the rolling 12 months to the end of the latest complete quarter; ASCOF 2A and 2D and
 /// the SALT-layout analyses the latest complete financial year; the local 91-day measure the latest October to
-/// December whose follow-ups are all due; the weekly collection the latest complete week. Every return is audited;
+/// December whose follow-ups are all due; the weekly collection the latest complete week; the monthly measures (discharge
+/// delays, urgent response) the latest complete month. Every return is audited;
 /// the Client Level Data, which names people, is audited for each person in it, and comes with its validation.
 /// </summary>
 public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load)
@@ -46,6 +47,8 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
             ReturnCode.Ascof2A => Ascof.AscofMeasures.Ascof2A(facts, period),
             ReturnCode.Ascof2D => Ascof.AscofMeasures.Ascof2D(facts, period, today),
             ReturnCode.Local91Days => Ascof.AscofMeasures.Local91Days(facts, period, today),
+            ReturnCode.DischargeDelays => Monthly.MonthlyReturns.DischargeDelays(facts, period),
+            ReturnCode.UrgentResponse => Monthly.MonthlyReturns.UrgentResponse(facts, period, now),
             ReturnCode.Sts001 => NationalReturns.Sts001(facts, period),
             ReturnCode.Sts002a => NationalReturns.Sts002a(facts, period),
             ReturnCode.Sts002b => NationalReturns.Sts002b(facts, period),
@@ -83,6 +86,9 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
                 return new Period(new DateOnly(year, 10, 1), new DateOnly(year, 12, 31));
             case ReturnCode.Cld:
                 return ClientLevelData.ClientLevelData.RollingYear(today);
+            case ReturnCode.DischargeDelays or ReturnCode.UrgentResponse:
+                var month = new DateOnly(today.Year, today.Month, 1);
+                return new Period(month.AddMonths(-1), month.AddDays(-1));
             case ReturnCode.WeeklyIntermediateCare:
                 var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
                 return new Period(monday.AddDays(-7), monday.AddDays(-1));

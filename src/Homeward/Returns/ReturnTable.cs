@@ -33,6 +33,10 @@ public enum ReturnCode
     Local91Days,
     /// <summary>The NHS England weekly intermediate care data collection.</summary>
     WeeklyIntermediateCare,
+    /// <summary>Discharge delays from the Discharge Ready Date (monthly).</summary>
+    DischargeDelays,
+    /// <summary>Urgent community response 2-hour standard, and the 2-day standard for reablement (monthly).</summary>
+    UrgentResponse,
     /// <summary>Local analyses in SALT's short-term support layouts (SALT is no longer collected).</summary>
     Sts001,
     Sts002a,

@@ -24,6 +24,8 @@ public sealed class IndexModel(MakeReturn make) : PageModel
         ("ascof-2a", "ASCOF 2A: short-term support followed by no request for ongoing support"),
         ("ascof-2d", "ASCOF 2D: 65+ in the community 12 weeks after discharge into reablement"),
         ("weekly-intermediate-care", "Intermediate care weekly collection"),
+        ("discharge-delays", "Discharge delays from the Discharge Ready Date (monthly)"),
+        ("urgent-response", "Urgent community response: 2-hour and 2-day standards (monthly)"),
         ("local-91-days", "Local measure: at home 91 days after discharge (former ASCOF 2B)"),
         ("sts001", "Local analysis, SALT STS001 layout: requests from new clients"), ("sts002a", "Local analysis, SALT STS002a layout: new clients, by sequel"),
         ("sts002b", "Local analysis, SALT STS002b layout: existing clients, by sequel"), ("sts004", "Local analysis, SALT STS004 layout: by age band and gender"),
