@@ -38,8 +38,9 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
 
         var now = clock.GetUtcNow();
         var period = from is { } f && to is { } t ? new Period(f, t) : UsualPeriod(which!.Value, London.DateOf(now));
-        // A year before the period: earlier runs of support that a new one continues, and earlier referrals.
-        var facts = await load.Handle(period.From.AddYears(-1), ct);
+        // From 91 days before the period (open episodes however old come too): a run of support that began before it
+        // (ASCOF 2A joins runs within 7 days) and a referral decided in it but received before.
+        var facts = await load.Handle(period.From.AddDays(-91), ct);
         var today = London.DateOf(now);
         var table = which switch
         {

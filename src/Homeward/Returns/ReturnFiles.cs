@@ -61,51 +61,78 @@ public static class ReturnFiles
         workbook.Workbook = new Workbook();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
 
-        var returnRows = new List<IEnumerable<Cell>> { table.Columns.Select(Text) };
-        returnRows.AddRange(table.Rows.Select(row => row.Select((value, i) => table.IsNumber(i) ? Number(value) : Text(value))));
+        var returnRows = new List<IEnumerable<(string Value, bool Number)>> { table.Columns.Select(c => (c, false)) };
+        returnRows.AddRange(table.Rows.Select(row => row.Select((value, i) => (value, table.IsNumber(i)))));
         AddSheet(workbook, sheets, 1, "Return", returnRows);
 
         var notes = new[] { "Notes", table.Title, $"Period: {table.Period.From:yyyy-MM-dd} to {table.Period.To:yyyy-MM-dd}" }.Concat(table.Notes)
-            .Select(n => (IEnumerable<Cell>)[Text(n)]);
+            .Select(n => (IEnumerable<(string, bool)>)[(n, false)]);
         AddSheet(workbook, sheets, 2, "Notes", notes);
         workbook.Workbook.Save();
     }
 
-    /// <summary>A sheet written as a stream (a year of Client Level Data is millions of cells: never built in memory).</summary>
-    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IEnumerable<IEnumerable<Cell>> rows)
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>
+    /// A sheet's XML written straight to its part (a year of Client Level Data is millions of cells: no object for each):
+    /// text as inline strings, numbers as numbers (an empty number cell stays empty), characters XML cannot carry left out.
+    /// </summary>
+    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IEnumerable<IEnumerable<(string Value, bool Number)>> rows)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(part))
+        using (var xml = System.Xml.XmlWriter.Create(part.GetStream(FileMode.Create), new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            uint r = 0;
+            xml.WriteStartDocument(true);
+            xml.WriteStartElement("worksheet", Main);
+            xml.WriteStartElement("sheetData", Main);
+            var r = 0;
             foreach (var cells in rows)
             {
                 r++;
-                writer.WriteStartElement(new Row { RowIndex = r });
+                var row = r.ToString(CultureInfo.InvariantCulture);
+                xml.WriteStartElement("row", Main);
+                xml.WriteAttributeString("r", row);
                 var c = 0;
-                foreach (var cell in cells)
+                foreach (var (value, number) in cells)
                 {
-                    cell.CellReference = ColumnName(c++) + r.ToString(CultureInfo.InvariantCulture);
-                    writer.WriteElement(cell);
+                    xml.WriteStartElement("c", Main);
+                    xml.WriteAttributeString("r", ColumnName(c++) + row);
+                    if (number && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n))
+                        xml.WriteElementString("v", Main, n.ToString(CultureInfo.InvariantCulture));
+                    else if (!number || value.Length > 0)
+                    {
+                        xml.WriteAttributeString("t", "inlineStr");
+                        xml.WriteStartElement("is", Main);
+                        xml.WriteStartElement("t", Main);
+                        xml.WriteAttributeString("xml", "space", null, "preserve");
+                        xml.WriteString(XmlSafe(value));
+                        xml.WriteEndElement();
+                        xml.WriteEndElement();
+                    }
+                    xml.WriteEndElement();
                 }
-                writer.WriteEndElement();
+                xml.WriteEndElement();
             }
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
         }
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }
 
-    private static Cell Text(string value) =>
-        new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }) };
-
-    /// <summary>A number column's cell; an empty one (a rate with no denominator) stays empty, never 0.</summary>
-    private static Cell Number(string value) =>
-        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-            ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(number) }
-            : Text(value);
+    private static string XmlSafe(string text)
+    {
+        if (text.All(System.Xml.XmlConvert.IsXmlChar))
+            return text;
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+                kept.Append(text, i++, 2); // a character beyond the basic plane (an emoji, a rare name)
+            else if (System.Xml.XmlConvert.IsXmlChar(text[i]))
+                kept.Append(text[i]);
+        }
+        return kept.ToString();
+    }
 
     private static string ColumnName(int index) =>
         index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
