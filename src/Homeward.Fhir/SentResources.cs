@@ -17,22 +17,22 @@ public static class SentResources
         var text = resource switch
         {
             Patient p => $"The patient as sent: {Name(p.Name)}{Identifiers(p.Identifier)}",
-            ServiceRequest s => $"The referral as sent{Identifiers(s.Identifier)}{Join(", ", Concept(s.Code), s.ReasonCode.Select(Concept).FirstOrDefault(c => c.Length > 0))}",
+            ServiceRequest s => $"The referral as sent{Identifiers(s.Identifier)}: {Join(", ", Concept(s.Code), s.ReasonCode.Select(Concept).FirstOrDefault(c => c.Length > 0))}",
             Practitioner p => $"Practitioner: {Name(p.Name)}{Identifiers(p.Identifier)}",
             PractitionerRole r => $"Practitioner role: {Join(", ", r.Code.Select(Concept).FirstOrDefault(), r.Practitioner?.Display, r.Organization?.Display)}",
             Organization o => $"Organisation: {o.Name}{Identifiers(o.Identifier)}",
             Location l => $"Location: {Join(", ", l.Name, l.Description)}",
-            Encounter e => $"Encounter: {Join(", ", e.Class?.Display ?? e.Class?.Code, Period(e.Period), e.ServiceProvider?.Display, e.Status?.ToString().ToLowerInvariant())}",
+            Encounter e => $"Encounter: {Join(", ", e.Class?.Display ?? e.Class?.Code, Period(e.Period), e.ServiceProvider?.Display, Literal(e.Status))}",
             Condition c => $"Condition: {Join(", ", Concept(c.Code), Concept(c.ClinicalStatus), Concept(c.Severity))}",
             Observation o => $"Observation: {Concept(o.Code)}{(Value(o.Value) is { Length: > 0 } v ? $": {v}" : "")}{(o.Effective is FhirDateTime d ? $" ({d.Value})" : "")}",
-            AllergyIntolerance a => $"Allergy or intolerance: {Join(", ", Concept(a.Code), a.Criticality?.ToString().ToLowerInvariant(), a.Reaction.SelectMany(r => r.Manifestation).Select(Concept).FirstOrDefault())}",
+            AllergyIntolerance a => $"Allergy or intolerance: {Join(", ", Concept(a.Code), Literal(a.Criticality), a.Reaction.SelectMany(r => r.Manifestation).Select(Concept).FirstOrDefault())}",
             MedicationStatement m => $"Medication: {Join(", ", m.Medication is CodeableConcept med ? Concept(med) : (m.Medication as ResourceReference)?.Display, m.Dosage.Select(d => d.Text).FirstOrDefault())}",
             MedicationRequest m => $"Medication: {Join(", ", m.Medication is CodeableConcept med ? Concept(med) : (m.Medication as ResourceReference)?.Display, m.DosageInstruction.Select(d => d.Text).FirstOrDefault())}",
-            Consent c => $"Consent: {Join(", ", c.Category.Select(Concept).FirstOrDefault(), c.Status?.ToString().ToLowerInvariant())}",
+            Consent c => $"Consent: {Join(", ", c.Category.Select(Concept).FirstOrDefault(), Literal(c.Status))}",
             RelatedPerson r => $"Related person: {Join(", ", Name(r.Name), r.Relationship.Select(Concept).FirstOrDefault(), r.Telecom.Select(t => t.Value).FirstOrDefault())}",
             DocumentReference d => $"Document: {Join(", ", Concept(d.Type), d.Description)}",
             Composition c => $"Document: {Join(", ", c.Title, Concept(c.Type), c.Date)}",
-            QuestionnaireResponse q => $"Questionnaire response: {Join(", ", q.Questionnaire, q.Status?.ToString().ToLowerInvariant(), $"{q.Item.Count} answers")}",
+            QuestionnaireResponse q => $"Questionnaire response: {Join(", ", q.Questionnaire, Literal(q.Status), $"{q.Item.Count} answers")}",
             CarePlan c => $"Care plan: {Join(", ", c.Title, c.Description)}",
             Procedure p => $"Procedure: {Join(", ", Concept(p.Code), p.Performed is FhirDateTime t ? t.Value : null)}",
             _ => resource.TypeName,
@@ -117,6 +117,9 @@ public static class SentResources
         FhirBoolean b => b.Value is true ? "yes" : "no",
         _ => "",
     };
+
+    /// <summary>A FHIR code as FHIR writes it ("in-progress", not InProgress).</summary>
+    private static string? Literal<T>(T? code) where T : struct, Enum => code is { } c ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(c) : null;
 
     private static string Join(string separator, params string?[] parts) => string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 }

@@ -26,6 +26,47 @@ public sealed class Screenshots
         return (playwright, browser, page);
     }
 
+    /// <summary>A referral sent to UK Core by a trust's system, as staff see it (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*as_sent*").</summary>
+    [Fact]
+    public async Task Take_the_referral_as_sent_screenshot()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        var bundle = $$"""
+            { "resourceType": "Bundle", "type": "transaction", "entry": [
+              { "fullUrl": "urn:uuid:7a000000-0000-4000-8000-000000000001", "resource": { "resourceType": "Patient",
+                  "identifier": [ { "system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9990000026" } ],
+                  "name": [ { "use": "official", "family": "Testbrook", "given": ["Maud"] } ], "gender": "female", "birthDate": "1937-02-03",
+                  "address": [ { "use": "home", "line": ["9 Willow Row"], "city": "Northvale", "postalCode": "NV1 2AB" } ] },
+                "request": { "method": "POST", "url": "Patient" } },
+              { "resource": { "resourceType": "ServiceRequest", "identifier": [ { "system": "https://fhir.vale-general.example/Id/referral", "value": "VG-2026-{{DateTime.UtcNow:HHmmss}}" } ],
+                  "status": "active", "intent": "order", "subject": { "reference": "urn:uuid:7a000000-0000-4000-8000-000000000001" },
+                  "requester": { "display": "Dr Rowan Test (Elm ward)" },
+                  "reasonCode": [ { "coding": [ { "system": "http://snomed.info/sct", "code": "1912002", "display": "Fall" } ], "text": "Fall at home; medically optimised; needs reablement." } ] },
+                "request": { "method": "POST", "url": "ServiceRequest" } },
+              { "resource": { "resourceType": "Encounter", "status": "in-progress", "class": { "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP", "display": "inpatient encounter" },
+                  "period": { "start": "{{DateTime.UtcNow.AddDays(-6):yyyy-MM-dd}}T14:00:00+00:00" }, "location": [ { "location": { "display": "Elm ward" } } ],
+                  "serviceProvider": { "display": "Vale General Hospital" } }, "request": { "method": "POST", "url": "Encounter" } },
+              { "resource": { "resourceType": "Condition", "clinicalStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active" } ] },
+                  "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "1912002", "display": "Fall" } ] }, "subject": { "reference": "urn:uuid:7a000000-0000-4000-8000-000000000001" } },
+                "request": { "method": "POST", "url": "Condition" } },
+              { "resource": { "resourceType": "Observation", "status": "final",
+                  "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "1104051000000101", "display": "NEWS2 total score" } ] },
+                  "subject": { "reference": "urn:uuid:7a000000-0000-4000-8000-000000000001" }, "valueInteger": 1 }, "request": { "method": "POST", "url": "Observation" } },
+              { "resource": { "resourceType": "AllergyIntolerance", "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "91936005", "display": "Allergy to penicillin" } ] },
+                  "patient": { "reference": "urn:uuid:7a000000-0000-4000-8000-000000000001" } }, "request": { "method": "POST", "url": "AllergyIntolerance" } }
+            ] }
+            """;
+        var response = await page.Context.APIRequest.PostAsync("/fhir", new() { Data = bundle, Headers = new Dictionary<string, string> { ["Content-Type"] = "application/fhir+json" } });
+        var id = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("entry")[0].GetProperty("resource").GetProperty("id").GetString();
+        var referral = await page.Context.APIRequest.GetAsync($"/api/referrals/{id}");
+        var episode = System.Text.Json.JsonDocument.Parse(await referral.TextAsync()).RootElement.GetProperty("episode").GetProperty("id").GetString();
+        await page.GotoAsync($"/episodes/{episode}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "referral-as-sent.png"), FullPage = true });
+    }
+
     /// <summary>The returns: ASCOF 2A, Client Level Data with its validation, its data-quality page (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*returns*").</summary>
     [Fact]
     public async Task Take_the_returns_screenshots()
