@@ -42,11 +42,18 @@ start_pg() {
   id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
   PG_DIR=$(mktemp -d /tmp/homeward-pg.XXXXXX)
   chown postgres "$PG_DIR"
-  PG_PORT=$(( 54000 + RANDOM % 1000 ))
   runuser -u postgres -- "$PGBIN/initdb" -D "$PG_DIR/data" -A trust -U homeward >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
-    || { cat "$PG_DIR/log" >&2; return 1; }
+  # A random port can be in use (the tests' own client sockets take ports in this range): try a few.
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    PG_PORT=$(( 54000 + RANDOM % 1000 ))
+    if runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+      -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null; then
+      break
+    fi
+    if [ "$attempt" = 5 ]; then cat "$PG_DIR/log" >&2; return 1; fi
+    log "PostgreSQL could not start on port $PG_PORT; trying another"
+  done
   export HOMEWARD_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=homeward;Database=postgres;Pooling=true;Maximum Pool Size=50"
   # The throwaway cluster runs with fsync off for speed; the app refuses that unless told it is a test database.
   export Database__AllowUnsafeDurability=true
