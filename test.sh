@@ -72,7 +72,7 @@ run_suite() { # name, project, then environment assignments
   local name=$1 project=$2; shift 2
   local out; out=$(mktemp)
   log "running $project on $name"
-  env "$@" dotnet test --project "tests/$project" --no-build 2>&1 | tee "$out" | grep -E "^(failed|  Assert|  Xunit|    at Homeward)" >&2
+  env "$@" dotnet test --project "tests/$project" --no-build 2>&1 | tee "$out" | grep -E "^(failed|  Assert|  Xunit|  Expected|    at Homeward)" >&2
   local total f s k
   total=$(grep -E '^\s+total: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
   f=$(grep -E '^\s+failed: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
