@@ -33,7 +33,7 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock)
     public sealed record Row(
         Guid EpisodeId, Guid PersonId, string Name, string NhsNumber, Route Route, EpisodeStatus Status, Service? Service,
         Pathway? Pathway, string? Hospital, string? Locality, int DaysSinceReferral, int? DelayDays, bool StillInHospital,
-        string NextAction, string Owner, int Version, DateTimeOffset? TwoHourDeadline = null)
+        string NextAction, string Owner, int Version, DateTimeOffset? TwoHourDeadline = null, string? ToCheck = null)
     {
         public bool Deconditioning => StillInHospital && DelayDays >= DeconditioningDays;
     }
@@ -83,7 +83,7 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock)
         {
             x.e.Id, x.e.PersonId, x.p.GivenName, x.p.FamilyName, x.p.NhsNumber, x.r.Route, x.e.Status, x.e.Service,
             x.e.Pathway, x.r.Hospital, x.p.LocalityId, x.e.ReferredAt, x.r.DischargeReadyDate, x.e.DischargedOn,
-            x.e.WaitingFor, x.e.Version, x.r.Urgency,
+            x.e.WaitingFor, x.e.Version, x.r.Urgency, x.r.ToCheck,
         }).ToListAsync(ct);
 
         var waitingIds = found.Where(x => x.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting).Select(x => x.Id).ToList();
@@ -109,7 +109,7 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock)
             return new Row(x.Id, x.PersonId, $"{x.GivenName} {x.FamilyName}", x.NhsNumber.Display, x.Route, x.Status, x.Service,
                 x.Pathway, x.Hospital, x.LocalityId is { } l ? localityNames.GetValueOrDefault(l) : null,
                 today.DayNumber - referred.DayNumber, delay, inHospital, next, owner, x.Version,
-                x.Urgency == Urgency.TwoHour && x.Status != EpisodeStatus.Active ? x.ReferredAt + TwoHours : null);
+                x.Urgency == Urgency.TwoHour && x.Status != EpisodeStatus.Active ? x.ReferredAt + TwoHours : null, x.ToCheck);
         }).ToList();
 
         var counts = all.GroupBy(r => (r.Pathway, r.Status)).Select(g => new Count(g.Key.Pathway, g.Key.Status, g.Count()))

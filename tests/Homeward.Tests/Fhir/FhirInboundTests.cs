@@ -150,6 +150,10 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Contains("Sent with the referral", page, StringComparison.Ordinal);
         Assert.Contains("Allergy or intolerance: Allergy to penicillin (SNOMED CT 91936005)", page, StringComparison.Ordinal);
         Assert.Contains("taken as a hospital discharge", page, StringComparison.Ordinal);
+        // And flagged on the hub board, so nobody has to open it to know.
+        var board = await (await hospital.GetAsync($"/api/board?pageSize=100&route=HospitalDischarge", Ct)).Expect(HttpStatusCode.OK);
+        var row = board.GetProperty("rows").EnumerateArray().Single(r => r.Str("episodeId") == episodeId.ToString());
+        Assert.Contains("hospital discharge", row.Str("toCheck"), StringComparison.Ordinal);
 
         // A provider with no relationship to this person cannot read what was sent.
         var provider = await app.ClientFor(Role.CareProvider);
