@@ -99,6 +99,26 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         return s?.Days.Where(d => d.Date == day).Select(d => CareMap.DaySlot(s, d)).FirstOrDefault();
     }
 
+    private static readonly string[] CommonParameters = ["_id", "_count", "_page", "_format"];
+
+    /// <summary><c>_id</c>: the one resource with that id (as a read gives it, with the same access rule), or none.</summary>
+    private async Task<Bundle> SearchById(string type, string id, string baseUrl, Actor actor, CancellationToken ct)
+    {
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = 0 };
+        try
+        {
+            var found = await Read(type, id, actor, ct);
+            Add(bundle, found, baseUrl);
+            bundle.Total = 1;
+        }
+        catch (FhirException e) when (e.Status == 404)
+        {
+            // Nothing with that id: an empty searchset, as FHIR search answers.
+        }
+        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = $"{baseUrl}/{type}?_id={Uri.EscapeDataString(id)}" });
+        return bundle;
+    }
+
     /// <summary>Search by the parameters each type supports; any other parameter is refused (never silently ignored).</summary>
     public async Task<Bundle> Search(string type, IReadOnlyDictionary<string, string[]> query, string baseUrl, Actor actor, CancellationToken ct)
     {
@@ -117,6 +137,12 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         };
         foreach (var name in query.Keys.Where(k => !k.StartsWith('_') && !allowed.Contains(k)))
             problems.Add(new FhirProblem(name, $"{type} cannot be searched by \"{name}\" here: use {string.Join(", ", allowed)}.", OperationOutcome.IssueType.NotSupported));
+        // The common parameters Homeward supports; any other (_lastUpdated, _sort, _summary, …) is refused, never ignored.
+        foreach (var name in query.Keys.Where(k => k.StartsWith('_') && !CommonParameters.Contains(k)))
+            problems.Add(new FhirProblem(name, $"\"{name}\" is not supported here: use {string.Join(", ", CommonParameters)}.", OperationOutcome.IssueType.NotSupported));
+        var byId = One("_id");
+        if (byId is not null && query.Keys.Any(k => !k.StartsWith('_')))
+            problems.Add(new FhirProblem("_id", "Search by _id alone (with _count, _page or _format at most)."));
         var count = int.TryParse(One("_count"), CultureInfo.InvariantCulture, out var c) ? c : 25;
         var page = int.TryParse(One("_page"), CultureInfo.InvariantCulture, out var pg) ? pg : 1;
         if (count is < 1 or > Page<object>.MaxPageSize || page < 1)
@@ -124,6 +150,9 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         var nhs = Identifier(One("identifier") ?? One("patient.identifier") ?? One("subject:Patient.identifier"), problems);
         if (problems.Count > 0)
             throw new FhirException(400, problems);
+
+        if (byId is not null)
+            return await SearchById(type, byId, baseUrl, actor, ct);
 
         return await Guard(async () =>
         {

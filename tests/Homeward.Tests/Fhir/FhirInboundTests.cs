@@ -200,6 +200,27 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.NotEmpty(UkCore.Errors(patient, UkCore.Patient));
     }
 
+    [Fact]
+    public async Task Searches_take_an_id_and_refuse_what_they_do_not_support()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var text = await (await Post(hub, TrustBundle(Bodies.NewNhsNumber(), $"VG-{Guid.NewGuid():N}"[..16]))).Content.ReadAsStringAsync(Ct);
+        var id = JsonDocument.Parse(text).RootElement.GetProperty("entry")[0].GetProperty("resource").Str("id");
+
+        var found = await (await hub.GetAsync($"/fhir/ServiceRequest?_id={id}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        Assert.Equal(id, found.GetProperty("entry")[0].GetProperty("resource").Str("id"));
+        var none = await (await hub.GetAsync($"/fhir/ServiceRequest?_id={Guid.NewGuid()}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+
+        // Never silently ignored: an unsupported common parameter, and _id mixed with other criteria, are refused by name.
+        var refused = await (await hub.GetAsync("/fhir/ServiceRequest?_lastUpdated=gt2020-01-01&_sort=authored", Ct)).Expect(HttpStatusCode.BadRequest);
+        var places = refused.GetProperty("issue").EnumerateArray().SelectMany(i => i.GetProperty("expression").EnumerateArray().Select(e => e.GetString())).ToList();
+        Assert.Contains("_lastUpdated", places);
+        Assert.Contains("_sort", places);
+        await (await hub.GetAsync($"/fhir/ServiceRequest?_id={id}&status=active", Ct)).Expect(HttpStatusCode.BadRequest);
+    }
+
     private async Task<Guid> EpisodeOf(string referralId)
     {
         await using var db = app.Db();
