@@ -84,7 +84,7 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         var actor = HttpContext.Actor();
         Episode = await episodes.Handle(Id, actor, ct);
         Referral = await referrals.Handle(Episode.ReferralId, actor, ct);
-        SentWith = await sentWith.Handle(Episode.ReferralId, actor, ct);
+        SentWith = await sentWith.For(Referral, ct);
         Timeline = await episodes.Timeline(Id, actor, ct);
         Bookings = await offers.ForEpisode(Id, actor, ct);
         if (Episode.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting or EpisodeStatus.Active && actor.Has(Right.BookCapacity))

@@ -9,12 +9,13 @@ public sealed class SentWithReferral(HomewardDb db, GetReferral referrals)
 {
     public sealed record Item(Guid Id, int Position, string ResourceType, string? SenderId, string Summary, DateTimeOffset ReceivedAt);
 
-    public async Task<IReadOnlyList<Item>> Handle(Guid referralId, Actor actor, CancellationToken ct)
-    {
-        await referrals.Handle(referralId, actor, ct); // the referral's own access check (and its audit row)
-        return await db.SentDocuments.AsNoTracking().Where(d => d.ReferralId == referralId).OrderBy(d => d.Position)
+    public async Task<IReadOnlyList<Item>> Handle(Guid referralId, Actor actor, CancellationToken ct) =>
+        await For(await referrals.Handle(referralId, actor, ct), ct); // the referral's own access check (and its audit row)
+
+    /// <summary>For a referral the caller has just read (so its access check and audit row are done): not read twice.</summary>
+    public async Task<IReadOnlyList<Item>> For(ReferralView read, CancellationToken ct) =>
+        await db.SentDocuments.AsNoTracking().Where(d => d.ReferralId == read.Id).OrderBy(d => d.Position)
             .Select(d => new Item(d.Id, d.Position, d.ResourceType, d.SenderId, d.Summary, d.ReceivedAt)).ToListAsync(ct);
-    }
 
     /// <summary>One as received, for anyone who may read its referral.</summary>
     public async Task<(SentDocument Document, ReferralView Referral)?> Read(Guid id, Actor actor, CancellationToken ct)
