@@ -29,7 +29,7 @@ demo.SetAction((result, ct) => DemoCommand.Run(
 
 var code = new Argument<string>("code")
 {
-    Description = "cld, ascof-2a, ascof-2d, local-91-days, weekly-intermediate-care, or a SALT-layout local analysis: sts001, sts002a, sts002b, sts004.",
+    Description = "cld, ascof-2a, ascof-2d, local-91-days, weekly-intermediate-care, discharge-delays, urgent-response, bcf, or a SALT-layout local analysis: sts001, sts002a, sts002b, sts004.",
 };
 var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd). With --to; without both, the return's usual period." };
 var to = new Option<string?>("--to") { Description = "Last day (yyyy-MM-dd)." };

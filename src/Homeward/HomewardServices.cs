@@ -31,6 +31,8 @@ public static class HomewardServices
         services.AddScoped<GetEpisode>();
         services.AddScoped<SearchEpisodes>();
         services.AddScoped<ChangeEpisode>();
+        services.AddScoped<Delays.RecordDelay>();
+        services.AddScoped<Delays.ReadDelays>();
         services.AddScoped<GetPerson>();
         services.AddScoped<FindPeople>();
         services.AddScoped<UpdatePerson>();

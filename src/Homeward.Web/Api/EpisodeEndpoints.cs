@@ -1,4 +1,5 @@
 using Homeward.Access;
+using Homeward.Delays;
 using Homeward.Episodes;
 using Homeward.Web.Auth;
 using Homeward.Web.Infrastructure;
@@ -31,6 +32,20 @@ public static class EpisodeEndpoints
         .Needs(Right.ReadRecords)
         .WithSummary("Search and list episodes")
         .ProducesValidationProblem();
+
+        group.MapGet("/{id:guid}/delays", async (Guid id, ReadDelays handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))
+        .NeedsForPerson(Right.ReadRecords)
+        .WithSummary("The delay ledger: the Discharge Ready Date, days delayed, and each reason with who recorded it and when")
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:guid}/delays", async (Guid id, RecordDelay.Request request, RecordDelay handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, request, http.Actor(), ct)))
+        .NeedsForPerson(Right.EditReferral)
+        .WithSummary("Record the main reason a person ready to leave hospital is still there (a national delay reason code)")
+        .WithDescription("The ledger only grows: the same reason again writes nothing. Open while the person is in hospital; 409 after.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
         Step<ChangeEpisode.TriageStep>(group, Right.Triage, "triage", "Triage to a service and pathway (Home First: a reason is needed for anything but home)");
         Step<ChangeEpisode.AcceptStep>(group, Right.AcceptOrDecline, "accept", "Accept the referral");

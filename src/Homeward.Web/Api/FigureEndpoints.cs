@@ -61,7 +61,7 @@ public static class ReturnEndpoints
             })
             .WithTags("Returns")
             .Needs(Right.ReadFigures)
-            .WithSummary("A national return or measure for a period: cld, ascof-2a, ascof-2d, local-91-days, weekly-intermediate-care, and the SALT-layout local analyses sts001, sts002a, sts002b, sts004")
+            .WithSummary("A national return or measure for a period: cld, ascof-2a, ascof-2d, local-91-days, weekly-intermediate-care, discharge-delays, urgent-response, bcf, and the SALT-layout local analyses sts001, sts002a, sts002b, sts004")
             .WithDescription("format: json (default), csv or xlsx. Without from and to, the return's usual period (see docs/metrics.md). Client Level Data comes with its validation (problems, by row and field); a file that fails it is refused (422) until the problems are put right.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

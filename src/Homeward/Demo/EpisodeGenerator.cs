@@ -17,6 +17,14 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
     private Actor Ucr => actors[Role.RapidResponseClinician];
     private Actor Discharge => actors[Role.HospitalDischargeTeam];
     private Actor Reablement => actors[Role.ReablementWorker];
+    /// <summary>Delay reasons draw from their own stream, so adding them left the rest of the county as it was.</summary>
+    private readonly DemoRandom reasons = new(20261206);
+
+    /// <summary>Besides waiting for the service itself, what keeps people in hospital past their ready date, roughly as published.</summary>
+    private static readonly (Delays.DelayReason, double)[] HospitalSideReasons =
+        [(Delays.DelayReason.MedicinesToTakeHome, 10), (Delays.DelayReason.Transport, 6), (Delays.DelayReason.TherapyDecision, 10),
+         (Delays.DelayReason.MedicalDecision, 10), (Delays.DelayReason.CommunityEquipment, 8), (Delays.DelayReason.NotInAgreement, 6),
+         (Delays.DelayReason.HubConfirmation, 4), (Delays.DelayReason.Safeguarding, 2)];
 
     /// <summary>The care records made alongside the episodes (drained by the caller at each save).</summary>
     public CareGenerator Care { get; } = new(random, actors[Role.ReablementWorker], actors[Role.HubCoordinator], now);
@@ -108,6 +116,8 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
                 return;
         }
         var discharged = referral.Route == Route.HospitalDischarge ? London.DateOf(start) : (DateOnly?)null;
+        if (referral.DischargeReadyDate is { } ready)
+            RecordDelay(episode, pathway, ready, discharged is { } d && start <= now ? d : London.DateOf(now), accepted);
         var starter = service == Service.UrgentCommunityResponse ? Ucr : Reablement;
         if (!Step(start, () => episode.Start(discharged, start, starter, start)))
             return;
@@ -125,6 +135,29 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
         // The generated record must satisfy the same ending rules as staff do.
         var missing = Care.Finish(episode, sequel, end);
         episode.End(sequel, destination, referral.ExistingClient, null, end, starter, end, missing);
+    }
+
+    /// <summary>
+    /// The delay ledger of someone still in hospital after their ready date: the main reason from that day (mostly the
+    /// pathway's service, else something on the hospital's side), and now and then a change of reason part way.
+    /// </summary>
+    private void RecordDelay(Episode episode, Pathway? pathway, DateOnly ready, DateOnly leaves, DateTimeOffset accepted)
+    {
+        if (leaves <= ready)
+            return;
+        var recordedAt = Later(London.At(ready, new TimeOnly(11, 0)), accepted);
+        if (recordedAt > now)
+            return;
+        var first = Delays.DelayReasons.ForPathway(pathway) is { } waitingForService && reasons.Chance(0.65) ? waitingForService : reasons.Weighted(HospitalSideReasons);
+        Care.Made.Add(Delays.DelayEntry.Of(episode, first, null, ready, Hub, recordedAt));
+        var days = leaves.DayNumber - ready.DayNumber;
+        if (days < 3 || !reasons.Chance(0.3))
+            return;
+        var changed = ready.AddDays(reasons.Int(1, days));
+        var second = Delays.DelayReasons.ForPathway(pathway) is { } s && s != first ? s : reasons.Weighted(HospitalSideReasons);
+        var changedAt = London.At(changed, new TimeOnly(10, 30));
+        if (second != first && changedAt <= now)
+            Care.Made.Add(Delays.DelayEntry.Of(episode, second, null, changed, Hub, changedAt));
     }
 
     private bool Step(DateTimeOffset at, Action apply)

@@ -46,6 +46,8 @@ public sealed record EpisodeFacts
     public DateTimeOffset? DeclinedAt { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
     public string? WaitingFor { get; init; }
+    /// <summary>The delay ledger (hospital discharge): each national delay reason from the day it applied, in order.</summary>
+    public IReadOnlyList<(DateOnly Since, Delays.DelayReason Reason)> DelayLedger { get; init; } = [];
     public DateTimeOffset? AssessedAt { get; init; }
     public IReadOnlyList<DateTimeOffset> ReviewsHeldAt { get; init; } = [];
     /// <summary>Where the person was at the 91-day follow-up (null: no follow-up, or no result yet).</summary>
@@ -80,6 +82,15 @@ public sealed record EpisodeFacts
 
     /// <summary>Still open: not ended, declined or cancelled.</summary>
     public bool IsOpen => Status is not (EpisodeStatus.Ended or EpisodeStatus.Declined or EpisodeStatus.Cancelled);
+
+    /// <summary>The delay reason current on a day: the latest line of the ledger applying by then (null: none recorded).</summary>
+    public Delays.DelayReason? DelayReasonOn(DateOnly day)
+    {
+        Delays.DelayReason? reason = null;
+        foreach (var (since, r) in DelayLedger.Where(d => d.Since <= day))
+            reason = r;
+        return reason;
+    }
 
     /// <summary>Days from the discharge ready date to the discharge date (0 when discharged on or before it).</summary>
     public int? DelayDays => DischargedOn is { } d && DischargeReadyDate is { } r ? Math.Max(0, d.DayNumber - r.DayNumber) : null;

@@ -68,6 +68,11 @@ public sealed class LoadFacts(HomewardDb db)
             .GroupBy(s => s.GoalId).Select(g => g.MaxBy(s => (s.At, s.Id))!)
             .ToLookup(s => s.EpisodeId, s => s.Score);
 
+        var delays = (await (from d in db.DelayEntries.AsNoTracking()
+                             join e in episodes on d.EpisodeId equals e.Id
+                             select new { d.EpisodeId, d.Since, d.Id, d.Reason }).ToListAsync(ct))
+            .OrderBy(d => d.Since).ThenBy(d => d.Id).ToLookup(d => d.EpisodeId, d => (d.Since, d.Reason));
+
         decimal? Measure(Guid id, string code, Stage stage) => measures.TryGetValue((id, code, stage), out var total) ? total : null;
         return [.. rows.Select(x => new EpisodeFacts
         {
@@ -79,7 +84,7 @@ public sealed class LoadFacts(HomewardDb db)
             CareHoursStart = Measure(x.Id, Measures.CareHours, Stage.Start), CareHoursEnd = Measure(x.Id, Measures.CareHours, Stage.End),
             GoalEndScores = [.. goalEnds[x.Id]],
             NhsNumber = x.NhsNumber.Value, Gender = x.Gender, GpPractice = x.GpPracticeCode, DeclinedAt = x.DeclinedAt, CancelledAt = x.CancelledAt,
-            WaitingFor = x.WaitingFor, AssessedAt = x.AssessedAt, ReviewsHeldAt = [.. reviews[x.Id].Order()], FollowUpResult = x.FollowUpResult,
+            WaitingFor = x.WaitingFor, DelayLedger = [.. delays[x.Id]], AssessedAt = x.AssessedAt, ReviewsHeldAt = [.. reviews[x.Id].Order()], FollowUpResult = x.FollowUpResult,
             AdmittedOn = x.AdmittedOn, UsualResidence = x.UsualResidence, Postcode = x.Postcode.Value, Ethnicity = x.Ethnicity,
             PrimarySupportReason = x.PrimarySupportReason, AccommodationStatus = x.AccommodationStatus,
             HasUnpaidCarer = x.AssessedCarer ?? (x.CarerName is null ? null : true),

@@ -16,7 +16,7 @@ namespace Homeward.Hub;
 /// next action and who owns it. Filters by locality, hospital, pathway, route and referring
 /// organisation; sorts; pages. Each person shown is audited as seen.
 /// </summary>
-public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock)
+public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock, Delays.ReadDelays delays)
 {
     /// <summary>From this many days past the discharge ready date, bed rest costs a frail person most: flag it.</summary>
     public const int DeconditioningDays = 10;
@@ -33,7 +33,8 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock)
     public sealed record Row(
         Guid EpisodeId, Guid PersonId, string Name, string NhsNumber, Route Route, EpisodeStatus Status, Service? Service,
         Pathway? Pathway, string? Hospital, string? Locality, int DaysSinceReferral, int? DelayDays, bool StillInHospital,
-        string NextAction, string Owner, int Version, DateTimeOffset? TwoHourDeadline = null, string? ToCheck = null)
+        string NextAction, string Owner, int Version, DateTimeOffset? TwoHourDeadline = null, string? ToCheck = null,
+        Delays.DelayReason? DelayReason = null)
     {
         public bool Deconditioning => StillInHospital && DelayDays >= DeconditioningDays;
     }
@@ -117,6 +118,9 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock)
         var shown = status is { } s ? all.Where(r => r.Status == s).ToList() : all;
         var ordered = Order(shown, sort, query.Descending).ToList();
         var pageRows = ordered.Skip((page - 1) * size).Take(size).ToList();
+        // The current reason from the delay ledger, for those still in hospital on this page.
+        var reasons = await delays.Current([.. pageRows.Where(r => r.StillInHospital).Select(r => r.EpisodeId)], ct);
+        pageRows = [.. pageRows.Select(r => reasons.TryGetValue(r.EpisodeId, out var why) ? r with { DelayReason = why } : r)];
 
         var now = clock.GetUtcNow();
         foreach (var row in pageRows)

@@ -11,7 +11,7 @@ namespace Homeward.Returns;
 /// Produces a national return for a period from the live records. Without dates, each return takes its usual
 /// period: Client Level Data the rolling 12 months to the end of the latest complete quarter; ASCOF 2A and 2D and
 /// the SALT-layout analyses the latest complete financial year; the local 91-day measure the latest October to
-/// December whose follow-ups are all due; the weekly collection the latest complete week; the monthly measures (discharge
+/// December whose follow-ups are all due; the weekly collection the latest complete week; the Better Care Fund metrics the latest complete quarter; the monthly measures (discharge
 /// delays, urgent response) the latest complete month. Every return is audited;
 /// the Client Level Data, which names people, is audited for each person in it, and comes with its validation.
 /// </summary>
@@ -50,11 +50,12 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
             ReturnCode.Local91Days => Ascof.AscofMeasures.Local91Days(facts, period, today),
             ReturnCode.DischargeDelays => Monthly.MonthlyReturns.DischargeDelays(facts, period),
             ReturnCode.UrgentResponse => Monthly.MonthlyReturns.UrgentResponse(facts, period, now),
+            ReturnCode.Bcf => Bcf.BetterCareFund.Build(facts, period),
             ReturnCode.Sts001 => NationalReturns.Sts001(facts, period),
             ReturnCode.Sts002a => NationalReturns.Sts002a(facts, period),
             ReturnCode.Sts002b => NationalReturns.Sts002b(facts, period),
             ReturnCode.Sts004 => NationalReturns.Sts004(facts, period),
-            _ => NationalReturns.WeeklyIntermediateCare(facts, period, now),
+            _ => Weekly.IntermediateCareWeekly.Build(facts, period, now),
         };
         if (which == ReturnCode.Cld)
             table = table with { Problems = ClientLevelData.CldValidator.Check(table) };
@@ -87,6 +88,9 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
                 return new Period(new DateOnly(year, 10, 1), new DateOnly(year, 12, 31));
             case ReturnCode.Cld:
                 return ClientLevelData.ClientLevelData.RollingYear(today);
+            case ReturnCode.Bcf:
+                var quarter = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
+                return new Period(quarter.AddMonths(-3), quarter.AddDays(-1));
             case ReturnCode.DischargeDelays or ReturnCode.UrgentResponse:
                 var month = new DateOnly(today.Year, today.Month, 1);
                 return new Period(month.AddMonths(-1), month.AddDays(-1));

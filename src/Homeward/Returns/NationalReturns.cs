@@ -84,47 +84,6 @@ public static class NationalReturns
             Numbers: ["New clients", "Existing clients", "All"]);
     }
 
-    /// <summary>The weekly intermediate care collection: per week and service group, people received, ended, waits and delay reasons.</summary>
-    public static ReturnTable WeeklyIntermediateCare(IReadOnlyList<EpisodeFacts> facts, Period period, DateTimeOffset now)
-    {
-        var rows = new List<IReadOnlyList<string>>();
-        var monday = period.From.AddDays(-(((int)period.From.DayOfWeek + 6) % 7));
-        (string Name, Service[] Services)[] groups =
-        [
-            ("Home-based (reablement and intermediate care at home)", [Service.Reablement, Service.HomeBasedIntermediateCare]),
-            ("Bed-based intermediate care", [Service.BedBasedIntermediateCare]),
-            ("Urgent community response", [Service.UrgentCommunityResponse]),
-        ];
-        // Each episode's London dates are worked out once, not once a week.
-        var dated = groups.Select(g => facts.Where(f => f.Service is { } s && g.Services.Contains(s))
-            .Select(f => (Facts: f, StartedOn: f.StartedAt is { } s ? London.DateOf(s) : (DateOnly?)null, EndedOn: f.EndedOn)).ToList()).ToList();
-        for (var week = monday; week <= period.To; week = week.AddDays(7))
-        {
-            var sunday = week.AddDays(6);
-            var endOfWeek = London.At(week.AddDays(7), TimeOnly.MinValue);
-            var over = endOfWeek <= now;
-            for (var g = 0; g < groups.Length; g++)
-            {
-                var received = dated[g].Where(x => x.StartedOn >= week && x.StartedOn <= sunday).Select(x => x.Facts).ToList();
-                var left = dated[g].Where(x => x.EndedOn >= week && x.EndedOn <= sunday).Select(x => x.Facts).ToList();
-                var waiting = over
-                    ? dated[g].Select(x => x.Facts).Where(f => f.AcceptedAt < endOfWeek && (f.StartedAt is null || f.StartedAt >= endOfWeek)
-                                                              && (f.CancelledAt is null || f.CancelledAt >= endOfWeek)).ToList()
-                    : [];
-                var reasons = string.Join("; ", waiting.GroupBy(f => f.WaitingFor ?? "Not recorded").OrderByDescending(r => r.Count())
-                    .Select(r => $"{r.Key}: {r.Count()}"));
-                rows.Add([week.ToString("yyyy-MM-dd", Invariant), groups[g].Name, N(received.Count),
-                    Mean(received.Select(f => (f.StartedAt!.Value - f.ReferredAt).TotalDays)), N(left.Count),
-                    Mean(left.Select(f => (f.EndedAt!.Value - f.StartedAt!.Value).TotalDays)), over ? N(waiting.Count) : "", reasons]);
-            }
-        }
-        return new ReturnTable("weekly-intermediate-care", "Intermediate care weekly data collection", period,
-            ["Week commencing", "Service", "People received", "Mean days from referral to start", "People who left", "Mean length of stay (days) of those who left",
-             "Waiting at the end of the week", "Waiting for (delay reasons)"], rows,
-            ["Weeks run Monday to Sunday (London). Waiting: accepted, not started and not cancelled at the end of the week; left blank for a week not yet over."],
-            Numbers: ["People received", "Mean days from referral to start", "People who left", "Mean length of stay (days) of those who left", "Waiting at the end of the week"]);
-    }
-
     private static ReturnTable Grid(string code, string title, Period period, string rowName, IReadOnlyList<string> rowKeys, IReadOnlyList<EpisodeFacts> items,
         Func<EpisodeFacts, string> rowOf, IReadOnlyList<string> notes)
     {
@@ -135,10 +94,4 @@ public static class NationalReturns
     }
 
     private static string N(int n) => n.ToString(Invariant);
-
-    private static string Mean(IEnumerable<double> values)
-    {
-        var list = values.ToList();
-        return list.Count == 0 ? "" : list.Average().ToString("0.0", Invariant);
-    }
 }

@@ -37,6 +37,8 @@ public enum ReturnCode
     DischargeDelays,
     /// <summary>Urgent community response 2-hour standard, and the 2-day standard for reablement (monthly).</summary>
     UrgentResponse,
+    /// <summary>The Better Care Fund 2025–26 metrics, as far as the records draw them (quarterly).</summary>
+    Bcf,
     /// <summary>Local analyses in SALT's short-term support layouts (SALT is no longer collected).</summary>
     Sts001,
     Sts002a,

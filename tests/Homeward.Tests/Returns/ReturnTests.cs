@@ -6,6 +6,8 @@ using Homeward.FollowUps;
 using Homeward.People;
 using Homeward.Referrals;
 using Homeward.Returns;
+using Homeward.Returns.Weekly;
+using Homeward.Delays;
 using Homeward.Returns.Ascof;
 using Homeward.Triage;
 
@@ -129,27 +131,48 @@ public sealed class ReturnTests
     }
 
     [Fact]
-    public void The_weekly_collection_counts_people_received_and_leaving_and_those_waiting_with_their_reasons()
+    public void The_weekly_collection_counts_people_received_discharged_in_service_and_waiting_by_setting_and_direction()
     {
         var week = new Period(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 8)); // Monday to Sunday
         DateTimeOffset At(string s) => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
-        EpisodeFacts Home(string referred, string? started, string? ended = null, string? waitingFor = null) => new()
+        EpisodeFacts Home(string referred, string? started, string? ended = null, Route route = Route.Community) => new()
         {
-            EpisodeId = Guid.NewGuid(), PersonId = Guid.NewGuid(), Route = Route.Community, Service = Service.Reablement, ReferredAt = At(referred),
+            EpisodeId = Guid.NewGuid(), PersonId = Guid.NewGuid(), Route = route, Service = Service.Reablement, ReferredAt = At(referred),
             AcceptedAt = At(referred).AddHours(1), StartedAt = started is null ? null : At(started), EndedAt = ended is null ? null : At(ended),
-            Status = ended is not null ? EpisodeStatus.Ended : started is not null ? EpisodeStatus.Active : EpisodeStatus.Waiting, WaitingFor = waitingFor,
+            Status = ended is not null ? EpisodeStatus.Ended : started is not null ? EpisodeStatus.Active : EpisodeStatus.Waiting,
             DateOfBirth = new DateOnly(1940, 1, 1),
         };
         List<EpisodeFacts> facts =
         [
             Home("2026-03-01T10:00:00Z", "2026-03-03T10:00:00Z"),                         // received, 2 days after referral
             Home("2026-03-02T10:00:00Z", "2026-03-06T10:00:00Z"),                         // received, 4 days after
-            Home("2026-02-01T10:00:00Z", "2026-02-02T10:00:00Z", "2026-03-04T10:00:00Z"), // left after 30 days
-            Home("2026-03-05T10:00:00Z", null, waitingFor: "Carer hours"),                // waiting at the end of the week
+            Home("2026-02-01T10:00:00Z", "2026-02-02T10:00:00Z", "2026-03-04T10:00:00Z"), // discharged after 30 days
+            Home("2026-03-05T10:00:00Z", null),                                           // waiting at the end of the week
+            // From hospital, ready on the 5th and still there on Sunday, waiting for carers (the ledger's reason).
+            Home("2026-03-04T10:00:00Z", null, route: Route.HospitalDischarge) with
+                { DischargeReadyDate = new DateOnly(2026, 3, 5), DelayLedger = [(new DateOnly(2026, 3, 5), DelayReason.Pathway1)] },
         ];
-        var t = NationalReturns.WeeklyIntermediateCare(facts, week, At("2026-03-20T00:00:00Z"));
-        var home = t.Rows.Single(r => r[1].StartsWith("Home-based", StringComparison.Ordinal));
-        Assert.Equal(["2026-03-02", "2", "3.0", "1", "30.0", "1", "Carer hours: 1"], home.Where((_, i) => i != 1));
+        var t = IntermediateCareWeekly.Build(facts, week, At("2026-03-20T00:00:00Z"));
+        string Value(string setting, string direction, string measure) =>
+            t.Rows.Single(r => r[1].StartsWith(setting, StringComparison.Ordinal) && r[2].StartsWith(direction, StringComparison.Ordinal) && r[3] == measure)[4];
+        Assert.All(t.Rows, r => Assert.Equal("2026-03-02", r[0]));
+        Assert.Equal("2", Value("Home", "Step-up", "People received into the service"));
+        Assert.Equal("3.0", Value("Home", "Step-up", "Mean days from referral to start, of those received"));
+        Assert.Equal("1", Value("Home", "Step-up", "People discharged from the service"));
+        Assert.Equal("30.0", Value("Home", "Step-up", "Mean length of stay (days), of those discharged"));
+        Assert.Equal("2", Value("Home", "Step-up", "People in the service at the end of the week"));
+        Assert.Equal("1", Value("Home", "Step-up", "People accepted and waiting to start at the end of the week"));
+        Assert.Equal("1", Value("Home", "Step-down", "People accepted and waiting to start at the end of the week"));
+        Assert.Equal("1", Value("Home", "Step-down", "Of those waiting, in hospital past their discharge ready date"));
+        Assert.Equal("1", Value("Home", "Step-down",
+            "In hospital past their ready date, main delay reason: Pathway 1: awaiting availability of resource for assessment and start of care at home"));
+        Assert.Equal("0", Value("Bed", "Step-down", "People received into the service"));
+        Assert.DoesNotContain(t.Rows, r => r[1].Contains("urgent", StringComparison.OrdinalIgnoreCase));
+
+        // A week not yet over has no end-of-week snapshot: blank, not zero.
+        var early = IntermediateCareWeekly.Build(facts, week, At("2026-03-07T12:00:00Z"));
+        Assert.Equal("", early.Rows.Single(r => r[1].StartsWith("Home", StringComparison.Ordinal) && r[2].StartsWith("Step-up", StringComparison.Ordinal)
+                                                 && r[3] == "People in the service at the end of the week")[4]);
     }
 
     [Fact]

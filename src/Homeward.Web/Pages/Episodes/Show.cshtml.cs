@@ -17,7 +17,8 @@ namespace Homeward.Web.Pages.Episodes;
 [Needs(Right.ReadRecords, PersonRecord = true)]
 public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, ChangeEpisode change,
     Homeward.Capacity.MatchServices matches, Homeward.Capacity.BookCapacity book, Homeward.Capacity.Offers offers,
-    Homeward.Capacity.RespondToBooking respond, Homeward.Referrals.SentWith.SentWithReferral sentWith) : Homeward.Web.Pages.Shared.ActingPage
+    Homeward.Capacity.RespondToBooking respond, Homeward.Referrals.SentWith.SentWithReferral sentWith,
+    Homeward.Delays.ReadDelays delays, Homeward.Delays.RecordDelay recordDelay) : Homeward.Web.Pages.Shared.ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
     public EpisodeView Episode { get; private set; } = null!;
@@ -28,6 +29,8 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
     public IReadOnlyList<Homeward.Capacity.MatchServices.Match> Matches { get; private set; } = [];
     public IReadOnlyList<Homeward.Capacity.BookingView> Bookings { get; private set; } = [];
     public Guid? FailedService { get; private set; }
+    /// <summary>Hospital discharge: the delay ledger (Discharge Ready Date, days, reasons).</summary>
+    public Homeward.Delays.DelayLedgerView? Delay { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
@@ -62,6 +65,13 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
             return $"Booked {booking.ServiceName} from {Labels.Day(booking.StartDate)}; offered to the provider.";
         }, ct);
 
+    public Task<IActionResult> OnPostDelayAsync(string? reason, string? detail, string? since, CancellationToken ct) =>
+        Act("delay", key => $"delay-{key}", async () =>
+        {
+            var ledger = await recordDelay.Handle(Id, new Homeward.Delays.RecordDelay.Request(reason, detail, since), HttpContext.Actor(), ct);
+            return $"Delay reason recorded: {ledger.Current!.ReasonLabel}.";
+        }, ct);
+
     public Task<IActionResult> OnPostCancelBookingAsync(Guid bookingId, string? reason, CancellationToken ct) =>
         Act("cancel-booking", key => $"{key}-{bookingId}", async () =>
         {
@@ -87,6 +97,8 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         SentWith = await sentWith.For(Referral, ct);
         Timeline = await episodes.Timeline(Id, actor, ct);
         Bookings = await offers.ForEpisode(Id, actor, ct);
+        if (Referral.Route == Homeward.Referrals.Route.HospitalDischarge)
+            Delay = await delays.ForEpisodeRead(Id, ct);
         if (Episode.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting or EpisodeStatus.Active && actor.Has(Right.BookCapacity))
             Matches = await matches.Handle(Id, doubleHanded: false, actor, ct);
     }

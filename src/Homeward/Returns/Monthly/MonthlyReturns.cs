@@ -1,5 +1,6 @@
 using System.Globalization;
 using Homeward.Common;
+using Homeward.Delays;
 using Homeward.Episodes;
 using Homeward.Figures;
 using Homeward.Referrals;
@@ -44,8 +45,15 @@ public static class MonthlyReturns
         Group("All discharges", measured);
         foreach (var pathway in Enum.GetValues<Pathway>())
             Group($"Pathway {pathway}", [.. measured.Where(f => f.Pathway == pathway)]);
-        foreach (var reason in measured.Where(f => f.DelayDays > 0).GroupBy(f => f.WaitingFor ?? "Not recorded").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
-            rows.Add(["Delayed, by what they waited for", reason.Key, N(reason.Count()), N(reason.Sum(f => f.DelayDays!.Value)), ""]);
+        // The main reason on the discharge day, in the national collection's list and order; then who could end it.
+        var delayed = measured.Where(f => f.DelayDays > 0).Select(f => (Facts: f, Reason: f.DelayReasonOn(f.DischargedOn!.Value))).ToList();
+        foreach (var reason in Enum.GetValues<DelayReason>())
+            ByReason("Delayed, by main delay reason", reason.Label(), [.. delayed.Where(d => d.Reason == reason).Select(d => d.Facts)]);
+        ByReason("Delayed, by main delay reason", "Not recorded", [.. delayed.Where(d => d.Reason is null).Select(d => d.Facts)]);
+        foreach (var agency in Enum.GetValues<DelayAgency>())
+            ByReason("Delayed, by agency (local attribution)", agency.Label(), [.. delayed.Where(d => d.Reason?.Agency() == agency).Select(d => d.Facts)]);
+        void ByReason(string group, string name, IReadOnlyList<EpisodeFacts> these) =>
+            rows.Add([group, name, N(these.Count), N(delayed.Count), Rate(these.Count, delayed.Count)]);
         rows.Add(["Not measured", "Discharged with no discharge ready date recorded", N(discharges.Count - measured.Count), N(discharges.Count), ""]);
         return new ReturnTable("discharge-delays", "Discharge delays from the Discharge Ready Date", period,
             ["Group", "Measure", "Number", "Of", "Per cent"], rows,
@@ -53,7 +61,7 @@ public static class MonthlyReturns
                 "Discharges in the period (the day the person left hospital) of people referred to the partnership from a hospital ward.",
                 "Delay: days from the Discharge Ready Date (the first day of the final period in which the person no longer met the criteria to reside; reset when they became unwell again) to the discharge day; 0 when discharged on or before it.",
                 "Bands are cumulative: a person delayed 8 days is in 1+, 2+ and 7+.",
-                "What they waited for is the hub's own wording from the waiting list; the national delay reason codes are not recorded yet.",
+                "Main delay reason: the line of the delay ledger current on the discharge day, in the words and order of NHS England's acute discharge delays collection, as a share of everyone delayed. The agency is Homeward's own attribution of who can end each reason (the national collection attributes none).",
             ],
             Numbers: ["Number", "Of", "Per cent"]);
     }
