@@ -30,7 +30,7 @@ internal static class FiguresBench
             await Measure(http, "dashboard API, default 90 days", "/api/figures");
             await Measure(http, "dashboard API, a full year by locality, monthly trend", $"/api/figures?from={YearFrom}&to={YearTo}&by=Locality&trend=Month");
             await Measure(http, "dashboard API, a full year by age band, weekly trend", $"/api/figures?from={YearFrom}&to={YearTo}&by=AgeBand&trend=Week");
-            foreach (var code in new[] { "cld", "ascof-2a", "ascof-2d", "local-91-days", "weekly-intermediate-care", "sts001", "sts002a", "sts002b", "sts004" })
+            foreach (var code in new[] { "cld", "ascof-2a", "ascof-2d", "local-91-days", "weekly-intermediate-care", "discharge-delays", "urgent-response", "bcf", "sts001", "sts002a", "sts002b", "sts004" })
                 await Measure(http, $"{code}, a full year, CSV", $"/api/returns/{code}?from={YearFrom}&to={YearTo}&format=csv");
             await Measure(http, "cld, a full year, XLSX", $"/api/returns/cld?from={YearFrom}&to={YearTo}&format=xlsx");
             await Measure(http, "cld, its usual period (rolling 12 months), validated, CSV", "/api/returns/cld?format=csv");

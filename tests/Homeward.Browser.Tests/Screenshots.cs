@@ -86,6 +86,33 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-phone.png"), FullPage = true });
     }
 
+    /// <summary>The delay ledger on an episode and on the board, the weekly collection (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*delay*").</summary>
+    [Fact]
+    public async Task Take_the_delay_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        // The longest delay still in hospital: record a change of reason through the form, as the hub would.
+        var board = await page.Context.APIRequest.GetAsync("/api/board?route=HospitalDischarge&sort=Delay&pageSize=20");
+        var rows = System.Text.Json.JsonDocument.Parse(await board.TextAsync()).RootElement.GetProperty("rows").EnumerateArray();
+        var episode = rows.First(r => r.GetProperty("stillInHospital").GetBoolean() && r.GetProperty("status").GetString() != "Referred")
+            .GetProperty("episodeId").GetString();
+        await page.GotoAsync($"/episodes/{episode}");
+        await page.SelectOptionAsync("#delay-reason", "MedicinesToTakeHome");
+        await page.FillAsync("#delay-detail", "Pharmacy to dispense the new inhalers");
+        await page.ClickAsync("button:has-text('Record the reason')");
+        await page.Locator("[data-testid=delay]").ScreenshotAsync(new() { Path = Path.Combine(Folder, "delay-ledger.png") });
+        await page.GotoAsync("/board?route=HospitalDischarge&sort=Delay");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "board-delays.png") });
+        await page.GotoAsync("/returns?code=weekly-intermediate-care");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-weekly-intermediate-care.png") });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"/episodes/{episode}");
+        await page.Locator("[data-testid=delay]").ScreenshotAsync(new() { Path = Path.Combine(Folder, "delay-ledger-phone.png") });
+    }
+
     /// <summary>Only the planning page (HOMEWARD_SCREENSHOTS_URL=… dotnet test … -- --filter-method "*planning*").</summary>
     [Fact]
     public async Task Take_the_planning_screenshot()

@@ -1,10 +1,14 @@
 namespace Homeward.Common;
 
 /// <summary>The request broke one or more rules; every broken rule is listed by field.</summary>
-public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors)
+public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string[]>? forPeople = null)
     : Exception("The request is not valid: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
 {
+    /// <summary>For programs (the API, the CLI, FHIR): a choice names the values that may be sent.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    /// <summary>For a person at a form: a choice is made from the labels on the page, so no API values are named.</summary>
+    public IReadOnlyDictionary<string, string[]> ForPeople { get; } = forPeople ?? errors;
 
     public static ValidationFailedException For(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });

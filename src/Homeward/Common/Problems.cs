@@ -7,14 +7,22 @@ namespace Homeward.Common;
 public sealed class Problems
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    // The same problems in words for a person at a form, where a choice is made from a list of labels, not API values.
+    private readonly Dictionary<string, List<string>> _forPeople = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string field, string message)
+    public void Add(string field, string message) => Add(field, message, message);
+
+    /// <summary>A problem said one way to a program (naming the values it may send) and another to a person at a form.</summary>
+    public void Add(string field, string forProgram, string forPeople)
     {
         if (!_errors.TryGetValue(field, out var list))
             _errors[field] = list = [];
-        list.Add(message);
+        list.Add(forProgram);
+        if (!_forPeople.TryGetValue(field, out var words))
+            _forPeople[field] = words = [];
+        words.Add(forPeople);
     }
 
     /// <summary>Text that is required, trimmed, and no longer than <paramref name="maxLength"/>.</summary>
@@ -45,13 +53,14 @@ public sealed class Problems
         if (string.IsNullOrWhiteSpace(value))
         {
             if (required)
-                Add(field, $"Choose {label}: one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+                Add(field, $"Choose {label}: one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.", $"Choose {label}.");
             return null;
         }
         if (System.Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)
             && !int.TryParse(value, out _))
             return parsed;
-        Add(field, $"'{Truncate(value)}' is not a known {label}: use one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+        Add(field, $"'{Truncate(value)}' is not a known {label}: use one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.",
+            $"'{Truncate(value)}' is not a known {label}: choose one from the list.");
         return null;
     }
 
@@ -133,7 +142,7 @@ public sealed class Problems
     public void ThrowIfAny()
     {
         if (Any)
-            throw new ValidationFailedException(ToDictionary());
+            throw new ValidationFailedException(ToDictionary(), _forPeople.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>

@@ -150,9 +150,10 @@ public sealed class Episode
         Require("end", at, now, EpisodeStatus.Active);
         var problems = missing ?? new Problems();
         if (sequel.IsExistingClientOnly() && !existingClient)
-            problems.Add("sequel", $"{sequel} applies only to existing clients (people who already had long-term support).");
+            problems.Add("sequel", $"{sequel} applies only to existing clients (people who already had long-term support).",
+                $"“{Words.Of(sequel)}” applies only to existing clients (people who already had long-term support).");
         if (Sequels.Contradiction(sequel, destination) is { } contradiction)
-            problems.Add("destination", contradiction);
+            problems.Add("destination", contradiction, Sequels.Contradiction(sequel, destination, forPeople: true)!);
         if (UrgentOutcome == Episodes.UrgentOutcome.ConveyedToHospital && destination != Episodes.Destination.Hospital)
             problems.Add("destination", "The urgent response outcome says the person was conveyed to hospital: the destination must be Hospital.");
         if (UrgentOutcome == Episodes.UrgentOutcome.StayedAtHome && destination == Episodes.Destination.Hospital)

@@ -43,17 +43,25 @@ public static class Sequels
     private static bool StaysInCommunity(Sequel sequel) => sequel is Sequel.NoIdentifiedNeeds or Sequel.UniversalServicesOrSignposted
         or Sequel.OngoingLowLevelSupport or Sequel.MoveToCommunity;
 
-    /// <summary>Why a sequel and a destination cannot both be true, or null when they can (docs/user-guide.md lists the rules).</summary>
-    public static string? Contradiction(Sequel sequel, Destination destination) => (sequel, destination) switch
+    /// <summary>
+    /// Why a sequel and a destination cannot both be true, or null when they can (docs/user-guide.md lists the rules):
+    /// naming the values as a program sends them, or (<paramref name="forPeople"/>) in the words of the form.
+    /// </summary>
+    public static string? Contradiction(Sequel sequel, Destination destination, bool forPeople = false)
     {
-        (not Sequel.EarlyCessationNhsFundedEndOfLifeOrDeath, Destination.Died) =>
-            "A person who died has the sequel EarlyCessationNhsFundedEndOfLifeOrDeath.",
-        (Sequel.MoveToNursingCare, not Destination.NursingHome) => "MoveToNursingCare means the destination is NursingHome.",
-        (Sequel.MoveToResidentialCare, not Destination.CareHome) => "MoveToResidentialCare means the destination is CareHome.",
-        (_, Destination.Hospital) when !sequel.IsEarlyCessation() =>
-            "Going into hospital ends support early: choose one of the EarlyCessation sequels.",
-        (_, Destination.CareHome or Destination.NursingHome) when StaysInCommunity(sequel) =>
-            $"{sequel} means the person stays in the community, not in a {(destination == Destination.CareHome ? "care home" : "nursing home")}.",
-        _ => null,
-    };
+        string Name<T>(T value) where T : struct, Enum => forPeople ? $"“{Common.Words.Of(value)}”" : value.ToString();
+        return (sequel, destination) switch
+        {
+            (not Sequel.EarlyCessationNhsFundedEndOfLifeOrDeath, Destination.Died) =>
+                $"A person who died has the sequel {Name(Sequel.EarlyCessationNhsFundedEndOfLifeOrDeath)}.",
+            (Sequel.MoveToNursingCare, not Destination.NursingHome) => $"{Name(Sequel.MoveToNursingCare)} means the destination is {Name(Destination.NursingHome)}.",
+            (Sequel.MoveToResidentialCare, not Destination.CareHome) => $"{Name(Sequel.MoveToResidentialCare)} means the destination is {Name(Destination.CareHome)}.",
+            (_, Destination.Hospital) when !sequel.IsEarlyCessation() =>
+                forPeople ? "Going into hospital ends support early: choose one of the early cessation sequels."
+                          : "Going into hospital ends support early: choose one of the EarlyCessation sequels.",
+            (_, Destination.CareHome or Destination.NursingHome) when StaysInCommunity(sequel) =>
+                $"{Name(sequel)} means the person stays in the community, not in a {(destination == Destination.CareHome ? "care home" : "nursing home")}.",
+            _ => null,
+        };
+    }
 }

@@ -96,15 +96,17 @@ public static class ReturnFiles
                 foreach (var (value, number) in cells)
                 {
                     xml.WriteStartElement("c", Main);
-                    xml.WriteAttributeString("r", ColumnName(c++) + row);
+                    xml.WriteAttributeString("r", Column(c++) + row);
                     if (number && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n))
                         xml.WriteElementString("v", Main, n.ToString(CultureInfo.InvariantCulture));
-                    else if (!number || value.Length > 0)
+                    else if (value.Length > 0)
                     {
+                        // An empty cell stays empty (no string in it): a year of CLD has millions of blank fields.
                         xml.WriteAttributeString("t", "inlineStr");
                         xml.WriteStartElement("is", Main);
                         xml.WriteStartElement("t", Main);
-                        xml.WriteAttributeString("xml", "space", null, "preserve");
+                        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+                            xml.WriteAttributeString("xml", "space", null, "preserve");
                         xml.WriteString(XmlSafe(value));
                         xml.WriteEndElement();
                         xml.WriteEndElement();
@@ -133,6 +135,10 @@ public static class ReturnFiles
         }
         return kept.ToString();
     }
+
+    private static readonly string[] Columns = [.. Enumerable.Range(0, 128).Select(ColumnName)];
+
+    private static string Column(int index) => index < Columns.Length ? Columns[index] : ColumnName(index);
 
     private static string ColumnName(int index) =>
         index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);

@@ -69,7 +69,7 @@ public abstract class AdminPage(ReadSetup setup) : ActingPage
         catch (Common.ValidationFailedException e)
         {
             var errors = new Dictionary<string, List<string>>();
-            foreach (var (field, messages) in e.Errors)
+            foreach (var (field, messages) in e.ForPeople)
             {
                 var at = field.IndexOf('[');
                 var key = at < 0 ? field : field[..at];

@@ -28,7 +28,7 @@ public sealed class BreakGlassModel(Homeward.Access.BreakGlass breakGlass) : Pag
         }
         catch (ValidationFailedException e)
         {
-            Errors = FormErrors.From(e.Errors);
+            Errors = FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }
@@ -44,7 +44,7 @@ public sealed class BreakGlassModel(Homeward.Access.BreakGlass breakGlass) : Pag
         }
         catch (ValidationFailedException e)
         {
-            (Errors, Failed, Typed) = (FormErrors.From(e.Errors.ToDictionary(x => $"{x.Key}-{id:N}", x => x.Value)), id, review);
+            (Errors, Failed, Typed) = (FormErrors.From(e.ForPeople.ToDictionary(x => $"{x.Key}-{id:N}", x => x.Value)), id, review);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             Rows = await List(ct);
             return Page();

@@ -35,7 +35,7 @@ public sealed class IndexModel(ReadAudit audit) : PageModel
         }
         catch (ValidationFailedException e)
         {
-            Errors = FormErrors.From(e.Errors);
+            Errors = FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }

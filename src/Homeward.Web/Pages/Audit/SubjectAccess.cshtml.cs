@@ -31,7 +31,7 @@ public sealed class SubjectAccessModel(SubjectAccess subjectAccess) : PageModel
         }
         catch (ValidationFailedException e)
         {
-            (Errors, Typed) = (FormErrors.From(e.Errors), nhsNumber);
+            (Errors, Typed) = (FormErrors.From(e.ForPeople), nhsNumber);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

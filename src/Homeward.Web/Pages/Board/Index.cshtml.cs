@@ -34,7 +34,7 @@ public sealed class IndexModel(Hub.Board board) : PageModel
         }
         catch (ValidationFailedException e)
         {
-            Errors = FormErrors.From(e.Errors);
+            Errors = FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }

@@ -40,7 +40,7 @@ public sealed class IndexModel(Homeward.Access.BreakGlass breakGlass) : PageMode
         }
         catch (ValidationFailedException e)
         {
-            Errors = FormErrors.From(e.Errors);
+            Errors = FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             Open = await breakGlass.Mine(HttpContext.Actor(), ct);
             return Page();

@@ -29,7 +29,7 @@ public sealed class IndexModel(Dashboard dashboard, SetTarget targets) : ActingP
         catch (ValidationFailedException e)
         {
             // The filter form is this page's form: its problems are shown like any other form's.
-            Errors = Homeward.Web.TagHelpers.FormErrors.From(e.Errors);
+            Errors = Homeward.Web.TagHelpers.FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }

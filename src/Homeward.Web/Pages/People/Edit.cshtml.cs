@@ -40,7 +40,7 @@ public sealed class EditModel(GetPerson people, UpdatePerson update) : PageModel
         }
         catch (ValidationFailedException e)
         {
-            (Input, Version, Errors) = (input, version, FormErrors.From(e.Errors.ToDictionary(x => "person." + x.Key, x => x.Value)));
+            (Input, Version, Errors) = (input, version, FormErrors.From(e.ForPeople.ToDictionary(x => "person." + x.Key, x => x.Value)));
             Current = await people.Handle(Id, HttpContext.Actor(), ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }

@@ -28,7 +28,7 @@ public sealed class IndexModel(FindPeople find) : PageModel
         }
         catch (ValidationFailedException e)
         {
-            foreach (var (field, messages) in e.Errors)
+            foreach (var (field, messages) in e.ForPeople)
                 foreach (var message in messages)
                     Errors.Add(field is "text" or "page" ? "q" : field, message);
             Response.StatusCode = StatusCodes.Status400BadRequest;

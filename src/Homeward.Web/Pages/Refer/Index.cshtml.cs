@@ -47,7 +47,7 @@ public sealed class IndexModel(SubmitReferral submit, GetReferral referrals, Hom
         }
         catch (ValidationFailedException e)
         {
-            Errors = FormErrors.From(e.Errors);
+            Errors = FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -25,7 +25,7 @@ public sealed class DataQualityModel(DataQuality quality) : PageModel
         }
         catch (ValidationFailedException e)
         {
-            Errors = Homeward.Web.TagHelpers.FormErrors.From(e.Errors);
+            Errors = Homeward.Web.TagHelpers.FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         return Page();

@@ -45,7 +45,7 @@ public sealed class IndexModel(MakeReturn make) : PageModel
         }
         catch (ValidationFailedException e)
         {
-            Errors = Homeward.Web.TagHelpers.FormErrors.From(e.Errors);
+            Errors = Homeward.Web.TagHelpers.FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -34,7 +34,7 @@ public abstract class ActingPage : PageModel
         catch (ValidationFailedException e)
         {
             var errors = new FormErrors();
-            foreach (var (field, messages) in e.Errors)
+            foreach (var (field, messages) in e.ForPeople)
                 foreach (var message in messages)
                     errors.Add(fieldKey(field), message);
             (Errors, FailedStep, Posted) = (errors, form, Request.Form);
