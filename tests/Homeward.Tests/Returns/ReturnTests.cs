@@ -179,7 +179,7 @@ public sealed class ReturnTests
     public async Task Files_are_CSV_with_formula_injection_escaped_and_valid_XLSX_with_only_number_columns_as_numbers()
     {
         var table = new ReturnTable("test", "A test", Year, ["Name", "NHS number", "Count"],
-            [["=HYPERLINK(\"x\")", "9990000018", "12"], ["Plain 🙂\u0001", "0123", ""]], ["A note"], Numbers: ["Count"]);
+            [["=HYPERLINK(\"x\")", "9990000018", "12"], ["Plain 🙂\u0001", "0123", ""], [" a < b & c > d ", "", "3"]], ["A note"], Numbers: ["Count"]);
         using var csv = new MemoryStream();
         await ReturnFiles.Write(table, ReturnFormat.Csv, csv, TestContext.Current.CancellationToken);
         var text = System.Text.Encoding.UTF8.GetString(csv.ToArray());
@@ -208,6 +208,8 @@ public sealed class ReturnTests
         Assert.Equal("=HYPERLINK(\"x\")", cells["A2"].InnerText);
         Assert.Equal("Plain 🙂", cells["A3"].InnerText); // a character XML cannot carry is left out; an emoji is kept
         Assert.Equal("", cells["C3"].InnerText); // no denominator: empty, not 0
+        Assert.Equal(" a < b & c > d ", cells["A4"].InnerText); // escaped, and its spaces kept
+        Assert.Equal("", cells["B4"].InnerText); // an empty text cell holds no string
     }
 
     [Theory]
