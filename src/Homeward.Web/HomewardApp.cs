@@ -155,6 +155,7 @@ public static class HomewardApp
         app.MapGet(FrontendStyles.LocalPath, (FrontendStyles styles, HttpContext http) => styles.Local(http)).ForEveryone().ExcludeFromDescription();
         app.MapAuth();
         app.MapReferrals();
+        app.MapDischargeReady();
         app.MapEpisodes();
         app.MapPeople();
         app.MapCapacity();

@@ -33,6 +33,7 @@ public static class HomewardServices
         services.AddScoped<ChangeEpisode>();
         services.AddScoped<Delays.RecordDelay>();
         services.AddScoped<Delays.ReadDelays>();
+        services.AddScoped<DischargeReady.ImportReadyList>();
         services.AddScoped<GetPerson>();
         services.AddScoped<FindPeople>();
         services.AddScoped<UpdatePerson>();

@@ -60,6 +60,7 @@ public sealed class UpdateReferral(HomewardDb db, AccessScope scope, TimeProvide
             readyDateToFollow: referral.DischargeReadyDate is null);
         problems.ThrowIfAny();
 
+        var readyBefore = referral.DischargeReadyDate;
         Set("source", source is not null, source ?? referral.Source, referral.Source, v => referral.Source = v);
         Set("urgency", urgency is not null, urgency ?? referral.Urgency, referral.Urgency, v => referral.Urgency = v);
         Set("referrerName", referrerName is not null, referrerName!, referral.ReferrerName, v => referral.ReferrerName = v);
@@ -76,7 +77,8 @@ public sealed class UpdateReferral(HomewardDb db, AccessScope scope, TimeProvide
         if (changed.Count > 0)
         {
             referral.Version++;
-            episode.NoteReferralChanged(changed, actor, now);
+            episode.NoteReferralChanged(changed, actor, now,
+                changed.Contains("dischargeReadyDate") ? (readyBefore, referral.DischargeReadyDate) : null);
         }
         db.AuditEntries.Add(AuditEntry.For(actor, "referral.update", referral.PersonId, id, now));
         await db.SaveChangesAsync(ct);
