@@ -156,6 +156,7 @@ public static class HomewardApp
         app.MapAuth();
         app.MapReferrals();
         app.MapDischargeReady();
+        app.MapAttention();
         app.MapEpisodes();
         app.MapPeople();
         app.MapCapacity();

@@ -34,6 +34,8 @@ public static class HomewardServices
         services.AddScoped<Delays.RecordDelay>();
         services.AddScoped<Delays.ReadDelays>();
         services.AddScoped<DischargeReady.ImportReadyList>();
+        services.AddScoped<Attention.NeedsAttention>();
+        services.AddScoped<Attention.ClaimAttention>();
         services.AddScoped<GetPerson>();
         services.AddScoped<FindPeople>();
         services.AddScoped<UpdatePerson>();

@@ -14,6 +14,9 @@ public static class London
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 #pragma warning restore RS0030
 
+    /// <summary>An instant as a London clock shows it (for times in words).</summary>
+    public static DateTimeOffset TimeOf(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
     /// <summary>Today in London, by the given clock.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
 

@@ -1,0 +1,40 @@
+using Homeward.Access;
+using Homeward.Attention;
+using Homeward.Web.Auth;
+using Homeward.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Homeward.Web.Pages.Attention;
+
+/// <summary>The hub's "needs attention" queue: overdue first; take an item, hand it back or mark it done.</summary>
+[Needs(Right.AcceptOrDecline)]
+public sealed class IndexModel(NeedsAttention queue, ClaimAttention claim) : Homeward.Web.Pages.Shared.ActingPage
+{
+    public NeedsAttention.View View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public Task<IActionResult> OnPostAsync(string? kind, Guid subjectId, string? act, CancellationToken ct) =>
+        Act("claim", async () =>
+        {
+            NeedsAttention.Item item;
+            try
+            {
+                item = await claim.Handle(kind, subjectId, act, HttpContext.Actor(), ct);
+            }
+            catch (Homeward.Common.NotFoundException)
+            {
+                throw new Homeward.Common.InvalidTransitionException("This no longer needs attention: it has been dealt with since the page was shown.");
+            }
+            return item.State switch
+            {
+                AttentionState.Taken => $"{item.PersonName}: you have taken this ({item.KindLabel.ToLowerInvariant()}).",
+                AttentionState.Done => $"{item.PersonName}: done.",
+                _ => $"{item.PersonName}: handed back to the team.",
+            };
+        }, ct);
+
+    protected override string Here => "/attention";
+
+    protected override async Task Load(CancellationToken ct) => View = await queue.Handle(HttpContext.Actor(), ct);
+}

@@ -1,0 +1,50 @@
+namespace Homeward.Attention;
+
+/// <summary>What needs a person's attention today, each kind with the time it may wait before it is overdue.</summary>
+public enum AttentionKind
+{
+    /// <summary>A 2-hour urgent community response referral not yet triaged: the clock is running.</summary>
+    TwoHourReferral,
+    /// <summary>A referral the sender left unclear (a route worked out, a date to follow): check it before triage.</summary>
+    ReferralToCheck,
+    /// <summary>A provider declined an offer and the person has no other place offered or accepted.</summary>
+    OfferDeclined,
+    /// <summary>An offer still unanswered past its limit.</summary>
+    OfferUnanswered,
+    /// <summary>Still in hospital more than 48 hours past the discharge ready date.</summary>
+    DelayOver48Hours,
+    /// <summary>Still in hospital 21 days or more past the discharge ready date.</summary>
+    DelayOver21Days,
+    /// <summary>A visit missed (not in, declined, could not get in) and not yet followed up: a welfare check.</summary>
+    MissedVisit,
+    /// <summary>A 91-day follow-up due today or overdue.</summary>
+    FollowUpDue,
+}
+
+public static class AttentionKinds
+{
+    /// <summary>How long an item may wait from when it arose before it is overdue.</summary>
+    public static TimeSpan Limit(this AttentionKind kind) => kind switch
+    {
+        AttentionKind.TwoHourReferral => TimeSpan.FromMinutes(15),
+        AttentionKind.MissedVisit => TimeSpan.FromHours(1),
+        AttentionKind.OfferDeclined => TimeSpan.FromHours(2),
+        AttentionKind.ReferralToCheck or AttentionKind.OfferUnanswered => TimeSpan.FromHours(4),
+        _ => TimeSpan.FromDays(1),
+    };
+
+    public static string Label(this AttentionKind kind) => kind switch
+    {
+        AttentionKind.TwoHourReferral => "New 2-hour referrals",
+        AttentionKind.ReferralToCheck => "Referrals to check",
+        AttentionKind.OfferDeclined => "Offers declined",
+        AttentionKind.OfferUnanswered => "Offers not answered",
+        AttentionKind.DelayOver48Hours => "In hospital over 48 hours past the ready date",
+        AttentionKind.DelayOver21Days => "In hospital 21 days or more past the ready date",
+        AttentionKind.MissedVisit => "Missed visits: welfare checks",
+        _ => "91-day follow-ups due",
+    };
+
+    /// <summary>An offer unanswered this long needs chasing.</summary>
+    public static readonly TimeSpan OfferAnswerLimit = TimeSpan.FromHours(4);
+}

@@ -1,0 +1,130 @@
+using Homeward.Access;
+using Homeward.Audit;
+using Homeward.Capacity;
+using Homeward.Common;
+using Homeward.Data;
+using Homeward.Delays;
+using Homeward.Episodes;
+using Homeward.Referrals;
+using Homeward.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Attention;
+
+/// <summary>
+/// The hub's "needs attention" queue, worked out from the records each time it is asked for, so nothing that needs
+/// someone is missed because nobody raised it: new 2-hour referrals, referrals to check, offers declined or awaiting an
+/// answer, delays past 48 hours and 21 days from the Discharge Ready Date, missed visits not followed up, and 91-day
+/// follow-ups due. Each item has a time limit (overdue after it), and a state (open, taken by someone, done) kept in
+/// <see cref="AttentionClaim"/>. Only people the user may see are listed, and each one shown is audited.
+/// </summary>
+public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvider clock, ReadDelays delays)
+{
+    public sealed record Item(AttentionKind Kind, string KindLabel, Guid SubjectId, Guid EpisodeId, Guid PersonId, string PersonName, string Detail,
+        DateTimeOffset Since, DateTimeOffset DueBy, bool Overdue, AttentionState State, string? Owner, int ClaimVersion);
+
+    public sealed record Count(AttentionKind Kind, string Label, int Open, int Taken, int Overdue);
+
+    public sealed record View(IReadOnlyList<Item> Items, IReadOnlyList<Count> Counts, int DoneToday, DateTimeOffset Now);
+
+    public async Task<View> Handle(Actor actor, CancellationToken ct)
+    {
+        var view = await Work(actor, ct);
+        await BulkAudit.ForPeople(db, actor, "attention.view", [.. view.Items.Select(i => i.PersonId).Distinct()], null, view.Now, ct);
+        return view;
+    }
+
+    /// <summary>The queue as it stands, without auditing (for a change to an item, which is audited itself).</summary>
+    public async Task<View> Work(Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.AcceptOrDecline);
+        var now = clock.GetUtcNow();
+        var today = London.DateOf(now);
+        var visible = scope.People(actor);
+        var open = new[] { EpisodeStatus.Referred, EpisodeStatus.Triaged, EpisodeStatus.Accepted, EpisodeStatus.Waiting };
+        var people = db.People.AsNoTracking();
+        if (visible is not null)
+            people = people.Where(p => visible.Contains(p.Id));
+        var episodes = from e in db.Episodes.AsNoTracking()
+                       join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
+                       join p in people on e.PersonId equals p.Id
+                       select new { e, r, Name = p.GivenName + " " + p.FamilyName };
+        var found = new List<(AttentionKind Kind, Guid Subject, Guid Episode, Guid Person, string Name, string Detail, DateTimeOffset Since)>();
+
+        foreach (var x in await episodes.Where(x => x.e.Status == EpisodeStatus.Referred && x.r.Urgency == Urgency.TwoHour)
+                     .Select(x => new { x.e.Id, x.e.PersonId, x.Name, x.e.ReferredAt, x.r.Reason }).ToListAsync(ct))
+            found.Add((AttentionKind.TwoHourReferral, x.Id, x.Id, x.PersonId, x.Name,
+                $"First visit due by {London.TimeOf(x.ReferredAt + TimeSpan.FromHours(2)):HH:mm}: {Short(x.Reason)}", x.ReferredAt));
+
+        foreach (var x in await episodes.Where(x => x.r.ToCheck != null && (x.e.Status == EpisodeStatus.Referred || x.e.Status == EpisodeStatus.Triaged))
+                     .Select(x => new { x.e.Id, x.e.PersonId, x.Name, x.e.ReferredAt, x.r.ToCheck }).ToListAsync(ct))
+            found.Add((AttentionKind.ReferralToCheck, x.Id, x.Id, x.PersonId, x.Name, x.ToCheck!, x.ReferredAt));
+
+        var bookings = from b in db.Bookings.AsNoTracking()
+                       join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
+                       join x in episodes on b.EpisodeId equals x.e.Id
+                       where x.e.Status == EpisodeStatus.Accepted || x.e.Status == EpisodeStatus.Waiting || x.e.Status == EpisodeStatus.Active
+                       select new { b, Service = s.Name, x.Name, x.e.Status };
+        foreach (var x in await bookings.Where(x => x.b.Status == BookingStatus.Offered).ToListAsync(ct))
+            found.Add((AttentionKind.OfferUnanswered, x.b.Id, x.b.EpisodeId, x.b.PersonId, x.Name,
+                $"{x.Service}, from {x.b.StartDate:d MMM}: offered {London.TimeOf(x.b.CreatedAt):d MMM HH:mm}, no answer yet", x.b.CreatedAt));
+        var declined = await bookings.Where(x => x.b.Status == BookingStatus.Declined && x.Status != EpisodeStatus.Active
+                                                 && !db.Bookings.Any(o => o.EpisodeId == x.b.EpisodeId && (o.Status == BookingStatus.Offered || o.Status == BookingStatus.Accepted)))
+            .ToListAsync(ct);
+        // One item a person: the latest decline, while nothing else is offered.
+        foreach (var x in declined.GroupBy(d => d.b.EpisodeId).Select(g => g.MaxBy(d => d.b.RespondedAt ?? d.b.CreatedAt)!))
+            found.Add((AttentionKind.OfferDeclined, x.b.Id, x.b.EpisodeId, x.b.PersonId, x.Name,
+                $"{x.Service} declined{(x.b.DeclineReason is { } why ? $": {why}" : "")}; nothing else offered", x.b.RespondedAt ?? x.b.CreatedAt));
+
+        var stillIn = await episodes.Where(x => x.r.Route == Route.HospitalDischarge && x.e.DischargedOn == null && open.Contains(x.e.Status)
+                                               && x.r.DischargeReadyDate != null && x.r.DischargeReadyDate <= today.AddDays(-2))
+            .Select(x => new { x.e.Id, x.e.PersonId, x.Name, Ready = x.r.DischargeReadyDate!.Value }).ToListAsync(ct);
+        var reasons = await delays.Current([.. stillIn.Select(x => x.Id)], ct);
+        foreach (var x in stillIn)
+        {
+            var days = today.DayNumber - x.Ready.DayNumber;
+            var kind = days >= 21 ? AttentionKind.DelayOver21Days : AttentionKind.DelayOver48Hours;
+            var why = reasons.TryGetValue(x.Id, out var reason) ? $"main reason: {reason.Label()}" : "no delay reason recorded";
+            found.Add((kind, x.Id, x.Id, x.PersonId, x.Name, $"{days} days past the ready date ({x.Ready:d MMM}); {why}",
+                London.At(x.Ready.AddDays(days >= 21 ? 21 : 2), TimeOnly.MinValue)));
+        }
+
+        var missed = from v in db.Visits.AsNoTracking()
+                     join x in episodes on v.EpisodeId equals x.e.Id
+                     where v.Status == VisitStatus.Missed && v.FollowedUpAt == null
+                     select new { v.Id, v.EpisodeId, v.PersonId, x.Name, v.Date, v.WindowStart, v.MissedReason, v.RecordedAt };
+        foreach (var x in await missed.ToListAsync(ct))
+            found.Add((AttentionKind.MissedVisit, x.Id, x.EpisodeId, x.PersonId, x.Name,
+                $"Visit {x.Date:d MMM} {x.WindowStart:HH:mm} missed: {(x.MissedReason is { } m ? Words.Of(m).ToLowerInvariant() : "no reason given")}",
+                x.RecordedAt ?? London.At(x.Date, x.WindowStart)));
+
+        var followUps = from f in db.FollowUps.AsNoTracking()
+                        join p in people on f.PersonId equals p.Id
+                        where f.CompletedAt == null && f.DueOn <= today
+                        select new { f.Id, f.EpisodeId, f.PersonId, Name = p.GivenName + " " + p.FamilyName, f.DueOn, f.DischargedOn };
+        foreach (var x in await followUps.ToListAsync(ct))
+            found.Add((AttentionKind.FollowUpDue, x.Id, x.EpisodeId, x.PersonId, x.Name,
+                $"Due {x.DueOn:d MMM}: where is the person 91 days after leaving hospital on {x.DischargedOn:d MMM}?", London.At(x.DueOn, TimeOnly.MinValue)));
+
+        var subjects = found.Select(f => f.Subject).ToList();
+        var claims = (await db.AttentionClaims.AsNoTracking().Where(c => subjects.Contains(c.SubjectId)).ToListAsync(ct))
+            .ToDictionary(c => (c.Kind, c.SubjectId));
+        var items = found.Select(f =>
+            {
+                var claim = claims.GetValueOrDefault((f.Kind, f.Subject));
+                var due = f.Since + f.Kind.Limit();
+                return new Item(f.Kind, f.Kind.Label(), f.Subject, f.Episode, f.Person, f.Name, f.Detail, f.Since, due,
+                    due <= now && claim?.State != AttentionState.Done, claim?.State ?? AttentionState.Open,
+                    claim?.State == AttentionState.Taken ? claim.OwnerName : null, claim?.Version ?? 0);
+            }).ToList();
+        var shown = items.Where(i => i.State != AttentionState.Done)
+            .OrderByDescending(i => i.Overdue).ThenBy(i => i.Kind).ThenBy(i => i.DueBy).ToList();
+        var counts = Enum.GetValues<AttentionKind>().Select(k => new Count(k, k.Label(),
+            shown.Count(i => i.Kind == k && i.State == AttentionState.Open), shown.Count(i => i.Kind == k && i.State == AttentionState.Taken),
+            shown.Count(i => i.Kind == k && i.Overdue))).ToList();
+        var doneToday = claims.Values.Count(c => c.State == AttentionState.Done && London.DateOf(c.ChangedAt) == today);
+        return new View(shown, counts, doneToday, now);
+    }
+
+    private static string Short(string text) => text.Length <= 120 ? text : text[..117] + "…";
+}

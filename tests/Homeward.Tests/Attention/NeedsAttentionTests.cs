@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using Homeward.Access;
+using Homeward.Common;
+using Homeward.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Tests.Attention;
+
+/// <summary>The hub's needs-attention queue: worked out from the records, with time limits, owners and states.</summary>
+public sealed class NeedsAttentionTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static DateOnly Today => London.DateOf(DateTimeOffset.UtcNow);
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<JsonElement?> Item(HttpClient client, string kind, string subject)
+    {
+        var view = await (await client.GetAsync("/api/attention", Ct)).Expect(HttpStatusCode.OK);
+        foreach (var i in view.GetProperty("items").EnumerateArray())
+            if (i.Str("kind") == kind && i.Str("subjectId") == subject)
+                return i;
+        return null;
+    }
+
+    private async Task<string> ReadyDaysAgo(HttpClient hub, int days)
+    {
+        var body = Bodies.HospitalDischarge();
+        body["admittedOn"] = Day(Today.AddDays(-days - 5));
+        body["dischargeReadyDate"] = Day(Today.AddDays(-days));
+        return (await (await hub.PostJson("/api/referrals", body)).Expect(HttpStatusCode.Created)).GetProperty("episode").Str("id");
+    }
+
+    [Fact]
+    public async Task New_two_hour_referrals_and_delays_past_48_hours_and_21_days_appear_with_their_limits()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var ucr = await (await hub.PostJson("/api/referrals", Bodies.UrgentCommunityResponse())).Expect(HttpStatusCode.Created);
+        var urgent = ucr.GetProperty("episode").Str("id");
+        var item = (await Item(hub, "TwoHourReferral", urgent))!.Value;
+        Assert.Equal("Open", item.Str("state"));
+        Assert.False(item.GetProperty("overdue").GetBoolean()); // 15 minutes to triage it
+        Assert.StartsWith("First visit due by", item.Str("detail"), StringComparison.Ordinal);
+
+        // An hour old: overdue, and first in the queue.
+        await using (var db = app.Db())
+        {
+            var hourAgo = DateTimeOffset.UtcNow.AddHours(-1);
+            await db.Episodes.Where(e => e.Id == Guid.Parse(urgent)).ExecuteUpdateAsync(u => u.SetProperty(e => e.ReferredAt, hourAgo), Ct);
+        }
+        var view = await (await hub.GetAsync("/api/attention", Ct)).Expect(HttpStatusCode.OK);
+        Assert.True(view.GetProperty("items")[0].GetProperty("overdue").GetBoolean());
+        Assert.True((await Item(hub, "TwoHourReferral", urgent))!.Value.GetProperty("overdue").GetBoolean());
+
+        // Triaged: no longer new.
+        await (await hub.PostJson($"/api/episodes/{urgent}/triage", new { service = "UrgentCommunityResponse" }, "\"1\"")).Expect(HttpStatusCode.OK);
+        Assert.Null(await Item(hub, "TwoHourReferral", urgent));
+
+        var oneDay = await ReadyDaysAgo(hub, 1);
+        var threeDays = await ReadyDaysAgo(hub, 3);
+        var longStay = await ReadyDaysAgo(hub, 22);
+        Assert.Null(await Item(hub, "DelayOver48Hours", oneDay));
+        Assert.StartsWith("3 days past the ready date", (await Item(hub, "DelayOver48Hours", threeDays))!.Value.Str("detail"), StringComparison.Ordinal);
+        Assert.Null(await Item(hub, "DelayOver48Hours", longStay));
+        await (await hub.PostJson($"/api/episodes/{longStay}/delays", new { reason = "Pathway3" })).Expect(HttpStatusCode.OK);
+        Assert.Contains("main reason: Pathway 3", (await Item(hub, "DelayOver21Days", longStay))!.Value.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_item_is_taken_by_one_person_refused_to_another_handed_back_and_done()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var manager = await app.ClientFor(Role.Manager);
+        var episode = await ReadyDaysAgo(hub, 4);
+        var url = $"/api/attention/DelayOver48Hours/{episode}";
+
+        var taken = await (await hub.PostAsync($"{url}/take", null, Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal("Taken", taken.Str("state"));
+        var owner = taken.Str("owner");
+        Assert.False(string.IsNullOrEmpty(owner));
+        var refused = await (await manager.PostAsync($"{url}/take", null, Ct)).Expect(HttpStatusCode.Conflict);
+        Assert.Contains(owner, refused.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(owner, (await Item(manager, "DelayOver48Hours", episode))!.Value.Str("owner"));
+
+        Assert.Equal("Open", (await (await hub.PostAsync($"{url}/release", null, Ct)).Expect(HttpStatusCode.OK)).Str("state"));
+        await (await manager.PostAsync($"{url}/take", null, Ct)).Expect(HttpStatusCode.OK);
+        await (await manager.PostAsync($"{url}/done", null, Ct)).Expect(HttpStatusCode.OK);
+        Assert.Null(await Item(hub, "DelayOver48Hours", episode));
+        var view = await (await hub.GetAsync("/api/attention", Ct)).Expect(HttpStatusCode.OK);
+        Assert.True(view.GetProperty("doneToday").GetInt32() >= 1);
+        await using var db = app.Db();
+        Assert.Equal(4, await db.AuditEntries.CountAsync(a => a.EntityId == $"DelayOver48Hours/{episode}", Ct));
+
+        // Bad requests are named; an item not in the queue is not found; a provider has no queue.
+        var problem = await (await hub.PostAsync($"/api/attention/Weather/{episode}/juggle", null, Ct)).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["action", "kind"], problem.ErrorFields().Order());
+        await (await hub.PostAsync($"/api/attention/DelayOver48Hours/{Guid.NewGuid()}/take", null, Ct)).Expect(HttpStatusCode.NotFound);
+        var provider = await app.ClientFor(Role.CareProvider);
+        await (await provider.GetAsync("/api/attention", Ct)).Expect(HttpStatusCode.Forbidden);
+    }
+}
