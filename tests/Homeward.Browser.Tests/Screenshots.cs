@@ -111,6 +111,11 @@ public sealed class Screenshots
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync($"/episodes/{episode}");
         await page.Locator("[data-testid=delay]").ScreenshotAsync(new() { Path = Path.Combine(Folder, "delay-ledger-phone.png") });
+        await page.SetViewportSizeAsync(1400, 1000);
+        await page.GotoAsync("/attention");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "needs-attention.png") });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "needs-attention-phone.png") });
     }
 
     /// <summary>Only the planning page (HOMEWARD_SCREENSHOTS_URL=… dotnet test … -- --filter-method "*planning*").</summary>
