@@ -16,7 +16,7 @@ public sealed class AttentionJourneyTests(BrowserApp app) : IClassFixture<Browse
         Assert.Equal(201, referred.Status);
         var episode = JsonDocument.Parse(await referred.TextAsync()).RootElement.GetProperty("episode").GetProperty("id").GetString();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Needs attention", Exact = true }).ClickAsync();
+        await page.FollowNav("Needs attention");
         var item = page.Locator($"[data-kind=TwoHourReferral][data-subject='{episode}']");
         await Assertions.Expect(item).ToContainTextAsync("First visit due by");
         await page.AssertAccessible();

@@ -11,7 +11,7 @@ public sealed class FigureJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task A_manager_reads_the_figures_sets_a_target_and_sees_who_is_behind_one()
     {
         var page = await app.SignedIn(Role.Manager);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Figures", Exact = true }).ClickAsync();
+        await page.FollowNav("Figures");
         await Assertions.Expect(page.GetByTestId("figures")).ToContainTextAsync("Home from hospital, 65+");
         await Assertions.Expect(page.GetByTestId("figures")).ToContainTextAsync("Urgent community response within 2 hours");
         await page.AssertAccessible();
@@ -39,7 +39,7 @@ public sealed class FigureJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task A_manager_makes_a_national_return_and_downloads_it()
     {
         var page = await app.SignedIn(Role.Manager);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Returns", Exact = true }).ClickAsync();
+        await page.FollowNav("Returns");
         await page.AssertAccessible();
         await page.GetByLabel("Return", new() { Exact = true }).SelectOptionAsync("ascof-2a");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();

@@ -25,7 +25,7 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
         var page = await app.SignedIn(Role.Manager);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Planning", Exact = true }).ClickAsync();
+        await page.FollowNav("Planning");
         await Assertions.Expect(page.GetByTestId("capacity-inputs")).ToContainTextAsync("Riverside rehab beds");
         await page.AssertAccessible();
 

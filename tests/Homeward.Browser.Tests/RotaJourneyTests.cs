@@ -29,7 +29,7 @@ public sealed class RotaJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
 
         var page = await app.SignedIn(Role.HubCoordinator);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Rotas", Exact = true }).ClickAsync();
+        await page.FollowNav("Rotas");
         await page.AssertAccessible();
 
         // Nothing chosen and a day that does not exist: both said, nothing built.
@@ -111,7 +111,7 @@ public sealed class RotaJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
 
         var page = await app.SignedIn(Role.HubCoordinator);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Rotas", Exact = true }).ClickAsync();
+        await page.FollowNav("Rotas");
         await page.GetByTestId("carers-link").ClickAsync();
         var option = await page.Locator("#team option", new() { HasTextString = team }).GetAttributeAsync("value");
         await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(option!);

@@ -147,3 +147,19 @@ public static class Accessibility
             bad.Select(v => $"- {v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})")));
     }
 }
+
+public static class Navigation
+{
+    /// <summary>
+    /// Follows a link in the header's menu as a person would: where the menu is too wide for the window, the NHS.UK
+    /// header moves the last links under "More", so open it first.
+    /// </summary>
+    public static async Task FollowNav(this IPage page, string name)
+    {
+        await page.Locator("[data-nhsuk-header-init]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var link = page.Locator(".nhsuk-header__navigation").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+        if (!await link.First.IsVisibleAsync())
+            await page.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await link.First.ClickAsync();
+    }
+}
