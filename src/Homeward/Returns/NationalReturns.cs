@@ -1,3 +1,4 @@
+using static Homeward.Returns.Cells;
 using System.Globalization;
 using Homeward.Care;
 using Homeward.Common;
@@ -92,6 +93,4 @@ public static class NationalReturns
         rows.Add(["Total", .. Routes.Select(route => N(items.Count(f => RouteOfAccess(f.Route) == route))), N(items.Count)]);
         return new ReturnTable(code, title, period, [rowName, .. Routes, "Total"], rows, notes, Numbers: [.. Routes, "Total"]);
     }
-
-    private static string N(int n) => n.ToString(Invariant);
 }

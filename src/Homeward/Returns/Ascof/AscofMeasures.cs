@@ -1,3 +1,4 @@
+using static Homeward.Returns.Cells;
 using System.Globalization;
 using Homeward.Episodes;
 using Homeward.Figures;
@@ -212,6 +213,4 @@ public static class AscofMeasures
 
     private static IReadOnlyList<string> Row(string measure, string description, int numerator, int denominator) =>
         [measure, description, N(numerator), N(denominator), denominator == 0 ? "" : (100m * numerator / denominator).ToString("0.0", Invariant)];
-
-    private static string N(int n) => n.ToString(Invariant);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using static Homeward.Returns.Cells;
 using Homeward.Episodes;
 using Homeward.Figures;
 using Homeward.Referrals;
@@ -13,7 +13,6 @@ namespace Homeward.Returns.Bcf;
 /// </summary>
 public static class BetterCareFund
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public const string DischargeDelay = "Average length of discharge delay for all acute adult patients";
     public const string EmergencyAdmissions = "Emergency admissions to hospital for people aged 65 and over";
@@ -33,8 +32,8 @@ public static class BetterCareFund
         [
             [DischargeDelay, "Adults discharged with a discharge ready date", N(discharges.Count), "", "Drawn in full"],
             [DischargeDelay, "Discharged on their discharge ready date", N(onTheDay), Rate(onTheDay, discharges.Count), "Drawn in full"],
-            [DischargeDelay, "Mean days delayed, of those not discharged on their ready date", Mean(delayed.Select(f => f.DelayDays!.Value)), "", "Drawn in full"],
-            [DischargeDelay, "Average length of discharge delay (days), all adults discharged", Mean(discharges.Select(f => f.DelayDays!.Value)), "", "Drawn in full"],
+            [DischargeDelay, "Mean days delayed, of those not discharged on their ready date", Mean(delayed.Select(f => (double)f.DelayDays!.Value), "0.00"), "", "Drawn in full"],
+            [DischargeDelay, "Average length of discharge delay (days), all adults discharged", Mean(discharges.Select(f => (double)f.DelayDays!.Value), "0.00"), "", "Drawn in full"],
             [EmergencyAdmissions, "People 65+ admitted to hospital from the partnership's care (an episode ended by admission, or conveyed by urgent community response)",
                 N(admitted), "", "Part only: the metric counts every emergency admission (SUS) per 100,000 population"],
             [CareHomeAdmissions, "People 65+ whose intermediate care ended in a move to a residential or nursing home",
@@ -49,15 +48,4 @@ public static class BetterCareFund
             ],
             Numbers: ["Number", "Per cent"]);
     }
-
-    private static string N(int n) => n.ToString(Invariant);
-
-    private static string Mean(IEnumerable<int> values)
-    {
-        var list = values.ToList();
-        return list.Count == 0 ? "" : list.Average().ToString("0.00", Invariant);
-    }
-
-    private static string Rate(int numerator, int denominator) =>
-        denominator == 0 ? "" : (100m * numerator / denominator).ToString("0.0", Invariant);
 }

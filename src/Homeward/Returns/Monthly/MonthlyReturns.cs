@@ -1,3 +1,4 @@
+using static Homeward.Returns.Cells;
 using System.Globalization;
 using Homeward.Common;
 using Homeward.Delays;
@@ -106,9 +107,4 @@ public static class MonthlyReturns
             ],
             Numbers: ["Number", "Of", "Per cent"]);
     }
-
-    private static string N(int n) => n.ToString(Invariant);
-
-    private static string Rate(int numerator, int denominator) =>
-        denominator == 0 ? "" : (100m * numerator / denominator).ToString("0.0", Invariant);
 }

@@ -1,3 +1,4 @@
+using static Homeward.Returns.Cells;
 using System.Globalization;
 using Homeward.Common;
 using Homeward.Delays;
@@ -82,13 +83,5 @@ public static class IntermediateCareWeekly
                 "Local departure: the collection is made per provider organisation; this is the partnership's whole intermediate care. Not recorded by Homeward: whether someone in a bed-based service no longer meets the criteria to reside there, so the collection's additional bed days in intermediate care are not drawn.",
             ],
             Numbers: ["Value"]);
-    }
-
-    private static string N(int n) => n.ToString(Invariant);
-
-    private static string Mean(IEnumerable<double> values)
-    {
-        var list = values.ToList();
-        return list.Count == 0 ? "" : list.Average().ToString("0.0", Invariant);
     }
 }
