@@ -33,6 +33,7 @@ public static class HomewardApp
         services.AddHostedService<DatabasePreparer>();
         services.AddScoped<Homeward.Fhir.FhirApi>();
         services.AddHostedService<AuditSealer>();
+        services.AddHostedService<AlertSender>();
         var provider = config["Database:Provider"] ?? "Sqlite";
         var demo = DemoPassword.From(config, builder.Environment);
         services.AddSingleton(demo);

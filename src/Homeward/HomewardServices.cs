@@ -36,6 +36,8 @@ public static class HomewardServices
         services.AddScoped<DischargeReady.ImportReadyList>();
         services.AddScoped<Attention.NeedsAttention>();
         services.AddScoped<Attention.ClaimAttention>();
+        services.AddScoped<Alerts.SendAlerts>();
+        services.AddSingleton<Alerts.IMailer, Alerts.SmtpMailer>();
         services.AddScoped<GetPerson>();
         services.AddScoped<FindPeople>();
         services.AddScoped<UpdatePerson>();
