@@ -64,6 +64,26 @@ public sealed class AccessScope
     }
 
     /// <summary>
+    /// For a change to the person's record: as <see cref="Demand"/>, and under break glass only when the access was
+    /// taken with a reason for a change (an emergency access reads only otherwise: refused, saying how to change).
+    /// </summary>
+    public async Task DemandToChange(Actor actor, Guid personId, string action, string what, object id, CancellationToken ct)
+    {
+        await Demand(actor, personId, action, what, id, ct);
+        if (!emergency.Contains(personId))
+            return;
+        var now = clock.GetUtcNow();
+        if (await db.BreakGlassAccesses.Where(BreakGlassAccess.OpenAt(now))
+                .AnyAsync(b => b.UserId == actor.UserId && b.PersonId == personId && b.ChangeReason != null, ct))
+            return;
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, now, AuditOutcome.Denied));
+        await db.SaveChangesAsync(ct);
+        throw new InvalidTransitionException("Your emergency access to this record is to read it. To change it, end the access and break the glass again, "
+                                             + "giving the reason you must change the record.");
+    }
+
+    /// <summary>
     /// Throws <see cref="NotFoundException"/> (after writing a denied audit row) unless the actor may see the person's
     /// records; <paramref name="what"/> and <paramref name="id"/> name the thing asked for, as a missing one would be.
     /// </summary>

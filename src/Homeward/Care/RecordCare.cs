@@ -17,7 +17,7 @@ namespace Homeward.Care;
 /// full (all problems at once), noted on the episode's timeline and audited in the same transaction, and
 /// answers with the whole care record as it now stands.
 /// </summary>
-public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalogue catalogue, GetCareRecord read)
+public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalogue catalogue, GetCareRecord read, AccessScope scope)
 {
     public sealed record AssessmentInput
     {
@@ -320,6 +320,7 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
         actor.Demand(Right.RecordCare);
         var episode = await db.Episodes.AsNoTracking().SingleOrDefaultAsync(e => e.Id == episodeId, ct)
                       ?? throw new NotFoundException("episode", episodeId);
+        await scope.DemandToChange(actor, episode.PersonId, "care.record", "episode", episodeId, ct);
         if (!allowed.Contains(episode.Status))
             throw new InvalidTransitionException(episode.Status is EpisodeStatus.Ended or EpisodeStatus.Cancelled or EpisodeStatus.Declined
                 ? $"This episode is {episode.Status}: its care record is closed."

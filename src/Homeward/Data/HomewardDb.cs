@@ -189,6 +189,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, b => b.UserId, 450);
             Text(e, b => b.UserName, 256);
             Text(e, b => b.Reason, 1000);
+            Text(e, b => b.ChangeReason, 1000);
             Text(e, b => b.ReviewedBy, 256);
             Text(e, b => b.ReviewNote, 2000);
             e.Ignore(b => b.Until);

@@ -17,7 +17,7 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
     {
         actor.Demand(Right.EditReferral, id);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
-        await scope.Demand(actor, id, "person.update", "person", id, ct);
+        await scope.DemandToChange(actor, id, "person.update", "person", id, ct);
         Versions.Demand("person", person.Version, expectedVersion, "person's record");
 
         var now = clock.GetUtcNow();

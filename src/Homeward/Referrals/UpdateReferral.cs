@@ -31,7 +31,7 @@ public sealed class UpdateReferral(HomewardDb db, AccessScope scope, TimeProvide
     {
         actor.Demand(Right.EditReferral);
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("referral", id);
-        await scope.Demand(actor, referral.PersonId, "referral.update", "referral", id, ct);
+        await scope.DemandToChange(actor, referral.PersonId, "referral.update", "referral", id, ct);
         Versions.Demand("referral", referral.Version, expectedVersion);
 
         var now = clock.GetUtcNow();

@@ -92,6 +92,31 @@ public sealed class BreakGlassTests(ClockedApiFactory app) : IClassFixture<Clock
     }
 
     [Fact]
+    public async Task Emergency_access_reads_only_unless_a_reason_for_a_change_is_given()
+    {
+        var (nhs, _, episodeId) = await ReferredByTheHub();
+        var hospital = await app.ClientFor(Role.HospitalDischargeTeam);
+        var access = await (await hospital.PostJson("/api/break-glass", new { nhsNumber = nhs, reason = Reason })).Expect(HttpStatusCode.Created);
+        await (await hospital.GetAsync($"/api/episodes/{episodeId}/delays", Ct)).Expect(HttpStatusCode.OK);
+        var refused = await (await hospital.PostJson($"/api/episodes/{episodeId}/delays", new { reason = "Transport" })).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("to read it", refused.GetRawText(), StringComparison.Ordinal);
+        await using (var db = app.Db())
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "delay.record" && a.Outcome == AuditOutcome.Denied && a.EntityId == episodeId, Ct));
+
+        // A reason for a change must be a real one; with it, the record can be changed (and the change is an emergency access).
+        await (await hospital.PostJson($"/api/break-glass/{access.Str("id")}/end", new { })).Expect(HttpStatusCode.OK);
+        var tooShort = await (await hospital.PostJson("/api/break-glass", new { nhsNumber = nhs, reason = Reason, changeReason = "fix it" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["changeReason"], tooShort.ErrorFields());
+        var toChange = await (await hospital.PostJson("/api/break-glass",
+            new { nhsNumber = nhs, reason = Reason, changeReason = "The ward must record why the patient is still here today." })).Expect(HttpStatusCode.Created);
+        Assert.False(string.IsNullOrEmpty(toChange.Str("changeReason")));
+        await (await hospital.PostJson($"/api/episodes/{episodeId}/delays", new { reason = "Transport" })).Expect(HttpStatusCode.OK);
+        await using (var db = app.Db())
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "delay.record" && a.Outcome == AuditOutcome.Emergency && a.EntityId == episodeId, Ct));
+        await (await hospital.PostJson($"/api/break-glass/{toChange.Str("id")}/end", new { })).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_user_can_close_their_emergency_access_early()
     {
         var (nhs, personId, _) = await ReferredByTheHub();

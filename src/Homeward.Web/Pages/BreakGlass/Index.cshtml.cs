@@ -26,16 +26,19 @@ public sealed class IndexModel(Homeward.Access.BreakGlass breakGlass) : PageMode
         Open = await breakGlass.Mine(HttpContext.Actor(), ct);
     }
 
-    public async Task<IActionResult> OnPostAsync([FromForm] string? nhsNumber, [FromForm] string? reason, [FromForm] string? minutes, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromForm] string? nhsNumber, [FromForm] string? reason, [FromForm] string? minutes,
+        [FromForm] string? changeReason, CancellationToken ct)
     {
-        Input = new(nhsNumber, reason, null);
+        Input = new(nhsNumber, reason, null, changeReason);
         try
         {
             int? length = null;
             if (!string.IsNullOrWhiteSpace(minutes))
                 length = int.TryParse(minutes, out var m) ? m : throw new ValidationFailedException(new Dictionary<string, string[]> { ["minutes"] = ["Choose how long you need the record for."] });
             var access = await breakGlass.Start(Input with { Minutes = length }, HttpContext.Actor(), ct);
-            TempData["Banner"] = $"You have emergency access to {access.PersonName}'s record until {Labels.When(access.ExpiresAt)}. Every page you open is recorded and a privacy officer will review your reason.";
+            TempData["Banner"] = $"You have emergency access to {access.PersonName}'s record until {Labels.When(access.ExpiresAt)}"
+                                 + (string.IsNullOrWhiteSpace(changeReason) ? ", to read it" : ", to read and change it")
+                                 + ". Every page you open is recorded and a privacy officer will review your reason.";
             return Redirect($"/people/{access.PersonId}");
         }
         catch (ValidationFailedException e)

@@ -20,13 +20,14 @@ public sealed class BreakGlass(HomewardDb db, AccessScope scope, TimeProvider cl
     /// <param name="NhsNumber">The person's NHS number: break glass is for someone known, never a browse.</param>
     /// <param name="Reason">Why the record is needed now, in words a privacy officer can check (20 characters at least).</param>
     /// <param name="Minutes">How long access lasts, 15 minutes to 12 hours; an hour when not given.</param>
-    public sealed record Input(string? NhsNumber, string? Reason, int? Minutes);
+    /// <param name="ChangeReason">Only to change the record, not just read it: why (20 characters at least). Without one the access reads only.</param>
+    public sealed record Input(string? NhsNumber, string? Reason, int? Minutes, string? ChangeReason = null);
 
     public sealed record Review(string? Verdict, string? Note);
 
     public sealed record View(Guid Id, string UserName, Role Role, string? Organisation, Guid PersonId, string PersonName, string NhsNumber,
         string Reason, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt, DateTimeOffset? EndedAt, bool Active, int Reads,
-        DateTimeOffset? ReviewedAt, string? ReviewedBy, BreakGlassVerdict? Verdict, string? ReviewNote);
+        DateTimeOffset? ReviewedAt, string? ReviewedBy, BreakGlassVerdict? Verdict, string? ReviewNote, string? ChangeReason = null);
 
     /// <param name="Show">waiting (for review; the default), reviewed, or all.</param>
     public sealed record Query(string? Show = null, int? Page = null, int? PageSize = null);
@@ -41,6 +42,9 @@ public sealed class BreakGlass(HomewardDb db, AccessScope scope, TimeProvider cl
         var reason = problems.Required("reason", input.Reason, 1000, "the reason you need this record now");
         if (reason.Length is > 0 and < MinReasonLength)
             problems.Add("reason", $"Say why you need this record now in at least {MinReasonLength} characters: a privacy officer will review it.");
+        var changeReason = problems.Optional("changeReason", input.ChangeReason, 1000, "the reason you need to change this record");
+        if (changeReason is { Length: < MinReasonLength })
+            problems.Add("changeReason", $"Say why you must change this record, not only read it, in at least {MinReasonLength} characters.");
         var minutes = input.Minutes ?? DefaultMinutes;
         if (minutes is < 15 or > MaxMinutes)
             problems.Add("minutes", $"Access lasts from 15 minutes to {MaxMinutes / 60} hours.");
@@ -61,7 +65,7 @@ public sealed class BreakGlass(HomewardDb db, AccessScope scope, TimeProvider cl
         var access = new BreakGlassAccess
         {
             UserId = actor.UserId, UserName = actor.UserName, Role = actor.Role, OrganisationId = actor.OrganisationId, PersonId = person.Id,
-            Reason = reason, StartedAt = now, ExpiresAt = now.AddMinutes(minutes),
+            Reason = reason, ChangeReason = changeReason, StartedAt = now, ExpiresAt = now.AddMinutes(minutes),
         };
         db.BreakGlassAccesses.Add(access);
         db.AuditEntries.Add(AuditEntry.For(actor, "breakglass.start", person.Id, access.Id, now, AuditOutcome.Emergency));
@@ -161,6 +165,6 @@ public sealed class BreakGlass(HomewardDb db, AccessScope scope, TimeProvider cl
         return [.. rows.OrderByDescending(r => r.b.StartedAt).Select(r => new View(r.b.Id, r.b.UserName, r.b.Role, r.Organisation, r.b.PersonId,
             $"{r.GivenName} {r.FamilyName}", r.NhsNumber.Value, r.b.Reason, r.b.StartedAt, r.b.ExpiresAt, r.b.EndedAt, r.b.IsActive(now),
             emergencyReads.Count(a => a.UserId == r.b.UserId && a.PersonId == r.b.PersonId && a.At >= r.b.StartedAt && a.At < r.b.Until),
-            r.b.ReviewedAt, r.b.ReviewedBy, r.b.Verdict, r.b.ReviewNote))];
+            r.b.ReviewedAt, r.b.ReviewedBy, r.b.Verdict, r.b.ReviewNote, r.b.ChangeReason))];
     }
 }

@@ -25,6 +25,8 @@ public sealed class BreakGlassAccess
     public Guid OrganisationId { get; init; }
     public Guid PersonId { get; init; }
     public required string Reason { get; init; }
+    /// <summary>Why the record must be changed, not only read; without one the access reads only.</summary>
+    public string? ChangeReason { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
     /// <summary>When the user closed it before it expired.</summary>
