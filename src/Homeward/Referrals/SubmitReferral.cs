@@ -77,6 +77,15 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
                 // the same person). Forget what we tried and look again: the replay or the person is there now.
                 db.ChangeTracker.Clear();
             }
+            catch (ValidationFailedException) when (key is not null)
+            {
+                // A concurrent request with the same key may have stored this very referral between our look for a
+                // replay and our checks (which then see "an open referral by this route"): that one is the answer.
+                db.ChangeTracker.Clear();
+                if (await Replay(key, hash, actor, ct) is { } late)
+                    return late;
+                throw;
+            }
         }
     }
 
