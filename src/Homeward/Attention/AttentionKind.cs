@@ -15,6 +15,8 @@ public enum AttentionKind
     DelayOver48Hours,
     /// <summary>Still in hospital 21 days or more past the discharge ready date.</summary>
     DelayOver21Days,
+    /// <summary>A service reported less capacity than it has booked: the bookings beyond it (the latest made) may lose their care.</summary>
+    BeyondCapacity,
     /// <summary>A visit missed (not in, declined, could not get in) and not yet followed up: a welfare check.</summary>
     MissedVisit,
     /// <summary>A 91-day follow-up due today or overdue.</summary>
@@ -28,6 +30,8 @@ public static class AttentionKinds
     {
         AttentionKind.TwoHourReferral => TimeSpan.FromMinutes(15),
         AttentionKind.MissedVisit => TimeSpan.FromHours(1),
+        // Due when the first day beyond capacity begins (the item dates from the day before).
+        AttentionKind.BeyondCapacity => TimeSpan.FromDays(1),
         AttentionKind.OfferDeclined => TimeSpan.FromHours(2),
         AttentionKind.ReferralToCheck or AttentionKind.OfferUnanswered => TimeSpan.FromHours(4),
         _ => TimeSpan.FromDays(1),
@@ -41,6 +45,7 @@ public static class AttentionKinds
         AttentionKind.OfferUnanswered => "Offers not answered",
         AttentionKind.DelayOver48Hours => "In hospital over 48 hours past the ready date",
         AttentionKind.DelayOver21Days => "In hospital 21 days or more past the ready date",
+        AttentionKind.BeyondCapacity => "Booked beyond a service's capacity",
         AttentionKind.MissedVisit => "Missed visits: welfare checks",
         _ => "91-day follow-ups due",
     };

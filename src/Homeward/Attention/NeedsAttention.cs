@@ -89,6 +89,8 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                 London.At(x.Ready.AddDays(days >= 21 ? 21 : 2), TimeOnly.MinValue)));
         }
 
+        await BeyondCapacity(people, today, found, ct);
+
         var missed = from v in db.Visits.AsNoTracking()
                      join x in episodes on v.EpisodeId equals x.e.Id
                      where v.Status == VisitStatus.Missed && v.FollowedUpAt == null
@@ -124,6 +126,51 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
             shown.Count(i => i.Kind == k && i.Overdue))).ToList();
         var doneToday = claims.Values.Count(c => c.State == AttentionState.Done && London.DateOf(c.ChangedAt) == today);
         return new View(shown, counts, doneToday, now);
+    }
+
+    /// <summary>How far ahead a service's capacity is checked against what it has booked.</summary>
+    public const int CapacityDaysAhead = 14;
+
+    /// <summary>
+    /// Where a service now reports less capacity than it has booked on a day in the next fortnight, the bookings beyond
+    /// it, the latest made first to lose, each named with the first day and how many days.
+    /// </summary>
+    private async Task BeyondCapacity(IQueryable<People.Person> people, DateOnly today,
+        List<(AttentionKind, Guid, Guid, Guid, string, string, DateTimeOffset)> found, CancellationToken ct)
+    {
+        var horizon = today.AddDays(CapacityDaysAhead);
+        var over = await (from c in db.CapacityDays.AsNoTracking()
+                          join s in db.CareServices.AsNoTracking() on c.ServiceId equals s.Id
+                          where c.Date >= today && c.Date <= horizon && c.Booked > c.Capacity
+                          select new { c.ServiceId, c.Date, c.Capacity, s.Name }).ToListAsync(ct);
+        if (over.Count == 0)
+            return;
+        var services = over.Select(o => o.ServiceId).Distinct().ToList();
+        var held = await (from d in db.BookingDays.AsNoTracking()
+                          join b in db.Bookings.AsNoTracking() on d.BookingId equals b.Id
+                          join p in people on b.PersonId equals p.Id
+                          where services.Contains(b.ServiceId) && d.Date >= today && d.Date <= horizon
+                                && (b.Status == BookingStatus.Offered || b.Status == BookingStatus.Accepted)
+                          select new { b.Id, b.EpisodeId, b.PersonId, Name = p.GivenName + " " + p.FamilyName, b.ServiceId, d.Date, d.Amount, b.CreatedAt })
+            .ToListAsync(ct);
+        var beyond = new List<(Guid Booking, DateOnly Date)>();
+        foreach (var day in over)
+        {
+            var booked = 0;
+            foreach (var h in held.Where(h => h.ServiceId == day.ServiceId && h.Date == day.Date).OrderBy(h => h.CreatedAt))
+                if ((booked += h.Amount) > day.Capacity)
+                    beyond.Add((h.Id, day.Date));
+        }
+        foreach (var booking in beyond.GroupBy(b => b.Booking))
+        {
+            var h = held.First(x => x.Id == booking.Key);
+            var first = booking.Min(b => b.Date);
+            var service = over.First(o => o.ServiceId == h.ServiceId).Name;
+            found.Add((AttentionKind.BeyondCapacity, h.Id, h.EpisodeId, h.PersonId, h.Name,
+                $"{service} reports less capacity than it has booked: this booking is beyond it on {booking.Count()} "
+                + $"{(booking.Count() == 1 ? "day" : "days")} from {first:d MMM}; find the care elsewhere or ask the service",
+                London.StartOf(first).AddDays(-1)));
+        }
     }
 
     private static string Short(string text) => text.Length <= 120 ? text : text[..117] + "…";

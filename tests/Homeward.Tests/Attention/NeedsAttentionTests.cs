@@ -67,6 +67,43 @@ public sealed class NeedsAttentionTests(ApiFactory app) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_service_reporting_less_than_it_has_booked_names_the_bookings_beyond_it_latest_first()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var first = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        var second = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        var tomorrow = Today.AddDays(1);
+        Guid earlier, later;
+        await using (var db = app.Db())
+        {
+            var service = new Homeward.Capacity.CareService
+            {
+                Name = $"Shortfall {Guid.NewGuid():N}"[..30], Kind = Homeward.Capacity.ServiceKind.ReablementTeam, Pathway = Homeward.Triage.Pathway.P1,
+                DefaultDailyCapacity = 600, OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZP1").Select(o => o.Id).SingleAsync(Ct),
+            };
+            db.CareServices.Add(service);
+            Homeward.Capacity.Booking Book(JsonElement referral, DateTimeOffset made) => new()
+            {
+                EpisodeId = Guid.Parse(referral.GetProperty("episode").Str("id")), PersonId = Guid.Parse(referral.GetProperty("person").Str("id")), ServiceId = service.Id,
+                Kind = Homeward.Capacity.BookingKind.VisitPattern, Status = Homeward.Capacity.BookingStatus.Accepted, StartDate = tomorrow,
+                EndDate = tomorrow, VisitsPerDayAtStart = 2, VisitsPerDayAtEnd = 2, MinutesPerVisit = 30, CreatedAt = made, CreatedBy = "test",
+                Days = [new Homeward.Capacity.BookingDay { Date = tomorrow, Amount = 60 }],
+            };
+            var a = Book(first, DateTimeOffset.UtcNow.AddHours(-2));
+            var b = Book(second, DateTimeOffset.UtcNow.AddHours(-1));
+            (earlier, later) = (a.Id, b.Id);
+            db.Bookings.AddRange(a, b);
+            // The service now reports 90 minutes for tomorrow, with 120 booked: the later booking is beyond it.
+            db.CapacityDays.Add(new Homeward.Capacity.CapacityDay { ServiceId = service.Id, Date = tomorrow, Capacity = 90, Booked = 120 });
+            await db.SaveChangesAsync(Ct);
+        }
+        var item = (await Item(hub, "BeyondCapacity", later.ToString()))!.Value;
+        Assert.Contains("beyond it on 1 day", item.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(second.GetProperty("episode").Str("id"), item.Str("episodeId"));
+        Assert.Null(await Item(hub, "BeyondCapacity", earlier.ToString()));
+    }
+
+    [Fact]
     public async Task An_item_is_taken_by_one_person_refused_to_another_handed_back_and_done()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
