@@ -17,6 +17,8 @@ public enum AttentionKind
     DelayOver21Days,
     /// <summary>A service reported less capacity than it has booked: the bookings beyond it (the latest made) may lose their care.</summary>
     BeyondCapacity,
+    /// <summary>A visit the team's rota for today or tomorrow could not plan (no carer free, too far, outside the window).</summary>
+    UnplannedVisit,
     /// <summary>A visit missed (not in, declined, could not get in) and not yet followed up: a welfare check.</summary>
     MissedVisit,
     /// <summary>A 91-day follow-up due today or overdue.</summary>
@@ -32,7 +34,7 @@ public static class AttentionKinds
         AttentionKind.MissedVisit => TimeSpan.FromHours(1),
         // Due when the first day beyond capacity begins (the item dates from the day before).
         AttentionKind.BeyondCapacity => TimeSpan.FromDays(1),
-        AttentionKind.OfferDeclined => TimeSpan.FromHours(2),
+        AttentionKind.OfferDeclined or AttentionKind.UnplannedVisit => TimeSpan.FromHours(2),
         AttentionKind.ReferralToCheck or AttentionKind.OfferUnanswered => TimeSpan.FromHours(4),
         _ => TimeSpan.FromDays(1),
     };
@@ -46,6 +48,7 @@ public static class AttentionKinds
         AttentionKind.DelayOver48Hours => "In hospital over 48 hours past the ready date",
         AttentionKind.DelayOver21Days => "In hospital 21 days or more past the ready date",
         AttentionKind.BeyondCapacity => "Booked beyond a service's capacity",
+        AttentionKind.UnplannedVisit => "Visits a rota could not plan",
         AttentionKind.MissedVisit => "Missed visits: welfare checks",
         _ => "91-day follow-ups due",
     };

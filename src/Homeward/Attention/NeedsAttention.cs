@@ -91,6 +91,23 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
 
         await BeyondCapacity(people, today, found, ct);
 
+        // The current rota (the newest, draft or published) of each team for today and tomorrow: the visits it could not plan.
+        var rotas = await db.Rotas.AsNoTracking()
+            .Where(r => r.Date >= today && r.Date <= today.AddDays(1) && r.Status != Rotas.RotaStatus.Superseded)
+            .Select(r => new { r.Id, r.ServiceId, r.Date, r.BuiltAt }).ToListAsync(ct);
+        var currentRotas = rotas.GroupBy(r => (r.ServiceId, r.Date)).Select(g => g.MaxBy(r => r.BuiltAt)!.Id).ToList();
+        var gaps = currentRotas.Count == 0 ? [] : await (
+            from g in db.Set<Rotas.RotaGap>().AsNoTracking()
+            join r in db.Rotas.AsNoTracking() on g.RotaId equals r.Id
+            join s in db.CareServices.AsNoTracking() on r.ServiceId equals s.Id
+            join v in db.Visits.AsNoTracking() on g.VisitId equals v.Id
+            join x in episodes on v.EpisodeId equals x.e.Id
+            where currentRotas.Contains(r.Id) && v.Status == VisitStatus.Planned
+            select new { v.Id, v.EpisodeId, v.PersonId, x.Name, r.Date, r.BuiltAt, Service = s.Name, v.WindowStart, g.Reason }).ToListAsync(ct);
+        foreach (var x in gaps.DistinctBy(g => g.Id))
+            found.Add((AttentionKind.UnplannedVisit, x.Id, x.EpisodeId, x.PersonId, x.Name,
+                $"{x.Service} rota for {x.Date:d MMM}: the {x.WindowStart:HH:mm} visit is not planned ({x.Reason})", x.BuiltAt));
+
         var missed = from v in db.Visits.AsNoTracking()
                      join x in episodes on v.EpisodeId equals x.e.Id
                      where v.Status == VisitStatus.Missed && v.FollowedUpAt == null

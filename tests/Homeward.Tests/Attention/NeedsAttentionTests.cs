@@ -104,6 +104,41 @@ public sealed class NeedsAttentionTests(ApiFactory app) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_visit_the_current_rota_could_not_plan_needs_attention_and_an_older_rotas_gap_does_not()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var referral = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        var (episode, person) = (Guid.Parse(referral.GetProperty("episode").Str("id")), Guid.Parse(referral.GetProperty("person").Str("id")));
+        Homeward.Visits.Visit Visit(int hour) => new()
+        {
+            EpisodeId = episode, PersonId = person, Date = Today, WindowStart = new TimeOnly(hour, 0), WindowEnd = new TimeOnly(hour + 1, 0), Minutes = 30,
+            Status = Homeward.Visits.VisitStatus.Planned,
+        };
+        var (morning, evening) = (Visit(8), Visit(18));
+        await using (var db = app.Db())
+        {
+            var service = new Homeward.Capacity.CareService
+            {
+                Name = $"Rota gaps {Guid.NewGuid():N}"[..30], Kind = Homeward.Capacity.ServiceKind.ReablementTeam, Pathway = Homeward.Triage.Pathway.P1,
+                DefaultDailyCapacity = 600, OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZP1").Select(o => o.Id).SingleAsync(Ct),
+            };
+            db.CareServices.Add(service);
+            db.Visits.AddRange(morning, evening);
+            Homeward.Rotas.Rota Rota(DateTimeOffset built, Homeward.Visits.Visit gap) => new()
+            {
+                ServiceId = service.Id, Date = Today, Status = Homeward.Rotas.RotaStatus.Draft, BuiltAt = built, BuiltBy = "test",
+                Gaps = [new Homeward.Rotas.RotaGap { VisitId = gap.Id, Reason = "no carer free in the window" }],
+            };
+            // The older rota could not plan the evening visit; the newer one plans it but not the morning one.
+            db.Rotas.AddRange(Rota(DateTimeOffset.UtcNow.AddHours(-2), evening), Rota(DateTimeOffset.UtcNow.AddHours(-1), morning));
+            await db.SaveChangesAsync(Ct);
+        }
+        var item = (await Item(hub, "UnplannedVisit", morning.Id.ToString()))!.Value;
+        Assert.Contains("the 08:00 visit is not planned (no carer free in the window)", item.Str("detail"), StringComparison.Ordinal);
+        Assert.Null(await Item(hub, "UnplannedVisit", evening.Id.ToString()));
+    }
+
+    [Fact]
     public async Task An_item_is_taken_by_one_person_refused_to_another_handed_back_and_done()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
