@@ -19,6 +19,8 @@ public sealed class AccessScope
     private readonly HomewardDb db;
     private readonly TimeProvider clock;
     private readonly HashSet<Guid> emergency = [];
+    // Of those, the people whose open access was taken with a reason for a change.
+    private readonly HashSet<Guid> emergencyChange = [];
 
     public AccessScope(HomewardDb db, TimeProvider clock)
     {
@@ -46,9 +48,13 @@ public sealed class AccessScope
         if (!breakGlass || !actor.Has(Right.BreakGlass))
             return false;
         var now = clock.GetUtcNow();
-        if (!await db.BreakGlassAccesses.Where(BreakGlassAccess.OpenAt(now)).AnyAsync(b => b.UserId == actor.UserId && b.PersonId == personId, ct))
+        var open = await db.BreakGlassAccesses.Where(BreakGlassAccess.OpenAt(now)).Where(b => b.UserId == actor.UserId && b.PersonId == personId)
+            .Select(b => new { ToChange = b.ChangeReason != null }).ToListAsync(ct);
+        if (open.Count == 0)
             return false;
         emergency.Add(personId);
+        if (open.Any(b => b.ToChange))
+            emergencyChange.Add(personId);
         return true;
     }
 
@@ -70,14 +76,10 @@ public sealed class AccessScope
     public async Task DemandToChange(Actor actor, Guid personId, string action, string what, object id, CancellationToken ct)
     {
         await Demand(actor, personId, action, what, id, ct);
-        if (!emergency.Contains(personId))
-            return;
-        var now = clock.GetUtcNow();
-        if (await db.BreakGlassAccesses.Where(BreakGlassAccess.OpenAt(now))
-                .AnyAsync(b => b.UserId == actor.UserId && b.PersonId == personId && b.ChangeReason != null, ct))
+        if (!emergency.Contains(personId) || emergencyChange.Contains(personId))
             return;
         db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, now, AuditOutcome.Denied));
+        db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, clock.GetUtcNow(), AuditOutcome.Denied));
         await db.SaveChangesAsync(ct);
         throw new InvalidTransitionException("Your emergency access to this record is to read it. To change it, end the access and break the glass again, "
                                              + "giving the reason you must change the record.");

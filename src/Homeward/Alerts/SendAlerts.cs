@@ -25,7 +25,7 @@ public sealed class SendAlerts(HomewardDb db, NeedsAttention queue, IMailer mail
     {
         if (config["Alerts:Mailbox"] is not { Length: > 0 } mailbox)
             return 0;
-        var items = (await queue.Work(System, ct)).Items.Where(i => Urgent.Contains(i.Kind)).ToList();
+        var items = (await queue.Work(System, ct, Urgent)).Items;
         var subjects = items.Select(i => i.SubjectId).ToList();
         var alerted = (await db.AlertsSent.AsNoTracking().Where(a => subjects.Contains(a.SubjectId)).Select(a => new { a.Kind, a.SubjectId }).ToListAsync(ct))
             .Select(a => (a.Kind, a.SubjectId)).ToHashSet();

@@ -22,7 +22,7 @@ public sealed class ClaimAttention(HomewardDb db, NeedsAttention queue, TimeProv
         var which = problems.Enum<AttentionKind>("kind", kind, "kind of item");
         var what = problems.Enum<Action>("action", action, "action");
         problems.ThrowIfAny();
-        var item = (await queue.Work(actor, ct)).Items.SingleOrDefault(i => i.Kind == which && i.SubjectId == subjectId)
+        var item = (await queue.Work(actor, ct, which!.Value)).Items.SingleOrDefault(i => i.Kind == which && i.SubjectId == subjectId)
                    ?? throw new NotFoundException("item needing attention", $"{which}/{subjectId}");
         var now = clock.GetUtcNow();
         var claim = await db.AttentionClaims.SingleOrDefaultAsync(c => c.Kind == which && c.SubjectId == subjectId, ct);

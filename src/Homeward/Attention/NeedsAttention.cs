@@ -34,9 +34,13 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
         return view;
     }
 
-    /// <summary>The queue as it stands, without auditing (for a change to an item, which is audited itself).</summary>
-    public async Task<View> Work(Actor actor, CancellationToken ct)
+    /// <summary>
+    /// The queue as it stands, without auditing (for a change to an item, or alerts, which are audited or anonymous
+    /// themselves); only the kinds asked for are worked out (all when none are named).
+    /// </summary>
+    public async Task<View> Work(Actor actor, CancellationToken ct, params AttentionKind[] only)
     {
+        bool Wants(params AttentionKind[] kinds) => only.Length == 0 || kinds.Any(only.Contains);
         actor.Demand(Right.AcceptOrDecline);
         var now = clock.GetUtcNow();
         var today = London.DateOf(now);
@@ -51,79 +55,103 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                        select new { e, r, Name = p.GivenName + " " + p.FamilyName };
         var found = new List<(AttentionKind Kind, Guid Subject, Guid Episode, Guid Person, string Name, string Detail, DateTimeOffset Since)>();
 
-        foreach (var x in await episodes.Where(x => x.e.Status == EpisodeStatus.Referred && x.r.Urgency == Urgency.TwoHour)
-                     .Select(x => new { x.e.Id, x.e.PersonId, x.Name, x.e.ReferredAt, x.r.Reason }).ToListAsync(ct))
-            found.Add((AttentionKind.TwoHourReferral, x.Id, x.Id, x.PersonId, x.Name,
-                $"First visit due by {London.TimeOf(x.ReferredAt + TimeSpan.FromHours(2)):HH:mm}: {Short(x.Reason)}", x.ReferredAt));
-
-        foreach (var x in await episodes.Where(x => x.r.ToCheck != null && (x.e.Status == EpisodeStatus.Referred || x.e.Status == EpisodeStatus.Triaged))
-                     .Select(x => new { x.e.Id, x.e.PersonId, x.Name, x.e.ReferredAt, x.r.ToCheck }).ToListAsync(ct))
-            found.Add((AttentionKind.ReferralToCheck, x.Id, x.Id, x.PersonId, x.Name, x.ToCheck!, x.ReferredAt));
-
-        var bookings = from b in db.Bookings.AsNoTracking()
-                       join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
-                       join x in episodes on b.EpisodeId equals x.e.Id
-                       where x.e.Status == EpisodeStatus.Accepted || x.e.Status == EpisodeStatus.Waiting || x.e.Status == EpisodeStatus.Active
-                       select new { b, Service = s.Name, x.Name, x.e.Status };
-        foreach (var x in await bookings.Where(x => x.b.Status == BookingStatus.Offered).ToListAsync(ct))
-            found.Add((AttentionKind.OfferUnanswered, x.b.Id, x.b.EpisodeId, x.b.PersonId, x.Name,
-                $"{x.Service}, from {x.b.StartDate:d MMM}: offered {London.TimeOf(x.b.CreatedAt):d MMM HH:mm}, no answer yet", x.b.CreatedAt));
-        var declined = await bookings.Where(x => x.b.Status == BookingStatus.Declined && x.Status != EpisodeStatus.Active
-                                                 && !db.Bookings.Any(o => o.EpisodeId == x.b.EpisodeId && (o.Status == BookingStatus.Offered || o.Status == BookingStatus.Accepted)))
-            .ToListAsync(ct);
-        // One item a person: the latest decline, while nothing else is offered.
-        foreach (var x in declined.GroupBy(d => d.b.EpisodeId).Select(g => g.MaxBy(d => d.b.RespondedAt ?? d.b.CreatedAt)!))
-            found.Add((AttentionKind.OfferDeclined, x.b.Id, x.b.EpisodeId, x.b.PersonId, x.Name,
-                $"{x.Service} declined{(x.b.DeclineReason is { } why ? $": {why}" : "")}; nothing else offered", x.b.RespondedAt ?? x.b.CreatedAt));
-
-        var stillIn = await episodes.Where(x => x.r.Route == Route.HospitalDischarge && x.e.DischargedOn == null && open.Contains(x.e.Status)
-                                               && x.r.DischargeReadyDate != null && x.r.DischargeReadyDate <= today.AddDays(-2))
-            .Select(x => new { x.e.Id, x.e.PersonId, x.Name, Ready = x.r.DischargeReadyDate!.Value }).ToListAsync(ct);
-        var reasons = await delays.Current([.. stillIn.Select(x => x.Id)], ct);
-        foreach (var x in stillIn)
+        if (Wants(AttentionKind.TwoHourReferral))
         {
-            var days = today.DayNumber - x.Ready.DayNumber;
-            var kind = days >= 21 ? AttentionKind.DelayOver21Days : AttentionKind.DelayOver48Hours;
-            var why = reasons.TryGetValue(x.Id, out var reason) ? $"main reason: {reason.Label()}" : "no delay reason recorded";
-            found.Add((kind, x.Id, x.Id, x.PersonId, x.Name, $"{days} days past the ready date ({x.Ready:d MMM}); {why}",
-                London.At(x.Ready.AddDays(days >= 21 ? 21 : 2), TimeOnly.MinValue)));
+            foreach (var x in await episodes.Where(x => x.e.Status == EpisodeStatus.Referred && x.r.Urgency == Urgency.TwoHour)
+                         .Select(x => new { x.e.Id, x.e.PersonId, x.Name, x.e.ReferredAt, x.r.Reason }).ToListAsync(ct))
+                found.Add((AttentionKind.TwoHourReferral, x.Id, x.Id, x.PersonId, x.Name,
+                    $"First visit due by {London.TimeOf(x.ReferredAt + TimeSpan.FromHours(2)):HH:mm}: {Short(x.Reason)}", x.ReferredAt));
         }
 
-        await BeyondCapacity(people, today, found, ct);
+        if (Wants(AttentionKind.ReferralToCheck))
+        {
+            foreach (var x in await episodes.Where(x => x.r.ToCheck != null && (x.e.Status == EpisodeStatus.Referred || x.e.Status == EpisodeStatus.Triaged))
+                         .Select(x => new { x.e.Id, x.e.PersonId, x.Name, x.e.ReferredAt, x.r.ToCheck }).ToListAsync(ct))
+                found.Add((AttentionKind.ReferralToCheck, x.Id, x.Id, x.PersonId, x.Name, x.ToCheck!, x.ReferredAt));
+        }
 
-        // The current rota (the newest, draft or published) of each team for today and tomorrow: the visits it could not plan.
-        var rotas = await db.Rotas.AsNoTracking()
-            .Where(r => r.Date >= today && r.Date <= today.AddDays(1) && r.Status != Rotas.RotaStatus.Superseded)
-            .Select(r => new { r.Id, r.ServiceId, r.Date, r.BuiltAt }).ToListAsync(ct);
-        var currentRotas = rotas.GroupBy(r => (r.ServiceId, r.Date)).Select(g => g.MaxBy(r => r.BuiltAt)!.Id).ToList();
-        var gaps = currentRotas.Count == 0 ? [] : await (
-            from g in db.Set<Rotas.RotaGap>().AsNoTracking()
-            join r in db.Rotas.AsNoTracking() on g.RotaId equals r.Id
-            join s in db.CareServices.AsNoTracking() on r.ServiceId equals s.Id
-            join v in db.Visits.AsNoTracking() on g.VisitId equals v.Id
-            join x in episodes on v.EpisodeId equals x.e.Id
-            where currentRotas.Contains(r.Id) && v.Status == VisitStatus.Planned
-            select new { v.Id, v.EpisodeId, v.PersonId, x.Name, r.Date, r.BuiltAt, Service = s.Name, v.WindowStart, g.Reason }).ToListAsync(ct);
-        foreach (var x in gaps.DistinctBy(g => g.Id))
-            found.Add((AttentionKind.UnplannedVisit, x.Id, x.EpisodeId, x.PersonId, x.Name,
-                $"{x.Service} rota for {x.Date:d MMM}: the {x.WindowStart:HH:mm} visit is not planned ({x.Reason})", x.BuiltAt));
+        if (Wants(AttentionKind.OfferUnanswered, AttentionKind.OfferDeclined))
+        {
+            var bookings = from b in db.Bookings.AsNoTracking()
+                           join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
+                           join x in episodes on b.EpisodeId equals x.e.Id
+                           where x.e.Status == EpisodeStatus.Accepted || x.e.Status == EpisodeStatus.Waiting || x.e.Status == EpisodeStatus.Active
+                           select new { b, Service = s.Name, x.Name, x.e.Status };
+            foreach (var x in await bookings.Where(x => x.b.Status == BookingStatus.Offered).ToListAsync(ct))
+                found.Add((AttentionKind.OfferUnanswered, x.b.Id, x.b.EpisodeId, x.b.PersonId, x.Name,
+                    $"{x.Service}, from {x.b.StartDate:d MMM}: offered {London.TimeOf(x.b.CreatedAt):d MMM HH:mm}, no answer yet", x.b.CreatedAt));
+            var declined = await bookings.Where(x => x.b.Status == BookingStatus.Declined && x.Status != EpisodeStatus.Active
+                                                     && !db.Bookings.Any(o => o.EpisodeId == x.b.EpisodeId && (o.Status == BookingStatus.Offered || o.Status == BookingStatus.Accepted)))
+                .ToListAsync(ct);
+            // One item a person: the latest decline, while nothing else is offered.
+            foreach (var x in declined.GroupBy(d => d.b.EpisodeId).Select(g => g.MaxBy(d => d.b.RespondedAt ?? d.b.CreatedAt)!))
+                found.Add((AttentionKind.OfferDeclined, x.b.Id, x.b.EpisodeId, x.b.PersonId, x.Name,
+                    $"{x.Service} declined{(x.b.DeclineReason is { } why ? $": {why}" : "")}; nothing else offered", x.b.RespondedAt ?? x.b.CreatedAt));
+        }
 
-        var missed = from v in db.Visits.AsNoTracking()
-                     join x in episodes on v.EpisodeId equals x.e.Id
-                     where v.Status == VisitStatus.Missed && v.FollowedUpAt == null
-                     select new { v.Id, v.EpisodeId, v.PersonId, x.Name, v.Date, v.WindowStart, v.MissedReason, v.RecordedAt };
-        foreach (var x in await missed.ToListAsync(ct))
-            found.Add((AttentionKind.MissedVisit, x.Id, x.EpisodeId, x.PersonId, x.Name,
-                $"Visit {x.Date:d MMM} {x.WindowStart:HH:mm} missed: {(x.MissedReason is { } m ? Words.Of(m).ToLowerInvariant() : "no reason given")}",
-                x.RecordedAt ?? London.At(x.Date, x.WindowStart)));
+        if (Wants(AttentionKind.DelayOver48Hours, AttentionKind.DelayOver21Days))
+        {
+            var stillIn = await episodes.Where(x => x.r.Route == Route.HospitalDischarge && x.e.DischargedOn == null && open.Contains(x.e.Status)
+                                                   && x.r.DischargeReadyDate != null && x.r.DischargeReadyDate <= today.AddDays(-2))
+                .Select(x => new { x.e.Id, x.e.PersonId, x.Name, Ready = x.r.DischargeReadyDate!.Value }).ToListAsync(ct);
+            var reasons = await delays.Current([.. stillIn.Select(x => x.Id)], ct);
+            foreach (var x in stillIn)
+            {
+                var days = today.DayNumber - x.Ready.DayNumber;
+                var kind = days >= 21 ? AttentionKind.DelayOver21Days : AttentionKind.DelayOver48Hours;
+                var why = reasons.TryGetValue(x.Id, out var reason) ? $"main reason: {reason.Label()}" : "no delay reason recorded";
+                found.Add((kind, x.Id, x.Id, x.PersonId, x.Name, $"{days} days past the ready date ({x.Ready:d MMM}); {why}",
+                    London.At(x.Ready.AddDays(days >= 21 ? 21 : 2), TimeOnly.MinValue)));
+            }
+        }
 
-        var followUps = from f in db.FollowUps.AsNoTracking()
-                        join p in people on f.PersonId equals p.Id
-                        where f.CompletedAt == null && f.DueOn <= today
-                        select new { f.Id, f.EpisodeId, f.PersonId, Name = p.GivenName + " " + p.FamilyName, f.DueOn, f.DischargedOn };
-        foreach (var x in await followUps.ToListAsync(ct))
-            found.Add((AttentionKind.FollowUpDue, x.Id, x.EpisodeId, x.PersonId, x.Name,
-                $"Due {x.DueOn:d MMM}: where is the person 91 days after leaving hospital on {x.DischargedOn:d MMM}?", London.At(x.DueOn, TimeOnly.MinValue)));
+        if (Wants(AttentionKind.BeyondCapacity))
+        {
+            await BeyondCapacity(people, today, found, ct);
+        }
+
+        if (Wants(AttentionKind.UnplannedVisit))
+        {
+            // The current rota (the newest, draft or published) of each team for today and tomorrow: the visits it could not plan.
+            var rotas = await db.Rotas.AsNoTracking()
+                .Where(r => r.Date >= today && r.Date <= today.AddDays(1) && r.Status != Rotas.RotaStatus.Superseded)
+                .Select(r => new { r.Id, r.ServiceId, r.Date, r.BuiltAt }).ToListAsync(ct);
+            var currentRotas = rotas.GroupBy(r => (r.ServiceId, r.Date)).Select(g => g.MaxBy(r => r.BuiltAt)!.Id).ToList();
+            var gaps = currentRotas.Count == 0 ? [] : await (
+                from g in db.Set<Rotas.RotaGap>().AsNoTracking()
+                join r in db.Rotas.AsNoTracking() on g.RotaId equals r.Id
+                join s in db.CareServices.AsNoTracking() on r.ServiceId equals s.Id
+                join v in db.Visits.AsNoTracking() on g.VisitId equals v.Id
+                join x in episodes on v.EpisodeId equals x.e.Id
+                where currentRotas.Contains(r.Id) && v.Status == VisitStatus.Planned
+                select new { v.Id, v.EpisodeId, v.PersonId, x.Name, r.Date, r.BuiltAt, Service = s.Name, v.WindowStart, g.Reason }).ToListAsync(ct);
+            foreach (var x in gaps.DistinctBy(g => g.Id))
+                found.Add((AttentionKind.UnplannedVisit, x.Id, x.EpisodeId, x.PersonId, x.Name,
+                    $"{x.Service} rota for {x.Date:d MMM}: the {x.WindowStart:HH:mm} visit is not planned ({x.Reason})", x.BuiltAt));
+        }
+
+        if (Wants(AttentionKind.MissedVisit))
+        {
+            var missed = from v in db.Visits.AsNoTracking()
+                         join x in episodes on v.EpisodeId equals x.e.Id
+                         where v.Status == VisitStatus.Missed && v.FollowedUpAt == null
+                         select new { v.Id, v.EpisodeId, v.PersonId, x.Name, v.Date, v.WindowStart, v.MissedReason, v.RecordedAt };
+            foreach (var x in await missed.ToListAsync(ct))
+                found.Add((AttentionKind.MissedVisit, x.Id, x.EpisodeId, x.PersonId, x.Name,
+                    $"Visit {x.Date:d MMM} {x.WindowStart:HH:mm} missed: {(x.MissedReason is { } m ? Words.Of(m).ToLowerInvariant() : "no reason given")}",
+                    x.RecordedAt ?? London.At(x.Date, x.WindowStart)));
+        }
+
+        if (Wants(AttentionKind.FollowUpDue))
+        {
+            var followUps = from f in db.FollowUps.AsNoTracking()
+                            join p in people on f.PersonId equals p.Id
+                            where f.CompletedAt == null && f.DueOn <= today
+                            select new { f.Id, f.EpisodeId, f.PersonId, Name = p.GivenName + " " + p.FamilyName, f.DueOn, f.DischargedOn };
+            foreach (var x in await followUps.ToListAsync(ct))
+                found.Add((AttentionKind.FollowUpDue, x.Id, x.EpisodeId, x.PersonId, x.Name,
+                    $"Due {x.DueOn:d MMM}: where is the person 91 days after leaving hospital on {x.DischargedOn:d MMM}?", London.At(x.DueOn, TimeOnly.MinValue)));
+        }
 
         var subjects = found.Select(f => f.Subject).ToList();
         var claims = (await db.AttentionClaims.AsNoTracking().Where(c => subjects.Contains(c.SubjectId)).ToListAsync(ct))

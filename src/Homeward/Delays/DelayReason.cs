@@ -31,26 +31,26 @@ public enum DelayAgency { AcuteTrust, TransferOfCareHub, IntermediateCare, Socia
 
 public static class DelayReasons
 {
-    private static readonly Dictionary<DelayReason, (string Label, DelayAgency Agency)> Known = new()
+    private static readonly Dictionary<DelayReason, (string Label, string Short, DelayAgency Agency)> Known = new()
     {
-        [DelayReason.MedicalDecision] = ("Awaiting a medical decision/intervention including writing the discharge summary", DelayAgency.AcuteTrust),
-        [DelayReason.CommunityEquipment] = ("Awaiting community equipment and adaptations to housing", DelayAgency.CommunityEquipment),
-        [DelayReason.HubConfirmation] = ("Awaiting confirmation from community hub/single point of access that referral received and actioned", DelayAgency.TransferOfCareHub),
-        [DelayReason.DiagnosticTest] = ("Awaiting Diagnostic test", DelayAgency.AcuteTrust),
-        [DelayReason.MedicinesToTakeHome] = ("Awaiting medicines to take home", DelayAgency.AcuteTrust),
-        [DelayReason.ReferralToHub] = ("Awaiting referral to community single point of access", DelayAgency.AcuteTrust),
-        [DelayReason.TherapyDecision] = ("Awaiting therapy decision to discharge", DelayAgency.AcuteTrust),
-        [DelayReason.Transport] = ("Awaiting transport", DelayAgency.AcuteTrust),
-        [DelayReason.DeclaredLate] = ("Declared as not meeting the criteria to reside at morning board round and then later in the day meets the criteria to reside so discharge stopped", DelayAgency.AcuteTrust),
-        [DelayReason.NoPlaceToDischargeTo] = ("Homeless/no right of recourse to public funds/no place to discharge to", DelayAgency.Housing),
-        [DelayReason.NotInAgreement] = ("Individual/family not in agreement with discharge plans", DelayAgency.PersonAndFamily),
-        [DelayReason.NoPlan] = ("No Plan", DelayAgency.AcuteTrust),
-        [DelayReason.Pathway1] = ("Pathway 1: awaiting availability of resource for assessment and start of care at home", DelayAgency.IntermediateCare),
-        [DelayReason.Pathway2] = ("Pathway 2: awaiting availability of rehabilitation bed in community hospital or other bedded setting", DelayAgency.IntermediateCare),
-        [DelayReason.Pathway3] = ("Pathway 3: awaiting availability of a bed in a residential or nursing home that is likely to be a permanent placement", DelayAgency.SocialCare),
-        [DelayReason.InfectionControl] = ("Remains in hospital to avoid spread of infectious disease and because there is no other suitable location to discharge to", DelayAgency.AcuteTrust),
-        [DelayReason.Repatriation] = ("Repatriation/Transfer to another acute trust for specialist treatment or ongoing treatment", DelayAgency.AcuteTrust),
-        [DelayReason.Safeguarding] = ("Safeguarding concern preventing discharge or Court of Protection", DelayAgency.SocialCare),
+        [DelayReason.MedicalDecision] = ("Awaiting a medical decision/intervention including writing the discharge summary", "Medical decision or discharge summary", DelayAgency.AcuteTrust),
+        [DelayReason.CommunityEquipment] = ("Awaiting community equipment and adaptations to housing", "Equipment or adaptations", DelayAgency.CommunityEquipment),
+        [DelayReason.HubConfirmation] = ("Awaiting confirmation from community hub/single point of access that referral received and actioned", "Hub to confirm the referral", DelayAgency.TransferOfCareHub),
+        [DelayReason.DiagnosticTest] = ("Awaiting Diagnostic test", "Diagnostic test", DelayAgency.AcuteTrust),
+        [DelayReason.MedicinesToTakeHome] = ("Awaiting medicines to take home", "Medicines to take home", DelayAgency.AcuteTrust),
+        [DelayReason.ReferralToHub] = ("Awaiting referral to community single point of access", "Referral to the hub", DelayAgency.AcuteTrust),
+        [DelayReason.TherapyDecision] = ("Awaiting therapy decision to discharge", "Therapy decision", DelayAgency.AcuteTrust),
+        [DelayReason.Transport] = ("Awaiting transport", "Transport", DelayAgency.AcuteTrust),
+        [DelayReason.DeclaredLate] = ("Declared as not meeting the criteria to reside at morning board round and then later in the day meets the criteria to reside so discharge stopped", "Stopped: criteria to reside again", DelayAgency.AcuteTrust),
+        [DelayReason.NoPlaceToDischargeTo] = ("Homeless/no right of recourse to public funds/no place to discharge to", "No place to discharge to", DelayAgency.Housing),
+        [DelayReason.NotInAgreement] = ("Individual/family not in agreement with discharge plans", "Person or family not in agreement", DelayAgency.PersonAndFamily),
+        [DelayReason.NoPlan] = ("No Plan", "No plan", DelayAgency.AcuteTrust),
+        [DelayReason.Pathway1] = ("Pathway 1: awaiting availability of resource for assessment and start of care at home", "P1: care at home", DelayAgency.IntermediateCare),
+        [DelayReason.Pathway2] = ("Pathway 2: awaiting availability of rehabilitation bed in community hospital or other bedded setting", "P2: rehabilitation bed", DelayAgency.IntermediateCare),
+        [DelayReason.Pathway3] = ("Pathway 3: awaiting availability of a bed in a residential or nursing home that is likely to be a permanent placement", "P3: care home bed", DelayAgency.SocialCare),
+        [DelayReason.InfectionControl] = ("Remains in hospital to avoid spread of infectious disease and because there is no other suitable location to discharge to", "Infection control", DelayAgency.AcuteTrust),
+        [DelayReason.Repatriation] = ("Repatriation/Transfer to another acute trust for specialist treatment or ongoing treatment", "Transfer to another trust", DelayAgency.AcuteTrust),
+        [DelayReason.Safeguarding] = ("Safeguarding concern preventing discharge or Court of Protection", "Safeguarding or Court of Protection", DelayAgency.SocialCare),
     };
 
     /// <summary>The reason in the national collection's words.</summary>
@@ -59,27 +59,7 @@ public static class DelayReasons
     public static DelayAgency Agency(this DelayReason reason) => Known[reason].Agency;
 
     /// <summary>A few words for a crowded board; the full label is on the episode.</summary>
-    public static string ShortLabel(this DelayReason reason) => reason switch
-    {
-        DelayReason.MedicalDecision => "Medical decision or discharge summary",
-        DelayReason.CommunityEquipment => "Equipment or adaptations",
-        DelayReason.HubConfirmation => "Hub to confirm the referral",
-        DelayReason.DiagnosticTest => "Diagnostic test",
-        DelayReason.MedicinesToTakeHome => "Medicines to take home",
-        DelayReason.ReferralToHub => "Referral to the hub",
-        DelayReason.TherapyDecision => "Therapy decision",
-        DelayReason.Transport => "Transport",
-        DelayReason.DeclaredLate => "Stopped: criteria to reside again",
-        DelayReason.NoPlaceToDischargeTo => "No place to discharge to",
-        DelayReason.NotInAgreement => "Person or family not in agreement",
-        DelayReason.NoPlan => "No plan",
-        DelayReason.Pathway1 => "P1: care at home",
-        DelayReason.Pathway2 => "P2: rehabilitation bed",
-        DelayReason.Pathway3 => "P3: care home bed",
-        DelayReason.InfectionControl => "Infection control",
-        DelayReason.Repatriation => "Transfer to another trust",
-        _ => "Safeguarding or Court of Protection",
-    };
+    public static string ShortLabel(this DelayReason reason) => Known[reason].Short;
 
     public static string Label(this DelayAgency agency) => agency switch
     {

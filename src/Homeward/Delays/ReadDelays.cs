@@ -17,31 +17,24 @@ public sealed class ReadDelays(HomewardDb db, AccessScope scope, TimeProvider cl
         var episode = await db.Episodes.AsNoTracking().SingleOrDefaultAsync(e => e.Id == episodeId, ct) ?? throw new NotFoundException("episode", episodeId);
         await scope.Demand(actor, episode.PersonId, "delay.read", "episode", episodeId, ct);
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == episode.ReferralId, ct);
-        return await Ledger(episode, referral, actor, ct);
+        db.AuditEntries.Add(AuditEntry.For(actor, "delay.read", episode.PersonId, episode.Id, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return await Ledger(episode, referral, ct);
     }
 
-    /// <summary>The ledger for a page that has already read (and audited) the episode it belongs to.</summary>
-    public async Task<DelayLedgerView> ForEpisodeRead(Guid episodeId, CancellationToken ct)
-    {
-        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == episodeId, ct);
-        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == episode.ReferralId, ct);
-        return await Ledger(episode, referral, audit: null, ct);
-    }
+    /// <summary>The ledger of an episode whose reading the caller has already checked and audited.</summary>
+    public Task<DelayLedgerView> Ledger(Episode episode, Referral referral, CancellationToken ct) =>
+        Ledger(episode.Id, referral.Route, episode.Status, episode.DischargedOn, referral.DischargeReadyDate, ct);
 
-    /// <summary>The ledger of an episode already read (and its reading audited by the caller when <paramref name="audit"/> is null).</summary>
-    public async Task<DelayLedgerView> Ledger(Episode episode, Referral referral, Actor? audit, CancellationToken ct)
+    /// <summary>The same from what a page already holds of the episode and its referral (no second read of either).</summary>
+    public async Task<DelayLedgerView> Ledger(Guid episodeId, Route route, EpisodeStatus status, DateOnly? dischargedOn, DateOnly? readyDate,
+        CancellationToken ct)
     {
-        var entries = await db.DelayEntries.AsNoTracking().Where(d => d.EpisodeId == episode.Id).OrderBy(d => d.Since).ThenBy(d => d.Id).ToListAsync(ct);
-        if (audit is not null)
-        {
-            db.AuditEntries.Add(AuditEntry.For(audit, "delay.read", episode.PersonId, episode.Id, clock.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
-        }
-        var today = London.DateOf(clock.GetUtcNow());
-        int? days = referral.DischargeReadyDate is { } ready && ready <= (episode.DischargedOn ?? today)
-            ? (episode.DischargedOn ?? today).DayNumber - ready.DayNumber : null;
+        var entries = await db.DelayEntries.AsNoTracking().Where(d => d.EpisodeId == episodeId).OrderBy(d => d.Since).ThenBy(d => d.Id).ToListAsync(ct);
+        var until = dischargedOn ?? London.Today(clock);
+        int? days = readyDate is { } ready && ready <= until ? until.DayNumber - ready.DayNumber : null;
         var views = entries.Select(DelayEntryView.From).ToList();
-        return new DelayLedgerView(referral.DischargeReadyDate, days, IsOpen(episode, referral), views.LastOrDefault(), views);
+        return new DelayLedgerView(readyDate, days, IsOpen(route, status, dischargedOn), views.LastOrDefault(), views);
     }
 
     /// <summary>The current reason of each episode given (those with none are absent).</summary>
@@ -49,11 +42,11 @@ public sealed class ReadDelays(HomewardDb db, AccessScope scope, TimeProvider cl
     {
         var rows = await db.DelayEntries.AsNoTracking().Where(d => episodeIds.Contains(d.EpisodeId))
             .Select(d => new { d.EpisodeId, d.Reason, d.Since, d.Id }).ToListAsync(ct);
-        return rows.GroupBy(r => r.EpisodeId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Since).ThenBy(r => r.Id).Last().Reason);
+        return rows.GroupBy(r => r.EpisodeId).ToDictionary(g => g.Key, g => g.MaxBy(r => (r.Since, r.Id))!.Reason);
     }
 
     /// <summary>Reasons may be recorded while a hospital discharge referral's person is still in hospital and the referral open.</summary>
-    public static bool IsOpen(Episode episode, Referral referral) =>
-        referral.Route == Route.HospitalDischarge && episode.DischargedOn is null
-        && episode.Status is EpisodeStatus.Referred or EpisodeStatus.Triaged or EpisodeStatus.Accepted or EpisodeStatus.Waiting;
+    public static bool IsOpen(Route route, EpisodeStatus status, DateOnly? dischargedOn) =>
+        route == Route.HospitalDischarge && dischargedOn is null
+        && status is EpisodeStatus.Referred or EpisodeStatus.Triaged or EpisodeStatus.Accepted or EpisodeStatus.Waiting;
 }

@@ -31,15 +31,15 @@ public sealed class RecordDelay(HomewardDb db, AccessScope scope, TimeProvider c
         var reason = problems.Enum<DelayReason>("reason", request.Reason, "delay reason");
         var detail = problems.Optional("detail", request.Detail, 200, "what exactly is awaited");
         var since = problems.Date("since", request.Since, "the day the reason applied from", required: false);
-        if (!ReadDelays.IsOpen(episode, referral))
+        if (!ReadDelays.IsOpen(referral.Route, episode.Status, episode.DischargedOn))
             throw new InvalidTransitionException(referral.Route != Route.HospitalDischarge
                 ? "Delays are recorded only for people referred from a hospital ward."
                 : "The person has left hospital or the referral is closed: the delay ledger is closed.");
         var ready = referral.DischargeReadyDate ?? DateOnly.MinValue;
         if (referral.DischargeReadyDate is null)
             problems.Add("reason", "Record the discharge ready date on the referral first: a delay is counted from it.");
-        var entries = await db.DelayEntries.AsNoTracking().Where(d => d.EpisodeId == episodeId).OrderBy(d => d.Since).ThenBy(d => d.Id).ToListAsync(ct);
-        var last = entries.LastOrDefault();
+        var last = await db.DelayEntries.AsNoTracking().Where(d => d.EpisodeId == episodeId)
+            .OrderByDescending(d => d.Since).ThenByDescending(d => d.Id).FirstOrDefaultAsync(ct);
         // The first reason applies from the ready date unless said otherwise; a change applies from today.
         since ??= last is null ? (ready < today ? ready : today) : today;
         if (since > today)
@@ -59,6 +59,6 @@ public sealed class RecordDelay(HomewardDb db, AccessScope scope, TimeProvider c
             db.AuditEntries.Add(AuditEntry.For(actor, "delay.record", episode.PersonId, episodeId, now));
             await db.SaveChangesAsync(ct);
         }
-        return await read.Ledger(episode, referral, audit: null, ct);
+        return await read.Ledger(episode, referral, ct);
     }
 }

@@ -77,13 +77,7 @@ public sealed class ImportReadyList(HomewardDb db, AccessScope scope, TimeProvid
     private async Task<Outcome> Apply(ReadyList.Row row, Referral referral, Episode episode, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
         var problems = new Problems();
-        if (row.DischargeReadyDate is { } ready)
-        {
-            if (ready > today.AddDays(28))
-                problems.Add(ReadyList.ReadyDate, "The discharge ready date can be at most 28 days ahead.");
-            if (referral.AdmittedOn is { } admitted && ready < admitted)
-                problems.Add(ReadyList.ReadyDate, $"The discharge ready date cannot be before the admission date ({admitted:yyyy-MM-dd}).");
-        }
+        ReferralRules.CheckReadyDate(problems, ReadyList.ReadyDate, referral.AdmittedOn, row.DischargeReadyDate, today);
         if (row.DelayReason is not null && row.DischargeReadyDate is null)
             problems.Add(ReadyList.Reason, "A delay reason needs a discharge ready date: a person who meets the criteria to reside is not delayed.");
         var nhs = row.Nhs!.Value.Value;
@@ -96,10 +90,7 @@ public sealed class ImportReadyList(HomewardDb db, AccessScope scope, TimeProvid
         {
             referral.DischargeReadyDate = row.DischargeReadyDate;
             referral.Version++;
-            db.EpisodeEvents.Add(episode.Note(EpisodeEventType.ReferralChanged, now, actor, now, new
-            {
-                fields = new[] { "dischargeReadyDate" }, dischargeReadyDate = new { from = before, to = row.DischargeReadyDate }, source = "discharge-ready list",
-            }));
+            episode.NoteReferralChanged(["dischargeReadyDate"], actor, now, (before, row.DischargeReadyDate), source: "discharge-ready list");
             db.AuditEntries.Add(AuditEntry.For(actor, "referral.update", referral.PersonId, referral.Id, now));
             await db.SaveChangesAsync(ct);
             said.Add(row.DischargeReadyDate is { } d

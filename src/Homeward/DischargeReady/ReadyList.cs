@@ -66,8 +66,9 @@ public static class ReadyList
                 throw ValidationFailedException.For("file", $"The file has more than {MostRows} rows: send the day's list, not an archive.");
             var line = (int)csv.LineNumber;
             var row = new Problems();
-            var nhs = row.NhsNumber(NhsNumber, Field(Column(NhsNumber)) is { Length: > 0 } n ? n : null);
-            if (Field(Column(NhsNumber)) is null or "")
+            var nhsText = Field(Column(NhsNumber));
+            var nhs = row.NhsNumber(NhsNumber, string.IsNullOrEmpty(nhsText) ? null : nhsText);
+            if (string.IsNullOrEmpty(nhsText))
                 row.Add(NhsNumber, "Enter the NHS number.");
             var ready = row.Date(ReadyDate, Field(Column(ReadyDate)), "the discharge ready date", required: false);
             var reasonText = Field(Column(Reason));

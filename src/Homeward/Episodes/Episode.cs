@@ -190,11 +190,12 @@ public sealed class Episode
 
     /// <summary>Notes a change to the referral on the episode's timeline.</summary>
     /// <remarks>A change of the discharge ready date keeps both dates: its history is the delay's history.</remarks>
-    public void NoteReferralChanged(IReadOnlyCollection<string> fields, Actor actor, DateTimeOffset now, (DateOnly? From, DateOnly? To)? readyDate = null)
+    public void NoteReferralChanged(IReadOnlyCollection<string> fields, Actor actor, DateTimeOffset now, (DateOnly? From, DateOnly? To)? readyDate = null,
+        string? source = null)
     {
         if (fields.Count > 0)
             Record(EpisodeEventType.ReferralChanged, now, actor, now,
-                readyDate is { } d ? new { fields, dischargeReadyDate = new { from = d.From, to = d.To } } : new { fields });
+                readyDate is { } d ? new { fields, dischargeReadyDate = new { from = d.From, to = d.To }, source } : new { fields, source });
     }
 
     private void Require(string action, DateTimeOffset at, DateTimeOffset now, params EpisodeStatus[] allowed)

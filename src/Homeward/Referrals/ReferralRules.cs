@@ -44,9 +44,15 @@ internal static class ReferralRules
         }
         if (admittedOn > today)
             problems.Add("admittedOn", "The admission date cannot be in the future.");
+        CheckReadyDate(problems, "dischargeReadyDate", admittedOn, dischargeReadyDate, today);
+    }
+
+    /// <summary>A discharge ready date is not before the admission, nor more than 28 days ahead (the field named as the caller's input names it).</summary>
+    public static void CheckReadyDate(Problems problems, string field, DateOnly? admittedOn, DateOnly? dischargeReadyDate, DateOnly today)
+    {
         if (admittedOn is { } a && dischargeReadyDate is { } d && d < a)
-            problems.Add("dischargeReadyDate", "The discharge ready date cannot be before the admission date.");
+            problems.Add(field, "The discharge ready date cannot be before the admission date.");
         if (dischargeReadyDate > today.AddDays(28))
-            problems.Add("dischargeReadyDate", "The discharge ready date can be at most 28 days ahead.");
+            problems.Add(field, "The discharge ready date can be at most 28 days ahead.");
     }
 }

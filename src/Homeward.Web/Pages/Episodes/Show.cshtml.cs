@@ -98,7 +98,7 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         Timeline = await episodes.Timeline(Id, actor, ct);
         Bookings = await offers.ForEpisode(Id, actor, ct);
         if (Referral.Route == Homeward.Referrals.Route.HospitalDischarge)
-            Delay = await delays.ForEpisodeRead(Id, ct);
+            Delay = await delays.Ledger(Id, Referral.Route, Episode.Status, Episode.DischargedOn, Referral.DischargeReadyDate, ct);
         if (Episode.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting or EpisodeStatus.Active && actor.Has(Right.BookCapacity))
             Matches = await matches.Handle(Id, doubleHanded: false, actor, ct);
     }
