@@ -6,6 +6,7 @@ using Homeward.Common;
 using Homeward.Data;
 using Homeward.Episodes;
 using Homeward.People;
+using Homeward.Matching;
 using Homeward.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,9 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             "Slot" => await SlotById(id, actor, ct),
             _ when !isGuid => null,
             "Patient" => PatientMap.ToFhir(await People.Handle(guid, actor, ct)),
-            "ServiceRequest" => await WithSentDocuments(ReferralMap.ToFhir(await Referrals.Handle(guid, actor, ct)), guid, ct),
+            "ServiceRequest" => await db.Referrals.AnyAsync(r => r.Id == guid, ct)
+                ? await WithSentDocuments(ReferralMap.ToFhir(await Referrals.Handle(guid, actor, ct)), guid, ct)
+                : await HeldRequest(guid, actor, ct),
             "EpisodeOfCare" => EpisodeMap.ToFhir(await Episodes.Handle(guid, actor, ct)),
             "CarePlan" => CareMap.Plan(await CareRecords.Handle(guid, actor, ct)),
             "Encounter" => CareMap.Ending(await Episodes.Handle(guid, actor, ct)),
@@ -65,6 +68,14 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             _ => (Resource?)null,
         });
         return found ?? throw new FhirException(404, [new FhirProblem("", $"No {type} with id {id}.", OperationOutcome.IssueType.NotFound)]);
+    }
+
+    /// <summary>A referral held for a patient-matching decision, as its sender sent it, with its state (on hold, or revoked).</summary>
+    private async Task<ServiceRequest> HeldRequest(Guid id, Actor actor, CancellationToken ct)
+    {
+        var (view, sent) = await services.GetRequiredService<GetHeldReferral>().WithSent(id, actor, ct);
+        var asSent = sent.FirstOrDefault(s => s.Type == "ServiceRequest") is { } item ? FhirFormat.Read(item.Content, FhirFormatKind.Json) as ServiceRequest : null;
+        return ReferralMap.Held(view, asSent);
     }
 
     private Homeward.Referrals.SentWith.SentWithReferral SentWith => services.GetRequiredService<Homeward.Referrals.SentWith.SentWithReferral>();
@@ -387,12 +398,12 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         if (problems.Count > 0)
             throw new FhirException(problems.Any(p => p.Type == OperationOutcome.IssueType.NotFound) ? 422 : 400, problems);
         if (await AlreadyReceived(request.SenderReference, actor, ct) is { } first)
-            return (ReferralMap.ToFhir(first), $"ServiceRequest/{first.Id}/_history/{first.Version}");
+            return (first.Resource, first.Location);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var view = await Submit(request with { Person = person }, "ServiceRequest", "", actor, ct, idempotencyKey);
-        await Keep(view, [(sr, null)], ct);
+        var outcome = await Submit(request with { Person = person }, "ServiceRequest", "", actor, ct, idempotencyKey);
+        var (resource, location) = await Keep(outcome, [(sr, null)], ct);
         await transaction.CommitAsync(ct);
-        return (ReferralMap.ToFhir(view), $"ServiceRequest/{view.Id}/_history/{view.Version}");
+        return (resource, location);
     }
 
     /// <summary>
@@ -431,25 +442,49 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         };
     }
 
-    /// <summary>The referral a sending system already sent under the same reference (a resend returns the first).</summary>
-    private async Task<ReferralView?> AlreadyReceived(string? senderReference, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// The referral a sending system already sent under the same reference (a resend returns the first), or the one held
+    /// for a matching decision under it; one the hub sent back as not the person held may be sent again, corrected.
+    /// </summary>
+    private async Task<(ServiceRequest Resource, string Location)?> AlreadyReceived(string? senderReference, Actor actor, CancellationToken ct)
     {
         if (senderReference is null)
             return null;
-        var id = await db.Referrals.Where(r => r.SenderReference == senderReference).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        return id is { } found ? await Referrals.Handle(found, actor, ct) : null;
+        if (await db.Referrals.Where(r => r.SenderReference == senderReference).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct) is { } found)
+        {
+            var first = await Referrals.Handle(found, actor, ct);
+            return (ReferralMap.ToFhir(first), $"ServiceRequest/{first.Id}/_history/{first.Version}");
+        }
+        if (await db.HeldReferrals.Where(h => h.SenderReference == senderReference && h.Status == MatchStatus.Waiting).Select(h => (Guid?)h.Id)
+                .FirstOrDefaultAsync(ct) is { } held)
+            return (await HeldRequest(held, actor, ct), $"ServiceRequest/{held}");
+        return null;
     }
 
     private static readonly IReadOnlySet<string> HomewardExtensions = typeof(FhirSystems).GetFields()
         .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Keeps what was sent with a referral exactly as received, each with a line in words, in the referral's unit of work.</summary>
-    private async Task Keep(ReferralView referral, IReadOnlyList<(Resource Resource, string? SenderId)> sent, CancellationToken ct)
+    /// <summary>
+    /// Keeps what was sent with a referral exactly as received, each with a line in words, in the referral's unit of work
+    /// (or with the held referral, to be attached when the hub decides); returns the ServiceRequest to answer with.
+    /// </summary>
+    private async Task<(ServiceRequest Resource, string Location)> Keep(SubmitReferral.Outcome outcome, IReadOnlyList<(Resource Resource, string? SenderId)> sent,
+        CancellationToken ct)
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        Homeward.Referrals.SentWith.SentWithReferral.Attach(db, referral.Id,
-            sent.Select(x => (x.Resource.TypeName, x.SenderId ?? x.Resource.Id, SentResources.Summary(x.Resource), x.Resource.ToJson())), now);
+        var items = sent.Select(x => new SentItem(x.Resource.TypeName, x.SenderId ?? x.Resource.Id, SentResources.Summary(x.Resource), x.Resource.ToJson())).ToList();
+        if (outcome.Held is { } held)
+        {
+            if (!outcome.Replayed)
+                (await db.HeldReferrals.SingleAsync(h => h.Id == held.Id, ct)).Keep(items);
+            await db.SaveChangesAsync(ct);
+            return (ReferralMap.Held(held, sent.Select(x => x.Resource).OfType<ServiceRequest>().FirstOrDefault()), $"ServiceRequest/{held.Id}");
+        }
+        var referral = outcome.Referral!;
+        if (!outcome.Replayed)
+            Homeward.Referrals.SentWith.SentWithReferral.Attach(db, referral.Id, items.Select(x => (x.Type, x.SenderId, x.Summary, x.Content)), now);
         await db.SaveChangesAsync(ct);
+        return (ReferralMap.ToFhir(referral), $"ServiceRequest/{referral.Id}/_history/{referral.Version}");
     }
 
     /// <summary>What the sender should know about one referral: what was kept but not used, what to check, what was kept with it.</summary>
@@ -558,25 +593,25 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             var (request, patientAt, at, patient, sent) = resolved[n];
             if (await AlreadyReceived(request.SenderReference, actor, ct) is { } first)
             {
-                // A resend under the sender's own reference: the first referral, not a second one.
+                // A resend under the sender's own reference: the first referral (or the held one), not a second one.
                 response.Entry.Add(new Bundle.EntryComponent
                 {
-                    FullUrl = $"{baseUrl}/ServiceRequest/{first.Id}",
-                    Resource = ReferralMap.ToFhir(first),
-                    Response = new Bundle.ResponseComponent { Status = "200 OK", Location = $"ServiceRequest/{first.Id}/_history/{first.Version}" },
+                    FullUrl = $"{baseUrl}/ServiceRequest/{first.Resource.Id}",
+                    Resource = first.Resource,
+                    Response = new Bundle.ResponseComponent { Status = first.Resource.Status == RequestStatus.OnHold ? "202 Accepted" : "200 OK", Location = first.Location },
                 });
                 continue;
             }
-            var view = await Submit(request, at, patientAt, actor, ct, idempotencyKey is null ? null : $"{idempotencyKey}/{n}");
-            await Keep(view, [.. (patient is null ? [] : new[] { ((Resource)patient, (string?)null) }), (sent, null), .. sentWith], ct);
+            var outcome = await Submit(request, at, patientAt, actor, ct, idempotencyKey is null ? null : $"{idempotencyKey}/{n}");
+            var (resource, location) = await Keep(outcome, [.. (patient is null ? [] : new[] { ((Resource)patient, (string?)null) }), (sent, null), .. sentWith], ct);
             response.Entry.Add(new Bundle.EntryComponent
             {
-                FullUrl = $"{baseUrl}/ServiceRequest/{view.Id}",
-                Resource = ReferralMap.ToFhir(view),
+                FullUrl = $"{baseUrl}/ServiceRequest/{resource.Id}",
+                Resource = resource,
                 Response = new Bundle.ResponseComponent
                 {
-                    Status = "201 Created", Location = $"ServiceRequest/{view.Id}/_history/{view.Version}",
-                    Outcome = Outcome(request, patient, sent, sentWith.Count),
+                    Status = outcome.Held is null ? "201 Created" : "202 Accepted", Location = location,
+                    Outcome = outcome.Held is { } held ? HeldOutcome(held, $"{at}.subject") : Outcome(request, patient, sent, sentWith.Count),
                 },
             });
         }
@@ -584,16 +619,36 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         return response;
     }
 
-    /// <summary>Submits through the REST API's use case; its field problems come back at their places in the FHIR input.</summary>
-    private async Task<ReferralView> Submit(SubmitReferral.Request request, string at, string patientAt, Actor actor, CancellationToken ct,
+    /// <summary>Why a referral was held, for its sender: which details differ (never the values held), and what happens next.</summary>
+    private static OperationOutcome HeldOutcome(HeldReferralView held, string subjectAt) => new()
+    {
+        Issue =
+        [
+            new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Warning, Code = OperationOutcome.IssueType.BusinessRule, Diagnostics = held.Explanation,
+                Expression = [subjectAt],
+            },
+        ],
+    };
+
+    /// <summary>
+    /// Submits through the REST API's use case; its field problems come back at their places in the FHIR input. A
+    /// patient whose details differ from the person held for the NHS number is held for the hub (a system has nobody to
+    /// ask), unless the sender said what to do.
+    /// </summary>
+    private async Task<SubmitReferral.Outcome> Submit(SubmitReferral.Request request, string at, string patientAt, Actor actor, CancellationToken ct,
         string? idempotencyKey = null)
     {
         try
         {
             // A sending system is not asked to confirm a second referral by the same route (it has no one to ask): the hub
-            // sees both. Details that differ from the held record are refused all the same (a patient-safety check).
-            return (await services.GetRequiredService<SubmitReferral>().Handle(request with { DuplicateConfirmed = request.DuplicateConfirmed ?? true },
-                idempotencyKey, actor, ct)).Referral;
+            // sees both. Details that differ from the held record hold the referral for the hub to decide (a patient-safety check).
+            return await services.GetRequiredService<SubmitReferral>().Handle(request with
+            {
+                DuplicateConfirmed = request.DuplicateConfirmed ?? true,
+                PersonDetails = request.PersonDetails ?? nameof(SubmitReferral.HeldDetails.Hold),
+            }, idempotencyKey, actor, ct);
         }
         catch (ValidationFailedException e)
         {

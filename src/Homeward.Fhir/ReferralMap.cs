@@ -50,6 +50,31 @@ public static class ReferralMap
         return sr;
     }
 
+    /// <summary>
+    /// A referral held for a patient-matching decision, for its sender: the ServiceRequest they sent under Homeward's id,
+    /// on hold while the hub decides (revoked when it was not the person held), with what happens next as a note. The
+    /// subject is the patient as sent (by name), never the person held.
+    /// </summary>
+    public static ServiceRequest Held(Matching.HeldReferralView held, ServiceRequest? asSent)
+    {
+        var sr = asSent?.DeepCopy() as ServiceRequest ?? new ServiceRequest { Intent = RequestIntent.Order };
+        sr.Id = held.Id.ToString();
+        sr.Meta = new Meta
+        {
+            VersionId = held.Version.ToString(CultureInfo.InvariantCulture), Profile = [FhirSystems.UkCoreServiceRequest],
+            LastUpdated = held.DecidedAt ?? held.ReceivedAt,
+        };
+        sr.Status = held.Status == Matching.MatchStatus.Waiting ? RequestStatus.OnHold : RequestStatus.Revoked;
+        sr.Subject = new ResourceReference { Display = held.SentName };
+        sr.SupportingInfo = [];
+        sr.Note.Add(new Annotation
+        {
+            Text = held.Note is { } note ? $"{held.Explanation} The hub's note: {note}" : held.Explanation,
+            Time = (held.DecidedAt ?? held.ReceivedAt).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+        });
+        return sr;
+    }
+
     public static RequestStatus StatusOf(EpisodeStatus status) => status switch
     {
         EpisodeStatus.Ended => RequestStatus.Completed,

@@ -25,6 +25,8 @@ public static class HomewardServices
         services.AddScoped<BreakGlass>();
         services.AddScoped<RoleProfiles>();
         services.AddScoped<SubmitReferral>();
+        services.AddScoped<Matching.GetHeldReferral>();
+        services.AddScoped<Matching.DecideMatch>();
         services.AddScoped<GetReferral>();
         services.AddScoped<SearchReferrals>();
         services.AddScoped<UpdateReferral>();

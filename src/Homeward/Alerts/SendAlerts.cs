@@ -7,7 +7,8 @@ using Microsoft.Extensions.Configuration;
 namespace Homeward.Alerts;
 
 /// <summary>
-/// One round of alerts: the items needing attention of the kinds that cannot wait (new 2-hour referrals, offers
+/// One round of alerts: the items needing attention of the kinds that cannot wait (new 2-hour referrals, referrals held
+/// for a patient-matching decision, offers
 /// declined, missed visits) that have not been alerted yet go to the team mailbox in one e-mail, which says how many of
 /// each and links to the queue; it names nobody (a mailbox is not the place for personal data). Each item is claimed
 /// before the mail goes, so several instances never send it twice; a failed send gives the claims back for the next
@@ -15,7 +16,7 @@ namespace Homeward.Alerts;
 /// </summary>
 public sealed class SendAlerts(HomewardDb db, NeedsAttention queue, IMailer mailer, IConfiguration config, TimeProvider clock)
 {
-    public static readonly AttentionKind[] Urgent = [AttentionKind.TwoHourReferral, AttentionKind.OfferDeclined, AttentionKind.MissedVisit];
+    public static readonly AttentionKind[] Urgent = [AttentionKind.TwoHourReferral, AttentionKind.PatientMatch, AttentionKind.OfferDeclined, AttentionKind.MissedVisit];
 
     /// <summary>The actor alerts read the queue as: the hub's view of everyone.</summary>
     private static readonly Actor System = new("system", "Homeward alerts", Role.HubCoordinator, Guid.Empty, "alerts");

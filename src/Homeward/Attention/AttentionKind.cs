@@ -5,6 +5,8 @@ public enum AttentionKind
 {
     /// <summary>A 2-hour urgent community response referral not yet triaged: the clock is running.</summary>
     TwoHourReferral,
+    /// <summary>A referral held because its details differ from the person held for its NHS number: is it the same person?</summary>
+    PatientMatch,
     /// <summary>A referral the sender left unclear (a route worked out, a date to follow): check it before triage.</summary>
     ReferralToCheck,
     /// <summary>A provider declined an offer and the person has no other place offered or accepted.</summary>
@@ -31,6 +33,7 @@ public static class AttentionKinds
     public static TimeSpan Limit(this AttentionKind kind) => kind switch
     {
         AttentionKind.TwoHourReferral => TimeSpan.FromMinutes(15),
+        AttentionKind.PatientMatch => TimeSpan.FromMinutes(30),
         AttentionKind.MissedVisit => TimeSpan.FromHours(1),
         // Due when the first day beyond capacity begins (the item dates from the day before).
         AttentionKind.BeyondCapacity => TimeSpan.FromDays(1),
@@ -42,6 +45,7 @@ public static class AttentionKinds
     public static string Label(this AttentionKind kind) => kind switch
     {
         AttentionKind.TwoHourReferral => "New 2-hour referrals",
+        AttentionKind.PatientMatch => "Referrals held: is this the person held?",
         AttentionKind.ReferralToCheck => "Referrals to check",
         AttentionKind.OfferDeclined => "Offers declined",
         AttentionKind.OfferUnanswered => "Offers not answered",

@@ -20,8 +20,10 @@ namespace Homeward.Attention;
 /// </summary>
 public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvider clock, ReadDelays delays)
 {
-    public sealed record Item(AttentionKind Kind, string KindLabel, Guid SubjectId, Guid EpisodeId, Guid PersonId, string PersonName, string Detail,
-        DateTimeOffset Since, DateTimeOffset DueBy, bool Overdue, AttentionState State, string? Owner, int ClaimVersion);
+    /// <param name="EpisodeId">The episode it is about; none for a referral held for a matching decision (not yet an episode).</param>
+    /// <param name="Link">Where to deal with it: the episode, or the matching decision.</param>
+    public sealed record Item(AttentionKind Kind, string KindLabel, Guid SubjectId, Guid? EpisodeId, Guid PersonId, string PersonName, string Detail,
+        DateTimeOffset Since, DateTimeOffset DueBy, bool Overdue, AttentionState State, string? Owner, int ClaimVersion, string Link);
 
     public sealed record Count(AttentionKind Kind, string Label, int Open, int Taken, int Overdue);
 
@@ -53,7 +55,7 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                        join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
                        join p in people on e.PersonId equals p.Id
                        select new { e, r, Name = p.GivenName + " " + p.FamilyName };
-        var found = new List<(AttentionKind Kind, Guid Subject, Guid Episode, Guid Person, string Name, string Detail, DateTimeOffset Since)>();
+        var found = new List<(AttentionKind Kind, Guid Subject, Guid? Episode, Guid Person, string Name, string Detail, DateTimeOffset Since)>();
 
         if (Wants(AttentionKind.TwoHourReferral))
         {
@@ -61,6 +63,19 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                          .Select(x => new { x.e.Id, x.e.PersonId, x.Name, x.e.ReferredAt, x.r.Reason }).ToListAsync(ct))
                 found.Add((AttentionKind.TwoHourReferral, x.Id, x.Id, x.PersonId, x.Name,
                     $"First visit due by {London.TimeOf(x.ReferredAt + TimeSpan.FromHours(2)):HH:mm}: {Short(x.Reason)}", x.ReferredAt));
+        }
+
+        if (Wants(AttentionKind.PatientMatch))
+        {
+            var held = from h in db.HeldReferrals.AsNoTracking()
+                       join p in people on h.HeldPersonId equals p.Id
+                       join o in db.Organisations.AsNoTracking() on h.SenderOrganisationId equals o.Id
+                       where h.Status == Matching.MatchStatus.Waiting
+                       select new { h.Id, h.HeldPersonId, h.SentName, h.Differing, h.ReceivedAt, h.Urgency, Sender = o.Name, Held = p.GivenName + " " + p.FamilyName };
+            foreach (var x in await held.ToListAsync(ct))
+                found.Add((AttentionKind.PatientMatch, x.Id, null, x.HeldPersonId, x.SentName,
+                    $"{(x.Urgency == Urgency.TwoHour ? "2-hour referral " : "")}from {x.Sender}: the NHS number is held for {x.Held}, but {x.Differing} differ; held until someone decides",
+                    x.ReceivedAt));
         }
 
         if (Wants(AttentionKind.ReferralToCheck))
@@ -162,7 +177,8 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                 var due = f.Since + f.Kind.Limit();
                 return new Item(f.Kind, f.Kind.Label(), f.Subject, f.Episode, f.Person, f.Name, f.Detail, f.Since, due,
                     due <= now && claim?.State != AttentionState.Done, claim?.State ?? AttentionState.Open,
-                    claim?.State == AttentionState.Taken ? claim.OwnerName : null, claim?.Version ?? 0);
+                    claim?.State == AttentionState.Taken ? claim.OwnerName : null, claim?.Version ?? 0,
+                    f.Episode is { } episode ? $"/episodes/{episode}" : $"/matching/{f.Subject}");
             }).ToList();
         var shown = items.Where(i => i.State != AttentionState.Done)
             .OrderByDescending(i => i.Overdue).ThenBy(i => i.Kind).ThenBy(i => i.DueBy).ToList();
@@ -181,7 +197,7 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
     /// it, the latest made first to lose, each named with the first day and how many days.
     /// </summary>
     private async Task BeyondCapacity(IQueryable<People.Person> people, DateOnly today,
-        List<(AttentionKind, Guid, Guid, Guid, string, string, DateTimeOffset)> found, CancellationToken ct)
+        List<(AttentionKind, Guid, Guid?, Guid, string, string, DateTimeOffset)> found, CancellationToken ct)
     {
         var horizon = today.AddDays(CapacityDaysAhead);
         var over = await (from c in db.CapacityDays.AsNoTracking()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using Homeward.Audit;
 using Homeward.Common;
 using Homeward.Data;
 using Homeward.Episodes;
+using Homeward.Matching;
 using Homeward.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +40,8 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         /// <summary>
         /// When the person is already held and what was sent differs (name, address, gender): <c>KeepHeld</c> refers with the
         /// record as held, <c>Update</c> changes the held record to what was sent. Without it, the differences are refused.
+        /// <c>Hold</c> (for sending systems, which have nobody to ask): any difference, the date of birth too, holds the
+        /// referral apart, touching nothing held, until the hub decides whether it is the same person.
         /// </summary>
         public string? PersonDetails { get; init; }
         /// <summary>The person already has an open referral by the same route: refer again all the same.</summary>
@@ -51,9 +55,10 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
     }
 
     /// <summary>What to do with a held person's details that differ from those sent.</summary>
-    public enum HeldDetails { KeepHeld, Update }
+    public enum HeldDetails { KeepHeld, Update, Hold }
 
-    public sealed record Outcome(ReferralView Referral, bool Replayed);
+    /// <summary>The referral stored, or (asked to hold when details differ) the referral held for the hub's decision.</summary>
+    public sealed record Outcome(ReferralView? Referral, bool Replayed, HeldReferralView? Held = null);
 
     private const int Attempts = 4;
 
@@ -69,7 +74,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
                 return replay;
             try
             {
-                return new Outcome(await Store(request, key, hash, actor, ct), Replayed: false);
+                return await Store(request, key, hash, actor, ct);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -89,7 +94,15 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         }
     }
 
-    private async Task<ReferralView> Store(Request request, string? key, string hash, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Stores a referral that was held for a patient-matching decision, now decided to be the held person's: under the
+    /// held referral's id, as its sender's (<paramref name="sender"/>), in the caller's transaction. A date of birth that
+    /// differs no longer refuses it (the hub checked); <c>Update</c> then changes the held date of birth too.
+    /// </summary>
+    internal async Task<ReferralView> StoreDecided(Request request, Guid referralId, Actor sender, CancellationToken ct) =>
+        (await Store(request, null, Hash(request), sender, ct, referralId)).Referral!;
+
+    private async Task<Outcome> Store(Request request, string? key, string hash, Actor actor, CancellationToken ct, Guid? decidedId = null)
     {
         var now = clock.GetUtcNow();
         var today = London.DateOf(now);
@@ -119,17 +132,27 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             ReferralRules.CheckHospitalDetails(problems, r, hospital, ward, admittedOn, readyDate, today, request.ReadyDateToFollow == true);
 
         Func<Task>? updateHeld = null;
+        IReadOnlyList<PatientMatch.Difference>? toDecide = null;
         var heldDetails = problems.Enum<HeldDetails>("personDetails", request.PersonDetails, "what to do with details that differ", required: false);
         if (person is not null)
         {
             var existing = await db.People.SingleOrDefaultAsync(p => p.NhsNumber == person.NhsNumber, ct);
-            if (existing is not null && existing.DateOfBirth != person.DateOfBirth)
+            var differences = existing is null ? [] : PatientMatch.Differences(existing, person);
+            if (differences.Count > 0 && heldDetails == HeldDetails.Hold && decidedId is null)
+                toDecide = differences;
+            else if (differences.Any(d => d.Field == "dateOfBirth") && decidedId is null)
+            {
                 problems.Add("person.dateOfBirth", "This does not match the date of birth held for this NHS number: check both.");
+                problems.Add("personDetails", "The date of birth differs from the record held for this NHS number: correct it, or hold the referral for the hub to decide (Hold).",
+                    "The date of birth differs from the record held for this NHS number: correct it, or hold the referral for the hub to check.");
+            }
             else if (existing is not null)
-                updateHeld = await CheckAgainstHeld(existing, person, heldDetails, route, request.DuplicateConfirmed == true, problems, actor, ct);
+                updateHeld = await CheckAgainstHeld(existing, person, differences, heldDetails, route, request.DuplicateConfirmed == true, problems, actor, ct);
             person = existing ?? person;
         }
         problems.ThrowIfAny();
+        if (toDecide is not null)
+            return await Hold(request, person!, toDecide, route!.Value, urgency ?? ReferralRules.DefaultUrgency(route.Value), receivedAt, key, hash, actor, now, ct);
         if (updateHeld is not null)
             await updateHeld();
 
@@ -143,6 +166,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
 
         var referral = new Referral
         {
+            Id = decidedId ?? Guid.CreateVersion7(),
             PersonId = person!.Id,
             Route = route!.Value,
             Source = source!.Value,
@@ -181,8 +205,45 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             });
         }
         await db.SaveChangesAsync(ct);
-        return view;
+        return new Outcome(view, Replayed: false);
     }
+
+    /// <summary>
+    /// Holds a referral whose details differ from the person held for its NHS number: nothing is added to or changed in
+    /// the held record; the hub decides (<see cref="DecideMatch"/>). Audited against the held person.
+    /// </summary>
+    private async Task<Outcome> Hold(Request request, Person held, IReadOnlyList<PatientMatch.Difference> differences, Route route, Urgency urgency,
+        DateTimeOffset receivedAt, string? key, string hash, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var entry = new HeldReferral
+        {
+            HeldPersonId = held.Id,
+            SentName = $"{request.Person!.GivenName?.Trim()} {request.Person.FamilyName?.Trim()}",
+            Differing = string.Join(", ", differences.Select(d => d.Label)),
+            RequestJson = JsonSerializer.Serialize(request with { ReceivedAt = receivedAt.ToString("O", CultureInfo.InvariantCulture), PersonDetails = null }, Json.Options),
+            SenderReference = request.SenderReference is { Length: > 0 } sent ? sent[..Math.Min(sent.Length, 300)] : null,
+            Route = route,
+            Urgency = urgency,
+            ReceivedAt = receivedAt,
+            SenderUserId = actor.UserId,
+            SenderUserName = actor.UserName,
+            SenderRole = actor.Role,
+            SenderOrganisationId = actor.OrganisationId,
+            Status = MatchStatus.Waiting,
+        };
+        db.HeldReferrals.Add(entry);
+        db.AuditEntries.Add(AuditEntry.For(actor, "referral.hold", held.Id, entry.Id, now));
+        if (key is not null)
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                UserId = actor.UserId, Key = key, RequestHash = hash, ReferralId = entry.Id, ResponseJson = HeldMarker, CreatedAt = now,
+            });
+        await db.SaveChangesAsync(ct);
+        return new Outcome(null, Replayed: false, HeldReferralView.For(entry));
+    }
+
+    /// <summary>The response kept for a key whose request was held: the held referral is read again when replayed.</summary>
+    private const string HeldMarker = "held";
 
     /// <summary>
     /// A referral for someone already held: details sent that differ from the held record are refused until the referrer
@@ -191,13 +252,12 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
     /// the person's record: to anyone else, only that something differs.
     /// </summary>
     /// <returns>The update of the held record to make once the referral is accepted, when the referrer chose to update it.</returns>
-    private async Task<Func<Task>?> CheckAgainstHeld(Person held, Person sent, HeldDetails? choice, Route? route, bool duplicateConfirmed, Problems problems,
-        Actor actor, CancellationToken ct)
+    private async Task<Func<Task>?> CheckAgainstHeld(Person held, Person sent, IReadOnlyList<PatientMatch.Difference> differences, HeldDetails? choice,
+        Route? route, bool duplicateConfirmed, Problems problems, Actor actor, CancellationToken ct)
     {
         Func<Task>? update = null;
         var maySee = await scope.MaySee(actor, held.Id, ct, breakGlass: false);
-        var differences = Differences(held, sent);
-        if (differences.Count > 0 && choice is null)
+        if (differences.Count > 0 && choice is null or HeldDetails.Hold)
         {
             foreach (var (field, label, heldValue, sentValue) in differences)
                 problems.Add($"person.{field}", maySee
@@ -209,6 +269,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             update = async () =>
         {
             (held.GivenName, held.FamilyName, held.AddressLine1, held.AddressLine2, held.Town) = (sent.GivenName, sent.FamilyName, sent.AddressLine1, sent.AddressLine2, sent.Town);
+            held.DateOfBirth = sent.DateOfBirth; // differs only when the hub decided it is the same person (else refused above)
             if (sent.Gender != Gender.NotKnown)
                 held.Gender = sent.Gender;
             if (held.Postcode != sent.Postcode)
@@ -234,24 +295,6 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         return update;
     }
 
-    /// <summary>The details sent that differ from those held, ignoring case and spacing.</summary>
-    private static List<(string Field, string Label, string Held, string Sent)> Differences(Person held, Person sent)
-    {
-        static string Norm(string? s) => string.Join(' ', (s ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
-        var list = new List<(string, string, string, string)>();
-        if (Norm(held.GivenName) != Norm(sent.GivenName))
-            list.Add(("givenName", "the given name", held.GivenName, sent.GivenName));
-        if (Norm(held.FamilyName) != Norm(sent.FamilyName))
-            list.Add(("familyName", "the family name", held.FamilyName, sent.FamilyName));
-        if (Norm(held.AddressLine1) != Norm(sent.AddressLine1))
-            list.Add(("addressLine1", "the address", held.AddressLine1, sent.AddressLine1));
-        if (held.Postcode != sent.Postcode)
-            list.Add(("postcode", "the postcode", held.Postcode.Value, sent.Postcode.Value));
-        if (sent.Gender != Gender.NotKnown && held.Gender != Gender.NotKnown && held.Gender != sent.Gender)
-            list.Add(("gender", "the gender", held.Gender.ToString(), sent.Gender.ToString()));
-        return list;
-    }
-
     private async Task<Outcome?> Replay(string key, string hash, Actor actor, CancellationToken ct)
     {
         var record = await db.IdempotencyRecords.AsNoTracking()
@@ -260,6 +303,13 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             return null;
         if (record.RequestHash != hash)
             throw new IdempotencyKeyReusedException { ReferralId = record.ReferralId };
+        if (record.ResponseJson == HeldMarker)
+        {
+            var entry = await db.HeldReferrals.AsNoTracking().SingleAsync(h => h.Id == record.ReferralId, ct);
+            db.AuditEntries.Add(AuditEntry.For(actor, "referral.submit.replay", entry.HeldPersonId, entry.Id, clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            return new Outcome(null, Replayed: true, HeldReferralView.For(entry));
+        }
         var view = JsonSerializer.Deserialize<ReferralView>(record.ResponseJson, Json.Options)!;
         db.AuditEntries.Add(AuditEntry.For(actor, "referral.submit.replay", view.Person.Id, view.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);

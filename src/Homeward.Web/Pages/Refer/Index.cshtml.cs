@@ -42,7 +42,12 @@ public sealed class IndexModel(SubmitReferral submit, GetReferral referrals, Hom
         try
         {
             var outcome = await submit.Handle(Input, IdempotencyKey, HttpContext.Actor(), ct);
-            TempData["Banner"] = $"Referral received for {outcome.Referral.Person.Name}. Triage it below.";
+            if (outcome.Held is { } held)
+            {
+                TempData["Banner"] = held.Explanation;
+                return Redirect("/refer");
+            }
+            TempData["Banner"] = $"Referral received for {outcome.Referral!.Person.Name}. Triage it below.";
             return Redirect($"/episodes/{outcome.Referral.Episode.Id}");
         }
         catch (ValidationFailedException e)

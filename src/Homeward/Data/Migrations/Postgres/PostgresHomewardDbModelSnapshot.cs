@@ -1396,6 +1396,98 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("FollowUpAttempts");
                 });
 
+            modelBuilder.Entity("Homeward.Matching.HeldReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Differing")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("HeldPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<Guid>("SenderOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SenderReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SenderRole")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("SenderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SenderUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SentName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)");
+
+                    b.Property<string>("SentWithJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldPersonId");
+
+                    b.HasIndex("SenderReference");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("HeldReferrals", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2462,6 +2554,15 @@ namespace Homeward.Data.Migrations.Postgres
                         .WithMany("Attempts")
                         .HasForeignKey("FollowUpId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Matching.HeldReferral", b =>
+                {
+                    b.HasOne("Homeward.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HeldPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1372,6 +1372,98 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("FollowUpAttempts");
                 });
 
+            modelBuilder.Entity("Homeward.Matching.HeldReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Differing")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HeldPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SenderOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderRole")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentWithJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldPersonId");
+
+                    b.HasIndex("SenderReference");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("HeldReferrals", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2432,6 +2524,15 @@ namespace Homeward.Data.Migrations.Sqlite
                         .WithMany("Attempts")
                         .HasForeignKey("FollowUpId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Matching.HeldReferral", b =>
+                {
+                    b.HasOne("Homeward.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HeldPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
