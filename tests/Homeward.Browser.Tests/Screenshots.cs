@@ -67,6 +67,31 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "referral-as-sent.png"), FullPage = true });
     }
 
+    /// <summary>A referral held for a patient-matching decision, at desktop and phone width (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*matching*").</summary>
+    [Fact]
+    public async Task Take_the_matching_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        string nhs;
+        do
+            nhs = "999" + Random.Shared.Next(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        while (Homeward.People.NhsNumber.CheckDigit(nhs) is not { } check || (nhs += check).Length != 10);
+        await page.Context.APIRequest.PostAsync("/api/referrals", new() { DataObject = Homeward.Tests.Support.Bodies.HospitalDischarge(nhs) });
+        var again = Homeward.Tests.Support.Bodies.HospitalDischarge(nhs);
+        var person = (Dictionary<string, object?>)again["person"]!;
+        (person["dateOfBirth"], person["familyName"], person["addressLine1"]) = ("1941-04-03", "Testperson-Vale", "14 Mill Lane");
+        (again["personDetails"], again["duplicateConfirmed"]) = ("Hold", true);
+        var held = await page.Context.APIRequest.PostAsync("/api/referrals", new() { DataObject = again });
+        var id = System.Text.Json.JsonDocument.Parse(await held.TextAsync()).RootElement.GetProperty("id").GetString();
+        await page.GotoAsync($"/matching/{id}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "patient-matching.png"), FullPage = true });
+        await page.SetViewportSizeAsync(375, 812);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "patient-matching-phone.png"), FullPage = true });
+    }
+
     /// <summary>The returns: ASCOF 2A, Client Level Data with its validation, its data-quality page (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*returns*").</summary>
     [Fact]
     public async Task Take_the_returns_screenshots()

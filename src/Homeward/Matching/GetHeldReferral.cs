@@ -63,7 +63,7 @@ public sealed class GetHeldReferral(HomewardDb db, AccessScope scope, TimeProvid
         var rows = new List<Row>
         {
             new("NHS number", sent.NhsNumber, person.NhsNumber.ToString(), false),
-            new("Date of birth", sent.DateOfBirth, person.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), differing.Contains("dateOfBirth")),
+            new("Date of birth", parsed is null ? sent.DateOfBirth : Day(parsed.DateOfBirth), Day(person.DateOfBirth), differing.Contains("dateOfBirth")),
             new("Given name", sent.GivenName, person.GivenName, differing.Contains("givenName")),
             new("Family name", sent.FamilyName, person.FamilyName, differing.Contains("familyName")),
             new("Gender", sent.Gender, person.Gender.ToString(), differing.Contains("gender")),
@@ -80,6 +80,9 @@ public sealed class GetHeldReferral(HomewardDb db, AccessScope scope, TimeProvid
             request.Reason ?? "", Join(request.ReferrerName, request.ReferrerContact), $"{held.SenderUserName}{(sender is null ? "" : $", {sender}")}",
             sentWith, earlier.Count, earlier.Count == 0 ? null : earlier.Max());
     }
+
+    /// <summary>A date in words ("3 April 1941"), so a day and month swapped cannot be misread.</summary>
+    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Join(params string?[] parts) =>
         string.Join(", ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim())) is { Length: > 0 } s ? s : null;
