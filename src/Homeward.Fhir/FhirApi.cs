@@ -761,7 +761,10 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     /// <summary>What this server does, for <c>/fhir/metadata</c>.</summary>
     public static CapabilityStatement Capability(string baseUrl)
     {
-        CapabilityStatement.ResourceComponent Resource(string type, string? profile, bool create, params (string Name, SearchParamType Type)[] search)
+        CapabilityStatement.ResourceComponent Resource(string type, string? profile, bool create, params (string Name, SearchParamType Type)[] search) =>
+            Declared(type, profile, create, update: false, search);
+
+        CapabilityStatement.ResourceComponent Declared(string type, string? profile, bool create, bool update, params (string Name, SearchParamType Type)[] search)
         {
             var r = new CapabilityStatement.ResourceComponent
             {
@@ -773,6 +776,8 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             };
             if (create)
                 r.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
+            if (update)
+                r.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Update });
             foreach (var (name, t) in search)
                 r.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = name, Type = t });
             return r;
@@ -794,8 +799,8 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
                     Security = new CapabilityStatement.SecurityComponent { Description = "Sign in (cookie) or a personal access token (Authorization: Bearer); the same rights and audit as the REST API." },
                     Resource =
                     [
-                        Resource("Patient", FhirSystems.UkCorePatient, false, ("identifier", SearchParamType.Token)),
-                        Resource("ServiceRequest", FhirSystems.UkCoreServiceRequest, true, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token), ("authored", SearchParamType.Date)),
+                        Declared("Patient", FhirSystems.UkCorePatient, false, update: true, ("identifier", SearchParamType.Token)),
+                        Declared("ServiceRequest", FhirSystems.UkCoreServiceRequest, true, update: true, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token), ("authored", SearchParamType.Date)),
                         Resource("EpisodeOfCare", FhirSystems.UkCoreEpisodeOfCare, false, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token)),
                         Resource("CarePlan", null, false, ("patient.identifier", SearchParamType.Token)),
                         Resource("Goal", null, false, ("patient.identifier", SearchParamType.Token)),
@@ -807,6 +812,8 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
                         Resource("Slot", null, false, ("schedule", SearchParamType.Reference), ("status", SearchParamType.Token), ("start", SearchParamType.Date)),
                     ],
                     Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction }],
+                    // BaRS referral messages: servicerequest-request, new or update (a revoked ServiceRequest withdraws it).
+                    Operation = [new CapabilityStatement.OperationComponent { Name = "process-message", Definition = "http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message" }],
                 },
             ],
         };

@@ -7,6 +7,10 @@ public static class FhirSystems
     public const string OdsOrganisation = "https://fhir.nhs.uk/Id/ods-organization-code";
     public const string NhsNumberVerification = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";
     public const string NhsNumberVerificationCodes = "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland";
+    /// <summary>The base R4 extension UK Core uses for "needs an interpreter".</summary>
+    public const string InterpreterRequired = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
+    /// <summary>BCP 47 language tags (the all-languages value set).</summary>
+    public const string Bcp47 = "urn:ietf:bcp:47";
 
     public const string UkCorePatient = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
     public const string ContactPreference = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-ContactPreference";

@@ -10,9 +10,10 @@ public static class PatientMap
     public static Patient ToFhir(PersonView v)
     {
         var nhs = new Identifier(FhirSystems.NhsNumber, v.NhsNumber);
-        // Homeward checks the check digit but does not trace the number with PDS: "present but not traced".
+        // As the sender traced it; else "present but not traced" (Homeward checks the check digit, it does not trace with PDS).
+        var status = v.NhsNumberVerification ?? "02";
         nhs.Extension.Add(new Extension(FhirSystems.NhsNumberVerification,
-            new CodeableConcept(FhirSystems.NhsNumberVerificationCodes, "02", "Number present but not traced")));
+            new CodeableConcept(FhirSystems.NhsNumberVerificationCodes, status, PersonInput.VerificationCodes[status])));
         var patient = new Patient
         {
             Id = v.Id.ToString(),
@@ -48,6 +49,10 @@ public static class PatientMap
                 Url = FhirSystems.ContactPreference,
                 Extension = [new Extension("PreferredContactMethod", new CodeableConcept(FhirSystems.PreferredContactMethod, method.Code, method.Display))],
             });
+        if (contact0.Language is { } language && Languages.CodeOf(language) is { } code)
+            patient.Communication.Add(new Patient.CommunicationComponent { Language = new CodeableConcept(FhirSystems.Bcp47, code, language), Preferred = true });
+        if (contact0.InterpreterNeeded || contact0.Language is not null)
+            patient.Extension.Add(new Extension(FhirSystems.InterpreterRequired, new FhirBoolean(contact0.InterpreterNeeded)));
         if (v.GpPracticeCode is { } gp)
             patient.GeneralPractitioner.Add(new ResourceReference { Identifier = new Identifier(FhirSystems.OdsOrganisation, gp) });
         patient.Extension.Add(new Extension(FhirSystems.UsualResidence, new Coding(FhirSystems.Base + "/CodeSystem/usual-residence", v.UsualResidence.ToString())));
@@ -89,9 +94,15 @@ public static class PatientMap
         var mobile = phones.FirstOrDefault(t => t.Use == ContactPoint.ContactPointUse.Mobile);
         var preferred = p.GetExtension(FhirSystems.ContactPreference)?.GetExtension("PreferredContactMethod")?.Value as CodeableConcept;
         var methodCode = preferred?.Coding.FirstOrDefault(c => c.System == FhirSystems.PreferredContactMethod)?.Code;
+        var spoken = (p.Communication.FirstOrDefault(c => c.Preferred == true) ?? p.Communication.FirstOrDefault())?.Language;
+        var language = spoken?.Coding.Select(c => c.Display ?? (c.Code is { } code ? Languages.NameOf(code) ?? code : null)).FirstOrDefault(n => n is not null) ?? spoken?.Text;
+        var interpreter = (p.GetExtension(FhirSystems.InterpreterRequired)?.Value as FhirBoolean)?.Value;
+        var verification = (nhs?.GetExtension(FhirSystems.NhsNumberVerification)?.Value as CodeableConcept)?.Coding
+            .FirstOrDefault(c => c.System == FhirSystems.NhsNumberVerificationCodes)?.Code;
         return new PersonInput
         {
             NhsNumber = nhs?.Value,
+            NhsNumberVerification = verification,
             GivenName = name?.Given.FirstOrDefault(),
             FamilyName = name?.Family,
             DateOfBirth = p.BirthDate,
@@ -120,7 +131,7 @@ public static class PatientMap
                     "6" => nameof(ContactPreference.ThroughTheirCarer),
                     "9" => nameof(ContactPreference.Text),
                     _ => null,
-                }, null),
+                }, null, language, interpreter),
         };
     }
 
@@ -150,6 +161,8 @@ public static class PatientMap
         "usualResidence" => "extension",
         _ when field.StartsWith("unpaidCarer", StringComparison.Ordinal) => "contact",
         "contact.preference" => "extension",
+        "contact.language" => "communication",
+        "nhsNumberVerification" => "identifier.extension",
         _ when field.StartsWith("contact.", StringComparison.Ordinal) => "telecom",
         _ => "",
     };

@@ -44,7 +44,7 @@ public static class SentResources
     /// <summary>The elements of a Patient and a ServiceRequest that Homeward reads; everything else is kept but not used.</summary>
     private static readonly Dictionary<string, HashSet<string>> Used = new(StringComparer.Ordinal)
     {
-        ["Patient"] = ["id", "meta", "text", "identifier", "name", "telecom", "gender", "birthDate", "address", "generalPractitioner", "contact", "extension"],
+        ["Patient"] = ["id", "meta", "text", "identifier", "name", "telecom", "gender", "birthDate", "address", "generalPractitioner", "contact", "extension", "communication"],
         ["ServiceRequest"] = ["id", "meta", "text", "identifier", "status", "intent", "category", "priority", "subject", "authoredOn", "requester", "reasonCode", "extension"],
     };
 
@@ -62,7 +62,9 @@ public static class SentResources
             case Patient p:
                 unused.AddRange(p.Identifier.Where(i => i.System != FhirSystems.NhsNumber).Select(i => $"Patient.identifier ({i.System})"));
                 unused.AddRange(p.Identifier.Where(i => i.System == FhirSystems.NhsNumber).SelectMany(i => i.Extension)
-                    .Select(e => $"Patient.identifier.extension ({e.Url}): kept as sent; Homeward traces the number itself"));
+                    .Where(e => e.Url != FhirSystems.NhsNumberVerification).Select(e => $"Patient.identifier.extension ({e.Url})"));
+                if (p.Communication.Count > 1)
+                    unused.Add("Patient.communication (languages other than the preferred one)");
                 if (p.Name.Count > 1)
                     unused.Add("Patient.name (names other than the official one)");
                 break;

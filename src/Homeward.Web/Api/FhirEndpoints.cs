@@ -41,14 +41,25 @@ public static class FhirEndpoints
         fhir.MapPut("/{type}/{id}", (string type, string id, FhirApi api, HttpContext http, CancellationToken ct) =>
             Answer(http, async () =>
             {
-                if (type != "Patient")
-                    throw new FhirException(405, [new FhirProblem(type, $"A {type} cannot be changed here: only a Patient's details can (PUT /fhir/Patient/{{id}}).", OperationOutcome.IssueType.NotSupported)]);
+                if (type is not ("Patient" or "ServiceRequest"))
+                    throw new FhirException(405, [new FhirProblem(type, $"A {type} cannot be changed here: a Patient's details can (PUT /fhir/Patient/{{id}}), and a referral by its sender (PUT /fhir/ServiceRequest/{{id}}).", OperationOutcome.IssueType.NotSupported)]);
                 var posted = FhirFormat.Read(await Body(http, ct), FhirFormat.OfContentType(http.Request.ContentType));
-                var patient = await api.UpdatePatient(id, posted, Infrastructure.ETags.IfMatch(http.Request), http.Actor(), ct);
-                http.Response.Headers.ETag = $"W/\"{patient.Meta?.VersionId}\"";
-                return (patient, 200);
+                Resource changed = type == "Patient"
+                    ? await api.UpdatePatient(id, posted, Infrastructure.ETags.IfMatch(http.Request), http.Actor(), ct)
+                    : await http.RequestServices.GetRequiredService<FhirReferralChanges>().Update(id, posted, Infrastructure.ETags.IfMatch(http.Request), http.Actor(), ct);
+                http.Response.Headers.ETag = $"W/\"{changed.Meta?.VersionId}\"";
+                return (changed, 200);
             }))
             .WithMetadata(new AccessRule([Right.EditReferral], PersonRecord: true));
+
+        // BaRS referral messages (new, update, cancel); answered with a BaRS response message.
+        fhir.MapPost("/$process-message", (FhirMessaging messaging, HttpContext http, CancellationToken ct) =>
+            Answer(http, async () =>
+            {
+                var posted = FhirFormat.Read(await Body(http, ct), FhirFormat.OfContentType(http.Request.ContentType));
+                return (await messaging.Process(posted, BaseUrl(http), http.Actor(), ct), 200);
+            }))
+            .WithMetadata(new AccessRule([Right.SubmitReferral], PersonRecord: false));
 
         // FHIR answers refusals with an OperationOutcome, so its rules are enforced in Answer rather than by an endpoint filter.
         fhir.MapPost("/", (FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, null, ct))
@@ -100,13 +111,10 @@ public static class FhirEndpoints
             var (resource, status) = await action();
             await Write(http, resource, status);
         }
-        catch (FhirException e)
+        catch (Exception e) when (FhirRefusals.From(e) is { } refusal)
         {
-            await Write(http, e.ToOutcome(), e.Status);
-        }
-        catch (Homeward.Common.ForbiddenException e)
-        {
-            await Write(http, Outcomes.One(OperationOutcome.IssueType.Forbidden, e.Message), 403);
+            // Every refusal, from FHIR's own checks or a use case, as an OperationOutcome: never a ProblemDetails.
+            await Write(http, refusal.ToOutcome(), refusal.Status);
         }
     }
 

@@ -108,6 +108,8 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, p => p.AddressLine2, 200);
             Text(e, p => p.Town, 100);
             Text(e, p => p.GpPracticeCode, 12);
+            Text(e, p => p.Language, 100);
+            e.Property(p => p.NhsNumberVerification).HasMaxLength(2);
             Text(e, p => p.CarerName, 200);
             Text(e, p => p.CarerRelationship, 100);
             Text(e, p => p.CarerPhone, 40);

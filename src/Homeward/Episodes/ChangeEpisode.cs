@@ -43,6 +43,21 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
             AcceptStep or DeclineStep or WaitStep or CancelStep => Right.AcceptOrDecline,
             _ => Right.StartOrEnd,
         });
+        return await Run(id, step, expectedVersion, actor, ct);
+    }
+
+    /// <summary>
+    /// Cancels an episode because its referrer withdrew the referral (<see cref="WithdrawReferral"/> decides who may):
+    /// the same cancel as the hub's, capacity and visits given back, without the right to accept or decline.
+    /// </summary>
+    internal async Task<EpisodeView> CancelForReferrer(Guid id, string reason, Actor actor, CancellationToken ct)
+    {
+        var version = await db.Episodes.Where(e => e.Id == id).Select(e => e.Version).SingleAsync(ct);
+        return await Run(id, new CancelStep(reason), version, actor, ct);
+    }
+
+    private async Task<EpisodeView> Run(Guid id, Step step, int? expectedVersion, Actor actor, CancellationToken ct)
+    {
         var episode = await db.Episodes.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("episode", id);
         Versions.Demand("episode", episode.Version, expectedVersion);
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == episode.ReferralId, ct);

@@ -16,6 +16,8 @@ public enum MatchStatus
     SamePersonUpdated,
     /// <summary>Not the person held for this NHS number: sent back to the referrer, nothing added to the record.</summary>
     NotThisPerson,
+    /// <summary>The sender withdrew it before anyone decided.</summary>
+    Withdrawn,
 }
 
 /// <summary>

@@ -19,6 +19,7 @@ public sealed record HeldReferralView(Guid Id, MatchStatus Status, string Explan
     {
         MatchStatus.Waiting => $"Held: Homeward holds this NHS number for someone whose details differ ({h.Differing}). Nothing has been added to "
                                + "that record; the hub will decide whether this is the same person and will contact the referrer if not.",
+        MatchStatus.Withdrawn => "Withdrawn by the sender before the hub decided: nothing was stored.",
         MatchStatus.NotThisPerson => "Not taken: the hub decided this is not the person Homeward holds for this NHS number. Check the NHS number "
                                      + "and details with the patient or the Personal Demographics Service, then send the referral again.",
         _ => "Taken: the hub decided this is the person Homeward holds for this NHS number; the referral is stored under this id.",

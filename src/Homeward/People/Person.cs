@@ -23,6 +23,11 @@ public sealed class Person
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required NhsNumber NhsNumber { get; init; }
+    /// <summary>
+    /// The NHS number's trace status as the sender gave it (NHS Data Dictionary NHS Number Status Indicator Code, "01"
+    /// number present and verified … "08"); null when nobody said (Homeward checks the check digit, it does not trace).
+    /// </summary>
+    public string? NhsNumberVerification { get; set; }
     public required string GivenName { get; set; }
     public required string FamilyName { get; set; }
     public DateOnly DateOfBirth { get; set; }
@@ -60,6 +65,10 @@ public sealed class Person
     public ContactPreference ContactPreference { get; set; }
     /// <summary>What staff should know before calling: "hard of hearing: text first", "key safe: ring daughter".</summary>
     public string? ContactNotes { get; set; }
+    /// <summary>The language they prefer to be spoken to in (as sent or typed: "Polish", "British Sign Language"); null when not recorded.</summary>
+    public string? Language { get; set; }
+    /// <summary>They need an interpreter (for their preferred language, or sign language).</summary>
+    public bool InterpreterNeeded { get; set; }
 
     /// <summary>The unpaid carer, if any: name, relationship and whether they have needs of their own.</summary>
     public string? CarerName { get; set; }
@@ -72,6 +81,46 @@ public sealed class Person
 
     /// <summary>Rises by one on every change; the record's ETag.</summary>
     public int Version { get; set; } = 1;
+
+    /// <summary>
+    /// Takes from a referral what the held record does not have yet (phone numbers, e-mail, language, interpreter, GP
+    /// practice, carer), never overwriting anything held; and a verified NHS number status ("01") over any other.
+    /// Returns what it filled, in words, so the change can be audited and said.
+    /// </summary>
+    public IReadOnlyList<string> FillBlanksFrom(Person sent)
+    {
+        var filled = new List<string>();
+        void Fill<T>(Func<Person, T?> get, Action<T?> set, string label)
+        {
+            if (get(this) is null && get(sent) is { } value)
+            {
+                set(value);
+                filled.Add(label);
+            }
+        }
+        Fill(p => p.Phone, v => Phone = v, "phone");
+        Fill(p => p.MobilePhone, v => MobilePhone = v, "mobile");
+        Fill(p => p.Email, v => Email = v, "e-mail");
+        Fill(p => p.Language, v => Language = v, "language");
+        Fill(p => p.GpPracticeCode, v => GpPracticeCode = v, "GP practice");
+        Fill(p => p.ContactNotes, v => ContactNotes = v, "contact notes");
+        if (CarerName is null && sent.CarerName is not null)
+        {
+            (CarerName, CarerRelationship, CarerPhone, CarerHasOwnNeeds) = (sent.CarerName, sent.CarerRelationship, sent.CarerPhone, sent.CarerHasOwnNeeds);
+            filled.Add("unpaid carer");
+        }
+        if (!InterpreterNeeded && sent.InterpreterNeeded)
+        {
+            InterpreterNeeded = true;
+            filled.Add("interpreter needed");
+        }
+        if (sent.NhsNumberVerification is { } status && NhsNumberVerification != status && (NhsNumberVerification is null || status == "01"))
+        {
+            NhsNumberVerification = status;
+            filled.Add("NHS number status");
+        }
+        return filled;
+    }
 
     /// <summary>Age in whole years on a date.</summary>
     public int AgeOn(DateOnly date)

@@ -6,6 +6,8 @@ namespace Homeward.People;
 public sealed record PersonInput
 {
     public string? NhsNumber { get; init; }
+    /// <summary>The NHS number's trace status code as the sender has it ("01" present and verified … "08"); optional.</summary>
+    public string? NhsNumberVerification { get; init; }
     public string? GivenName { get; init; }
     public string? FamilyName { get; init; }
     /// <summary>yyyy-MM-dd.</summary>
@@ -24,6 +26,19 @@ public sealed record PersonInput
     public UnpaidCarerInput? UnpaidCarer { get; init; }
     public ContactInput? Contact { get; init; }
     public string? Consent { get; init; }
+
+    /// <summary>The NHS Data Dictionary's NHS Number Status Indicator Codes (UK Core NHSNumberVerificationStatusEngland).</summary>
+    public static readonly IReadOnlyDictionary<string, string> VerificationCodes = new Dictionary<string, string>
+    {
+        ["01"] = "Number present and verified",
+        ["02"] = "Number present but not traced",
+        ["03"] = "Trace required",
+        ["04"] = "Trace attempted - No match or multiple match found",
+        ["05"] = "Trace needs to be resolved - (NHS number or patient detail conflict)",
+        ["06"] = "Trace in progress",
+        ["07"] = "Number not present and trace not required",
+        ["08"] = "Trace postponed (baby under six weeks old)",
+    };
 
     /// <summary>A UK telephone number in a normal form (<c>01632 960123</c>, <c>07700 900123</c>): 10 or 11 digits from 0, or +44.</summary>
     public static string? PhoneNumber(Problems problems, string field, string? value, string label)
@@ -88,6 +103,11 @@ public sealed record PersonInput
         var preference = problems.Enum<ContactPreference>($"{prefix}contact.preference", Contact?.Preference, "contact preference", required: false)
                          ?? People.ContactPreference.NotRecorded;
         var contactNotes = problems.Optional($"{prefix}contact.notes", Contact?.Notes, 500, "the notes on contacting them");
+        var language = problems.Optional($"{prefix}contact.language", Contact?.Language, 100, "the language");
+        var verification = problems.Optional($"{prefix}nhsNumberVerification", NhsNumberVerification, 2, "the NHS number status");
+        if (verification is not null && !VerificationCodes.ContainsKey(verification))
+            problems.Add($"{prefix}nhsNumberVerification", $"'{verification}' is not an NHS number status: use a code from 01 to 08.",
+                "Choose the NHS number status from the list.");
         if (preference is People.ContactPreference.Phone && phone is null || preference is People.ContactPreference.Mobile or People.ContactPreference.Text && mobile is null)
             problems.Add($"{prefix}contact.preference", "Give the number they would like to be contacted on.");
         else if (preference == People.ContactPreference.Email && email is null)
@@ -123,12 +143,19 @@ public sealed record PersonInput
             Email = email,
             ContactPreference = preference,
             ContactNotes = contactNotes,
+            Language = language,
+            InterpreterNeeded = Contact?.InterpreterNeeded ?? false,
+            NhsNumberVerification = verification,
             CreatedAt = now,
         };
     }
 }
 
-/// <summary>How to reach the person. Phone numbers are UK numbers (spaces, brackets and a leading +44 allowed).</summary>
-public sealed record ContactInput(string? Phone, string? MobilePhone, string? Email, string? Preference, string? Notes);
+/// <summary>
+/// How to reach the person, and in what language (with whether they need an interpreter). Phone numbers are UK numbers
+/// (spaces, brackets and a leading +44 allowed).
+/// </summary>
+public sealed record ContactInput(string? Phone, string? MobilePhone, string? Email, string? Preference, string? Notes,
+    string? Language = null, bool? InterpreterNeeded = null);
 
 public sealed record UnpaidCarerInput(string? Name, string? Relationship, string? Phone, bool? HasOwnNeeds);

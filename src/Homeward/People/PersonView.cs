@@ -3,11 +3,12 @@ namespace Homeward.People;
 public sealed record UnpaidCarerView(string Name, string? Relationship, string? Phone, bool HasOwnNeeds);
 
 /// <summary>How to reach the person: their own numbers and e-mail, how they like to be contacted, and what to know first.</summary>
-public sealed record ContactView(string? Phone, string? MobilePhone, string? Email, ContactPreference Preference, string? Notes)
+public sealed record ContactView(string? Phone, string? MobilePhone, string? Email, ContactPreference Preference, string? Notes,
+    string? Language = null, bool InterpreterNeeded = false)
 {
-    public static ContactView From(Person p) => new(p.Phone, p.MobilePhone, p.Email, p.ContactPreference, p.ContactNotes);
+    public static ContactView From(Person p) => new(p.Phone, p.MobilePhone, p.Email, p.ContactPreference, p.ContactNotes, p.Language, p.InterpreterNeeded);
 
-    public bool Any => (Phone ?? MobilePhone ?? Email ?? Notes) is not null || Preference != ContactPreference.NotRecorded;
+    public bool Any => (Phone ?? MobilePhone ?? Email ?? Notes ?? Language) is not null || Preference != ContactPreference.NotRecorded || InterpreterNeeded;
 }
 
 /// <summary>A person's record as the API shows it.</summary>
@@ -16,13 +17,13 @@ public sealed record PersonView(
     Gender Gender, string AddressLine1, string? AddressLine2, string? Town, string Postcode, Guid? LocalityId,
     string? GpPracticeCode, UsualResidence UsualResidence, UnpaidCarerView? UnpaidCarer, Consent Consent, int Version,
     ContactView Contact, Ethnicity? Ethnicity = null, PrimarySupportReason? PrimarySupportReason = null,
-    AccommodationStatus? AccommodationStatus = null)
+    AccommodationStatus? AccommodationStatus = null, string? NhsNumberVerification = null)
 {
     public static PersonView From(Person p) => new(
         p.Id, p.NhsNumber.Value, p.NhsNumber.Display, p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender,
         p.AddressLine1, p.AddressLine2, p.Town, p.Postcode.Value, p.LocalityId, p.GpPracticeCode, p.UsualResidence,
         p.CarerName is null ? null : new UnpaidCarerView(p.CarerName, p.CarerRelationship, p.CarerPhone, p.CarerHasOwnNeeds),
-        p.Consent, p.Version, ContactView.From(p), p.Ethnicity, p.PrimarySupportReason, p.AccommodationStatus);
+        p.Consent, p.Version, ContactView.From(p), p.Ethnicity, p.PrimarySupportReason, p.AccommodationStatus, p.NhsNumberVerification);
 }
 
 /// <summary>Just enough to say who a record is about, and how to reach them (where staff phone people).</summary>

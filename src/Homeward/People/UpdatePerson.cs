@@ -58,6 +58,11 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
         person.Email = updated.Email;
         person.ContactPreference = updated.ContactPreference;
         person.ContactNotes = updated.ContactNotes;
+        // Absent (an older client, a form without them) keeps what is held.
+        if (input.Contact?.Language is not null || input.Contact?.InterpreterNeeded is not null)
+            (person.Language, person.InterpreterNeeded) = (updated.Language, updated.InterpreterNeeded);
+        if (updated.NhsNumberVerification is not null)
+            person.NhsNumberVerification = updated.NhsNumberVerification;
         person.Version++;
         db.AuditEntries.Add(AuditEntry.For(actor, "person.update", person.Id, person.Id, now));
         await db.SaveChangesAsync(ct);

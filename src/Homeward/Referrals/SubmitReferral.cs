@@ -108,7 +108,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         var today = London.DateOf(now);
         var problems = new Problems();
 
-        Person? person = null;
+        Person? person = null, sentPerson = null;
         if (request.Person is null)
             problems.Add("person", "Give the person's details.");
         else
@@ -148,13 +148,19 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             }
             else if (existing is not null)
                 updateHeld = await CheckAgainstHeld(existing, person, differences, heldDetails, route, request.DuplicateConfirmed == true, problems, actor, ct);
-            person = existing ?? person;
+            (sentPerson, person) = (person, existing ?? person);
         }
         problems.ThrowIfAny();
         if (toDecide is not null)
             return await Hold(request, person!, toDecide, route!.Value, urgency ?? ReferralRules.DefaultUrgency(route.Value), receivedAt, key, hash, actor, now, ct);
         if (updateHeld is not null)
             await updateHeld();
+        if (!ReferenceEquals(sentPerson, person) && person!.FillBlanksFrom(sentPerson!).Count > 0 && updateHeld is null)
+        {
+            // What the referral brings that the record lacked (a phone, the language, a verified NHS number status): kept.
+            person.Version++;
+            db.AuditEntries.Add(AuditEntry.For(actor, "person.update", person.Id, person.Id, now));
+        }
 
         var isNewPerson = db.Entry(person!).State == EntityState.Detached;
         if (isNewPerson)

@@ -34,7 +34,8 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
                 "telecom": [ { "system": "phone", "value": "01632 960111", "use": "home" } ],
                 "gender": "female", "birthDate": "1937-02-03",
                 "address": [ { "use": "home", "line": ["9 Willow Row"], "city": "Northvale", "postalCode": "NV1 2AB" } ],
-                "communication": [ { "language": { "coding": [ { "system": "https://fhir.hl7.org.uk/CodeSystem/UKCore-HumanLanguage", "code": "pl", "display": "Polish" } ] }, "preferred": true } ] },
+                "communication": [ { "language": { "coding": [ { "system": "urn:ietf:bcp:47", "code": "pl", "display": "Polish" } ] }, "preferred": true } ],
+                "extension": [ { "url": "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired", "valueBoolean": true } ] },
               "request": { "method": "POST", "url": "Patient" } },
             { "fullUrl": "urn:uuid:5f0c1c1e-1111-4a4a-9b9b-000000000002",
               "resource": { "resourceType": "ServiceRequest",
@@ -107,9 +108,10 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
         // Said back: what was kept but not used, and what the hub will check.
         var issues = entry.GetProperty("response").GetProperty("outcome").GetProperty("issue").EnumerateArray()
             .Select(i => (i.Str("severity"), i.Str("diagnostics"))).ToList();
-        Assert.Contains(issues, i => i.Item1 == "warning" && i.Item2.StartsWith("Patient.communication", StringComparison.Ordinal));
         Assert.Contains(issues, i => i.Item1 == "warning" && i.Item2.StartsWith("ServiceRequest.note", StringComparison.Ordinal));
-        Assert.Contains(issues, i => i.Item1 == "warning" && i.Item2.Contains("NHSNumberVerificationStatus", StringComparison.Ordinal));
+        // The language, the interpreter and the sender's NHS number status are used, so not warned about.
+        Assert.DoesNotContain(issues, i => i.Item2.StartsWith("Patient.communication", StringComparison.Ordinal) || i.Item2.Contains("NHSNumberVerificationStatus", StringComparison.Ordinal)
+                                           || i.Item2.Contains("interpreterRequired", StringComparison.Ordinal));
         Assert.Contains(issues, i => i.Item1 == "warning" && i.Item2.Contains("taken as a hospital discharge", StringComparison.Ordinal));
         Assert.Contains(issues, i => i.Item1 == "information" && i.Item2.Contains("7 other resources", StringComparison.Ordinal));
 
@@ -122,6 +124,8 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
             Assert.Equal("Elm ward", referral.Ward);
             Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-6)), referral.AdmittedOn);
             Assert.Equal($"https://fhir.vale-general.example/Id/referral|{reference}", referral.SenderReference);
+            var person = await db.People.SingleAsync(p => p.Id == referral.PersonId, Ct);
+            Assert.Equal(("Polish", true, "01", "01632 960111"), (person.Language, person.InterpreterNeeded, person.NhsNumberVerification, person.Phone));
             Assert.NotNull(referral.ToCheck);
             // Everything sent is kept exactly as received: the Patient, the ServiceRequest and the 7 others.
             var sent = await db.SentDocuments.Where(d => d.ReferralId == referral.Id).OrderBy(d => d.Position).ToListAsync(Ct);
@@ -159,6 +163,34 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
         var provider = await app.ClientFor(Role.CareProvider);
         var refused = await provider.GetAsync($"/fhir/{condition.Reference}", Ct);
         Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, refused.StatusCode.ToString());
+    }
+
+    [Fact]
+    public async Task A_known_patient_gains_what_a_referral_brings_and_keeps_what_is_held()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var nhs = Bodies.NewNhsNumber();
+        var body = Bodies.HospitalDischarge(nhs);
+        var person = (Dictionary<string, object?>)body["person"]!;
+        (person["givenName"], person["familyName"], person["dateOfBirth"], person["addressLine1"], person["postcode"]) =
+            ("Maud", "Testbrook", "1937-02-03", "9 Willow Row", "NV1 2AB");
+        person["contact"] = new { email = "maud@example.org" };
+        await (await hub.PostJson("/api/referrals", body)).Expect(HttpStatusCode.Created);
+
+        // The trust's system sends her phone, language, interpreter need and a verified NHS number status.
+        var entry = JsonDocument.Parse(await (await Post(hub, TrustBundle(nhs, $"VG-{Guid.NewGuid():N}"[..16]))).Content.ReadAsStringAsync(Ct)).RootElement
+            .GetProperty("entry")[0];
+        Assert.Equal("201 Created", entry.GetProperty("response").Str("status"));
+        await using var db = app.Db();
+        var held = await db.People.SingleAsync(p => p.NhsNumber == Homeward.People.NhsNumber.Parse(nhs), Ct);
+        Assert.Equal(("01632 960111", "Polish", true, "01", "maud@example.org", 2), (held.Phone, held.Language, held.InterpreterNeeded, held.NhsNumberVerification, held.Email, held.Version));
+
+        // And the Patient Homeward sends says them back in UK Core.
+        var patient = (Hl7.Fhir.Model.Patient)Homeward.Fhir.FhirFormat.Read(
+            await (await hub.GetAsync($"/fhir/Patient/{held.Id}", Ct)).Content.ReadAsStringAsync(Ct), Homeward.Fhir.FhirFormatKind.Json);
+        Assert.Equal("pl", patient.Communication.Single().Language.Coding.Single().Code);
+        Assert.Equal("01", ((Hl7.Fhir.Model.CodeableConcept)patient.Identifier[0].Extension.Single().Value!).Coding[0].Code);
+        Assert.Empty(UkCore.Errors(patient, UkCore.Patient));
     }
 
     [Fact]

@@ -60,6 +60,8 @@ public sealed class EditModel(GetPerson people, UpdatePerson update) : PageModel
         GpPracticeCode = p.GpPracticeCode, UsualResidence = p.UsualResidence.ToString(), Consent = p.Consent.ToString(),
         Ethnicity = p.Ethnicity?.ToString(), PrimarySupportReason = p.PrimarySupportReason?.ToString(), AccommodationStatus = p.AccommodationStatus?.ToString(),
         UnpaidCarer = p.UnpaidCarer is { } c ? new UnpaidCarerInput(c.Name, c.Relationship, c.Phone, c.HasOwnNeeds) : null,
-        Contact = new ContactInput(p.Contact.Phone, p.Contact.MobilePhone, p.Contact.Email, p.Contact.Preference.ToString(), p.Contact.Notes),
+        Contact = new ContactInput(p.Contact.Phone, p.Contact.MobilePhone, p.Contact.Email, p.Contact.Preference.ToString(), p.Contact.Notes,
+            p.Contact.Language, p.Contact.InterpreterNeeded),
+        NhsNumberVerification = p.NhsNumberVerification,
     };
 }

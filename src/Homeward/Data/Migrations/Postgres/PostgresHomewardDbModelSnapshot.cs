@@ -1569,6 +1569,13 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
@@ -1586,6 +1593,10 @@ namespace Homeward.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("NhsNumberVerification")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)

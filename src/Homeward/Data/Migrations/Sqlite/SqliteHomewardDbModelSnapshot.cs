@@ -1545,6 +1545,13 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
@@ -1561,6 +1568,10 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.Property<string>("NhsNumber")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NhsNumberVerification")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
