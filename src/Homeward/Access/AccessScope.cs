@@ -40,6 +40,44 @@ public sealed class AccessScope
         _ => null,
     };
 
+    /// <summary>
+    /// The ids of the episodes the actor may see; null when they may see the partnership's. A hospital sees the episodes
+    /// of the referrals its organisation made, not the rest of the person's history (another hospital's referral, an
+    /// earlier stay); a provider the episodes booked to its services. Break glass opens the whole record.
+    /// </summary>
+    public IQueryable<Guid>? Episodes(Actor actor) => actor.UserId == "system" ? null : actor.Role switch
+    {
+        Role.HospitalDischargeTeam => from e in db.Episodes
+                                      join r in db.Referrals on e.ReferralId equals r.Id
+                                      where r.SubmittedByOrganisationId == actor.OrganisationId
+                                      select e.Id,
+        Role.CareProvider => from b in db.Bookings
+                             join s in db.CareServices on b.ServiceId equals s.Id
+                             where s.OrganisationId == actor.OrganisationId && b.Status != Capacity.BookingStatus.Declined
+                             select b.EpisodeId,
+        Role.PrivacyOfficer or Role.SystemAdministrator => db.Episodes.Where(e => false).Select(e => e.Id),
+        _ => null,
+    };
+
+    /// <summary>
+    /// As <see cref="Demand"/> for the person, and then for one of their episodes: outside the actor's episodes (and not
+    /// under break glass) it is "not found", with a denied audit row, like a person outside the relationship.
+    /// </summary>
+    public async Task DemandEpisode(Actor actor, Guid personId, Guid episodeId, string action, string what, object id, CancellationToken ct,
+        bool toChange = false)
+    {
+        if (toChange)
+            await DemandToChange(actor, personId, action, what, id, ct);
+        else
+            await Demand(actor, personId, action, what, id, ct);
+        if (emergency.Contains(personId) || Episodes(actor) is not { } visible || await visible.AnyAsync(e => e == episodeId, ct))
+            return;
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, clock.GetUtcNow(), AuditOutcome.Denied));
+        await db.SaveChangesAsync(ct);
+        throw new NotFoundException(what, id);
+    }
+
     /// <summary>Whether the actor may open the person's record: by relationship, or (unless told not to) under break glass.</summary>
     public async Task<bool> MaySee(Actor actor, Guid personId, CancellationToken ct, bool breakGlass = true)
     {

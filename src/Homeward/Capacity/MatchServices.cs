@@ -25,7 +25,7 @@ public sealed class MatchServices(HomewardDb db, AccessScope scope, TimeProvider
                            where e.Id == episodeId
                            select new { e.Pathway, e.Service, p.LocalityId, e.PersonId }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException("episode", episodeId);
-        await scope.Demand(actor, found.PersonId, "booking.match", "episode", episodeId, ct);
+        await scope.DemandEpisode(actor, found.PersonId, episodeId, "booking.match", "episode", episodeId, ct);
         var skill = await db.CarePlans.AsNoTracking().Where(p => p.EpisodeId == episodeId).Select(p => p.Skill).FirstOrDefaultAsync(ct);
         if (found.Pathway is not { } pathway || pathway == Pathway.P0)
             return [];

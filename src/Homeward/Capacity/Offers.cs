@@ -29,7 +29,7 @@ public sealed class Offers(HomewardDb db, AccessScope scope)
         actor.Demand(Right.ReadRecords);
         var personId = await db.Episodes.Where(e => e.Id == episodeId).Select(e => (Guid?)e.PersonId).SingleOrDefaultAsync(ct);
         if (personId is { } pid)
-            await scope.Demand(actor, pid, "booking.search", "episode", episodeId, ct);
+            await scope.DemandEpisode(actor, pid, episodeId, "booking.search", "episode", episodeId, ct);
         var rows = await (from b in db.Bookings.AsNoTracking().Include(b => b.Days)
                           join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
                           where b.EpisodeId == episodeId

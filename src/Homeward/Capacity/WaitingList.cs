@@ -25,8 +25,8 @@ public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider c
         var now = clock.GetUtcNow();
         var today = London.DateOf(now);
         var episodes = db.Episodes.AsNoTracking();
-        if (scope.People(actor) is { } visible)
-            episodes = episodes.Where(e => visible.Contains(e.PersonId));
+        if (scope.Episodes(actor) is { } visible)
+            episodes = episodes.Where(e => visible.Contains(e.Id));
         var waiting = await (from e in episodes
                              join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
                              join p in db.People.AsNoTracking() on e.PersonId equals p.Id

@@ -18,7 +18,7 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
         var now = clock.GetUtcNow();
         var personId = await db.Episodes.Where(e => e.Id == episodeId).Select(e => (Guid?)e.PersonId).SingleOrDefaultAsync(ct)
                        ?? throw new NotFoundException("episode", episodeId);
-        await scope.Demand(actor, personId, "care.read", "episode", episodeId, ct);
+        await scope.DemandEpisode(actor, personId, episodeId, "care.read", "episode", episodeId, ct);
         var view = await Build(episodeId, now, ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "care.read", view.PersonId, episodeId, now));
         await db.SaveChangesAsync(ct);

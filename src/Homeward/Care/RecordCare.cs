@@ -320,7 +320,7 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
         actor.Demand(Right.RecordCare);
         var episode = await db.Episodes.AsNoTracking().SingleOrDefaultAsync(e => e.Id == episodeId, ct)
                       ?? throw new NotFoundException("episode", episodeId);
-        await scope.DemandToChange(actor, episode.PersonId, "care.record", "episode", episodeId, ct);
+        await scope.DemandEpisode(actor, episode.PersonId, episodeId, "care.record", "episode", episodeId, ct, toChange: true);
         if (!allowed.Contains(episode.Status))
             throw new InvalidTransitionException(episode.Status is EpisodeStatus.Ended or EpisodeStatus.Cancelled or EpisodeStatus.Declined
                 ? $"This episode is {episode.Status}: its care record is closed."

@@ -15,7 +15,7 @@ public sealed class ReadDelays(HomewardDb db, AccessScope scope, TimeProvider cl
     {
         actor.Demand(Right.ReadRecords);
         var episode = await db.Episodes.AsNoTracking().SingleOrDefaultAsync(e => e.Id == episodeId, ct) ?? throw new NotFoundException("episode", episodeId);
-        await scope.Demand(actor, episode.PersonId, "delay.read", "episode", episodeId, ct);
+        await scope.DemandEpisode(actor, episode.PersonId, episodeId, "delay.read", "episode", episodeId, ct);
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == episode.ReferralId, ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "delay.read", episode.PersonId, episode.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);

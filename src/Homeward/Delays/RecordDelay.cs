@@ -22,7 +22,7 @@ public sealed class RecordDelay(HomewardDb db, AccessScope scope, TimeProvider c
     {
         actor.Demand(Right.EditReferral);
         var episode = await db.Episodes.AsNoTracking().SingleOrDefaultAsync(e => e.Id == episodeId, ct) ?? throw new NotFoundException("episode", episodeId);
-        await scope.DemandToChange(actor, episode.PersonId, "delay.record", "episode", episodeId, ct);
+        await scope.DemandEpisode(actor, episode.PersonId, episodeId, "delay.record", "episode", episodeId, ct, toChange: true);
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == episode.ReferralId, ct);
         var now = clock.GetUtcNow();
         var today = London.DateOf(now);

@@ -18,7 +18,7 @@ public sealed class GetEpisode(HomewardDb db, AccessScope scope, TimeProvider cl
                            where e.Id == id
                            select new { e, p, r.Route }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException("episode", id);
-        await scope.Demand(actor, found.p.Id, "episode.read", "episode", id, ct);
+        await scope.DemandEpisode(actor, found.p.Id, id, "episode.read", "episode", id, ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "episode.read", found.p.Id, id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return EpisodeView.From(found.e, found.p, found.Route);
@@ -29,7 +29,7 @@ public sealed class GetEpisode(HomewardDb db, AccessScope scope, TimeProvider cl
         actor.Demand(Right.ReadRecords);
         var personId = await db.Episodes.Where(e => e.Id == id).Select(e => (Guid?)e.PersonId).SingleOrDefaultAsync(ct)
                        ?? throw new NotFoundException("episode", id);
-        await scope.Demand(actor, personId, "episode.timeline", "episode", id, ct);
+        await scope.DemandEpisode(actor, personId, id, "episode.timeline", "episode", id, ct);
         var events = await db.EpisodeEvents.AsNoTracking().Where(v => v.EpisodeId == id)
             .OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "episode.timeline", personId, id, clock.GetUtcNow()));

@@ -32,8 +32,8 @@ public sealed class SearchEpisodes(HomewardDb db, AccessScope scope, TimeProvide
                    join p in db.People.AsNoTracking() on e.PersonId equals p.Id
                    join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
                    select new { e, p, r.Route };
-        if (scope.People(actor) is { } visible)
-            rows = rows.Where(x => visible.Contains(x.p.Id));
+        if (scope.Episodes(actor) is { } visible)
+            rows = rows.Where(x => visible.Contains(x.e.Id));
         if (nhs is { } n)
             rows = rows.Where(x => x.p.NhsNumber == n);
         if (statuses is { Count: > 0 } wanted)

@@ -94,13 +94,13 @@ public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load,
         var behind = figure.Select(facts, now).Where(c => period.Contains(c.Date)).ToList();
         var episodes = behind.Select(c => c.EpisodeId).ToHashSet();
         var people = facts.Where(f => episodes.Contains(f.EpisodeId)).Select(f => f.PersonId).Distinct().ToList();
-        // The figure counts everyone; the names behind it are only the people the actor may see.
-        if (scope.People(actor) is { } visible)
+        // The figure counts everyone; the names behind it are only those of the episodes the actor may see.
+        if (scope.Episodes(actor) is { } visible)
         {
             var seen = (await visible.Distinct().ToListAsync(ct)).ToHashSet();
-            people = [.. people.Where(seen.Contains)];
-            var byPerson = facts.ToDictionary(f => f.EpisodeId, f => f.PersonId);
-            behind = [.. behind.Where(c => seen.Contains(byPerson[c.EpisodeId]))];
+            behind = [.. behind.Where(c => seen.Contains(c.EpisodeId))];
+            var kept = behind.Select(c => c.EpisodeId).ToHashSet();
+            people = [.. facts.Where(f => kept.Contains(f.EpisodeId)).Select(f => f.PersonId).Distinct()];
         }
         var records = (await db.People.Where(p => people.Contains(p.Id)).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NhsNumber }).ToListAsync(ct))
             .ToDictionary(p => p.Id);

@@ -40,8 +40,8 @@ public sealed class FollowUpTasks(HomewardDb db, AccessScope scope, TimeProvider
         var now = clock.GetUtcNow();
         var today = London.DateOf(now);
         var tasks = db.FollowUps.AsNoTracking().Include(f => f.Attempts).AsQueryable();
-        if (scope.People(actor) is { } visible)
-            tasks = tasks.Where(f => visible.Contains(f.PersonId));
+        if (scope.Episodes(actor) is { } visible)
+            tasks = tasks.Where(f => visible.Contains(f.EpisodeId));
         tasks = due switch
         {
             Due.Overdue => tasks.Where(f => f.Result == null && f.DueOn < today),

@@ -67,8 +67,8 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock, 
                    join p in db.People.AsNoTracking() on e.PersonId equals p.Id
                    where InFlight.Contains(e.Status)
                    select new { e, r, p };
-        if (scope.People(actor) is { } visible)
-            rows = rows.Where(x => visible.Contains(x.p.Id));
+        if (scope.Episodes(actor) is { } visible)
+            rows = rows.Where(x => visible.Contains(x.e.Id));
         if (query.Locality is { } locality)
             rows = rows.Where(x => x.p.LocalityId == locality);
         if (!string.IsNullOrWhiteSpace(query.Hospital))

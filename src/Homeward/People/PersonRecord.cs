@@ -24,13 +24,19 @@ public sealed class PersonRecord(HomewardDb db, AccessScope scope, TimeProvider 
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
         await scope.Demand(actor, id, "person.record", "person", id, ct);
         var locality = person.LocalityId is { } l ? await db.Localities.Where(x => x.Id == l).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
-        var episodes = await (from e in db.Episodes.AsNoTracking()
+        // A hospital or provider sees the episodes of its own referrals or bookings, not the person's whole history
+        // (unless the glass is broken: then the whole record).
+        var mine = await scope.MaySee(actor, id, ct, breakGlass: false) ? scope.Episodes(actor) : null;
+        var theirs = db.Episodes.AsNoTracking().Where(e => e.PersonId == id);
+        var happenings = db.EpisodeEvents.AsNoTracking().Where(v => v.PersonId == id);
+        if (mine is not null)
+            (theirs, happenings) = (theirs.Where(e => mine.Contains(e.Id)), happenings.Where(v => mine.Contains(v.EpisodeId)));
+        var episodes = await (from e in theirs
                               join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
-                              where e.PersonId == id
                               orderby e.ReferredAt descending
                               select new EpisodeLine(e.Id, r.Id, r.Route, e.ReferredAt, e.Status, e.Service, e.Pathway, r.Reason,
                                   r.Hospital, r.DischargeReadyDate, e.Version)).ToListAsync(ct);
-        var events = await db.EpisodeEvents.AsNoTracking().Where(v => v.PersonId == id)
+        var events = await happenings
             .OrderByDescending(v => v.At).ThenByDescending(v => v.Id).Take(500)
             .Select(v => new TimelineEntry(v.At, v.EpisodeId, v.Type, v.ActorName, v.ActorRole, v.Detail)).ToListAsync(ct);
 

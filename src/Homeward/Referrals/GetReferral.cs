@@ -18,7 +18,7 @@ public sealed class GetReferral(HomewardDb db, AccessScope scope, TimeProvider c
                            where r.Id == id
                            select new { r, p, e }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException("referral", id);
-        await scope.Demand(actor, found.p.Id, "referral.read", "referral", id, ct);
+        await scope.DemandEpisode(actor, found.p.Id, found.e.Id, "referral.read", "referral", id, ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "referral.read", found.p.Id, id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return ReferralView.From(found.r, found.p, found.e);

@@ -33,8 +33,8 @@ public sealed class SearchReferrals(HomewardDb db, AccessScope scope, TimeProvid
                    join p in db.People.AsNoTracking() on r.PersonId equals p.Id
                    join e in db.Episodes.AsNoTracking() on r.Id equals e.ReferralId
                    select new { r, p, e };
-        if (scope.People(actor) is { } visible)
-            rows = rows.Where(x => visible.Contains(x.p.Id));
+        if (scope.Episodes(actor) is { } visible)
+            rows = rows.Where(x => visible.Contains(x.e.Id));
         if (nhs is { } n)
             rows = rows.Where(x => x.p.NhsNumber == n);
         if (route is { } ro)

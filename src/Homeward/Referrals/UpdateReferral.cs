@@ -31,7 +31,8 @@ public sealed class UpdateReferral(HomewardDb db, AccessScope scope, TimeProvide
     {
         actor.Demand(Right.EditReferral);
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("referral", id);
-        await scope.DemandToChange(actor, referral.PersonId, "referral.update", "referral", id, ct);
+        var episodeId = await db.Episodes.Where(e => e.ReferralId == id).Select(e => e.Id).SingleAsync(ct);
+        await scope.DemandEpisode(actor, referral.PersonId, episodeId, "referral.update", "referral", id, ct, toChange: true);
         Versions.Demand("referral", referral.Version, expectedVersion);
 
         var now = clock.GetUtcNow();

@@ -38,8 +38,8 @@ public sealed class VisitList(HomewardDb db, AccessScope scope, TimeProvider clo
 
         var visits = db.Visits.AsNoTracking();
         var all = db.Visits.AsNoTracking();
-        if (scope.People(actor) is { } visible)
-            (visits, all) = (visits.Where(v => visible.Contains(v.PersonId)), all.Where(v => visible.Contains(v.PersonId)));
+        if (scope.Episodes(actor) is { } visible)
+            (visits, all) = (visits.Where(v => visible.Contains(v.EpisodeId)), all.Where(v => visible.Contains(v.EpisodeId)));
         visits = query.Flagged == true
             ? visits.Where(v => v.Status == VisitStatus.Missed && v.FollowedUpAt == null)
             : visits.Where(v => v.Date == date);
