@@ -40,8 +40,9 @@ internal static class FhirCommand
                 // Keyed by the file's content: a rerun after a crash replays what was stored instead of storing it twice.
                 var key = "fhir-import:" + Convert.ToHexStringLower(global::System.Security.Cryptography.SHA256.HashData(global::System.Text.Encoding.UTF8.GetBytes(text)));
                 var (response, location) = await api.Create(resource, BaseUrl, actor, ct, key);
-                var made = response is Hl7.Fhir.Model.Bundle b ? b.Entry.Count : 1;
-                AnsiConsole.MarkupLineInterpolated($"[green]{Path.GetFileName(file)}[/]: {made} referral(s) created{(location is null ? "" : $" ({location})")}.");
+                var referrals = response is Hl7.Fhir.Model.Bundle b ? b.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.ServiceRequest>().ToList() : [(Hl7.Fhir.Model.ServiceRequest)response];
+                var held = referrals.Count(r => r.Status == Hl7.Fhir.Model.RequestStatus.OnHold);
+                AnsiConsole.MarkupLineInterpolated($"[green]{Path.GetFileName(file)}[/]: {referrals.Count - held} referral(s) taken{(held > 0 ? $", {held} held for the hub to check the patient" : "")}{(location is null ? "" : $" ({location})")}.");
             }
             catch (FhirException e)
             {

@@ -401,7 +401,7 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             return (first.Resource, first.Location);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var outcome = await Submit(request with { Person = person }, "ServiceRequest", "", actor, ct, idempotencyKey);
-        var (resource, location) = await Keep(outcome, [(sr, null)], ct);
+        var (resource, location, _) = await Keep(outcome, [(sr, null)], ct);
         await transaction.CommitAsync(ct);
         return (resource, location);
     }
@@ -468,8 +468,8 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     /// Keeps what was sent with a referral exactly as received, each with a line in words, in the referral's unit of work
     /// (or with the held referral, to be attached when the hub decides); returns the ServiceRequest to answer with.
     /// </summary>
-    private async Task<(ServiceRequest Resource, string Location)> Keep(SubmitReferral.Outcome outcome, IReadOnlyList<(Resource Resource, string? SenderId)> sent,
-        CancellationToken ct)
+    private async Task<(ServiceRequest Resource, string Location, IReadOnlyList<Guid> Kept)> Keep(SubmitReferral.Outcome outcome,
+        IReadOnlyList<(Resource Resource, string? SenderId)> sent, CancellationToken ct)
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var items = sent.Select(x => new SentItem(x.Resource.TypeName, x.SenderId ?? x.Resource.Id, SentResources.Summary(x.Resource), x.Resource.ToJson())).ToList();
@@ -478,13 +478,13 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             if (!outcome.Replayed)
                 (await db.HeldReferrals.SingleAsync(h => h.Id == held.Id, ct)).Keep(items);
             await db.SaveChangesAsync(ct);
-            return (ReferralMap.Held(held, sent.Select(x => x.Resource).OfType<ServiceRequest>().FirstOrDefault()), $"ServiceRequest/{held.Id}");
+            return (ReferralMap.Held(held, sent.Select(x => x.Resource).OfType<ServiceRequest>().FirstOrDefault()), $"ServiceRequest/{held.Id}", []);
         }
         var referral = outcome.Referral!;
-        if (!outcome.Replayed)
-            Homeward.Referrals.SentWith.SentWithReferral.Attach(db, referral.Id, items.Select(x => (x.Type, x.SenderId, x.Summary, x.Content)), now);
+        var kept = outcome.Replayed ? []
+            : Homeward.Referrals.SentWith.SentWithReferral.Attach(db, referral.Id, items.Select(x => (x.Type, x.SenderId, x.Summary, x.Content)), now);
         await db.SaveChangesAsync(ct);
-        return (ReferralMap.ToFhir(referral), $"ServiceRequest/{referral.Id}/_history/{referral.Version}");
+        return (ReferralMap.ToFhir(referral), $"ServiceRequest/{referral.Id}/_history/{referral.Version}", kept);
     }
 
     /// <summary>What the sender should know about one referral: what was kept but not used, what to check, what was kept with it.</summary>
@@ -538,9 +538,10 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     private async Task<Bundle> Transaction(Bundle bundle, string baseUrl, Actor actor, CancellationToken ct, string? idempotencyKey)
     {
         var problems = new List<FhirProblem>();
-        var patients = new Dictionary<string, (PersonInput Input, string At, Patient Resource)>(StringComparer.Ordinal);
-        var requests = new List<(SubmitReferral.Request Request, string PatientKey, string At, ServiceRequest Resource)>();
+        var patients = new Dictionary<string, (PersonInput Input, string At, Patient Resource, int Index)>(StringComparer.Ordinal);
+        var requests = new List<(SubmitReferral.Request Request, string PatientKey, string At, ServiceRequest Resource, int Index)>();
         var sentWith = new List<(Resource Resource, string? SenderId)>();
+        var sentAt = new List<int>();
         for (var i = 0; i < bundle.Entry.Count; i++)
         {
             var entry = bundle.Entry[i];
@@ -551,10 +552,10 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             {
                 case Patient patient:
                     var key = entry.FullUrl ?? $"#{i}";
-                    patients[key] = (PatientMap.FromFhir(patient, $"{at}.resource", problems), $"{at}.resource", patient);
+                    patients[key] = (PatientMap.FromFhir(patient, $"{at}.resource", problems), $"{at}.resource", patient, i);
                     break;
                 case ServiceRequest sr:
-                    requests.Add((ReferralMap.FromFhir(sr, $"{at}.resource", problems), sr.Subject?.Reference ?? "", $"{at}.resource", sr));
+                    requests.Add((ReferralMap.FromFhir(sr, $"{at}.resource", problems), sr.Subject?.Reference ?? "", $"{at}.resource", sr, i));
                     break;
                 case null:
                     problems.Add(new FhirProblem($"{at}.resource", "Each entry carries a resource.", OperationOutcome.IssueType.Required));
@@ -566,6 +567,7 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
                     // Supporting information (Practitioner, Encounter, Condition, Observation, a discharge summary…): kept with
                     // the referral exactly as received, and shown to staff in words.
                     sentWith.Add((entry.Resource, entry.FullUrl ?? entry.Resource.Id));
+                    sentAt.Add(i);
                     break;
             }
         }
@@ -574,50 +576,87 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
             requests[r] = requests[r] with { Request = WorkOutRoute(requests[r].Request, supporting) };
         if (requests.Count == 0)
             problems.Add(new FhirProblem("Bundle.entry", "The Bundle has no ServiceRequest: nothing to refer.", OperationOutcome.IssueType.Required));
-        var resolved = new List<(SubmitReferral.Request Request, string PatientAt, string At, Patient? Patient, ServiceRequest Sent)>();
-        foreach (var (request, key, at, sent) in requests)
+        var resolved = new List<(SubmitReferral.Request Request, string PatientAt, string At, Patient? Patient, ServiceRequest Sent, int Index, int PatientIndex)>();
+        foreach (var (request, key, at, sent, index) in requests)
         {
             if (patients.TryGetValue(key, out var patient))
-                resolved.Add((request with { Person = patient.Input }, patient.At, at, patient.Resource, sent));
+                resolved.Add((request with { Person = patient.Input }, patient.At, at, patient.Resource, sent, index, patient.Index));
             else if (await KnownPatient(key, $"{at}.subject", actor, problems, ct) is { } known)
-                resolved.Add((request with { Person = known }, "", at, null, sent));
+                resolved.Add((request with { Person = known }, "", at, null, sent, index, -1));
         }
         if (problems.Count > 0)
             throw new FhirException(problems.Any(p => p.Type == OperationOutcome.IssueType.NotFound) ? 422 : 400, problems);
 
-        // One database transaction for every referral: one refused and none is kept.
-        var response = new Bundle { Type = Bundle.BundleType.TransactionResponse };
+        // One database transaction for every referral: one refused and none is kept. One response entry per request
+        // entry, in the same order (FHIR's rule for a transaction-response).
+        var answers = new Bundle.EntryComponent?[bundle.Entry.Count];
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         for (var n = 0; n < resolved.Count; n++)
         {
-            var (request, patientAt, at, patient, sent) = resolved[n];
+            var (request, patientAt, at, patient, sent, index, patientIndex) = resolved[n];
             if (await AlreadyReceived(request.SenderReference, actor, ct) is { } first)
             {
                 // A resend under the sender's own reference: the first referral (or the held one), not a second one.
-                response.Entry.Add(new Bundle.EntryComponent
+                var held = first.Resource.Status == RequestStatus.OnHold;
+                answers[index] = new Bundle.EntryComponent
                 {
                     FullUrl = $"{baseUrl}/ServiceRequest/{first.Resource.Id}",
                     Resource = first.Resource,
-                    Response = new Bundle.ResponseComponent { Status = first.Resource.Status == RequestStatus.OnHold ? "202 Accepted" : "200 OK", Location = first.Location },
-                });
+                    Response = new Bundle.ResponseComponent { Status = held ? "202 Accepted" : "200 OK", Location = first.Location },
+                };
+                if (patientIndex >= 0)
+                    answers[patientIndex] ??= Answer(held ? "202 Accepted" : "200 OK", held ? null : first.Resource.Subject?.Reference);
+                foreach (var k in sentAt)
+                    answers[k] ??= Answer(held ? "202 Accepted" : "200 OK", null);
                 continue;
             }
             var outcome = await Submit(request, at, patientAt, actor, ct, idempotencyKey is null ? null : $"{idempotencyKey}/{n}");
-            var (resource, location) = await Keep(outcome, [.. (patient is null ? [] : new[] { ((Resource)patient, (string?)null) }), (sent, null), .. sentWith], ct);
-            response.Entry.Add(new Bundle.EntryComponent
+            var (resource, location, kept) = await Keep(outcome, [.. (patient is null ? [] : new[] { ((Resource)patient, (string?)null) }), (sent, null), .. sentWith], ct);
+            answers[index] = new Bundle.EntryComponent
             {
                 FullUrl = $"{baseUrl}/ServiceRequest/{resource.Id}",
                 Resource = resource,
                 Response = new Bundle.ResponseComponent
                 {
                     Status = outcome.Held is null ? "201 Created" : "202 Accepted", Location = location,
-                    Outcome = outcome.Held is { } held ? HeldOutcome(held, $"{at}.subject") : Outcome(request, patient, sent, sentWith.Count),
+                    Outcome = outcome.Held is { } heldView ? HeldOutcome(heldView, $"{at}.subject") : Outcome(request, patient, sent, sentWith.Count),
                 },
-            });
+            };
+            // The Patient: recorded (201), or the person already held (200); held apart when it differs (202, nothing changed).
+            if (patientIndex >= 0)
+                answers[patientIndex] ??= outcome.Referral is { } made
+                    ? Answer(outcome.PersonCreated ? "201 Created" : "200 OK", $"Patient/{made.Person.Id}")
+                    : Answer("202 Accepted", null);
+            // What was sent with it: each kept as received, readable at its own address (after the Patient and ServiceRequest).
+            var offset = kept.Count - sentWith.Count;
+            for (var k = 0; k < sentAt.Count; k++)
+                answers[sentAt[k]] ??= outcome.Held is not null ? Answer("202 Accepted", null)
+                    : kept.Count == 0 ? Answer("200 OK", null) // a replay: kept the first time
+                    : Answer("201 Created", $"{sentWith[k].Resource.TypeName}/{kept[offset + k]}");
         }
         await transaction.CommitAsync(ct);
+        var response = new Bundle { Type = Bundle.BundleType.TransactionResponse };
+        // Entries no referral used (a Patient no ServiceRequest named) are said so, not dropped.
+        response.Entry.AddRange(answers.Select(a => a ?? new Bundle.EntryComponent
+        {
+            Response = new Bundle.ResponseComponent
+            {
+                Status = "200 OK",
+                Outcome = new OperationOutcome
+                {
+                    Issue = [new OperationOutcome.IssueComponent
+                    {
+                        Severity = OperationOutcome.IssueSeverity.Information, Code = OperationOutcome.IssueType.Informational,
+                        Diagnostics = "Not used: no ServiceRequest in the Bundle refers to this entry, so nothing was stored for it.",
+                    }],
+                },
+            },
+        }));
         return response;
     }
+
+    private static Bundle.EntryComponent Answer(string status, string? location) =>
+        new() { Response = new Bundle.ResponseComponent { Status = status, Location = location } };
 
     /// <summary>Why a referral was held, for its sender: which details differ (never the values held), and what happens next.</summary>
     private static OperationOutcome HeldOutcome(HeldReferralView held, string subjectAt) => new()

@@ -60,7 +60,7 @@ public sealed class Screenshots
             ] }
             """;
         var response = await page.Context.APIRequest.PostAsync("/fhir", new() { Data = bundle, Headers = new Dictionary<string, string> { ["Content-Type"] = "application/fhir+json" } });
-        var id = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("entry")[0].GetProperty("resource").GetProperty("id").GetString();
+        var id = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("entry")[1].GetProperty("resource").GetProperty("id").GetString();
         var referral = await page.Context.APIRequest.GetAsync($"/api/referrals/{id}");
         var episode = System.Text.Json.JsonDocument.Parse(await referral.TextAsync()).RootElement.GetProperty("episode").GetProperty("id").GetString();
         await page.GotoAsync($"/episodes/{episode}");

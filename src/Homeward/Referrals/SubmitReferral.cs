@@ -58,7 +58,8 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
     public enum HeldDetails { KeepHeld, Update, Hold }
 
     /// <summary>The referral stored, or (asked to hold when details differ) the referral held for the hub's decision.</summary>
-    public sealed record Outcome(ReferralView? Referral, bool Replayed, HeldReferralView? Held = null);
+    /// <param name="PersonCreated">The person was recorded by this referral (not already held).</param>
+    public sealed record Outcome(ReferralView? Referral, bool Replayed, HeldReferralView? Held = null, bool PersonCreated = false);
 
     private const int Attempts = 4;
 
@@ -211,7 +212,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             });
         }
         await db.SaveChangesAsync(ct);
-        return new Outcome(view, Replayed: false);
+        return new Outcome(view, Replayed: false, PersonCreated: isNewPerson);
     }
 
     /// <summary>

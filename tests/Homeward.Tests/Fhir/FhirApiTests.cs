@@ -39,7 +39,10 @@ public sealed class FhirApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         var result = JsonDocument.Parse(text).RootElement;
         Assert.Equal("transaction-response", result.Str("type"));
-        var entry = result.GetProperty("entry")[0];
+        // One response entry per request entry: the Patient recorded, the referral created.
+        Assert.Equal(["201 Created", "201 Created"], result.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("response").Str("status")));
+        var entry = FhirBundles.ReferralEntry(result);
+        Assert.StartsWith("Patient/", result.GetProperty("entry")[0].GetProperty("response").Str("location"), StringComparison.Ordinal);
         Assert.Equal("201 Created", entry.GetProperty("response").Str("status"));
         var id = entry.GetProperty("resource").Str("id");
 
@@ -93,7 +96,7 @@ public sealed class FhirApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var nhs = Bodies.NewNhsNumber();
         var first = JsonDocument.Parse(await (await Post(hub, "/fhir", FhirBundles.Transaction(FhirBundles.Patient(nhs), FhirBundles.Referral())))
             .Content.ReadAsStringAsync(Ct)).RootElement;
-        var patientId = first.GetProperty("entry")[0].GetProperty("resource").GetProperty("subject").Str("reference");
+        var patientId = FhirBundles.ReferralEntry(first).GetProperty("resource").GetProperty("subject").Str("reference");
 
         var sr = JsonDocument.Parse(FhirBundles.Referral(subject: patientId, route: "Community")).RootElement.GetProperty("resource").GetRawText();
         var created = await Post(hub, "/fhir/ServiceRequest", sr);

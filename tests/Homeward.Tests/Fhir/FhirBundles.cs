@@ -68,6 +68,10 @@ internal static class FhirBundles
         }
         """;
 
+    /// <summary>The transaction-response entry of the (one) referral: the one whose resource is a ServiceRequest.</summary>
+    public static System.Text.Json.JsonElement ReferralEntry(System.Text.Json.JsonElement response) =>
+        response.GetProperty("entry").EnumerateArray().Single(e => e.TryGetProperty("resource", out var r) && r.GetProperty("resourceType").GetString() == "ServiceRequest");
+
     public static string Transaction(params string[] entries) =>
         $$"""{ "resourceType": "Bundle", "type": "transaction", "entry": [ {{string.Join(",", entries)}} ] }""";
 }

@@ -101,7 +101,13 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
         var response = await Post(hospital, TrustBundle(nhs, reference));
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        var entry = JsonDocument.Parse(text).RootElement.GetProperty("entry").EnumerateArray().Single();
+        var all = JsonDocument.Parse(text).RootElement.GetProperty("entry").EnumerateArray().ToList();
+        // One response entry per request entry, in order: the Patient recorded, the referral, and each supporting resource
+        // kept at its own address.
+        Assert.Equal(9, all.Count);
+        Assert.Equal(["201 Created"], all.Select(e => e.GetProperty("response").Str("status")).Distinct());
+        Assert.StartsWith("Condition/", all[5].GetProperty("response").Str("location"), StringComparison.Ordinal);
+        var entry = all[1];
         Assert.Equal("201 Created", entry.GetProperty("response").Str("status"));
         var id = entry.GetProperty("resource").Str("id");
 
@@ -179,7 +185,7 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
 
         // The trust's system sends her phone, language, interpreter need and a verified NHS number status.
         var entry = JsonDocument.Parse(await (await Post(hub, TrustBundle(nhs, $"VG-{Guid.NewGuid():N}"[..16]))).Content.ReadAsStringAsync(Ct)).RootElement
-            .GetProperty("entry")[0];
+            .GetProperty("entry")[1];
         Assert.Equal("201 Created", entry.GetProperty("response").Str("status"));
         await using var db = app.Db();
         var held = await db.People.SingleAsync(p => p.NhsNumber == Homeward.People.NhsNumber.Parse(nhs), Ct);
@@ -200,13 +206,13 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
         var nhs = Bodies.NewNhsNumber();
         var reference = $"VG-{Guid.NewGuid():N}"[..16];
         var first = JsonDocument.Parse(await (await Post(hub, TrustBundle(nhs, reference))).Content.ReadAsStringAsync(Ct)).RootElement
-            .GetProperty("entry")[0];
+            .GetProperty("entry")[1];
         await using var db = app.Db();
         var count = await db.Referrals.CountAsync(Ct);
         var again = await Post(hub, TrustBundle(nhs, reference));
         var text = await again.Content.ReadAsStringAsync(Ct);
         Assert.True(again.StatusCode == HttpStatusCode.OK, text);
-        var entry = JsonDocument.Parse(text).RootElement.GetProperty("entry")[0];
+        var entry = JsonDocument.Parse(text).RootElement.GetProperty("entry")[1];
         Assert.Equal("200 OK", entry.GetProperty("response").Str("status"));
         Assert.Equal(first.GetProperty("resource").Str("id"), entry.GetProperty("resource").Str("id"));
         Assert.Equal(count, await db.Referrals.CountAsync(Ct));
@@ -217,7 +223,7 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
         var text = await (await Post(hub, TrustBundle(Bodies.NewNhsNumber(), $"VG-{Guid.NewGuid():N}"[..16]))).Content.ReadAsStringAsync(Ct);
-        var id = JsonDocument.Parse(text).RootElement.GetProperty("entry")[0].GetProperty("resource").Str("id");
+        var id = JsonDocument.Parse(text).RootElement.GetProperty("entry")[1].GetProperty("resource").Str("id");
         var sr = (Hl7.Fhir.Model.ServiceRequest)Homeward.Fhir.FhirFormat.Read(
             await (await hub.GetAsync($"/fhir/ServiceRequest/{id}", Ct)).Content.ReadAsStringAsync(Ct), Homeward.Fhir.FhirFormatKind.Json);
         Assert.Empty(UkCore.Errors(sr, UkCore.ServiceRequest));
@@ -237,7 +243,7 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
         var text = await (await Post(hub, TrustBundle(Bodies.NewNhsNumber(), $"VG-{Guid.NewGuid():N}"[..16]))).Content.ReadAsStringAsync(Ct);
-        var id = JsonDocument.Parse(text).RootElement.GetProperty("entry")[0].GetProperty("resource").Str("id");
+        var id = JsonDocument.Parse(text).RootElement.GetProperty("entry")[1].GetProperty("resource").Str("id");
 
         var found = await (await hub.GetAsync($"/fhir/ServiceRequest?_id={id}", Ct)).Expect(HttpStatusCode.OK);
         Assert.Equal(1, found.GetProperty("total").GetInt32());

@@ -41,7 +41,7 @@ public sealed class PatientMatchingTests(ApiFactory app) : IClassFixture<ApiFact
 
     private static ServiceRequest Read(string json) => (ServiceRequest)Homeward.Fhir.FhirFormat.Read(json, Homeward.Fhir.FhirFormatKind.Json);
 
-    private static JsonElement Entry(JsonElement bundle) => bundle.GetProperty("entry").EnumerateArray().Single();
+    private static JsonElement Entry(JsonElement bundle) => FhirBundles.ReferralEntry(bundle);
 
     /// <summary>Refers a new person by FHIR (Edith Testfield, born 12 April 1938) and returns their NHS number.</summary>
     private async Task<string> Known(HttpClient hospital)
@@ -69,7 +69,10 @@ public sealed class PatientMatchingTests(ApiFactory app) : IClassFixture<ApiFact
         var nhs = await Known(hospital);
         var reference = $"VG-{Guid.NewGuid():N}";
 
-        var response = Entry(await (await PostFhir(hospital, Bundle(nhs, "Otherfield", "1938-04-21", reference))).Expect(HttpStatusCode.OK));
+        var whole = await (await PostFhir(hospital, Bundle(nhs, "Otherfield", "1938-04-21", reference))).Expect(HttpStatusCode.OK);
+        // Every entry answered, in order, and none of it stored yet: the Patient, the referral and the Condition all held.
+        Assert.Equal(["202 Accepted", "202 Accepted", "202 Accepted"], whole.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("response").Str("status")));
+        var response = Entry(whole);
         Assert.Equal("202 Accepted", response.GetProperty("response").Str("status"));
         var id = Guid.Parse(response.GetProperty("resource").Str("id"));
         Assert.Equal($"ServiceRequest/{id}", response.GetProperty("response").Str("location"));

@@ -24,16 +24,22 @@ public sealed class SentWithReferral(HomewardDb db, GetReferral referrals)
         return document is null ? null : (document, await referrals.Handle(document.ReferralId, actor, ct));
     }
 
-    /// <summary>Keeps what was sent with a referral, in the caller's unit of work (saved with the referral).</summary>
-    public static void Attach(HomewardDb db, Guid referralId, IEnumerable<(string Type, string? SenderId, string Summary, string Content)> documents,
+    /// <summary>Keeps what was sent with a referral, in the caller's unit of work (saved with the referral); returns their ids, in order.</summary>
+    public static IReadOnlyList<Guid> Attach(HomewardDb db, Guid referralId, IEnumerable<(string Type, string? SenderId, string Summary, string Content)> documents,
         DateTimeOffset at)
     {
         var position = 0;
+        var ids = new List<Guid>();
         foreach (var (type, senderId, summary, content) in documents)
-            db.SentDocuments.Add(new SentDocument
+        {
+            var document = new SentDocument
             {
                 ReferralId = referralId, Position = position++, ResourceType = type, SenderId = senderId, Summary = summary, Content = content,
                 ReceivedAt = at,
-            });
+            };
+            db.SentDocuments.Add(document);
+            ids.Add(document.Id);
+        }
+        return ids;
     }
 }
