@@ -25,6 +25,7 @@ public static class HomewardServices
         services.AddScoped<BreakGlass>();
         services.AddScoped<RoleProfiles>();
         services.AddScoped<SubmitReferral>();
+        services.AddScoped<Home.YourDay>();
         services.AddScoped<WithdrawReferral>();
         services.AddScoped<Matching.GetHeldReferral>();
         services.AddScoped<Matching.DecideMatch>();

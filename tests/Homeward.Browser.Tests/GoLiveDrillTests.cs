@@ -147,7 +147,7 @@ public sealed class GoLiveDrillTests(GoLiveDrillTests.EmptyApp app) : IClassFixt
         var hubLink = await AddUser(admin, "Jo Coordinator", "hub.coordinator@hartmoor.example", "Hub coordinator", "Hartmoor County Council (adult social care) (XHC)");
 
         // The nurse chooses a password and refers someone from Royal Hartmoor Hospital.
-        var nurse = await ChoosePassword(nurseLink, "ward10@royalhartmoor.example", "Ward-ten-nurse-2026!", "**/board**");
+        var nurse = await ChoosePassword(nurseLink, "ward10@royalhartmoor.example", "Ward-ten-nurse-2026!", "**/home**");
         await nurse.GotoAsync("/refer?route=HospitalDischarge");
         var nhs = Bodies.NewNhsNumber();
         await Field(nurse, "NHS number").FillAsync(nhs);

@@ -92,6 +92,22 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "patient-matching-phone.png"), FullPage = true });
     }
 
+    /// <summary>Your day for a hospital team and a provider, at desktop and phone width (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*your_day*").</summary>
+    [Fact]
+    public async Task Take_the_your_day_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "discharge@demo.homeward", "**/home**");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "your-day-hospital.png"), FullPage = true });
+        await page.Context.ClearCookiesAsync();
+        await SignIn(page, "provider@demo.homeward", "**/home**");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "your-day-provider.png"), FullPage = true });
+        await page.SetViewportSizeAsync(375, 812);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "your-day-provider-phone.png"), FullPage = true });
+    }
+
     /// <summary>The returns: ASCOF 2A, Client Level Data with its validation, its data-quality page (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*returns*").</summary>
     [Fact]
     public async Task Take_the_returns_screenshots()
@@ -183,7 +199,7 @@ public sealed class Screenshots
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish the rota" }).ClickAsync();
         await page.GetByTestId("banner").WaitForAsync();
         await page.Context.ClearCookiesAsync();
-        await SignIn(page, "reablement@demo.homeward");
+        await SignIn(page, "reablement@demo.homeward", "**/home**");
         await page.GotoAsync($"/my-day?date={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "my-day.png") });
     }
@@ -223,7 +239,7 @@ public sealed class Screenshots
         await page.GotoAsync("/board?route=UrgentCommunityResponse");
         var nhs = await page.GetByTestId("board-row").First.GetAttributeAsync("data-nhs-number");
         await page.Context.ClearCookiesAsync();
-        await SignIn(page, "discharge@demo.homeward");
+        await SignIn(page, "discharge@demo.homeward", "**/home**");
         await page.GotoAsync("/break-glass");
         await page.GetByLabel("NHS number").FillAsync(nhs!);
         await page.GetByLabel("Why do you need this record now?").FillAsync("Attended A&E after a fall at home; we need her care plan and who visits her.");

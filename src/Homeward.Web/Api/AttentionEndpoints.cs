@@ -16,6 +16,12 @@ public static class AttentionEndpoints
         .Needs(Right.AcceptOrDecline)
         .WithSummary("What needs the hub's attention now: each item with its time limit, whether it is overdue, and who has taken it");
 
+        app.MapGet("/api/home", async (Homeward.Home.YourDay handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(http.Actor(), ct)))
+        .Needs(Right.ReadRecords)
+        .WithTags("Needs attention")
+        .WithSummary("Where a hospital team, a provider or a reablement worker starts the day: the exceptions of their own work, each with where to deal with it");
+
         group.MapPost("/{kind}/{subjectId:guid}/{action}", async (string kind, Guid subjectId, string action, ClaimAttention handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(kind, subjectId, action, http.Actor(), ct)))
         .Needs(Right.AcceptOrDecline)
