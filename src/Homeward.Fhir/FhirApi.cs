@@ -810,6 +810,7 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
                 Type = type,
                 Profile = profile,
                 Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+                               new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Vread },
                                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType }],
                 Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
             };

@@ -30,6 +30,20 @@ public static class FhirEndpoints
             }))
             .WithMetadata(new AccessRule([Right.ReadRecords], PersonRecord: true));
 
+        // vread: the Location of every create and update (…/_history/{version}) can be read. Homeward keeps the current
+        // version of a record, so an older one is "not found", saying which is current.
+        fhir.MapGet("/{type}/{id}/_history/{version}", (string type, string id, string version, FhirApi api, HttpContext http, CancellationToken ct) =>
+            Answer(http, async () =>
+            {
+                var resource = await api.Read(type, id, http.Actor(), ct);
+                if (resource.Meta?.VersionId is { } current && current != version)
+                    throw new FhirException(404, [new FhirProblem("", $"Version {version} of {type}/{id} is not kept: Homeward keeps the current version ({current}).",
+                        OperationOutcome.IssueType.NotFound)]);
+                http.Response.Headers.ETag = $"W/\"{resource.Meta?.VersionId}\"";
+                return (resource, 200);
+            }))
+            .WithMetadata(new AccessRule([Right.ReadRecords], PersonRecord: true));
+
         fhir.MapGet("/{type}", (string type, FhirApi api, HttpContext http, CancellationToken ct) =>
             Answer(http, async () =>
             {

@@ -154,6 +154,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory app) : IClassFixture<Api
                 "id" when raw.StartsWith("/api/episodes/{id", StringComparison.Ordinal) || raw.StartsWith("/episodes/{id", StringComparison.Ordinal) => subject.EpisodeId,
                 "nhsNumber" => subject.NhsNumber,
                 "type" => "Patient",
+                "version" => "1", // the current version of a record just made
                 "code" when raw.Contains("returns", StringComparison.Ordinal) => "sts001",
                 "code" => Enum.GetNames<Homeward.Figures.FigureCode>()[0],
                 _ => Guid.NewGuid().ToString(),

@@ -102,6 +102,13 @@ public sealed class FhirApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var created = await Post(hub, "/fhir/ServiceRequest", sr);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
         Assert.Contains("/fhir/ServiceRequest/", created.Headers.Location?.ToString(), StringComparison.Ordinal);
+        // The Location can be read (vread of the current version); an older version is not kept, and says so.
+        var location = created.Headers.Location!.ToString();
+        Assert.EndsWith("/_history/1", location, StringComparison.Ordinal);
+        await (await hub.GetAsync(location, Ct)).Expect(HttpStatusCode.OK);
+        var old = await hub.GetAsync(location.Replace("/_history/1", "/_history/7", StringComparison.Ordinal), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
+        Assert.Contains("keeps the current version (1)", await old.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         // The same in XML: read the one just made as XML and post it back.
         var xml = await hub.GetStringAsync($"{created.Headers.Location}?_format=xml".Replace("/_history/1", "", StringComparison.Ordinal), Ct);
