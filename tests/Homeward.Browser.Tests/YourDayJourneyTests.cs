@@ -16,7 +16,7 @@ public sealed class YourDayJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.Equal(201, (await hospital.Context.APIRequest.PostAsync("/api/referrals", new() { DataObject = body })).Status);
         await hospital.ReloadAsync();
         await Assertions.Expect(hospital.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your referrals");
-        var item = hospital.GetByTestId("section-delayed").Locator("li[data-urgent=true]").Filter(new() { HasText = "4 days past the ready date" }).First;
+        var item = hospital.GetByTestId("section-delayed").Locator("tr[data-urgent=true]").Filter(new() { HasText = "4 days past the ready date" }).First;
         await Assertions.Expect(item).ToContainTextAsync("no delay reason recorded");
         await hospital.AssertAccessible();
         await item.GetByRole(AriaRole.Link).ClickAsync();

@@ -107,12 +107,18 @@ internal static class DemoServices
 
         var booked = 0;
         var placed = new HashSet<Guid>();
+        var homeCare = services.FirstOrDefault(s => s.Kind == ServiceKind.HomeCareProvider);
+        var position = 0;
         foreach (var person in active)
         {
             // One place a day for each person: someone with two active episodes is booked for the first only.
             if (placed.Contains(person.PersonId))
                 continue;
             var service = ServiceKinds.Fitting(services, person.Service ?? Service.Reablement, person.LocalityId);
+            // One reablement person in five is with the commissioned home care provider, as where the in-house teams are
+            // full (fixed by position, not drawn, so that the rest of the demo county stays as it was).
+            if (service?.Kind == ServiceKind.ReablementTeam && homeCare is not null && position++ % 5 == 3)
+                service = homeCare;
             if (service is null)
                 continue;
             var days = random.Int(3, Availability.Horizon + 1);
@@ -143,6 +149,57 @@ internal static class DemoServices
             placed.Add(person.PersonId);
             booked++;
         }
+        if (homeCare is not null)
+            booked += await OfferToHomeCare(db, homeCare, placed, today, now, ct);
         return booked;
+    }
+
+    /// <summary>
+    /// Three people accepted for reablement and waiting to start are offered to the home care provider from tomorrow, the
+    /// offers made one, three and six hours ago: the provider's day starts with offers to answer, one of them overdue.
+    /// </summary>
+    private static async Task<int> OfferToHomeCare(HomewardDb db, CareService homeCare, HashSet<Guid> placed, DateOnly today, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var waiting = await db.Episodes.AsNoTracking()
+            .Where(e => (e.Status == EpisodeStatus.Accepted || e.Status == EpisodeStatus.Waiting) && e.Service == Service.Reablement)
+            .OrderBy(e => e.ReferredAt).Select(e => new { e.Id, e.PersonId }).Take(10).ToListAsync(ct);
+        var offered = 0;
+        var hoursAgo = new[] { 1, 3, 6 };
+        foreach (var person in waiting.Where(w => !placed.Contains(w.PersonId)))
+        {
+            if (offered == hoursAgo.Length)
+                break;
+            var start = today.AddDays(1);
+            if (await db.PersonDays.AnyAsync(d => d.PersonId == person.PersonId && d.Date >= start, ct))
+                continue; // one place a day
+            // Within the days the ledger holds (today and the next ones up to the horizon).
+            var days = Availability.Horizon - 1;
+            var amounts = new VisitPattern(days, 3, 1, 30, false).CarerMinutesPerDay();
+            var booking = new Booking
+            {
+                EpisodeId = person.Id, PersonId = person.PersonId, ServiceId = homeCare.Id, Status = BookingStatus.Offered, Kind = BookingKind.VisitPattern,
+                StartDate = start, EndDate = start.AddDays(days - 1), CreatedAt = now.AddHours(-hoursAgo[offered]), CreatedBy = "demo",
+                VisitsPerDayAtStart = 3, VisitsPerDayAtEnd = 1, MinutesPerVisit = 30,
+                Days = [.. amounts.Select((a, d) => new BookingDay { Date = start.AddDays(d), Amount = a })],
+            };
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                await CapacityLedger.Take(db, homeCare, [.. booking.Days.Select(d => (d.Date, d.Amount))], ct);
+            }
+            catch (CapacityUnavailableException)
+            {
+                continue;
+            }
+            db.Bookings.Add(booking);
+            db.PersonDays.AddRange(booking.Days.Select(d => new PersonDay { PersonId = booking.PersonId, Date = d.Date, BookingId = booking.Id }));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            placed.Add(person.PersonId);
+            offered++;
+        }
+        return offered;
     }
 }

@@ -93,16 +93,20 @@ public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays,
         var bookings = from b in db.Bookings.AsNoTracking()
                        join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
                        join p in db.People.AsNoTracking() on b.PersonId equals p.Id
+                       join e in db.Episodes.AsNoTracking() on b.EpisodeId equals e.Id
                        where s.OrganisationId == actor.OrganisationId
-                       select new { b.Id, b.EpisodeId, b.PersonId, b.Status, b.StartDate, b.EndDate, b.CreatedAt, Service = s.Name, Name = p.GivenName + " " + p.FamilyName, p.PostcodeDistrict };
+                       select new { b.Id, b.EpisodeId, b.PersonId, b.Status, b.StartDate, b.EndDate, b.CreatedAt, Service = s.Name, Name = p.GivenName + " " + p.FamilyName,
+                           p.PostcodeDistrict, Started = e.Status == EpisodeStatus.Active };
         var offered = (await bookings.Where(b => b.Status == BookingStatus.Offered).OrderBy(b => b.CreatedAt).ToListAsync(ct)).Select(b =>
             new Item(b.Name, $"{b.Service}, {b.PostcodeDistrict}, from {b.StartDate:d MMM}: offered {London.TimeOf(b.CreatedAt):d MMM HH:mm}"
                              + (now - b.CreatedAt > AttentionKinds.OfferAnswerLimit ? "; waiting longer than it should: answer it now" : ""),
                 "/capacity", now - b.CreatedAt > AttentionKinds.OfferAnswerLimit, b.PersonId)).ToList();
         var soon = today.AddDays(StartingWithinDays);
-        var starting = (await bookings.Where(b => b.Status == BookingStatus.Accepted && b.StartDate >= today && b.StartDate <= soon).OrderBy(b => b.StartDate).ToListAsync(ct))
-            .Select(b => new Item(b.Name, $"{b.Service} from {b.StartDate:dddd d MMM}", $"/episodes/{b.EpisodeId}", b.StartDate == today, b.PersonId)).ToList();
-        var inCare = (await bookings.Where(b => b.Status == BookingStatus.Accepted && b.StartDate < today && b.EndDate >= today).OrderBy(b => b.Name).ToListAsync(ct))
+        // Accepted and not yet started: the first visit is the provider's to arrange (due today: needs them now).
+        var starting = (await bookings.Where(b => b.Status == BookingStatus.Accepted && !b.Started && b.StartDate <= soon && b.EndDate >= today).OrderBy(b => b.StartDate).ToListAsync(ct))
+            .Select(b => new Item(b.Name, b.StartDate <= today ? $"{b.Service}: due to start today" : $"{b.Service} from {b.StartDate:dddd d MMM}",
+                $"/episodes/{b.EpisodeId}", b.StartDate <= today, b.PersonId)).ToList();
+        var inCare = (await bookings.Where(b => b.Status == BookingStatus.Accepted && b.Started && b.StartDate <= today && b.EndDate >= today).OrderBy(b => b.Name).ToListAsync(ct))
             .Select(b => new Item(b.Name, $"{b.Service}, booked until {b.EndDate:d MMM}", $"/episodes/{b.EpisodeId}", false, b.PersonId)).ToList();
         return new View("Your offers and people", "What the hub has asked of you, and who is with you.",
         [
