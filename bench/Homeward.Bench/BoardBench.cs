@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Builder;
 namespace Homeward.Bench;
 
 /// <summary>
-/// The hub board's server time with the largest demo county: the app is served by Kestrel on loopback,
-/// and each request renders the whole page (query, grouping, audit rows, HTML), timed at the client.
+/// The hub board's and the worklists' server time with the largest demo county (the hub's Needs attention, a hospital
+/// team's and a provider's Your day): the app is served by Kestrel on loopback, and each request renders the whole page
+/// (query, grouping, audit rows, HTML), timed at the client.
 /// </summary>
 internal static class BoardBench
 {
@@ -23,19 +24,31 @@ internal static class BoardBench
 
         var app = await BenchApp.Start(provider, built!);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        var token = await http.PostAsJsonAsync("/api/auth/tokens", new { userName = "hub@demo.homeward", password = DemoAccounts.Password });
-        var body = await token.Content.ReadFromJsonAsync<Dictionary<string, object>>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["token"].ToString());
+        await SignIn(http, "hub@demo.homeward");
 
         var localities = await http.GetFromJsonAsync<Dictionary<string, object>>("/api/board?pageSize=1");
         var locality = System.Text.Json.JsonSerializer.SerializeToElement(localities!["localities"])[0].GetProperty("value").GetString();
 
-        Console.WriteLine($"# Hub board server time ({provider}, Large county)");
+        Console.WriteLine($"# Hub board and worklists, server time ({provider}, Large county)");
         await Measure(http, "default view (/board)", "/board");
         await Measure(http, "filtered view (locality, P1, hospital discharge)", $"/board?locality={locality}&pathway=P1&route=HospitalDischarge");
         await Measure(http, "sorted by delay, page 3", "/board?sort=Delay&desc=true&page=3");
+        await Measure(http, "needs attention (/attention, the hub)", "/attention");
+        foreach (var (user, who) in new[] { ("discharge@demo.homeward", "a hospital team"), ("provider@demo.homeward", "a provider") })
+        {
+            using var other = new HttpClient { BaseAddress = http.BaseAddress };
+            await SignIn(other, user);
+            await Measure(other, $"your day (/home, {who})", "/home");
+        }
         await app.StopAsync();
         CountyBench.Remove(provider, built!);
+    }
+
+    private static async Task SignIn(HttpClient http, string user)
+    {
+        var token = await http.PostAsJsonAsync("/api/auth/tokens", new { userName = user, password = DemoAccounts.Password });
+        var body = await token.Content.ReadFromJsonAsync<Dictionary<string, object>>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["token"].ToString());
     }
 
     private static async Task Measure(HttpClient http, string name, string url)
