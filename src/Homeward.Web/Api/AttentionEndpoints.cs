@@ -11,10 +11,17 @@ public static class AttentionEndpoints
     {
         var group = app.MapGroup("/api/attention").WithTags("Needs attention");
 
-        group.MapGet("/", async (NeedsAttention handler, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await handler.Handle(http.Actor(), ct)))
+        group.MapGet("/", async (string? kind, NeedsAttention handler, HttpContext http, CancellationToken ct) =>
+        {
+            var problems = new Homeward.Common.Problems();
+            var only = problems.Enum<AttentionKind>("kind", kind, "kind of item", required: false);
+            problems.ThrowIfAny();
+            return TypedResults.Ok(await handler.Handle(http.Actor(), ct, only));
+        })
         .Needs(Right.AcceptOrDecline)
-        .WithSummary("What needs the hub's attention now: each item with its time limit, whether it is overdue, and who has taken it");
+        .WithSummary("What needs the hub's attention now: each item with its time limit, whether it is overdue, and who has taken it")
+        .WithDescription($"Each kind lists its first {NeedsAttention.ShownPerKind} (overdue first; the counts are complete); ?kind= lists one kind whole.")
+        .ProducesValidationProblem();
 
         app.MapGet("/api/home", async (Homeward.Home.YourDay handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(http.Actor(), ct)))

@@ -25,13 +25,28 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
     public sealed record Item(AttentionKind Kind, string KindLabel, Guid SubjectId, Guid? EpisodeId, Guid PersonId, string PersonName, string Detail,
         DateTimeOffset Since, DateTimeOffset DueBy, bool Overdue, AttentionState State, string? Owner, int ClaimVersion, string Link);
 
-    public sealed record Count(AttentionKind Kind, string Label, int Open, int Taken, int Overdue);
+    /// <param name="Shown">How many of the kind's items the view lists (all, or the first <see cref="ShownPerKind"/>).</param>
+    public sealed record Count(AttentionKind Kind, string Label, int Open, int Taken, int Overdue, int Shown = 0);
 
     public sealed record View(IReadOnlyList<Item> Items, IReadOnlyList<Count> Counts, int DoneToday, DateTimeOffset Now);
 
-    public async Task<View> Handle(Actor actor, CancellationToken ct)
+    /// <summary>
+    /// How many items of a kind the whole queue lists (overdue and soonest due first); the counts are always complete, and
+    /// one kind asked for alone lists all of it. A county's every delay and follow-up on one page is more than anyone reads.
+    /// </summary>
+    public const int ShownPerKind = 50;
+
+    /// <summary>The queue for a person to read: every kind capped at <see cref="ShownPerKind"/>, or one kind whole; those shown are audited.</summary>
+    public async Task<View> Handle(Actor actor, CancellationToken ct, AttentionKind? only = null)
     {
-        var view = await Work(actor, ct);
+        var view = await Work(actor, ct, only is { } kind ? [kind] : []);
+        var shown = only is null ? [.. view.Items.GroupBy(i => i.Kind).SelectMany(g => g.Take(ShownPerKind))] : view.Items;
+        var counts = view.Counts.Select(c => c with { Shown = shown.Count(i => i.Kind == c.Kind) }).ToList();
+        view = view with
+        {
+            Items = [.. shown.OrderByDescending(i => i.Overdue).ThenBy(i => i.Kind).ThenBy(i => i.DueBy)],
+            Counts = only is { } one ? [.. counts.Where(c => c.Kind == one)] : counts,
+        };
         await BulkAudit.ForPeople(db, actor, "attention.view", [.. view.Items.Select(i => i.PersonId).Distinct()], null, view.Now, ct);
         return view;
     }

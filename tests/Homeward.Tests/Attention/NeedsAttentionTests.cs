@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Homeward.Access;
+using Homeward.Attention;
 using Homeward.Common;
 using Homeward.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ public sealed class NeedsAttentionTests(ApiFactory app) : IClassFixture<ApiFacto
 
     private static async Task<JsonElement?> Item(HttpClient client, string kind, string subject)
     {
-        var view = await (await client.GetAsync("/api/attention", Ct)).Expect(HttpStatusCode.OK);
+        // The kind listed whole: the whole queue lists the first of each kind only.
+        var view = await (await client.GetAsync($"/api/attention?kind={kind}", Ct)).Expect(HttpStatusCode.OK);
         foreach (var i in view.GetProperty("items").EnumerateArray())
             if (i.Str("kind") == kind && i.Str("subjectId") == subject)
                 return i;
@@ -64,6 +66,26 @@ public sealed class NeedsAttentionTests(ApiFactory app) : IClassFixture<ApiFacto
         Assert.Null(await Item(hub, "DelayOver48Hours", longStay));
         await (await hub.PostJson($"/api/episodes/{longStay}/delays", new { reason = "Pathway3" })).Expect(HttpStatusCode.OK);
         Assert.Contains("main reason: Pathway 3", (await Item(hub, "DelayOver21Days", longStay))!.Value.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_kind_lists_its_first_fifty_with_complete_counts_and_one_kind_asked_for_lists_it_whole()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        for (var i = 0; i < NeedsAttention.ShownPerKind + 2; i++)
+            await (await hub.PostJson("/api/referrals", Bodies.UrgentCommunityResponse())).Expect(HttpStatusCode.Created);
+
+        var queue = await (await hub.GetAsync("/api/attention", Ct)).Expect(HttpStatusCode.OK);
+        var count = queue.GetProperty("counts").EnumerateArray().Single(c => c.Str("kind") == "TwoHourReferral");
+        Assert.True(count.GetProperty("open").GetInt32() >= NeedsAttention.ShownPerKind + 2);
+        Assert.Equal(NeedsAttention.ShownPerKind, count.GetProperty("shown").GetInt32());
+        Assert.Equal(NeedsAttention.ShownPerKind, queue.GetProperty("items").EnumerateArray().Count(i => i.Str("kind") == "TwoHourReferral"));
+
+        var whole = await (await hub.GetAsync("/api/attention?kind=TwoHourReferral", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal(count.GetProperty("open").GetInt32(), whole.GetProperty("items").GetArrayLength());
+        Assert.All(whole.GetProperty("items").EnumerateArray(), i => Assert.Equal("TwoHourReferral", i.Str("kind")));
+        var refused = await (await hub.GetAsync("/api/attention?kind=Everything", Ct)).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("kind", refused.ErrorFields());
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class PatientMatchingTests(ApiFactory app) : IClassFixture<ApiFact
         Assert.Equal(("202 Accepted", id.ToString()), (again.GetProperty("response").Str("status"), again.GetProperty("resource").Str("id")));
 
         // The hub's queue has it, linked to the decision; the decision page shows sent beside held.
-        var queue = await (await hub.GetAsync("/api/attention", Ct)).Expect(HttpStatusCode.OK);
+        var queue = await (await hub.GetAsync("/api/attention?kind=PatientMatch", Ct)).Expect(HttpStatusCode.OK);
         var item = queue.GetProperty("items").EnumerateArray().Single(i => i.Str("subjectId") == id.ToString());
         Assert.Equal(("PatientMatch", $"/matching/{id}"), (item.Str("kind"), item.Str("link")));
         var match = await (await hub.GetAsync($"/api/referrals/held/{id}/match", Ct)).Expect(HttpStatusCode.OK);
@@ -142,7 +142,7 @@ public sealed class PatientMatchingTests(ApiFactory app) : IClassFixture<ApiFact
 
         // Decided once; gone from the queue; the sender now reads the referral itself.
         await (await hub.PostJson($"/api/referrals/held/{id}/decision", new { decision = "UpdateHeld" }, "W/\"2\"")).Expect(HttpStatusCode.Conflict);
-        queue = await (await hub.GetAsync("/api/attention", Ct)).Expect(HttpStatusCode.OK);
+        queue = await (await hub.GetAsync("/api/attention?kind=PatientMatch", Ct)).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(queue.GetProperty("items").EnumerateArray(), i => i.Str("subjectId") == id.ToString());
         var now = Read(await (await hospital.GetAsync($"/fhir/ServiceRequest/{id}", Ct)).Content.ReadAsStringAsync(Ct));
         Assert.Equal(RequestStatus.Active, now.Status);

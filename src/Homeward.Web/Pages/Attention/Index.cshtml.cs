@@ -12,6 +12,11 @@ public sealed class IndexModel(NeedsAttention queue, ClaimAttention claim) : Hom
 {
     public NeedsAttention.View View { get; private set; } = null!;
 
+    /// <summary>One kind listed whole (from "show all"); every kind, capped, when absent or not a kind.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "show")] public string? Show { get; set; }
+
+    public AttentionKind? Only => Enum.TryParse<AttentionKind>(Show, out var k) && Enum.IsDefined(k) ? k : null;
+
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
     public Task<IActionResult> OnPostAsync(string? kind, Guid subjectId, string? act, CancellationToken ct) =>
@@ -34,7 +39,7 @@ public sealed class IndexModel(NeedsAttention queue, ClaimAttention claim) : Hom
             };
         }, ct);
 
-    protected override string Here => "/attention";
+    protected override string Here => Only is { } only ? $"/attention?show={only}" : "/attention";
 
-    protected override async Task Load(CancellationToken ct) => View = await queue.Handle(HttpContext.Actor(), ct);
+    protected override async Task Load(CancellationToken ct) => View = await queue.Handle(HttpContext.Actor(), ct, Only);
 }
