@@ -450,12 +450,15 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
     {
         if (senderReference is null)
             return null;
-        if (await db.Referrals.Where(r => r.SenderReference == senderReference).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct) is { } found)
+        // The sender's own reference names the sender's own referral: another organisation's is none of its business.
+        if (await db.Referrals.Where(r => r.SenderReference == senderReference && r.SubmittedByOrganisationId == actor.OrganisationId)
+                .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct) is { } found)
         {
             var first = await Referrals.Handle(found, actor, ct);
             return (ReferralMap.ToFhir(first), $"ServiceRequest/{first.Id}/_history/{first.Version}");
         }
-        if (await db.HeldReferrals.Where(h => h.SenderReference == senderReference && h.Status == MatchStatus.Waiting).Select(h => (Guid?)h.Id)
+        if (await db.HeldReferrals.Where(h => h.SenderReference == senderReference && h.Status == MatchStatus.Waiting && h.SenderOrganisationId == actor.OrganisationId)
+                .Select(h => (Guid?)h.Id)
                 .FirstOrDefaultAsync(ct) is { } held)
             return (await HeldRequest(held, actor, ct), $"ServiceRequest/{held}");
         return null;

@@ -216,6 +216,14 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal("200 OK", entry.GetProperty("response").Str("status"));
         Assert.Equal(first.GetProperty("resource").Str("id"), entry.GetProperty("resource").Str("id"));
         Assert.Equal(count, await db.Referrals.CountAsync(Ct));
+
+        // The same reference from another organisation names nothing of the first's: it is a referral of its own (and says
+        // nothing about the first).
+        var hospital = await app.ClientFor(Role.HospitalDischargeTeam);
+        var theirs = JsonDocument.Parse(await (await Post(hospital, TrustBundle(Bodies.NewNhsNumber(), reference))).Content.ReadAsStringAsync(Ct)).RootElement
+            .GetProperty("entry")[1];
+        Assert.Equal("201 Created", theirs.GetProperty("response").Str("status"));
+        Assert.NotEqual(first.GetProperty("resource").Str("id"), theirs.GetProperty("resource").Str("id"));
     }
 
     [Fact]
