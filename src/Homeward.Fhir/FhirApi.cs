@@ -777,23 +777,20 @@ public sealed class FhirApi(IServiceProvider services, HomewardDb db)
         });
 
     /// <summary>The domain's refusals as FHIR answers.</summary>
+    /// <remarks>Through <see cref="FhirRefusals"/>; a read's or search's own field problems are its parameters: 400, not 422.</remarks>
     private static async Task<T> Guard<T>(Func<Task<T>> action)
     {
         try
         {
             return await action();
         }
-        catch (NotFoundException e)
-        {
-            throw new FhirException(404, [new FhirProblem("", e.Message, OperationOutcome.IssueType.NotFound)]);
-        }
-        catch (ForbiddenException e)
-        {
-            throw new FhirException(403, [new FhirProblem("", e.Message, OperationOutcome.IssueType.Forbidden)]);
-        }
         catch (ValidationFailedException e)
         {
             throw new FhirException(400, [.. e.Errors.SelectMany(x => x.Value.Select(m => new FhirProblem(x.Key, m)))]);
+        }
+        catch (Exception e) when (e is not FhirException && FhirRefusals.From(e) is { } refusal)
+        {
+            throw refusal;
         }
     }
 

@@ -60,6 +60,12 @@ public sealed class AccessScope
     };
 
     /// <summary>
+    /// The episodes of a person the actor may see, once <see cref="Demand"/> has let them see the person: all of them
+    /// (null) under break glass, else as <see cref="Episodes"/>.
+    /// </summary>
+    public IQueryable<Guid>? EpisodesOf(Actor actor, Guid personId) => emergency.Contains(personId) ? null : Episodes(actor);
+
+    /// <summary>
     /// As <see cref="Demand"/> for the person, and then for one of their episodes: outside the actor's episodes (and not
     /// under break glass) it is "not found", with a denied audit row, like a person outside the relationship.
     /// </summary>
@@ -70,7 +76,7 @@ public sealed class AccessScope
             await DemandToChange(actor, personId, action, what, id, ct);
         else
             await Demand(actor, personId, action, what, id, ct);
-        if (emergency.Contains(personId) || Episodes(actor) is not { } visible || await visible.AnyAsync(e => e == episodeId, ct))
+        if (EpisodesOf(actor, personId) is not { } visible || await visible.AnyAsync(e => e == episodeId, ct))
             return;
         db.ChangeTracker.Clear();
         db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, clock.GetUtcNow(), AuditOutcome.Denied));

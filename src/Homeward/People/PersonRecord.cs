@@ -26,7 +26,7 @@ public sealed class PersonRecord(HomewardDb db, AccessScope scope, TimeProvider 
         var locality = person.LocalityId is { } l ? await db.Localities.Where(x => x.Id == l).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         // A hospital or provider sees the episodes of its own referrals or bookings, not the person's whole history
         // (unless the glass is broken: then the whole record).
-        var mine = await scope.MaySee(actor, id, ct, breakGlass: false) ? scope.Episodes(actor) : null;
+        var mine = scope.EpisodesOf(actor, id);
         var theirs = db.Episodes.AsNoTracking().Where(e => e.PersonId == id);
         var happenings = db.EpisodeEvents.AsNoTracking().Where(v => v.PersonId == id);
         if (mine is not null)

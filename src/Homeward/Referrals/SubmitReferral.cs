@@ -188,8 +188,8 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             AdmittedOn = admittedOn,
             DischargeReadyDate = readyDate,
             ExistingClient = request.ExistingClient ?? false,
-            SenderReference = request.SenderReference is { Length: > 0 } sent ? sent[..Math.Min(sent.Length, 300)] : null,
-            ToCheck = request.ToCheck is { Length: > 0 } check ? check[..Math.Min(check.Length, 1000)] : null,
+            SenderReference = Clip(request.SenderReference, 300),
+            ToCheck = Clip(request.ToCheck, 1000),
             SubmittedBy = actor.UserId,
             SubmittedByOrganisationId = actor.OrganisationId,
         };
@@ -228,7 +228,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             SentName = $"{request.Person!.GivenName?.Trim()} {request.Person.FamilyName?.Trim()}",
             Differing = string.Join(", ", differences.Select(d => d.Label)),
             RequestJson = JsonSerializer.Serialize(request with { ReceivedAt = receivedAt.ToString("O", CultureInfo.InvariantCulture), PersonDetails = null }, Json.Options),
-            SenderReference = request.SenderReference is { Length: > 0 } sent ? sent[..Math.Min(sent.Length, 300)] : null,
+            SenderReference = Clip(request.SenderReference, 300),
             Route = route,
             Urgency = urgency,
             ReceivedAt = receivedAt,
@@ -248,6 +248,9 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         await db.SaveChangesAsync(ct);
         return new Outcome(null, Replayed: false, HeldReferralView.For(entry));
     }
+
+    /// <summary>Text a system sent, kept to its column's length; null when empty.</summary>
+    private static string? Clip(string? text, int length) => text is { Length: > 0 } t ? t[..Math.Min(t.Length, length)] : null;
 
     /// <summary>The response kept for a key whose request was held: the held referral is read again when replayed.</summary>
     private const string HeldMarker = "held";
