@@ -31,3 +31,36 @@ public sealed class AttentionJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.AssertAccessible();
     }
 }
+
+/// <summary>
+/// Alerts reach a coordinator on whatever page they have open, within seconds, and the board's own refresh never takes
+/// their focus or place.
+/// </summary>
+public sealed class LiveAlertJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_new_two_hour_referral_is_announced_on_an_open_board_without_moving_focus()
+    {
+        var page = await app.SignedIn(Role.HubCoordinator);
+        await page.GotoAsync("/board");
+        var live = page.GetByTestId("board-live");
+        var before = await live.TextContentAsync();
+        var sort = page.GetByTestId("board").Locator("thead a").First;
+        await sort.FocusAsync();
+        // A mark on the element itself (not an attribute, which a refresh would copy or drop): only the same element keeps it.
+        await page.EvaluateAsync("() => { document.activeElement.hwMark = 'focused before'; }");
+
+        var referred = await page.Context.APIRequest.PostAsync("/api/referrals", new() { DataObject = Homeward.Tests.Support.Bodies.UrgentCommunityResponse() });
+        Assert.Equal(201, referred.Status);
+
+        var alert = page.GetByTestId("live-alerts").Locator("[data-kind=TwoHourReferral]");
+        await Assertions.Expect(alert).ToBeVisibleAsync(new() { Timeout = 40_000 });
+        await Assertions.Expect(alert).ToContainTextAsync("New 2-hour referrals");
+        await Assertions.Expect(live).Not.ToHaveTextAsync(before!, new() { Timeout = 30_000 });
+        // The board changed under the reader, and their focus stayed on the link they were on.
+        Assert.Equal("focused before", await page.EvaluateAsync<string>("() => document.activeElement?.hwMark ?? document.activeElement?.tagName ?? ''"));
+        await page.AssertAccessible();
+        await page.GetByTestId("live-alerts").GetByRole(AriaRole.Link, new() { Name = "Open Needs attention" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-kind=TwoHourReferral]").First).ToBeVisibleAsync();
+    }
+}

@@ -47,7 +47,7 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
             Items = [.. shown.OrderByDescending(i => i.Overdue).ThenBy(i => i.Kind).ThenBy(i => i.DueBy)],
             Counts = only is { } one ? [.. counts.Where(c => c.Kind == one)] : counts,
         };
-        await BulkAudit.ForPeople(db, actor, "attention.view", [.. view.Items.Select(i => i.PersonId).Distinct()], null, view.Now, ct);
+        await ListAudit.Record(db, actor, "attention.view", [.. view.Items.Select(i => i.PersonId).Distinct()], null, view.Now, ct);
         return view;
     }
 

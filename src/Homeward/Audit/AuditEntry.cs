@@ -37,6 +37,12 @@ public sealed class AuditEntry
     /// <summary>SHA-256 of the previous row's hash and this row's fields, hex; null until sealed.</summary>
     public string? Hash { get; set; }
 
+    /// <summary>
+    /// The people a list view or an export showed (a board page, a search's results, a return), when the row records
+    /// one; a look at one person's record names that person in <see cref="PersonId"/> instead.
+    /// </summary>
+    public List<AuditPerson> People { get; init; } = [];
+
     public static AuditEntry For(Actor actor, string action, Guid? personId, object? entityId, DateTimeOffset at,
         AuditOutcome outcome = AuditOutcome.Allowed) => new()
     {
@@ -51,4 +57,11 @@ public sealed class AuditEntry
         Outcome = outcome,
         CorrelationId = actor.CorrelationId,
     };
+}
+
+/// <summary>One person shown by the view or export an audit row records. Written with the row; never changed.</summary>
+public sealed class AuditPerson
+{
+    public long AuditEntryId { get; init; }
+    public Guid PersonId { get; init; }
 }

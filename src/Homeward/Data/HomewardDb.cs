@@ -36,6 +36,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Matching.HeldReferral> HeldReferrals => Set<Matching.HeldReferral>();
     public DbSet<Alerts.AlertSent> AlertsSent => Set<Alerts.AlertSent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditPerson> AuditPeople => Set<AuditPerson>();
     public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<CareService> CareServices => Set<CareService>();
@@ -183,6 +184,13 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, a => a.CorrelationId, 128);
             e.HasIndex(a => a.Sequence).IsUnique();   // two sealers can never give out the same place in the chain
             e.Property(a => a.Hash).HasMaxLength(64).IsFixedLength(false);
+            e.HasMany(a => a.People).WithOne().HasForeignKey(p => p.AuditEntryId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditPerson>(e =>
+        {
+            e.HasKey(p => new { p.AuditEntryId, p.PersonId });
+            e.HasIndex(p => p.PersonId);    // who has looked at this record
         });
 
         builder.Entity<BreakGlassAccess>(e =>

@@ -7,12 +7,13 @@ namespace Homeward.Data;
 /// <summary>
 /// On PostgreSQL the app can run as a role that does not own the tables: migrations run as the owner
 /// (<c>Database:OwnerConnectionString</c>), and the app's own role is granted only what it needs. It may read and write
-/// the records, but may only add to the audit trail and seal its rows (<c>Sequence</c>, <c>Hash</c>): it cannot change,
+/// the records, but may only add to the audit trail (and the people its list rows name) and seal its rows (<c>Sequence</c>, <c>Hash</c>): it cannot change,
 /// delete or truncate audit rows, nor lift the guard trigger (only an owner may), whatever the app's code does.
 /// </summary>
 public static partial class PostgresPrivileges
 {
     public const string AuditTable = "AuditEntries";
+    public const string AuditPeopleTable = "AuditPeople";
 
     /// <summary>The role the app connects as: the user name of its connection string.</summary>
     public static string AppRoleOf(string connectionString) =>
@@ -35,6 +36,7 @@ public static partial class PostgresPrivileges
             statements.Add(table switch
             {
                 AuditTable => $"GRANT SELECT, INSERT ON {name} TO {role}; GRANT UPDATE (\"Sequence\", \"Hash\") ON {name} TO {role}",
+                AuditPeopleTable => $"GRANT SELECT, INSERT ON {name} TO {role}",
                 "__EFMigrationsHistory" => $"GRANT SELECT ON {name} TO {role}",
                 _ => $"GRANT SELECT, INSERT, UPDATE, DELETE ON {name} TO {role}",
             });

@@ -44,7 +44,7 @@ public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays,
             Role.CareProvider => await Provider(actor, today, now, ct),
             _ => await Worker(actor, today, now, ct),
         };
-        await BulkAudit.ForPeople(db, actor, "home.view", [.. view.Sections.SelectMany(s => s.Items).Select(i => i.PersonId).OfType<Guid>().Distinct()], null, now, ct);
+        await ListAudit.Record(db, actor, "home.view", [.. view.Sections.SelectMany(s => s.Items).Select(i => i.PersonId).OfType<Guid>().Distinct()], null, now, ct);
         return view;
     }
 

@@ -14,7 +14,7 @@ namespace Homeward.Hub;
 /// The Transfer of Care Hub board: everyone in flight (referred, triaged, accepted, waiting or active),
 /// with counts by pathway and status, how long each person has waited, their delay in hospital, the
 /// next action and who owns it. Filters by locality, hospital, pathway, route and referring
-/// organisation; sorts; pages. Each person shown is audited as seen.
+/// organisation; sorts; pages. The page is audited as one view listing the people shown.
 /// </summary>
 public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock, Delays.ReadDelays delays)
 {
@@ -123,9 +123,7 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock, 
         pageRows = [.. pageRows.Select(r => reasons.TryGetValue(r.EpisodeId, out var why) ? r with { DelayReason = why } : r)];
 
         var now = clock.GetUtcNow();
-        foreach (var row in pageRows)
-            db.AuditEntries.Add(AuditEntry.For(actor, "board.view", row.PersonId, row.EpisodeId, now));
-        await db.SaveChangesAsync(ct);
+        await ListAudit.Record(db, actor, "board.view", [.. pageRows.Select(r => r.PersonId)], null, now, ct);
 
         var hospitals = await db.Referrals.AsNoTracking().Where(r => r.Hospital != null && r.Route == Route.HospitalDischarge)
             .Select(r => r.Hospital!).Distinct().OrderBy(h => h).ToListAsync(ct);

@@ -68,7 +68,7 @@ public sealed partial class FindPeople(HomewardDb db, AccessScope scope, TimePro
 
         var now = clock.GetUtcNow();
         var today = London.DateOf(now);
-        await BulkAudit.ForPeople(db, actor, "person.search", ids, null, now, ct);
+        await ListAudit.Record(db, actor, "person.search", ids, null, now, ct);
         return new Page<Hit>([.. found.Select(f =>
         {
             var p = f.Person;

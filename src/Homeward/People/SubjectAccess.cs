@@ -70,7 +70,8 @@ public sealed class SubjectAccess(HomewardDb db, GetCareRecord careRecords, Time
             episodes.Add(new EpisodePart(EpisodeView.From(episode, found, route), [.. timeline.Select(EpisodeEventView.From)],
                 await careRecords.Build(episode.Id, now, ct), [.. bookings[episode.Id]]));
         }
-        var accesses = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == personId).OrderBy(a => a.Id)
+        var accesses = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.PersonId == personId || db.AuditPeople.Any(s => s.AuditEntryId == a.Id && s.PersonId == personId)).OrderBy(a => a.Id)
             .Select(a => new Access(a.At, a.UserName, a.Role, a.OrganisationId, a.Action, a.Outcome)).ToListAsync(ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "person.subject-access", personId, personId, now));
         await db.SaveChangesAsync(ct);

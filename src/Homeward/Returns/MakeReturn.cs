@@ -63,7 +63,7 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
         if (which == ReturnCode.Cld)
         {
             var person = ClientLevelData.CldSpecification.Column("LA_Person_Unique_Identifier");
-            await BulkAudit.ForPeople(db, actor, "returns.cld", [.. table.Rows.Select(r => Guid.Parse(r[person])).Distinct()], span, now, ct);
+            await ListAudit.Record(db, actor, "returns.cld", [.. table.Rows.Select(r => Guid.Parse(r[person])).Distinct()], span, now, ct);
         }
         else
         {

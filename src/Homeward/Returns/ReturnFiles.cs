@@ -30,14 +30,7 @@ public static class ReturnFiles
         switch (format)
         {
             case ReturnFormat.Csv:
-                // Text that a spreadsheet would run as a formula (=, +, −, @) is escaped: exports must not carry injections.
-                await using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
-                {
-                    await csv.WriteRecordAsync([.. table.Columns], ct);
-                    foreach (var row in table.Rows)
-                        await csv.WriteRecordAsync([.. row], ct);
-                    await csv.FlushAsync(ct);
-                }
+                await WriteCsv(table.Columns, table.Rows, stream, ct);
                 break;
             case ReturnFormat.Xlsx:
                 // The package is built in memory (the SDK needs a seekable stream), then copied out.
@@ -52,6 +45,19 @@ public static class ReturnFiles
                 await System.Text.Json.JsonSerializer.SerializeAsync(stream, table, Common.Json.Options, ct);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A header and rows as CSV. Text that a spreadsheet would run as a formula (=, +, −, @) is escaped: exports must
+    /// not carry injections.
+    /// </summary>
+    public static async Task WriteCsv(IEnumerable<string> columns, IEnumerable<IReadOnlyList<string>> rows, Stream stream, CancellationToken ct)
+    {
+        await using var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        await csv.WriteRecordAsync([.. columns], ct);
+        foreach (var row in rows)
+            await csv.WriteRecordAsync([.. row], ct);
+        await csv.FlushAsync(ct);
     }
 
     private static void WriteWorkbook(ReturnTable table, Stream stream)

@@ -33,8 +33,7 @@ public sealed partial class TeamRotas
                                   && b.StartDate <= rota.Date && b.EndDate >= rota.Date
                             orderby p.FamilyName, p.GivenName
                             select new Candidate(b.EpisodeId, p.Id, p.GivenName + " " + p.FamilyName, p.AddressLine1 + ", " + p.Town)).ToListAsync(ct);
-        db.AuditEntries.AddRange(people.Select(p => AuditEntry.For(actor, "rota.urgent-candidates", p.PersonId, rota.Id, clock.GetUtcNow())));
-        await db.SaveChangesAsync(ct);
+        await ListAudit.Record(db, actor, "rota.urgent-candidates", [.. people.Select(p => p.PersonId)], rota.Id.ToString(), clock.GetUtcNow(), ct);
         return people;
     }
 

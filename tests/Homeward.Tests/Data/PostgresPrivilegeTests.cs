@@ -63,6 +63,9 @@ public sealed class PostgresPrivilegeTests
                      """TRUNCATE "AuditEntries" """,
                      """ALTER TABLE "AuditEntries" DISABLE TRIGGER ALL""",
                      """DROP TABLE "AuditEntries" """,
+                     """UPDATE "AuditPeople" SET "PersonId" = gen_random_uuid()""",
+                     """DELETE FROM "AuditPeople" """,
+                     """TRUNCATE "AuditPeople" """,
                  })
         {
             await using var command = new NpgsqlCommand(sql, connection);

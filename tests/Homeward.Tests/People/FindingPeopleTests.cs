@@ -59,7 +59,7 @@ public sealed class FindingPeopleTests(ApiFactory app) : IClassFixture<ApiFactor
         Assert.Equal(0, asHospital.GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientFor(Role.PrivacyOfficer)).GetAsync($"/api/people?nhsNumber={nhs}", Ct)).StatusCode);
         await using (var db = app.Db())
-            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "person.search" && a.PersonId == Guid.Parse(id), Ct));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "person.search" && a.People.Any(p => p.PersonId == Guid.Parse(id)), Ct));
     }
 
     [Fact]

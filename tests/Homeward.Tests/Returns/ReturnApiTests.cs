@@ -68,7 +68,7 @@ public sealed class ReturnApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var people = cld.GetProperty("rows").EnumerateArray().Select(r => Guid.Parse(r[column].GetString()!)).Distinct().ToList();
         Assert.Subset(people.ToHashSet(), declined.ToHashSet());
         await using var db = app.Db();
-        var audited = await db.AuditEntries.Where(a => a.Action == "returns.cld").Select(a => a.PersonId!.Value).ToListAsync(Ct);
+        var audited = await db.AuditEntries.Where(a => a.Action == "returns.cld").SelectMany(a => a.People).Select(p => p.PersonId).ToListAsync(Ct);
         Assert.Subset(audited.ToHashSet(), people.ToHashSet());
 
         var provider = await app.ClientFor(Role.CareProvider);

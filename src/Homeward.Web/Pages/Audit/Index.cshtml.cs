@@ -41,8 +41,13 @@ public sealed class IndexModel(ReadAudit audit) : PageModel
     }
 
     /// <summary>This page's filters with another page number.</summary>
-    public string PageLink(int page) => "/audit?" + string.Join("&", new (string Key, string? Value)[]
+    public string PageLink(int page) => "/audit?" + Filters(("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>The CSV export of everything these filters match.</summary>
+    public string ExportLink => "/api/audit/export?" + Filters();
+
+    private string Filters(params (string Key, string? Value)[] more) => string.Join("&", new (string Key, string? Value)[]
         {
-            ("nhsNumber", NhsNumber), ("user", UserName), ("from", From), ("to", To), ("action", Action), ("outcome", Outcome), ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        }.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+            ("nhsNumber", NhsNumber), ("user", UserName), ("from", From), ("to", To), ("action", Action), ("outcome", Outcome),
+        }.Concat(more).Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
 }

@@ -528,6 +528,21 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Homeward.Audit.AuditPerson", b =>
+                {
+                    b.Property<long>("AuditEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AuditEntryId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AuditPeople");
+                });
+
             modelBuilder.Entity("Homeward.Capacity.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2382,6 +2397,15 @@ namespace Homeward.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.Audit.AuditPerson", b =>
+                {
+                    b.HasOne("Homeward.Audit.AuditEntry", null)
+                        .WithMany("People")
+                        .HasForeignKey("AuditEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Homeward.Capacity.Booking", b =>
                 {
                     b.HasOne("Homeward.Episodes.Episode", null)
@@ -2693,6 +2717,11 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Audit.AuditEntry", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("Homeward.Capacity.Booking", b =>

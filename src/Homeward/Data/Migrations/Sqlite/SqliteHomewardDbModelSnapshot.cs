@@ -516,6 +516,21 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Homeward.Audit.AuditPerson", b =>
+                {
+                    b.Property<long>("AuditEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AuditEntryId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AuditPeople");
+                });
+
             modelBuilder.Entity("Homeward.Capacity.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2352,6 +2367,15 @@ namespace Homeward.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.Audit.AuditPerson", b =>
+                {
+                    b.HasOne("Homeward.Audit.AuditEntry", null)
+                        .WithMany("People")
+                        .HasForeignKey("AuditEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Homeward.Capacity.Booking", b =>
                 {
                     b.HasOne("Homeward.Episodes.Episode", null)
@@ -2663,6 +2687,11 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Audit.AuditEntry", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("Homeward.Capacity.Booking", b =>
