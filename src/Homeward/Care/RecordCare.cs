@@ -165,7 +165,7 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
         else
             plan.Version++;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await LayOut(plan, episode.PersonId, today, ct);
+        await LayOut(db, plan, episode.PersonId, today, ct);
         var view = await Save(episode, EpisodeEventType.PlanAgreed, now, actor, now, "care.plan",
             new { startsOn = plan.StartsOn, endsOn = plan.EndsOn, plan.VisitsAtStart, plan.VisitsAtEnd, plan.MinutesPerVisit, plan.Skill }, ct);
         await transaction.CommitAsync(ct);
@@ -176,7 +176,7 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
     /// Replaces the future: planned visits and unheld reviews from today on are laid out again from the plan;
     /// what was recorded, and what is overdue, stays.
     /// </summary>
-    private async Task LayOut(CarePlan plan, Guid personId, DateOnly today, CancellationToken ct)
+    internal static async Task LayOut(HomewardDb db, CarePlan plan, Guid personId, DateOnly today, CancellationToken ct)
     {
         await db.Visits.Where(v => v.EpisodeId == plan.EpisodeId && v.Status == VisitStatus.Planned && v.Date >= today).ExecuteDeleteAsync(ct);
         var kept = await db.Visits.Where(v => v.EpisodeId == plan.EpisodeId && v.Date >= today)
@@ -187,6 +187,30 @@ public sealed class RecordCare(HomewardDb db, TimeProvider clock, MeasureCatalog
         var held = await db.Reviews.Where(r => r.EpisodeId == plan.EpisodeId).Select(r => r.DueOn).ToListAsync(ct);
         db.Reviews.AddRange(plan.ReviewDates().Where(d => d >= today && !held.Contains(d))
             .Select(d => new Review { EpisodeId = plan.EpisodeId, DueOn = d }));
+    }
+
+    /// <summary>
+    /// Care starts on <paramref name="start"/>: a plan agreed for an earlier day (at the assessment in hospital, say)
+    /// moves to begin that day, its length kept, and its visits and reviews are laid out again from it; nothing recorded
+    /// is touched. Returns the day the plan began before, or null when it needed no move. In the caller's transaction.
+    /// </summary>
+    internal static async Task<DateOnly?> MovePlanToStart(HomewardDb db, Guid episodeId, Guid personId, DateOnly start, Actor actor, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var plan = await db.CarePlans.SingleOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
+        if (plan is null || plan.StartsOn >= start)
+            return null;
+        var was = plan.StartsOn;
+        var days = plan.Days;
+        plan.StartsOn = start;
+        plan.EndsOn = start.AddDays(days - 1);
+        plan.UpdatedAt = now;
+        plan.UpdatedBy = actor.UserName;
+        plan.Version++;
+        // The visits laid out before care started never could happen: they go, as planned ones from the start on do.
+        await db.Visits.Where(v => v.EpisodeId == episodeId && v.Status == VisitStatus.Planned && v.Date < start).ExecuteDeleteAsync(ct);
+        await LayOut(db, plan, personId, start, ct);
+        return was;
     }
 
     public async Task<CareRecordView> AddGoal(Guid episodeId, GoalInput input, Actor actor, CancellationToken ct)

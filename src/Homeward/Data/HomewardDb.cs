@@ -118,6 +118,8 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, p => p.MobilePhone, 40);
             Text(e, p => p.Email, 254);
             Text(e, p => p.ContactNotes, 500);
+            Text(e, p => p.AccessToHome, 500);
+            Text(e, p => p.KeySafeCode, 20);
             e.HasIndex(p => p.Postcode);
             e.HasIndex(p => p.PostcodeDistrict);
             Text(e, p => p.PostcodeDistrict, 4);

@@ -183,6 +183,15 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(minutes);
     }
 
+    private static readonly string[] KeySafePlaces = ["Key safe left of the front door", "Key safe by the back door", "Key safe beside the garage"];
+
+    private static readonly string[] HomeAccess =
+    [
+        "Ring the bell and wait: slow to the door",
+        "Neighbour at number 4 holds a key", "Daughter lets you in before 9am", "Dog: ask for it to be shut in the kitchen first",
+        "Side gate, then the back door", "Flat on the second floor: buzz flat number, lift available",
+    ];
+
     private static Person NewPerson(DemoRandom random, Faker faker, HashSet<string> used, Guid localityId,
         (string Area, string[] Practices) place, DateOnly today, DateTimeOffset now)
     {
@@ -195,7 +204,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         // rest of the county is drawn exactly as before.
         var details = new DemoRandom(int.Parse(nhs.Value[1..], System.Globalization.CultureInfo.InvariantCulture));
         var residence = random.Chance(0.9) ? UsualResidence.OwnHome : random.Chance(0.5) ? UsualResidence.CareHome : UsualResidence.ExtraCareHousing;
-        return new Person
+        var person = new Person
         {
             NhsNumber = nhs,
             GivenName = faker.Name.FirstName(female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male),
@@ -221,6 +230,14 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
             Consent = random.Chance(0.95) ? Consent.Given : Consent.BestInterestDecision,
             CreatedAt = now,
         };
+        // How carers get in: a key safe for many at home (drawn after the return's details, so those stay as they were).
+        if (residence != UsualResidence.OwnHome)
+            person.AccessToHome = "Ask at reception";
+        else if (details.Chance(0.45))
+            (person.KeySafeCode, person.AccessToHome) = ($"{details.Int(1000, 10000)}", details.Pick(KeySafePlaces));
+        else
+            person.AccessToHome = details.Pick(HomeAccess);
+        return person;
     }
 
     // Roughly an English county's older population (Census 2021); most short-term support is for physical needs.

@@ -80,9 +80,16 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
             && FollowUp.Applies(episode.Service, referral.Route == Route.HospitalDischarge, person.AgeOn(discharged)))
             db.FollowUps.Add(FollowUp.For(episode.Id, episode.PersonId, discharged));
 
-        // Ending or cancelling gives back the capacity its bookings hold and stands down the visits still to come,
-        // in the same transaction.
-        await using var transaction = step is EndStep or CancelStep ? await db.Database.BeginTransactionAsync(ct) : null;
+        // Ending or cancelling gives back the capacity its bookings hold and stands down the visits still to come;
+        // starting moves a plan agreed for an earlier day to the start: each in the same transaction.
+        await using var transaction = step is EndStep or CancelStep or StartStep ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (step is StartStep)
+        {
+            var started = London.DateOf(at);
+            if (await RecordCare.MovePlanToStart(db, id, episode.PersonId, started, actor, now, ct) is { } planned)
+                db.EpisodeEvents.Add(episode.Note(EpisodeEventType.PlanAgreed, at, actor, now,
+                    new { startsOn = started, movedFrom = planned, reason = "care started after the day the plan was agreed to begin" }));
+        }
         if (step is EndStep or CancelStep)
         {
             var from = step is EndStep ? London.DateOf(at) : DateOnly.MinValue;

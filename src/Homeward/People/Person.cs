@@ -70,6 +70,11 @@ public sealed class Person
     /// <summary>They need an interpreter (for their preferred language, or sign language).</summary>
     public bool InterpreterNeeded { get; set; }
 
+    /// <summary>How a carer gets in: "key safe left of the front door", "daughter lets you in", "dog: shut in the kitchen first".</summary>
+    public string? AccessToHome { get; set; }
+    /// <summary>The key safe's code; shown to those caring for the person, and to a provider once it has accepted them.</summary>
+    public string? KeySafeCode { get; set; }
+
     /// <summary>The unpaid carer, if any: name, relationship and whether they have needs of their own.</summary>
     public string? CarerName { get; set; }
     public string? CarerRelationship { get; set; }
@@ -104,6 +109,8 @@ public sealed class Person
         Fill(p => p.Language, v => Language = v, "language");
         Fill(p => p.GpPracticeCode, v => GpPracticeCode = v, "GP practice");
         Fill(p => p.ContactNotes, v => ContactNotes = v, "contact notes");
+        Fill(p => p.AccessToHome, v => AccessToHome = v, "access to the home");
+        Fill(p => p.KeySafeCode, v => KeySafeCode = v, "key safe code");
         if (CarerName is null && sent.CarerName is not null)
         {
             (CarerName, CarerRelationship, CarerPhone, CarerHasOwnNeeds) = (sent.CarerName, sent.CarerRelationship, sent.CarerPhone, sent.CarerHasOwnNeeds);

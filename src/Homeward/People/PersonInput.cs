@@ -104,6 +104,8 @@ public sealed record PersonInput
                          ?? People.ContactPreference.NotRecorded;
         var contactNotes = problems.Optional($"{prefix}contact.notes", Contact?.Notes, 500, "the notes on contacting them");
         var language = problems.Optional($"{prefix}contact.language", Contact?.Language, 100, "the language");
+        var access = problems.Optional($"{prefix}contact.accessToHome", Contact?.AccessToHome, 500, "how to get in");
+        var keySafe = problems.Optional($"{prefix}contact.keySafeCode", Contact?.KeySafeCode, 20, "the key safe code");
         var verification = problems.Optional($"{prefix}nhsNumberVerification", NhsNumberVerification, 2, "the NHS number status");
         if (verification is not null && !VerificationCodes.ContainsKey(verification))
             problems.Add($"{prefix}nhsNumberVerification", $"'{verification}' is not an NHS number status: use a code from 01 to 08.",
@@ -145,6 +147,8 @@ public sealed record PersonInput
             ContactNotes = contactNotes,
             Language = language,
             InterpreterNeeded = Contact?.InterpreterNeeded ?? false,
+            AccessToHome = access,
+            KeySafeCode = keySafe,
             NhsNumberVerification = verification,
             CreatedAt = now,
         };
@@ -152,10 +156,10 @@ public sealed record PersonInput
 }
 
 /// <summary>
-/// How to reach the person, and in what language (with whether they need an interpreter). Phone numbers are UK numbers
-/// (spaces, brackets and a leading +44 allowed).
+/// How to reach the person, and in what language (with whether they need an interpreter); how a carer gets into their
+/// home and the key safe's code. Phone numbers are UK numbers (spaces, brackets and a leading +44 allowed).
 /// </summary>
 public sealed record ContactInput(string? Phone, string? MobilePhone, string? Email, string? Preference, string? Notes,
-    string? Language = null, bool? InterpreterNeeded = null);
+    string? Language = null, bool? InterpreterNeeded = null, string? AccessToHome = null, string? KeySafeCode = null);
 
 public sealed record UnpaidCarerInput(string? Name, string? Relationship, string? Phone, bool? HasOwnNeeds);

@@ -2,13 +2,21 @@ namespace Homeward.People;
 
 public sealed record UnpaidCarerView(string Name, string? Relationship, string? Phone, bool HasOwnNeeds);
 
-/// <summary>How to reach the person: their own numbers and e-mail, how they like to be contacted, and what to know first.</summary>
+/// <summary>
+/// How to reach the person: their own numbers and e-mail, how they like to be contacted, and what to know first; how to
+/// get into their home and the key safe's code (<see cref="WithoutKeySafeCode"/> for a provider still deciding an offer).
+/// </summary>
 public sealed record ContactView(string? Phone, string? MobilePhone, string? Email, ContactPreference Preference, string? Notes,
-    string? Language = null, bool InterpreterNeeded = false)
+    string? Language = null, bool InterpreterNeeded = false, string? AccessToHome = null, string? KeySafeCode = null, bool HasKeySafe = false)
 {
-    public static ContactView From(Person p) => new(p.Phone, p.MobilePhone, p.Email, p.ContactPreference, p.ContactNotes, p.Language, p.InterpreterNeeded);
+    public static ContactView From(Person p) => new(p.Phone, p.MobilePhone, p.Email, p.ContactPreference, p.ContactNotes, p.Language, p.InterpreterNeeded,
+        p.AccessToHome, p.KeySafeCode, p.KeySafeCode is not null);
 
-    public bool Any => (Phone ?? MobilePhone ?? Email ?? Notes ?? Language) is not null || Preference != ContactPreference.NotRecorded || InterpreterNeeded;
+    /// <summary>The same, saying that there is a key safe but not its code.</summary>
+    public ContactView WithoutKeySafeCode() => this with { KeySafeCode = null };
+
+    public bool Any => (Phone ?? MobilePhone ?? Email ?? Notes ?? Language ?? AccessToHome) is not null || Preference != ContactPreference.NotRecorded
+                       || InterpreterNeeded || HasKeySafe;
 }
 
 /// <summary>A person's record as the API shows it.</summary>

@@ -61,6 +61,8 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
         // Absent (an older client, a form without them) keeps what is held.
         if (input.Contact?.Language is not null || input.Contact?.InterpreterNeeded is not null)
             (person.Language, person.InterpreterNeeded) = (updated.Language, updated.InterpreterNeeded);
+        if (input.Contact?.AccessToHome is not null || input.Contact?.KeySafeCode is not null)
+            (person.AccessToHome, person.KeySafeCode) = (updated.AccessToHome, updated.KeySafeCode);
         if (updated.NhsNumberVerification is not null)
             person.NhsNumberVerification = updated.NhsNumberVerification;
         person.Version++;

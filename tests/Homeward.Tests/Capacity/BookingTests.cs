@@ -114,6 +114,48 @@ public sealed class BookingTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task An_offer_says_what_a_provider_needs_to_decide_and_the_key_safe_code_waits_for_acceptance()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var team = await Service(ServiceKind.HomeCareProvider, Pathway.P1, defaultCapacity: 600, organisation: "ZP1");
+        var episode = await Waiting(hub, Homeward.Triage.Service.Reablement, Pathway.P1);
+        Guid personId;
+        await using (var db = app.Db())
+        {
+            personId = await db.Episodes.Where(e => e.Id == Guid.Parse(episode)).Select(e => e.PersonId).SingleAsync(Ct);
+            await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.AccessToHome, "Key safe left of the front door").SetProperty(p => p.KeySafeCode, "4071"), Ct);
+            db.Assessments.Add(new Homeward.Care.Assessment
+            {
+                EpisodeId = Guid.Parse(episode), WhatMatters = "Getting back to the allotment", HomeSituation = "Lives alone, stairs to the bathroom",
+                Risks = "Falls at night; on blood thinners", AssessedBy = "hub@demo.homeward", AssessedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var booking = await (await hub.PostJson($"/api/episodes/{episode}/bookings",
+            new { serviceId = team.Id, startDate = Today(1), days = 4, visitsPerDayAtStart = 3, visitsPerDayAtEnd = 1, minutesPerVisit = 30 })).Expect(HttpStatusCode.Created);
+
+        var provider = await app.ClientFor(Role.CareProvider);
+        var offer = (await (await provider.GetAsync("/api/offers", Ct)).Expect(HttpStatusCode.OK)).EnumerateArray()
+            .Single(o => o.GetProperty("booking").Str("id") == booking.Str("id"));
+        var details = offer.GetProperty("details");
+        Assert.Contains("Reablement", details.Str("need"), StringComparison.Ordinal);
+        Assert.Contains("pathway 1", details.Str("need"), StringComparison.Ordinal);
+        Assert.Equal(["07:30–09:30", "11:45–13:30", "16:30–18:00"], details.GetProperty("callTimes").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("Falls at night; on blood thinners", details.Str("risks"));
+        Assert.False(string.IsNullOrEmpty(details.Str("area")));
+        var contact = offer.GetProperty("person").GetProperty("contact");
+        Assert.Equal("Key safe left of the front door", contact.Str("accessToHome"));
+        Assert.True(contact.GetProperty("hasKeySafe").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, contact.GetProperty("keySafeCode").ValueKind);
+
+        // Accepted: the person is the provider's to care for, and the code is theirs to know.
+        await (await provider.PostJson($"/api/bookings/{booking.Str("id")}/accept", new { })).Expect(HttpStatusCode.OK);
+        var person = await (await provider.GetAsync($"/api/people/{personId}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal("4071", person.GetProperty("contact").Str("keySafeCode"));
+    }
+
+    [Fact]
     public async Task Ending_the_episode_releases_the_days_after_it()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);

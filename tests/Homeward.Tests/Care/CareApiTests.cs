@@ -53,6 +53,35 @@ public sealed class CareApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_plan_agreed_for_a_day_before_care_starts_moves_to_the_start_with_its_visits()
+    {
+        var (hub, url) = await Episode(start: false);
+        var id = Guid.Parse(url.Split('/')[^1]);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using (var db = app.Db())
+            await db.Episodes.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.ReferredAt, DateTimeOffset.UtcNow.AddDays(-3)), Ct);
+        // Agreed in hospital to begin two days ago, tapering 3 visits a day to 1 over five days: today would be day 3.
+        await Ok(hub.PutJson($"{url}/plan", CareRecords.Plan(visitsAtStart: 3, visitsAtEnd: 1, days: 5, startInDays: -2)));
+        await using (var db = app.Db())
+            Assert.Equal(2, await db.Visits.CountAsync(v => v.EpisodeId == id && v.Date == today, Ct));
+
+        var version = (await Ok(hub.GetAsync(url, Ct))).GetProperty("version").GetInt32();
+        await Ok(hub.PostJson($"{url}/start", new { }, $"\"{version}\""));
+
+        await using (var db = app.Db())
+        {
+            var plan = await db.CarePlans.SingleAsync(p => p.EpisodeId == id, Ct);
+            Assert.Equal((today, today.AddDays(4)), (plan.StartsOn, plan.EndsOn));
+            var visits = await db.Visits.Where(v => v.EpisodeId == id).ToListAsync(Ct);
+            Assert.DoesNotContain(visits, v => v.Date < today);
+            // Day one of the plan is today: three visits, tapering to one on its fifth day.
+            Assert.Equal([3, 3, 2, 2, 1], Enumerable.Range(0, 5).Select(d => visits.Count(v => v.Date == today.AddDays(d))));
+            Assert.True(await db.EpisodeEvents.AnyAsync(e => e.EpisodeId == id && e.Type == Homeward.Episodes.EpisodeEventType.PlanAgreed
+                                                             && e.Detail!.Contains("movedFrom"), Ct));
+        }
+    }
+
+    [Fact]
     public async Task A_plan_with_dates_out_of_order_and_impossible_visits_is_refused_in_full()
     {
         var (hub, url) = await Episode("BedBasedIntermediateCare", "P2");

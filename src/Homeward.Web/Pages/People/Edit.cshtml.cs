@@ -61,7 +61,7 @@ public sealed class EditModel(GetPerson people, UpdatePerson update) : PageModel
         Ethnicity = p.Ethnicity?.ToString(), PrimarySupportReason = p.PrimarySupportReason?.ToString(), AccommodationStatus = p.AccommodationStatus?.ToString(),
         UnpaidCarer = p.UnpaidCarer is { } c ? new UnpaidCarerInput(c.Name, c.Relationship, c.Phone, c.HasOwnNeeds) : null,
         Contact = new ContactInput(p.Contact.Phone, p.Contact.MobilePhone, p.Contact.Email, p.Contact.Preference.ToString(), p.Contact.Notes,
-            p.Contact.Language, p.Contact.InterpreterNeeded),
+            p.Contact.Language, p.Contact.InterpreterNeeded, p.Contact.AccessToHome, p.Contact.KeySafeCode),
         NhsNumberVerification = p.NhsNumberVerification,
     };
 }

@@ -1509,6 +1509,10 @@ namespace Homeward.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccessToHome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("AccommodationStatus")
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
@@ -1586,6 +1590,10 @@ namespace Homeward.Data.Migrations.Postgres
 
                     b.Property<bool>("InterpreterNeeded")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("KeySafeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Language")
                         .HasMaxLength(100)

@@ -1485,6 +1485,10 @@ namespace Homeward.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccessToHome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AccommodationStatus")
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
@@ -1562,6 +1566,10 @@ namespace Homeward.Data.Migrations.Sqlite
 
                     b.Property<bool>("InterpreterNeeded")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeySafeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
                         .HasMaxLength(100)

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Homeward.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PersonAccessToHome : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AccessToHome",
+                table: "People",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "KeySafeCode",
+                table: "People",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AccessToHome",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "KeySafeCode",
+                table: "People");
+        }
+    }
+}
