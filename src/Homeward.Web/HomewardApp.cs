@@ -160,6 +160,7 @@ public static class HomewardApp
         app.MapReferrals();
         app.MapDischargeReady();
         app.MapAttention();
+        app.MapPressure();
         app.MapEpisodes();
         app.MapPeople();
         app.MapCapacity();

@@ -40,6 +40,8 @@ public static class HomewardServices
         services.AddScoped<DischargeReady.ImportReadyList>();
         services.AddScoped<Attention.NeedsAttention>();
         services.AddScoped<Attention.ClaimAttention>();
+        services.AddScoped<Pressure.SystemPressure>();
+        services.AddScoped<Pressure.RecordEscalation>();
         services.AddScoped<Alerts.SendAlerts>();
         services.AddSingleton<Alerts.IMailer, Alerts.SmtpMailer>();
         services.AddScoped<GetPerson>();

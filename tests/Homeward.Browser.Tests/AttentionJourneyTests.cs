@@ -64,3 +64,40 @@ public sealed class LiveAlertJourneyTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("[data-kind=TwoHourReferral]").First).ToBeVisibleAsync();
     }
 }
+
+/// <summary>A coordinator starts the day at Needs attention, sees the system's pressure, and logs and closes an escalation action.</summary>
+public sealed class PressureJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_coordinator_logs_an_escalation_action_with_an_owner_and_marks_it_done()
+    {
+        var page = await app.SignedIn(Role.HubCoordinator);
+        await Assertions.Expect(page.GetByTestId("pressure-summary")).ToContainTextAsync("OPEL");
+        await page.GetByTestId("pressure-summary").GetByRole(AriaRole.Link, new() { Name = "See what it is made of" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("opel-level")).ToContainTextAsync("OPEL");
+        await Assertions.Expect(page.GetByTestId("opel-parameters").Locator("[data-parameter=BedOccupancy]")).ToBeVisibleAsync();
+        await page.AssertAccessible();
+
+        var form = page.GetByTestId("add-action");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Log the action" }).ClickAsync();
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the action");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter who owns the action");
+        await page.AssertAccessible();
+
+        await page.GetByLabel("Action", new() { Exact = true }).FillAsync("Ask the home care framework for 40 extra hours this week");
+        await page.GetByLabel("Owner").FillAsync("Brokerage lead");
+        await page.GetByLabel("When it is due").SelectOptionAsync("4");
+        await page.GetByTestId("add-action").GetByRole(AriaRole.Button, new() { Name = "Log the action" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("owned by Brokerage lead");
+        var open = page.GetByTestId("open-actions").Locator("li").Filter(new() { HasText = "40 extra hours" });
+        await Assertions.Expect(open).ToContainTextAsync("due by");
+
+        await open.GetByLabel("What was done").FillAsync("Two providers took 24 and 20 hours");
+        await open.GetByRole(AriaRole.Button, new() { Name = "Mark done" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Marked done");
+        await Assertions.Expect(page.GetByTestId("done-actions")).ToContainTextAsync("Two providers took 24 and 20 hours");
+        await page.SetViewportSizeAsync(375, 800);
+        await page.AssertAccessible();
+    }
+}

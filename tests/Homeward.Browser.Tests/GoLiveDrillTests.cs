@@ -167,8 +167,8 @@ public sealed class GoLiveDrillTests(GoLiveDrillTests.EmptyApp app) : IClassFixt
         await nurse.GetByRole(AriaRole.Button, new() { Name = "Submit referral" }).ClickAsync();
         await Assertions.Expect(nurse.GetByTestId("banner")).ToContainTextAsync("Referral received for Hilda Golive");
 
-        // The hub coordinator finds her, triages her to reablement and books the north's team (her postcode's locality).
-        var hub = await ChoosePassword(hubLink, "hub.coordinator@hartmoor.example", "Hub-coordinator-2026!", "**/board**");
+        // The hub coordinator starts at Needs attention, finds her, triages her to reablement and books the north's team (her postcode's locality).
+        var hub = await ChoosePassword(hubLink, "hub.coordinator@hartmoor.example", "Hub-coordinator-2026!", "**/attention**");
         await hub.GotoAsync("/people?q=" + Uri.EscapeDataString("Golive 9/8/1937"));
         await Assertions.Expect(hub.GetByTestId("people")).ToContainTextAsync("Hartmoor North");
         await hub.AssertAccessible();

@@ -33,6 +33,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<EpisodeEvent> EpisodeEvents => Set<EpisodeEvent>();
     public DbSet<Delays.DelayEntry> DelayEntries => Set<Delays.DelayEntry>();
     public DbSet<Attention.AttentionClaim> AttentionClaims => Set<Attention.AttentionClaim>();
+    public DbSet<Pressure.EscalationAction> EscalationActions => Set<Pressure.EscalationAction>();
     public DbSet<Matching.HeldReferral> HeldReferrals => Set<Matching.HeldReferral>();
     public DbSet<Alerts.AlertSent> AlertsSent => Set<Alerts.AlertSent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

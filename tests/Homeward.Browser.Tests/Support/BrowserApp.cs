@@ -73,11 +73,13 @@ public class BrowserApp : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>A new browser session (its own cookies) signed in as the demo account of a role.</summary>
-    /// <param name="landing">Where the role starts: "your day" for hospital teams, providers and reablement workers, the board for the hub.</param>
+    /// <param name="landing">Where the role starts: "your day" for hospital teams, providers and reablement workers, Needs attention for the hub and managers.</param>
     public async Task<IPage> SignedIn(Homeward.Access.Role role, string? landing = null)
     {
         landing ??= role is Homeward.Access.Role.HospitalDischargeTeam or Homeward.Access.Role.CareProvider or Homeward.Access.Role.ReablementWorker
-            ? "**/home**" : "**/board**";
+            ? "**/home**"
+            : role is Homeward.Access.Role.HubCoordinator or Homeward.Access.Role.Manager or Homeward.Access.Role.RapidResponseClinician ? "**/attention**"
+            : "**/board**";
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         // Generous limits: on a busy 2-core machine the first page of a fresh app can take a while to answer.
         context.SetDefaultTimeout(60_000);

@@ -8,9 +8,12 @@ namespace Homeward.Web.Pages.Attention;
 
 /// <summary>The hub's "needs attention" queue: overdue first; take an item, hand it back or mark it done.</summary>
 [Needs(Right.AcceptOrDecline)]
-public sealed class IndexModel(NeedsAttention queue, ClaimAttention claim) : Homeward.Web.Pages.Shared.ActingPage
+public sealed class IndexModel(NeedsAttention queue, ClaimAttention claim, Homeward.Pressure.SystemPressure pressure) : Homeward.Web.Pages.Shared.ActingPage
 {
     public NeedsAttention.View View { get; private set; } = null!;
+
+    /// <summary>The partnership's pressure now, for those who read figures (the hub, managers).</summary>
+    public Homeward.Pressure.SystemPressure.View? Pressure { get; private set; }
 
     /// <summary>One kind listed whole (from "show all"); every kind, capped, when absent or not a kind.</summary>
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "show")] public string? Show { get; set; }
@@ -41,5 +44,11 @@ public sealed class IndexModel(NeedsAttention queue, ClaimAttention claim) : Hom
 
     protected override string Here => Only is { } only ? $"/attention?show={only}" : "/attention";
 
-    protected override async Task Load(CancellationToken ct) => View = await queue.Handle(HttpContext.Actor(), ct, Only);
+    protected override async Task Load(CancellationToken ct)
+    {
+        var actor = HttpContext.Actor();
+        View = await queue.Handle(actor, ct, Only);
+        if (actor.Has(Right.ReadFigures))
+            Pressure = await pressure.Handle(actor, ct);
+    }
 }
