@@ -252,13 +252,44 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "break-glass-review.png") });
     }
 
-    private static async Task SignIn(IPage page, string user, string landing = "**/board**")
+    private static async Task SignIn(IPage page, string user, string landing = "**/attention**")
     {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("User name", new() { Exact = true }).FillAsync(user);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(landing);
+    }
+
+    /// <summary>System pressure, Needs attention with the pressure and the live alert, a provider's offers, the audit trail in words (-- --filter-method "*pressure*").</summary>
+    [Fact]
+    public async Task Take_the_pressure_and_offer_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        // A new 2-hour referral, so the live alert has something to say.
+        var referred = await page.Context.APIRequest.PostAsync("/api/referrals", new() { DataObject = Homeward.Tests.Support.Bodies.UrgentCommunityResponse() });
+        Assert.Equal(201, referred.Status);
+        await page.GotoAsync("/pressure");
+        await page.GetByLabel("Action", new() { Exact = true }).FillAsync("Ask the home care framework for 40 extra hours this week");
+        await page.GetByLabel("Owner").FillAsync("Brokerage lead");
+        await page.GetByLabel("When it is due").SelectOptionAsync("12");
+        await page.GetByTestId("add-action").GetByRole(AriaRole.Button, new() { Name = "Log the action" }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "pressure.png"), FullPage = true });
+        await page.GotoAsync("/attention");
+        await Assertions.Expect(page.GetByTestId("live-alerts").Locator("[data-kind=TwoHourReferral]")).ToBeVisibleAsync(new() { Timeout = 40_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "needs-attention-pressure.png") });
+        await page.Context.ClearCookiesAsync();
+        await SignIn(page, "provider@demo.homeward", "**/home**");
+        await page.GotoAsync("/capacity");
+        await page.GetByTestId("offers").ScrollIntoViewIfNeededAsync();
+        await page.GetByTestId("offers").ScreenshotAsync(new() { Path = Path.Combine(Folder, "offers.png") });
+        await page.Context.ClearCookiesAsync();
+        await SignIn(page, "privacy@demo.homeward", "**/audit**");
+        await page.GotoAsync("/audit?action=board");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "audit-list-views.png") });
     }
 
     [Fact]
@@ -273,7 +304,8 @@ public sealed class Screenshots
         await page.GetByLabel("User name", new() { Exact = true }).FillAsync("hub@demo.homeward");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/board**");
+        await page.WaitForURLAsync("**/attention**");
+        await page.GotoAsync("/board");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "board.png") });
 
         await page.GotoAsync("/refer?route=HospitalDischarge");

@@ -195,7 +195,8 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                     claim?.State == AttentionState.Taken ? claim.OwnerName : null, claim?.Version ?? 0,
                     f.Episode is { } episode ? $"/episodes/{episode}" : $"/matching/{f.Subject}");
             }).ToList();
-        var shown = items.Where(i => i.State != AttentionState.Done)
+        // Kinds are worked out in families (an offer declined or unanswered); only those asked for are answered.
+        var shown = items.Where(i => i.State != AttentionState.Done && (only.Length == 0 || only.Contains(i.Kind)))
             .OrderByDescending(i => i.Overdue).ThenBy(i => i.Kind).ThenBy(i => i.DueBy).ToList();
         var counts = Enum.GetValues<AttentionKind>().Select(k => new Count(k, k.Label(),
             shown.Count(i => i.Kind == k && i.State == AttentionState.Open), shown.Count(i => i.Kind == k && i.State == AttentionState.Taken),

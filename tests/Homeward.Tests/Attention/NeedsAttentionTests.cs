@@ -89,6 +89,40 @@ public sealed class NeedsAttentionTests(ApiFactory app) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task Asking_for_one_kind_answers_that_kind_only_not_its_family()
+    {
+        // An unanswered offer is worked out with declined ones; the alerts ask for declined offers only, and must not get it.
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var referral = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        var episode = referral.GetProperty("episode").Str("id");
+        await (await hub.PostJson($"/api/episodes/{episode}/triage", new { service = "BedBasedIntermediateCare", pathway = "P2", nonHomeReason = "Needs a bed" }, "\"1\"")).Expect(HttpStatusCode.OK);
+        await (await hub.PostJson($"/api/episodes/{episode}/accept", new { }, "\"2\"")).Expect(HttpStatusCode.OK);
+        Guid offer;
+        await using (var db = app.Db())
+        {
+            var service = new Homeward.Capacity.CareService
+            {
+                Name = $"Offered {Guid.NewGuid():N}"[..30], Kind = Homeward.Capacity.ServiceKind.CommunityBedUnit, Pathway = Homeward.Triage.Pathway.P2,
+                DefaultDailyCapacity = 5, OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZP1").Select(o => o.Id).SingleAsync(Ct),
+            };
+            db.CareServices.Add(service);
+            var booking = new Homeward.Capacity.Booking
+            {
+                EpisodeId = Guid.Parse(referral.GetProperty("episode").Str("id")), PersonId = Guid.Parse(referral.GetProperty("person").Str("id")),
+                ServiceId = service.Id, Kind = Homeward.Capacity.BookingKind.Bed, Status = Homeward.Capacity.BookingStatus.Offered,
+                StartDate = Today.AddDays(3), EndDate = Today.AddDays(3), CreatedAt = DateTimeOffset.UtcNow.AddHours(-5), CreatedBy = "test",
+            };
+            db.Bookings.Add(booking);
+            await db.SaveChangesAsync(Ct);
+            offer = booking.Id;
+        }
+        Assert.NotNull(await Item(hub, "OfferUnanswered", offer.ToString()));
+        var declinedOnly = await (await hub.GetAsync("/api/attention?kind=OfferDeclined", Ct)).Expect(HttpStatusCode.OK);
+        Assert.All(declinedOnly.GetProperty("items").EnumerateArray(), i => Assert.Equal("OfferDeclined", i.Str("kind")));
+        Assert.All(declinedOnly.GetProperty("counts").EnumerateArray(), c => Assert.Equal("OfferDeclined", c.Str("kind")));
+    }
+
+    [Fact]
     public async Task A_service_reporting_less_than_it_has_booked_names_the_bookings_beyond_it_latest_first()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
