@@ -53,9 +53,42 @@ public sealed class LiveAlertJourneyTests(BrowserApp app) : IClassFixture<Browse
         var referred = await page.Context.APIRequest.PostAsync("/api/referrals", new() { DataObject = Homeward.Tests.Support.Bodies.UrgentCommunityResponse() });
         Assert.Equal(201, referred.Status);
 
-        var alert = page.GetByTestId("live-alerts").Locator("[data-kind=TwoHourReferral]");
+        // A declined offer with nothing else offered, and a missed visit: each kind that cannot wait says so too.
+        var other = await page.Context.APIRequest.PostAsync("/api/referrals", new() { DataObject = Homeward.Tests.Support.Bodies.HospitalDischarge() });
+        var made = System.Text.Json.JsonDocument.Parse(await other.TextAsync()).RootElement;
+        var (episodeId, personId) = (Guid.Parse(made.GetProperty("episode").GetProperty("id").GetString()!), Guid.Parse(made.GetProperty("person").GetProperty("id").GetString()!));
+        await using (var db = app.Db())
+        {
+            var service = new Homeward.Capacity.CareService
+            {
+                Name = $"Alert beds {Guid.NewGuid():N}"[..30], Kind = Homeward.Capacity.ServiceKind.CommunityBedUnit, Pathway = Homeward.Triage.Pathway.P2,
+                DefaultDailyCapacity = 5, OrganisationId = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Organisations, TestContext.Current.CancellationToken)).Id,
+            };
+            db.CareServices.Add(service);
+            db.Bookings.Add(new Homeward.Capacity.Booking
+            {
+                EpisodeId = episodeId, PersonId = personId, ServiceId = service.Id, Kind = Homeward.Capacity.BookingKind.Bed,
+                Status = Homeward.Capacity.BookingStatus.Declined, DeclineReason = "No bed that week", StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)),
+                EndDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)), CreatedAt = DateTimeOffset.UtcNow.AddHours(-1), RespondedAt = DateTimeOffset.UtcNow, CreatedBy = "test",
+            });
+            db.Visits.Add(new Homeward.Visits.Visit
+            {
+                EpisodeId = episodeId, PersonId = personId, Date = DateOnly.FromDateTime(DateTime.UtcNow), WindowStart = new(7, 30), WindowEnd = new(9, 30),
+                Minutes = 30, Status = Homeward.Visits.VisitStatus.Missed, MissedReason = Homeward.Visits.MissedReason.CouldNotGetIn, RecordedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            foreach (var step in new[] { ("triage", new { service = "BedBasedIntermediateCare", pathway = "P2", nonHomeReason = "Needs a bed" } as object, "\"1\""), ("accept", new { }, "\"2\"") })
+                Assert.Equal(200, (await page.Context.APIRequest.PostAsync($"/api/episodes/{episodeId}/{step.Item1}",
+                    new() { DataObject = step.Item2, Headers = new Dictionary<string, string> { ["If-Match"] = step.Item3 } })).Status);
+        }
+
+        var panel = page.GetByTestId("live-alerts");
+        var alert = panel.Locator("[data-kind=TwoHourReferral]");
         await Assertions.Expect(alert).ToBeVisibleAsync(new() { Timeout = 40_000 });
         await Assertions.Expect(alert).ToContainTextAsync("New 2-hour referrals");
+        await Assertions.Expect(panel.Locator("[data-kind=OfferDeclined]")).ToContainTextAsync("Offers declined: 1", new() { Timeout = 30_000 });
+        await Assertions.Expect(panel.Locator("[data-kind=MissedVisit]")).ToContainTextAsync("Missed visits");
+        await Assertions.Expect(panel.Locator("[data-kind=OfferUnanswered]")).ToHaveCountAsync(0);
         await Assertions.Expect(live).Not.ToHaveTextAsync(before!, new() { Timeout = 30_000 });
         // The board changed under the reader, and their focus stayed on the link they were on.
         Assert.Equal("focused before", await page.EvaluateAsync<string>("() => document.activeElement?.hwMark ?? document.activeElement?.tagName ?? ''"));
@@ -99,5 +132,12 @@ public sealed class PressureJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.GetByTestId("done-actions")).ToContainTextAsync("Two providers took 24 and 20 hours");
         await page.SetViewportSizeAsync(375, 800);
         await page.AssertAccessible();
+
+        // A manager's day starts in the same place: the exceptions of the day with the system's pressure above them.
+        var manager = await app.SignedIn(Role.Manager);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Needs attention");
+        await Assertions.Expect(manager.GetByTestId("pressure-summary")).ToContainTextAsync("OPEL");
+        await manager.SetViewportSizeAsync(375, 800);
+        await manager.AssertAccessible();
     }
 }
