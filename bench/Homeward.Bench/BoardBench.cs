@@ -33,7 +33,9 @@ internal static class BoardBench
         await Measure(http, "default view (/board)", "/board");
         await Measure(http, "filtered view (locality, P1, hospital discharge)", $"/board?locality={locality}&pathway=P1&route=HospitalDischarge");
         await Measure(http, "sorted by delay, page 3", "/board?sort=Delay&desc=true&page=3");
-        await Measure(http, "needs attention (/attention, the hub)", "/attention");
+        await Measure(http, "needs attention with the system's pressure (/attention, the hub)", "/attention");
+        await Measure(http, "live alert counts (/attention/alerts, polled by every hub page)", "/attention/alerts");
+        await Measure(http, "system pressure (/pressure)", "/pressure");
         foreach (var (user, who) in new[] { ("discharge@demo.homeward", "a hospital team"), ("provider@demo.homeward", "a provider") })
         {
             using var other = new HttpClient { BaseAddress = http.BaseAddress };

@@ -63,7 +63,14 @@ public static class HomewardServices
         services.AddScoped<AuditChain>();
         services.AddScoped<Care.MeasureCatalogue>();
         services.AddScoped<Care.GetCareRecord>();
-        services.AddScoped<Care.RecordCare>();
+        services.AddScoped<Care.CareChange>();
+        services.AddScoped<Care.AssessPerson>();
+        services.AddScoped<Care.AgreePlan>();
+        services.AddScoped<Care.SetGoal>();
+        services.AddScoped<Care.ScoreGoal>();
+        services.AddScoped<Care.RecordMeasure>();
+        services.AddScoped<Care.HoldReview>();
+        services.AddScoped<Care.SignpostSupport>();
         services.AddScoped<Visits.RecordVisit>();
         services.AddScoped<Visits.VisitList>();
         services.AddScoped<FollowUps.FollowUpTasks>();

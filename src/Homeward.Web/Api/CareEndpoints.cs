@@ -21,9 +21,9 @@ public static class CareEndpoints
         .NeedsForPerson(Right.ReadRecords)
         .WithSummary("The care record: assessment, plan, goals, measures, reviews, visits, community support, and what is missing before it can end");
 
-        care.MapPut("/assessment", async (Guid id, RecordCare.AssessmentInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
+        care.MapPut("/assessment", async (Guid id, AssessPerson.Input body, AssessPerson handler, HttpContext http, CancellationToken ct) =>
         {
-            var record = await handler.Assess(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+            var record = await handler.Handle(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
             ETags.Set(http.Response, record.Assessment!.Version);
             return TypedResults.Ok(record);
         })
@@ -32,9 +32,9 @@ public static class CareEndpoints
         .WithDescription("Changing an existing assessment needs If-Match with its version (the record's assessment.version).")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        care.MapPut("/plan", async (Guid id, RecordCare.PlanInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
+        care.MapPut("/plan", async (Guid id, AgreePlan.Input body, AgreePlan handler, HttpContext http, CancellationToken ct) =>
         {
-            var record = await handler.Plan(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+            var record = await handler.Handle(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
             ETags.Set(http.Response, record.Plan!.Version);
             return TypedResults.Ok(record);
         })
@@ -43,32 +43,32 @@ public static class CareEndpoints
         .WithDescription("Changing an existing plan needs If-Match with its version (the record's plan.version).")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        care.MapPost("/goals", async (Guid id, RecordCare.GoalInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await handler.AddGoal(id, body, http.Actor(), ct)))
+        care.MapPost("/goals", async (Guid id, SetGoal.Input body, SetGoal handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, body, http.Actor(), ct)))
         .NeedsForPerson(Right.RecordCare)
         .WithSummary("Set a goal with the person, in their words, with its starting score (−2 … +2) if known")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-        care.MapPost("/goals/{goalId:guid}/scores", async (Guid id, Guid goalId, RecordCare.ScoreInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ScoreGoal(id, goalId, body, http.Actor(), ct)))
+        care.MapPost("/goals/{goalId:guid}/scores", async (Guid id, Guid goalId, ScoreGoal.Input body, ScoreGoal handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, goalId, body, http.Actor(), ct)))
         .NeedsForPerson(Right.RecordCare)
         .WithSummary("Score a goal at the start, a review or the end (Goal Attainment Scaling, −2 … +2)")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-        care.MapPost("/measures", async (Guid id, RecordCare.MeasureInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await handler.Measure(id, body, http.Actor(), ct)))
+        care.MapPost("/measures", async (Guid id, RecordMeasure.Input body, RecordMeasure handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, body, http.Actor(), ct)))
         .NeedsForPerson(Right.RecordCare)
         .WithSummary("Record an outcome measure (e.g. the Barthel Index) at the start, a review or the end")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-        care.MapPost("/reviews/{reviewId:guid}", async (Guid id, Guid reviewId, RecordCare.ReviewInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HoldReview(id, reviewId, body, http.Actor(), ct)))
+        care.MapPost("/reviews/{reviewId:guid}", async (Guid id, Guid reviewId, HoldReview.Input body, HoldReview handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, reviewId, body, http.Actor(), ct)))
         .NeedsForPerson(Right.RecordCare)
         .WithSummary("Record a review held with the person")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-        care.MapPost("/community-support", async (Guid id, RecordCare.SupportInput body, RecordCare handler, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await handler.Signpost(id, body, http.Actor(), ct)))
+        care.MapPost("/community-support", async (Guid id, SignpostSupport.Input body, SignpostSupport handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, body, http.Actor(), ct)))
         .NeedsForPerson(Right.RecordCare)
         .WithSummary("Record a signpost or referral to a voluntary or community organisation")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);

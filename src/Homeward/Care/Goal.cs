@@ -17,6 +17,8 @@ public sealed class Goal
 {
     public const int Lowest = -2, Highest = 2;
 
+    public const string ScoreRange = "A goal attainment score is a whole number from −2 (much less than expected) to +2 (much more than expected).";
+
     private readonly List<GoalScore> _scores = [];
 
     public Guid Id { get; init; } = Guid.CreateVersion7();

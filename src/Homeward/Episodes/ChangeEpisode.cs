@@ -86,7 +86,7 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
         if (step is StartStep)
         {
             var started = London.DateOf(at);
-            if (await RecordCare.MovePlanToStart(db, id, episode.PersonId, started, actor, now, ct) is { } planned)
+            if (await PlanLayout.MovePlanToStart(db, id, episode.PersonId, started, actor, now, ct) is { } planned)
                 db.EpisodeEvents.Add(episode.Note(EpisodeEventType.PlanAgreed, at, actor, now,
                     new { startsOn = started, movedFrom = planned, reason = "care started after the day the plan was agreed to begin" }));
         }

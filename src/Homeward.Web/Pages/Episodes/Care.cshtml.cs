@@ -16,7 +16,7 @@ namespace Homeward.Web.Pages.Episodes;
 /// is complete. Each form posts to its own handler; refused input comes back with every problem and what was typed.
 /// </summary>
 [Needs(Right.ReadRecords, PersonRecord = true)]
-public sealed class CareModel(GetEpisode episodes, GetCareRecord records, RecordCare care, RecordVisit visits, ChangeEpisode change,
+public sealed class CareModel(GetEpisode episodes, GetCareRecord records, RecordVisit visits, ChangeEpisode change,
     MeasureCatalogue catalogue, TimeProvider clock) : ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
@@ -49,56 +49,56 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
         ? Record.Visits
         : Record.Visits.Where(v => v.Status == VisitStatus.Planned && v.Date < Today || v.Date >= Today.AddDays(-3) && v.Date <= Today.AddDays(7));
 
-    public Task<IActionResult> OnPostAssessmentAsync(RecordCare.AssessmentInput input, int? version, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAssessmentAsync([FromServices] AssessPerson assess, AssessPerson.Input input, int? version, CancellationToken ct) =>
         Act("assessment", key => $"assessment-{key}", async () =>
         {
-            await care.Assess(Id, input, version, HttpContext.Actor(), ct);
+            await assess.Handle(Id, input, version, HttpContext.Actor(), ct);
             return "Assessment saved.";
         }, ct);
 
-    public Task<IActionResult> OnPostPlanAsync(RecordCare.PlanInput input, int? version, CancellationToken ct) =>
+    public Task<IActionResult> OnPostPlanAsync([FromServices] AgreePlan agree, AgreePlan.Input input, int? version, CancellationToken ct) =>
         Act("plan", key => $"plan-{key}", async () =>
         {
-            var record = await care.Plan(Id, input, version, HttpContext.Actor(), ct);
+            var record = await agree.Handle(Id, input, version, HttpContext.Actor(), ct);
             return $"Plan saved: {record.Visits.Count(v => v.Status == VisitStatus.Planned)} visits and {record.Reviews.Count(r => r.HeldAt is null)} reviews planned.";
         }, ct);
 
-    public Task<IActionResult> OnPostGoalAsync(string? text, string? category, int? startScore, CancellationToken ct) =>
+    public Task<IActionResult> OnPostGoalAsync([FromServices] SetGoal setGoal, string? text, string? category, int? startScore, CancellationToken ct) =>
         Act("goal", key => $"goal-{key}", async () =>
         {
-            await care.AddGoal(Id, new RecordCare.GoalInput(text, category, startScore, null), HttpContext.Actor(), ct);
+            await setGoal.Handle(Id, new SetGoal.Input(text, category, startScore, null), HttpContext.Actor(), ct);
             return "Goal added.";
         }, ct);
 
-    public Task<IActionResult> OnPostScoreAsync(Guid goalId, string? stage, int? score, string? note, CancellationToken ct) =>
+    public Task<IActionResult> OnPostScoreAsync([FromServices] ScoreGoal scoreGoal, Guid goalId, string? stage, int? score, string? note, CancellationToken ct) =>
         Act($"score-{goalId}", key => $"{key}-{goalId}", async () =>
         {
-            await care.ScoreGoal(Id, goalId, new RecordCare.ScoreInput(stage, score, note, null), HttpContext.Actor(), ct);
+            await scoreGoal.Handle(Id, goalId, new ScoreGoal.Input(stage, score, note, null), HttpContext.Actor(), ct);
             return "Goal score saved.";
         }, ct);
 
-    public Task<IActionResult> OnPostMeasureAsync(string measure, string? stage, CancellationToken ct) =>
+    public Task<IActionResult> OnPostMeasureAsync([FromServices] RecordMeasure record, string measure, string? stage, CancellationToken ct) =>
         Act($"measure-{measure}", key => key.StartsWith("values.", StringComparison.Ordinal) ? $"{measure}-{key}" : $"{key}-{measure}", async () =>
         {
             // Each item arrives as values.{code}; a box left empty or not a number is reported by the use case by name.
             var values = Request.Form.Keys.Where(k => k.StartsWith("values.", StringComparison.Ordinal))
                 .ToDictionary(k => k["values.".Length..], k => decimal.TryParse(Request.Form[k], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null);
-            var record = await care.Measure(Id, new RecordCare.MeasureInput(measure, stage, values, null), HttpContext.Actor(), ct);
-            var result = record.Measures[^1];
+            var saved = await record.Handle(Id, new RecordMeasure.Input(measure, stage, values, null), HttpContext.Actor(), ct);
+            var result = saved.Measures[^1];
             return $"{result.Name} at the {result.Stage.ToString().ToLowerInvariant()}: {result.Total:0.##}.";
         }, ct);
 
-    public Task<IActionResult> OnPostReviewAsync(Guid reviewId, string? notes, CancellationToken ct) =>
+    public Task<IActionResult> OnPostReviewAsync([FromServices] HoldReview holdReview, Guid reviewId, string? notes, CancellationToken ct) =>
         Act($"review-{reviewId}", key => $"{key}-{reviewId}", async () =>
         {
-            await care.HoldReview(Id, reviewId, new RecordCare.ReviewInput(notes, null), HttpContext.Actor(), ct);
+            await holdReview.Handle(Id, reviewId, new HoldReview.Input(notes, null), HttpContext.Actor(), ct);
             return "Review recorded.";
         }, ct);
 
-    public Task<IActionResult> OnPostSupportAsync(RecordCare.SupportInput input, CancellationToken ct) =>
+    public Task<IActionResult> OnPostSupportAsync([FromServices] SignpostSupport signpost, SignpostSupport.Input input, CancellationToken ct) =>
         Act("support", key => $"support-{key}", async () =>
         {
-            await care.Signpost(Id, input, HttpContext.Actor(), ct);
+            await signpost.Handle(Id, input, HttpContext.Actor(), ct);
             return "Community support recorded.";
         }, ct);
 
