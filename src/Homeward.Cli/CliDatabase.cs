@@ -34,7 +34,7 @@ internal sealed class CliDatabase : IAsyncDisposable
         {
             connectionString = connection ?? DefaultSqlite();
             services.AddHomeward(provider, connectionString);
-            services.AddScoped<Homeward.Fhir.FhirApi>();
+            Homeward.Fhir.FhirServices.AddHomewardFhir(services);
         }
         catch (ArgumentException e)
         {

@@ -32,7 +32,7 @@ internal static class FhirCommand
         {
             // Each file in its own scope: one file's refusal leaves nothing half-done for the next.
             await using var scope = database.Services.CreateAsyncScope();
-            var api = scope.ServiceProvider.GetRequiredService<FhirApi>();
+            var api = scope.ServiceProvider.GetRequiredService<FhirCreate>();
             try
             {
                 var text = await File.ReadAllTextAsync(file, ct);
@@ -62,7 +62,7 @@ internal static class FhirCommand
             return 2;
         try
         {
-            var bundle = await database.Services.GetRequiredService<FhirApi>().Export(nhsNumber, BaseUrl, await System(database, ct), ct);
+            var bundle = await database.Services.GetRequiredService<FhirExport>().Export(nhsNumber, BaseUrl, await System(database, ct), ct);
             var text = FhirFormat.Write(bundle, xml ? FhirFormatKind.Xml : FhirFormatKind.Json);
             if (output is null)
                 Console.WriteLine(text);

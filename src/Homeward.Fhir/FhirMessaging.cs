@@ -53,7 +53,7 @@ public sealed class FhirMessaging(IServiceProvider services)
             var transaction = new Bundle { Type = Bundle.BundleType.Transaction };
             foreach (var entry in message.Entry.Skip(1))
                 transaction.Entry.Add(new Bundle.EntryComponent { FullUrl = entry.FullUrl, Resource = entry.Resource });
-            var (response, _) = await services.GetRequiredService<FhirApi>().Create(transaction, baseUrl, actor, ct,
+            var (response, _) = await services.GetRequiredService<FhirCreate>().Create(transaction, baseUrl, actor, ct,
                 idempotencyKey: message.Id is { Length: > 0 } id ? $"bars/{id}" : null);
             var taken = ((Bundle)response).Entry.Single(e => e.Resource is ServiceRequest);
             answer = (ServiceRequest)taken.Resource!;

@@ -62,7 +62,7 @@ public sealed class FhirReferralChanges(IServiceProvider services, HomewardDb db
                 throw new FhirException(422, [new FhirProblem($"{at}.status",
                     "Send the ServiceRequest active to change the referral's details, or revoked to withdraw it.", OperationOutcome.IssueType.Value)]);
         }
-        return (ServiceRequest)await services.GetRequiredService<FhirApi>().Read("ServiceRequest", id.ToString(), actor, ct);
+        return (ServiceRequest)await services.GetRequiredService<FhirReads>().Read("ServiceRequest", id.ToString(), actor, ct);
     }
 
     private async Task Amend(Guid id, ServiceRequest sr, string at, int? expectedVersion, Actor actor, CancellationToken ct)

@@ -115,7 +115,7 @@ public static class ReferralMap
                 Problem("category", $"\"{known.Code}\" is not a route: use {string.Join(", ", Enum.GetNames<Route>())}.", OperationOutcome.IssueType.CodeInvalid);
         }
         // No Homeward route (a UK Core referral with SNOMED CT categories, or none): the route is worked out from what
-        // was sent with it, and the hub is told to check it (FhirApi.WorkOutRoute); never a refusal.
+        // was sent with it, and the hub is told to check it (FhirCreate.WorkOutRoute); never a refusal.
 
         string? source = null;
         if (sr.GetExtension(FhirSystems.ReferralSourceExtension)?.Value is Coding s)

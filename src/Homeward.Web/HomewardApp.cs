@@ -31,9 +31,7 @@ public static class HomewardApp
 
         // First of all hosted services: the database must be migrated before anything reads it (e.g. the key ring).
         services.AddHostedService<DatabasePreparer>();
-        services.AddScoped<Homeward.Fhir.FhirApi>();
-        services.AddScoped<Homeward.Fhir.FhirReferralChanges>();
-        services.AddScoped<Homeward.Fhir.FhirMessaging>();
+        Homeward.Fhir.FhirServices.AddHomewardFhir(services);
         services.AddHostedService<AuditSealer>();
         services.AddHostedService<AlertSender>();
         var provider = config["Database:Provider"] ?? "Sqlite";

@@ -19,9 +19,9 @@ public static class FhirEndpoints
     {
         var fhir = app.MapGroup("/fhir").WithTags("FHIR R4").ExcludeFromDescription();
 
-        fhir.MapGet("/metadata", (HttpContext http) => Write(http, FhirApi.Capability(BaseUrl(http)), 200)).ForEveryone();
+        fhir.MapGet("/metadata", (HttpContext http) => Write(http, FhirCapability.Statement(BaseUrl(http)), 200)).ForEveryone();
 
-        fhir.MapGet("/{type}/{id}", (string type, string id, FhirApi api, HttpContext http, CancellationToken ct) =>
+        fhir.MapGet("/{type}/{id}", (string type, string id, FhirReads api, HttpContext http, CancellationToken ct) =>
             Answer(http, async () =>
             {
                 var resource = await api.Read(type, id, http.Actor(), ct);
@@ -32,7 +32,7 @@ public static class FhirEndpoints
 
         // vread: the Location of every create and update (…/_history/{version}) can be read. Homeward keeps the current
         // version of a record, so an older one is "not found", saying which is current.
-        fhir.MapGet("/{type}/{id}/_history/{version}", (string type, string id, string version, FhirApi api, HttpContext http, CancellationToken ct) =>
+        fhir.MapGet("/{type}/{id}/_history/{version}", (string type, string id, string version, FhirReads api, HttpContext http, CancellationToken ct) =>
             Answer(http, async () =>
             {
                 var resource = await api.Read(type, id, http.Actor(), ct);
@@ -44,7 +44,7 @@ public static class FhirEndpoints
             }))
             .WithMetadata(new AccessRule([Right.ReadRecords], PersonRecord: true));
 
-        fhir.MapGet("/{type}", (string type, FhirApi api, HttpContext http, CancellationToken ct) =>
+        fhir.MapGet("/{type}", (string type, FhirSearch api, HttpContext http, CancellationToken ct) =>
             Answer(http, async () =>
             {
                 var query = http.Request.Query.Where(q => q.Key != "_format").ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? "").ToArray());
@@ -52,7 +52,7 @@ public static class FhirEndpoints
             }))
             .WithMetadata(new AccessRule([Right.ReadRecords], PersonRecord: false));
 
-        fhir.MapPut("/{type}/{id}", (string type, string id, FhirApi api, HttpContext http, CancellationToken ct) =>
+        fhir.MapPut("/{type}/{id}", (string type, string id, FhirPatientUpdate api, HttpContext http, CancellationToken ct) =>
             Answer(http, async () =>
             {
                 if (type is not ("Patient" or "ServiceRequest"))
@@ -76,13 +76,13 @@ public static class FhirEndpoints
             .WithMetadata(new AccessRule([Right.SubmitReferral], PersonRecord: false));
 
         // FHIR answers refusals with an OperationOutcome, so its rules are enforced in Answer rather than by an endpoint filter.
-        fhir.MapPost("/", (FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, null, ct))
+        fhir.MapPost("/", (FhirCreate api, HttpContext http, CancellationToken ct) => Create(api, http, null, ct))
             .WithMetadata(new AccessRule([Right.SubmitReferral], PersonRecord: false));
-        fhir.MapPost("/{type}", (string type, FhirApi api, HttpContext http, CancellationToken ct) => Create(api, http, type, ct))
+        fhir.MapPost("/{type}", (string type, FhirCreate api, HttpContext http, CancellationToken ct) => Create(api, http, type, ct))
             .WithMetadata(new AccessRule([Right.SubmitReferral], PersonRecord: false));
     }
 
-    private static Task Create(FhirApi api, HttpContext http, string? type, CancellationToken ct) =>
+    private static Task Create(FhirCreate api, HttpContext http, string? type, CancellationToken ct) =>
         Answer(http, async () =>
         {
             var posted = FhirFormat.Read(await Body(http, ct), FhirFormat.OfContentType(http.Request.ContentType));

@@ -19,10 +19,10 @@ public sealed class BackupDrillTests(ApiFactory app) : IClassFixture<ApiFactory>
     {
         var services = new ServiceCollection().AddLogging();
         services.AddHomeward(TestDatabase.Provider, connection);
-        services.AddScoped<FhirApi>();
+        services.AddHomewardFhir();
         await using var root = services.BuildServiceProvider();
         await using var scope = root.CreateAsyncScope();
-        var bundle = await scope.ServiceProvider.GetRequiredService<FhirApi>()
+        var bundle = await scope.ServiceProvider.GetRequiredService<FhirExport>()
             .Export(nhs, "urn:drill", new Actor("system", "drill", Role.Manager, Guid.Empty, "drill"), Ct);
         var json = JsonNode.Parse(FhirFormat.Write(bundle, FhirFormatKind.Json))!.AsObject();
         json.Remove("timestamp");

@@ -75,7 +75,7 @@ public sealed class FhirCareTests(ApiFactory app) : IClassFixture<ApiFactory>
         // The export holds all of it.
         var kinds = new[] { "Patient", "ServiceRequest", "EpisodeOfCare", "Encounter", "CarePlan", "Goal", "Observation", "Task" };
         await using var scope = app.Services.CreateAsyncScope();
-        var api = scope.ServiceProvider.GetRequiredService<Homeward.Fhir.FhirApi>();
+        var api = scope.ServiceProvider.GetRequiredService<Homeward.Fhir.FhirExport>();
         var actor = new Actor("system", "test", Role.Manager, Guid.Empty, "test");
         var export = await api.Export(nhs, "urn:test", actor, Ct);
         Assert.Equal(kinds.Order(), export.Entry.Select(e => e.Resource!.TypeName).Distinct().Order());
