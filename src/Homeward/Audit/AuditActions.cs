@@ -41,6 +41,7 @@ public static class AuditActions
         ["home.view"] = "Viewed Your day",
         ["measure.add"] = "Added a measure",
         ["person.create"] = "Added a person",
+        ["person.lookup.notfound"] = "Looked up an NHS number Homeward does not hold",
         ["person.read"] = "Read a person's details",
         ["person.record"] = "Read a person's whole record",
         ["person.search"] = "Searched for people",

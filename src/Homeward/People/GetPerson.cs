@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.People;
 
-/// <summary>Reads a person's record, by id or by NHS number; the read is audited.</summary>
+/// <summary>Reads a person's record, by id or by NHS number; the read is audited, and so is a look-up that finds nobody.</summary>
 public sealed class GetPerson(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public async Task<PersonView> Handle(Guid id, Actor actor, CancellationToken ct)
@@ -25,8 +25,14 @@ public sealed class GetPerson(HomewardDb db, AccessScope scope, TimeProvider clo
         actor.Demand(Right.ReadRecords);
         if (!NhsNumber.TryParse(nhsNumber, out var number, out var error))
             throw ValidationFailedException.For("nhsNumber", error!);
-        var id = await db.People.Where(p => p.NhsNumber == number).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct)
-                 ?? throw new NotFoundException("person", number.Display);
+        var found = await db.People.Where(p => p.NhsNumber == number).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+        if (found is not { } id)
+        {
+            // A look-up that finds nothing is audited too: who asked after which NHS number.
+            db.AuditEntries.Add(AuditEntry.For(actor, "person.lookup.notfound", null, number.Value, clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            throw new NotFoundException("person", number.Display);
+        }
         await scope.Demand(actor, id, "person.read", "person", number.Display, ct);
         return await Handle(id, actor, ct);
     }

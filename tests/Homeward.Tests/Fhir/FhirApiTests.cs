@@ -70,8 +70,14 @@ public sealed class FhirApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var xml = await hub.GetStringAsync($"/fhir/ServiceRequest/{id}?_format=xml", Ct);
         Assert.StartsWith("<ServiceRequest xmlns=\"http://hl7.org/fhir\">", xml, StringComparison.Ordinal);
 
+        // A look-up of an NHS number nobody holds finds nothing, and is audited all the same.
+        var unknown = Bodies.NewNhsNumber();
+        var none = JsonDocument.Parse(await hub.GetStringAsync($"/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{unknown}", Ct)).RootElement;
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+
         await using var db = app.Db();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "referral.read" || a.Action == "referral.search", Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "person.lookup.notfound" && a.EntityId == unknown.Replace(" ", ""), Ct));
     }
 
     [Fact]
