@@ -22,7 +22,12 @@ public static class HomewardServices
         services.AddHomewardDb(provider, connectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessScope>();
-        services.AddScoped<BreakGlass>();
+        services.AddScoped<Access.BreakGlassViews>();
+        services.AddScoped<Access.OpenBreakGlass>();
+        services.AddScoped<Access.MyBreakGlass>();
+        services.AddScoped<Access.EndBreakGlass>();
+        services.AddScoped<Access.BreakGlassReviews>();
+        services.AddScoped<Access.ReviewBreakGlass>();
         services.AddScoped<RoleProfiles>();
         services.AddScoped<SubmitReferral>();
         services.AddScoped<Home.YourDay>();

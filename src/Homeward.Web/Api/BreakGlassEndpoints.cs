@@ -11,9 +11,9 @@ public static class BreakGlassEndpoints
     {
         var group = app.MapGroup("/api/break-glass").WithTags("Break glass");
 
-        group.MapPost("/", async (BreakGlass.Input body, BreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/", async (OpenBreakGlass.Input body, OpenBreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
         {
-            var access = await breakGlass.Start(body, http.Actor(), ct);
+            var access = await breakGlass.Handle(body, http.Actor(), ct);
             return TypedResults.Created($"/api/people/{access.PersonId}", access);
         })
         .Needs(Right.BreakGlass)
@@ -21,24 +21,24 @@ public static class BreakGlassEndpoints
         .WithDescription("For hospital and provider staff. Give the person's NHS number, why you need the record now (20 characters at least) and how many minutes (15 to 720, 60 by default). Every read meanwhile is audited as Emergency and a privacy officer reviews the access.")
         .ProducesValidationProblem();
 
-        group.MapGet("/mine", async (BreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await breakGlass.Mine(http.Actor(), ct)))
+        group.MapGet("/mine", async (MyBreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await breakGlass.Handle(http.Actor(), ct)))
             .ForAnySignedIn()
             .WithSummary("Your break-glass accesses still open");
 
-        group.MapPost("/{id:guid}/end", async (Guid id, BreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await breakGlass.End(id, http.Actor(), ct)))
+        group.MapPost("/{id:guid}/end", async (Guid id, EndBreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await breakGlass.Handle(id, http.Actor(), ct)))
             .ForAnySignedIn()
             .WithSummary("Close one of your break-glass accesses before its time limit");
 
-        group.MapGet("/", async ([AsParameters] BreakGlass.Query query, BreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await breakGlass.ForReview(query, http.Actor(), ct)))
+        group.MapGet("/", async ([AsParameters] BreakGlassReviews.Query query, BreakGlassReviews breakGlass, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await breakGlass.Handle(query, http.Actor(), ct)))
             .Needs(Right.ReadAudit)
             .WithSummary("Break-glass accesses for a privacy officer to review: oldest first; show=waiting (the default), reviewed or all")
             .ProducesValidationProblem();
 
-        group.MapPost("/{id:guid}/review", async (Guid id, BreakGlass.Review body, BreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await breakGlass.Reviewed(id, body, http.Actor(), ct)))
+        group.MapPost("/{id:guid}/review", async (Guid id, ReviewBreakGlass.Input body, ReviewBreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await breakGlass.Handle(id, body, http.Actor(), ct)))
             .Needs(Right.ReadAudit)
             .WithSummary("Record a privacy officer's verdict on a break-glass access: Justified, or Concern with a note")
             .ProducesValidationProblem();

@@ -13,17 +13,17 @@ namespace Homeward.Web.Pages.BreakGlass;
 /// saying why, for a limited time; and sees and closes the accesses they have open.
 /// </summary>
 [Needs(Right.BreakGlass)]
-public sealed class IndexModel(Homeward.Access.BreakGlass breakGlass) : PageModel
+public sealed class IndexModel(OpenBreakGlass open, MyBreakGlass mine, EndBreakGlass end) : PageModel
 {
     [FromQuery] public string? NhsNumber { get; set; }
-    public Homeward.Access.BreakGlass.Input Input { get; private set; } = new(null, null, null);
-    public IReadOnlyList<Homeward.Access.BreakGlass.View> Open { get; private set; } = [];
+    public OpenBreakGlass.Input Input { get; private set; } = new(null, null, null);
+    public IReadOnlyList<BreakGlassViews.View> Open { get; private set; } = [];
     public FormErrors Errors { get; private set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Input = new(NhsNumber, null, null);
-        Open = await breakGlass.Mine(HttpContext.Actor(), ct);
+        Open = await mine.Handle(HttpContext.Actor(), ct);
     }
 
     public async Task<IActionResult> OnPostAsync([FromForm] string? nhsNumber, [FromForm] string? reason, [FromForm] string? minutes,
@@ -35,7 +35,7 @@ public sealed class IndexModel(Homeward.Access.BreakGlass breakGlass) : PageMode
             int? length = null;
             if (!string.IsNullOrWhiteSpace(minutes))
                 length = int.TryParse(minutes, out var m) ? m : throw new ValidationFailedException(new Dictionary<string, string[]> { ["minutes"] = ["Choose how long you need the record for."] });
-            var access = await breakGlass.Start(Input with { Minutes = length }, HttpContext.Actor(), ct);
+            var access = await open.Handle(Input with { Minutes = length }, HttpContext.Actor(), ct);
             TempData["Banner"] = $"You have emergency access to {access.PersonName}'s record until {Labels.When(access.ExpiresAt)}"
                                  + (string.IsNullOrWhiteSpace(changeReason) ? ", to read it" : ", to read and change it")
                                  + ". Every page you open is recorded and a privacy officer will review your reason.";
@@ -45,14 +45,14 @@ public sealed class IndexModel(Homeward.Access.BreakGlass breakGlass) : PageMode
         {
             Errors = FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Open = await breakGlass.Mine(HttpContext.Actor(), ct);
+            Open = await mine.Handle(HttpContext.Actor(), ct);
             return Page();
         }
     }
 
     public async Task<IActionResult> OnPostEndAsync([FromForm] Guid id, CancellationToken ct)
     {
-        var access = await breakGlass.End(id, HttpContext.Actor(), ct);
+        var access = await end.Handle(id, HttpContext.Actor(), ct);
         TempData["Banner"] = $"Emergency access to {access.PersonName}'s record is closed.";
         return Redirect("/break-glass");
     }
