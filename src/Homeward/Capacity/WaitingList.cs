@@ -67,9 +67,7 @@ public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider c
 
         var ordered = entries.OrderBy(e => UrgencyRank(e.Urgency)).ThenBy(e => e.DischargeReadyDate ?? DateOnly.MaxValue)
             .ThenByDescending(e => e.DaysWaiting).ToList();
-        foreach (var e in ordered)
-            db.AuditEntries.Add(AuditEntry.For(actor, "waiting.view", e.PersonId, e.EpisodeId, now));
-        await db.SaveChangesAsync(ct);
+        await ListAudit.Record(db, actor, "waiting.view", [.. ordered.Select(e => e.PersonId).Distinct()], null, now, ct);
         return ordered;
     }
 

@@ -49,9 +49,7 @@ public sealed class SearchEpisodes(HomewardDb db, AccessScope scope, TimeProvide
         var items = await rows.OrderByDescending(x => x.e.ReferredAt).ThenBy(x => x.e.Id)
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        foreach (var x in items)
-            db.AuditEntries.Add(AuditEntry.For(actor, "episode.search", x.p.Id, x.e.Id, now));
-        await db.SaveChangesAsync(ct);
+        await ListAudit.Record(db, actor, "episode.search", [.. items.Select(x => x.p.Id).Distinct()], null, now, ct);
         return new Page<EpisodeView>([.. items.Select(x => EpisodeView.From(x.e, x.p, x.Route))], total, page, size);
     }
 }

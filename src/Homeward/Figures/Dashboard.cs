@@ -110,9 +110,7 @@ public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load,
             var p = records[byEpisode[c.EpisodeId]];
             return new Person(c.EpisodeId, p.Id, $"{p.GivenName} {p.FamilyName}", p.NhsNumber.Value, c.Date, c.Counts, c.Amount);
         }).OrderBy(p => p.Date).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-        foreach (var p in list.DistinctBy(p => p.PersonId))
-            db.AuditEntries.Add(AuditEntry.For(actor, "figures.people", p.PersonId, figure.Code.ToString(), now));
-        await db.SaveChangesAsync(ct);
+        await ListAudit.Record(db, actor, "figures.people", [.. list.Select(p => p.PersonId).Distinct()], figure.Code.ToString(), now, ct);
         return list;
     }
 

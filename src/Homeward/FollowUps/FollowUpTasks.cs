@@ -53,8 +53,7 @@ public sealed class FollowUpTasks(HomewardDb db, AccessScope scope, TimeProvider
                           join p in db.People.AsNoTracking() on f.PersonId equals p.Id
                           orderby f.DueOn
                           select new { f, p }).Take(Limit).ToListAsync(ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "follow-up.search", null, due.ToString(), now));
-        await db.SaveChangesAsync(ct);
+        await ListAudit.Record(db, actor, "follow-up.search", [.. rows.Select(r => r.p.Id).Distinct()], due.ToString(), now, ct);
         return [.. rows.Select(r => FollowUpView.From(r.f, r.p, today))];
     }
 

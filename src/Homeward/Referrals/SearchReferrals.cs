@@ -59,9 +59,7 @@ public sealed class SearchReferrals(HomewardDb db, AccessScope scope, TimeProvid
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
 
         var now = clock.GetUtcNow();
-        foreach (var x in items)
-            db.AuditEntries.Add(AuditEntry.For(actor, "referral.search", x.p.Id, x.r.Id, now));
-        await db.SaveChangesAsync(ct);
+        await ListAudit.Record(db, actor, "referral.search", [.. items.Select(x => x.p.Id).Distinct()], null, now, ct);
         return new Page<ReferralView>([.. items.Select(x => ReferralView.From(x.r, x.p, x.e))], total, page, size);
     }
 }

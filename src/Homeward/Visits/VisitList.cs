@@ -51,8 +51,8 @@ public sealed class VisitList(HomewardDb db, AccessScope scope, TimeProvider clo
                           orderby v.Date, v.WindowStart, p.FamilyName
                           select new { v, p, e.Service }).Take(Limit).ToListAsync(ct);
         var flagged = await all.CountAsync(v => v.Status == VisitStatus.Missed && v.FollowedUpAt == null, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "visit.search", null, query.Flagged == true ? "flagged" : date.ToString("yyyy-MM-dd"), now));
-        await db.SaveChangesAsync(ct);
+        await ListAudit.Record(db, actor, "visit.search", [.. rows.Select(r => r.p.Id).Distinct()],
+            query.Flagged == true ? "flagged" : date.ToString("yyyy-MM-dd"), now, ct);
         return new Result(query.Flagged == true ? null : date, flagged,
             [.. rows.Select(r => new Row(VisitView.From(r.v), PersonSummary.From(r.p), r.Service))]);
     }
