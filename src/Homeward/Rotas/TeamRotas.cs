@@ -145,8 +145,11 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
         actor.Demand(Right.PlanRota);
         var rota = await Find(id, actor, ct);
         var detail = await Describe(rota, null, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "rota.read", null, rota.Id, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
+        // The rota names everyone on it, those it could not plan and those awaiting a provider's acceptance: one audit row listing them.
+        var episodes = detail.Gaps.Select(g => g.EpisodeId).Concat((detail.AwaitingAcceptance ?? []).Select(a => a.EpisodeId)).Distinct().ToList();
+        var named = await db.Episodes.AsNoTracking().Where(e => episodes.Contains(e.Id)).Select(e => e.PersonId).ToListAsync(ct);
+        await ListAudit.Record(db, actor, "rota.read", [.. detail.Rounds.SelectMany(r => r.Stops).Select(x => x.PersonId).Concat(named).Distinct()],
+            rota.Id.ToString(), clock.GetUtcNow(), ct);
         return detail;
     }
 
@@ -235,8 +238,8 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
         if (rota is null)
             return new MyDay(day, worker.Name, team, null, null);
         var detail = await Describe(rota, worker.Id, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "rota.read-own", null, rota.Id, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
+        var round = detail.Rounds.SingleOrDefault(r => r.WorkerId == worker.Id);
+        await ListAudit.Record(db, actor, "rota.read-own", [.. (round?.Stops ?? []).Select(x => x.PersonId).Distinct()], rota.Id.ToString(), clock.GetUtcNow(), ct);
         return new MyDay(day, worker.Name, team, detail.Rota, detail.Rounds.SingleOrDefault(r => r.WorkerId == worker.Id));
     }
 

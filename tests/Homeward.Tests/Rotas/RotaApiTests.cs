@@ -150,6 +150,9 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
         await using var db = app.Db();
         foreach (var action in new[] { "rota.build", "rota.read", "rota.adjust", "rota.publish", "rota.read-own" })
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == action, Ct), action);
+        // Reading a rota (or one's own round) is a look at the people on it: the row names them.
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "rota.read" && a.People.Any(), Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "rota.read-own" && a.People.Any(), Ct));
     }
 
     [Fact]
