@@ -11,6 +11,7 @@ public static class AuditActions
         ["board.view"] = "Viewed the hub board",
         ["booking.create"] = "Booked care",
         ["booking.match"] = "Looked for capacity for a person",
+        ["booking.offers"] = "Listed offers waiting for an answer",
         ["booking.search"] = "Listed bookings",
         ["breakglass.end"] = "Ended emergency access",
         ["breakglass.list"] = "Listed emergency accesses",

@@ -9,7 +9,7 @@ namespace Homeward.Capacity;
 /// to decide (the area, the care needed, the call times, the risks, how to get in), within the access rules: the key
 /// safe's code waits until the offer is accepted.
 /// </summary>
-public sealed class Offers(HomewardDb db, AccessScope scope)
+public sealed class Offers(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public sealed record Offer(BookingView Booking, string PersonName, string Organisation, People.PersonSummary? Person = null, OfferDetails? Details = null);
 
@@ -40,6 +40,8 @@ public sealed class Offers(HomewardDb db, AccessScope scope)
         var laidOut = (await db.Visits.AsNoTracking().Where(v => episodes.Contains(v.EpisodeId) && v.Status == Visits.VisitStatus.Planned)
                 .Select(v => new { v.EpisodeId, v.Date, v.WindowStart, v.WindowEnd }).ToListAsync(ct))
             .ToLookup(v => v.EpisodeId);
+        // The offers name people with their contact details, needs and risks: one audit row listing them.
+        await Audit.ListAudit.Record(db, actor, "booking.offers", [.. rows.Select(r => r.p.Id).Distinct()], null, clock.GetUtcNow(), ct);
         return [.. rows.Select(r =>
         {
             var first = laidOut[r.b.EpisodeId].Where(v => v.Date >= r.b.StartDate).OrderBy(v => v.Date).FirstOrDefault()?.Date;

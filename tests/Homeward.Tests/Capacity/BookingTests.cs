@@ -144,6 +144,8 @@ public sealed class BookingTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(["07:30–09:30", "11:45–13:30", "16:30–18:00"], details.GetProperty("callTimes").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("Falls at night; on blood thinners", details.Str("risks"));
         Assert.False(string.IsNullOrEmpty(details.Str("area")));
+        await using (var db = app.Db())
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "booking.offers" && a.People.Any(p => p.PersonId == personId), Ct));
         var contact = offer.GetProperty("person").GetProperty("contact");
         Assert.Equal("Key safe left of the front door", contact.Str("accessToHome"));
         Assert.True(contact.GetProperty("hasKeySafe").GetBoolean());
