@@ -27,10 +27,11 @@ public sealed class RecordEscalation(HomewardDb db, SystemPressure pressure, Tim
         if (due is { } d && d < now.AddMinutes(-5))
             problems.Add("dueBy", "The time it is due cannot be in the past.");
         problems.ThrowIfAny();
-        var current = await pressure.Handle(actor, ct);
+        // The level of the moment, without reading the log as the page does.
+        var (_, score, level) = await pressure.Now(now, ct);
         var entry = new EscalationAction
         {
-            Level = current.Level, Score = current.Score, Action = action!, Owner = owner!, DueBy = due, RaisedAt = now, RaisedBy = actor.UserName,
+            Level = level, Score = score, Action = action!, Owner = owner!, DueBy = due, RaisedAt = now, RaisedBy = actor.UserName,
         };
         db.EscalationActions.Add(entry);
         db.AuditEntries.Add(AuditEntry.For(actor, "escalation.add", null, entry.Id, now));

@@ -32,13 +32,18 @@ public sealed class SystemPressure(HomewardDb db, IConfiguration config, TimePro
     {
         actor.Demand(Right.ReadFigures);
         var now = clock.GetUtcNow();
-        var today = London.DateOf(now);
-        var parameters = await Measure(now, today, ct);
-        var score = Opel.Score(parameters.Where(p => p.Level is not null).Select(p => (p.Level!.Value, p.Weight)));
-        var level = Opel.LevelOf(score);
+        var (parameters, score, level) = await Now(now, ct);
         var open = await db.EscalationActions.AsNoTracking().Where(a => a.DoneAt == null).OrderBy(a => a.RaisedAt).ToListAsync(ct);
         var done = await db.EscalationActions.AsNoTracking().Where(a => a.DoneAt != null).OrderByDescending(a => a.DoneAt).Take(DoneShown).ToListAsync(ct);
         return new View(level, score, Opel.Meaning(level), parameters, [.. open.Select(a => ViewOf(a, now))], [.. done.Select(a => ViewOf(a, now))], now);
+    }
+
+    /// <summary>The parameters, score and level at this moment, without the log (for an action raised now).</summary>
+    internal async Task<(List<Parameter> Parameters, decimal Score, int Level)> Now(DateTimeOffset now, CancellationToken ct)
+    {
+        var parameters = await Measure(now, London.DateOf(now), ct);
+        var score = Opel.Score(parameters.Where(p => p.Level is not null).Select(p => (p.Level!.Value, p.Weight)));
+        return (parameters, score, Opel.LevelOf(score));
     }
 
     internal static ActionView ViewOf(EscalationAction a, DateTimeOffset now) => new(a.Id, a.Level, a.Score, a.Action, a.Owner, a.DueBy, a.RaisedAt,
