@@ -40,6 +40,11 @@ internal static class FhirCommand
                 // Keyed by the file's content: a rerun after a crash replays what was stored instead of storing it twice.
                 var key = "fhir-import:" + Convert.ToHexStringLower(global::System.Security.Cryptography.SHA256.HashData(global::System.Text.Encoding.UTF8.GetBytes(text)));
                 var (response, location) = await api.Create(resource, BaseUrl, actor, ct, key);
+                if (response is Hl7.Fhir.Model.Bundle { Type: Hl7.Fhir.Model.Bundle.BundleType.Document })
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[green]{Path.GetFileName(file)}[/]: document attached to the person's open referral ({location}).");
+                    continue;
+                }
                 var referrals = response is Hl7.Fhir.Model.Bundle b ? b.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.ServiceRequest>().ToList() : [(Hl7.Fhir.Model.ServiceRequest)response];
                 var held = referrals.Count(r => r.Status == Hl7.Fhir.Model.RequestStatus.OnHold);
                 AnsiConsole.MarkupLineInterpolated($"[green]{Path.GetFileName(file)}[/]: {referrals.Count - held} referral(s) taken{(held > 0 ? $", {held} held for the hub to check the patient" : "")}{(location is null ? "" : $" ({location})")}.");

@@ -70,12 +70,25 @@ public static class FhirCapability
                         Resource("HealthcareService", null, false),
                         Resource("Schedule", null, false),
                         Resource("Slot", null, false, ("schedule", SearchParamType.Reference), ("status", SearchParamType.Token), ("start", SearchParamType.Date)),
+                        // A Transfer of Care document (a discharge summary) is created by posting its document Bundle, and read as kept.
+                        new CapabilityStatement.ResourceComponent
+                        {
+                            Type = "Bundle", Profile = FhirSystems.UkCoreBundle, Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
+                            Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+                                           new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Vread },
+                                           new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create }],
+                        },
                     ],
                     Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction }],
                     // BaRS referral messages: servicerequest-request, new or update (a revoked ServiceRequest withdraws it).
                     Operation = [new CapabilityStatement.OperationComponent { Name = "process-message", Definition = "http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message" }],
                 },
             ],
+            Document = [new CapabilityStatement.DocumentComponent
+            {
+                Mode = CapabilityStatement.DocumentMode.Consumer, Profile = FhirSystems.UkCoreComposition,
+                Documentation = "Transfer of Care documents (a discharge summary), attached to the person's open referral and shown to staff.",
+            }],
         };
     }
 }

@@ -37,7 +37,9 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
         posted switch
         {
             Bundle { Type: Bundle.BundleType.Transaction } bundle => (await Transaction(bundle, baseUrl, actor, ct, idempotencyKey), null),
-            Bundle b => throw FhirException.Invalid("Bundle.type", $"Send a transaction Bundle (this one is a {b.Type?.ToString().ToLowerInvariant() ?? "Bundle without a type"})."),
+            Bundle { Type: Bundle.BundleType.Document } document => await services.GetRequiredService<FhirDocuments>().Receive(document, actor, ct),
+            Bundle b => throw FhirException.Invalid("Bundle.type",
+                $"Send a transaction Bundle (a referral) or a document Bundle (a discharge summary); this one is {(b.Type is { } t ? $"a {Hl7.Fhir.Utility.EnumUtility.GetLiteral(t)}" : "without a type")}."),
             ServiceRequest sr => await CreateOne(sr, actor, ct, idempotencyKey),
             _ => throw new FhirException(400, [new FhirProblem(posted.TypeName,
                 $"A {posted.TypeName} cannot be created here: post a transaction Bundle (Patient + ServiceRequest) or a ServiceRequest.", OperationOutcome.IssueType.NotSupported)]),

@@ -12,5 +12,6 @@ public static class FhirServices
         .AddScoped<FhirPatientUpdate>()
         .AddScoped<FhirReferralChanges>()
         .AddScoped<FhirMessaging>()
+        .AddScoped<FhirDocuments>()
         .AddScoped<FhirExport>();
 }

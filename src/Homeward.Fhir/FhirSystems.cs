@@ -17,6 +17,8 @@ public static class FhirSystems
     public const string PreferredContactMethod = "https://fhir.hl7.org.uk/CodeSystem/UKCore-PreferredContactMethod";
     public const string UkCoreServiceRequest = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
     public const string UkCoreEpisodeOfCare = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-EpisodeOfCare";
+    public const string UkCoreBundle = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Bundle";
+    public const string UkCoreComposition = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Composition";
 
     /// <summary>Homeward's own code systems and extensions (the .example domain: not a real address).</summary>
     public const string Base = "https://homeward.example/fhir";

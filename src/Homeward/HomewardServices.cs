@@ -85,6 +85,7 @@ public static class HomewardServices
         services.AddScoped<Returns.MakeReturn>();
         services.AddScoped<Returns.ClientLevelData.DataQuality>();
         services.AddScoped<Referrals.SentWith.SentWithReferral>();
+        services.AddScoped<Referrals.SentWith.AttachDocument>();
         services.AddScoped<Planning.LoadPlanningInputs>();
         services.AddScoped<Planning.Plans>();
         services.AddScoped<Rotas.TeamRotas>();

@@ -29,7 +29,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory app) : IClassFixture<Api
 
     private enum Relationship { Own, NotReferred, OtherOrganisation }
 
-    private sealed record Subject(string PersonId, string ReferralId, string EpisodeId, string NhsNumber);
+    private sealed record Subject(string PersonId, string ReferralId, string EpisodeId, string NhsNumber, string DocumentId);
 
     private sealed record Target(RouteEndpoint Endpoint, AccessRule? Rule, bool IsPage, IReadOnlyList<string> Methods)
     {
@@ -112,8 +112,16 @@ public sealed class AuthorisationMatrixTests(ApiFactory app) : IClassFixture<Api
         var hub = await app.ClientFor(Role.HubCoordinator);
         var nhs = Bodies.NewNhsNumber();
         var referral = await (await hub.PostJson("/api/referrals", Bodies.HospitalDischarge(nhs))).Expect(HttpStatusCode.Created);
-        var subject = new Subject(referral.GetProperty("person").Str("id"), referral.Str("id"), referral.GetProperty("episode").Str("id"), nhs);
         await using var db = app.Db();
+        // Something sent with the referral (as a hospital's system sends a Condition), for the pages that show one.
+        var document = new Homeward.Referrals.SentWith.SentDocument
+        {
+            ReferralId = Guid.Parse(referral.Str("id")), ResourceType = "Condition", Summary = "Condition: Fall", ReceivedAt = DateTimeOffset.UtcNow,
+            Content = """{ "resourceType": "Condition", "subject": { "display": "matrix" } }""",
+        };
+        db.SentDocuments.Add(document);
+        await db.SaveChangesAsync(Ct);
+        var subject = new Subject(referral.GetProperty("person").Str("id"), referral.Str("id"), referral.GetProperty("episode").Str("id"), nhs, document.Id.ToString());
         if (hospital is not null)
         {
             var organisation = await db.Organisations.Where(o => o.OdsCode == hospital).Select(o => o.Id).SingleAsync(Ct);
@@ -153,6 +161,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory app) : IClassFixture<Api
                 "id" when raw.Contains("referrals", StringComparison.Ordinal) => subject.ReferralId,
                 "id" when raw.StartsWith("/api/episodes/{id", StringComparison.Ordinal) || raw.StartsWith("/episodes/{id", StringComparison.Ordinal) => subject.EpisodeId,
                 "nhsNumber" => subject.NhsNumber,
+                "documentId" => subject.DocumentId,
                 "type" => "Patient",
                 "version" => "1", // the current version of a record just made
                 "code" when raw.Contains("returns", StringComparison.Ordinal) => "sts001",

@@ -13,6 +13,8 @@ public static class UkCore
 {
     public const string Patient = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
     public const string ServiceRequest = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
+    public const string Composition = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Composition";
+    public const string Bundle = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Bundle";
 
     private static readonly Lazy<IAsyncResourceResolver> Resolver = new(() =>
     {

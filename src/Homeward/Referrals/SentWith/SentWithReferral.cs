@@ -24,6 +24,10 @@ public sealed class SentWithReferral(HomewardDb db, GetReferral referrals)
         return document is null ? null : (document, await referrals.Handle(document.ReferralId, actor, ct));
     }
 
+    /// <summary>Everything sent with a referral the caller has just read, as received, in the sender's order (a document's sections name the others).</summary>
+    public async Task<IReadOnlyList<SentDocument>> AllAsReceived(ReferralView read, CancellationToken ct) =>
+        await db.SentDocuments.AsNoTracking().Where(d => d.ReferralId == read.Id).OrderBy(d => d.Position).ToListAsync(ct);
+
     /// <summary>Keeps what was sent with a referral, in the caller's unit of work (saved with the referral); returns their ids, in order.</summary>
     public static IReadOnlyList<Guid> Attach(HomewardDb db, Guid referralId, IEnumerable<(string Type, string? SenderId, string Summary, string Content)> documents,
         DateTimeOffset at)
