@@ -55,7 +55,7 @@ public sealed record ClinicalDocument(string Title, string Kind, string? Status,
             }
         }
         Walk(composition.Section, 0);
-        var encounter = resolve(composition.Encounter) is Encounter enc ? SentResources.Summary(enc) : composition.Encounter?.Display;
+        var encounter = resolve(composition.Encounter) is Encounter enc ? SentResources.Summary(enc).Replace("Encounter: ", "", StringComparison.Ordinal) : composition.Encounter?.Display;
         return new ClinicalDocument(
             composition.Title ?? SentResources.Concept(composition.Type),
             SentResources.Concept(composition.Type),

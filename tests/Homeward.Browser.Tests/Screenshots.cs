@@ -67,6 +67,31 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "referral-as-sent.png"), FullPage = true });
     }
 
+    /// <summary>A Transfer of Care discharge summary as staff read it (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*discharge_summary*").</summary>
+    [Fact]
+    public async Task Take_the_discharge_summary_screenshot()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        var nhs = Homeward.Tests.Support.Bodies.NewNhsNumber();
+        var body = Homeward.Tests.Support.Bodies.HospitalDischarge(nhs);
+        var person = (Dictionary<string, object?>)body["person"]!;
+        (person["givenName"], person["familyName"], person["dateOfBirth"], person["gender"], person["addressLine1"], person["postcode"]) =
+            ("Maud", "Testbrook", "1937-02-03", "Female", "9 Willow Row", "NV1 2AB");
+        var referral = await page.Context.APIRequest.PostAsync("/api/referrals", new() { DataObject = body });
+        var episode = System.Text.Json.JsonDocument.Parse(await referral.TextAsync()).RootElement.GetProperty("episode").GetProperty("id").GetString();
+        var sent = await page.Context.APIRequest.PostAsync("/fhir/Bundle", new()
+        {
+            Data = Homeward.Tests.Support.DischargeSummaries.Document(nhs, $"DS-{Guid.NewGuid():N}"[..20]),
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/fhir+json" },
+        });
+        var id = System.Text.Json.JsonDocument.Parse(await sent.TextAsync()).RootElement.GetProperty("id").GetString();
+        await page.GotoAsync($"/episodes/{episode}/sent/{id}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "discharge-summary.png"), FullPage = true });
+    }
+
     /// <summary>A referral held for a patient-matching decision, at desktop and phone width (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*matching*").</summary>
     [Fact]
     public async Task Take_the_matching_screenshots()

@@ -21,62 +21,6 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
     private static Task<HttpResponseMessage> Post(HttpClient client, string body, string path = "/fhir/Bundle") =>
         client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/fhir+json"), Ct);
 
-    /// <summary>A discharge summary for Maud Testbrook (born 3 February 1937, 9 Willow Row, NV1 2AB) under the trust's document id.</summary>
-    private static string Summary(string nhs, string documentId, string birthDate = "1937-02-03", string narrative =
-        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><table><thead><tr><th>Medication</th><th>Dose</th></tr></thead><tbody><tr><td>Alendronic acid</td><td>70 mg weekly</td></tr></tbody></table></div>") => $$"""
-        {
-          "resourceType": "Bundle", "type": "document",
-          "meta": { "profile": ["https://fhir.hl7.org.uk/StructureDefinition/UKCore-Bundle"] },
-          "identifier": { "system": "https://fhir.vale-general.example/Id/document", "value": "{{documentId}}" },
-          "timestamp": "{{DateTimeOffset.UtcNow.AddMinutes(-5):yyyy-MM-ddTHH:mm:ss}}+00:00",
-          "entry": [
-            { "fullUrl": "urn:uuid:7a1d0000-0000-4000-8000-000000000001",
-              "resource": { "resourceType": "Composition",
-                "meta": { "profile": ["https://fhir.hl7.org.uk/StructureDefinition/UKCore-Composition"] },
-                "status": "final",
-                "type": { "coding": [ { "system": "http://snomed.info/sct", "code": "373942005", "display": "Discharge summary" } ] },
-                "subject": { "reference": "urn:uuid:7a1d0000-0000-4000-8000-000000000002" },
-                "encounter": { "reference": "urn:uuid:7a1d0000-0000-4000-8000-000000000005" },
-                "date": "{{DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ss}}+00:00",
-                "author": [ { "reference": "urn:uuid:7a1d0000-0000-4000-8000-000000000003" } ],
-                "title": "Elm ward discharge summary",
-                "custodian": { "reference": "urn:uuid:7a1d0000-0000-4000-8000-000000000004" },
-                "section": [
-                  { "title": "Clinical summary",
-                    "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "1102421000000108", "display": "Clinical summary" } ] },
-                    "text": { "status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Admitted after a fall at home. <b>Medically optimised</b> on day 5.</p><h1>Plan</h1><ul><li>Reablement at home, twice a day</li></ul></div>" },
-                    "entry": [ { "reference": "urn:uuid:7a1d0000-0000-4000-8000-000000000006" } ] },
-                  { "title": "Medications and medical devices",
-                    "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "933361000000108", "display": "Medications and medical devices" } ] },
-                    "text": { "status": "generated", "div": {{JsonSerializer.Serialize(narrative)}} } }
-                ] } },
-            { "fullUrl": "urn:uuid:7a1d0000-0000-4000-8000-000000000002",
-              "resource": { "resourceType": "Patient",
-                "meta": { "profile": ["https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient"] },
-                "identifier": [ { "system": "https://fhir.nhs.uk/Id/nhs-number", "value": "{{nhs}}" } ],
-                "name": [ { "use": "official", "family": "Testbrook", "given": ["Maud"] } ],
-                "gender": "female", "birthDate": "{{birthDate}}",
-                "address": [ { "use": "home", "line": ["9 Willow Row"], "city": "Northvale", "postalCode": "NV1 2AB" } ] } },
-            { "fullUrl": "urn:uuid:7a1d0000-0000-4000-8000-000000000003",
-              "resource": { "resourceType": "Practitioner", "identifier": [ { "system": "https://fhir.hl7.org.uk/Id/gmc-number", "value": "C1234567" } ],
-                "name": [ { "family": "Test", "given": ["Rowan"], "prefix": ["Dr"] } ] } },
-            { "fullUrl": "urn:uuid:7a1d0000-0000-4000-8000-000000000004",
-              "resource": { "resourceType": "Organization", "identifier": [ { "system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "ZVG" } ],
-                "name": "Vale General Hospital NHS Trust" } },
-            { "fullUrl": "urn:uuid:7a1d0000-0000-4000-8000-000000000005",
-              "resource": { "resourceType": "Encounter", "status": "finished",
-                "class": { "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP", "display": "inpatient encounter" },
-                "subject": { "reference": "urn:uuid:7a1d0000-0000-4000-8000-000000000002" },
-                "period": { "start": "{{DateTime.UtcNow.AddDays(-6):yyyy-MM-dd}}", "end": "{{DateTime.UtcNow:yyyy-MM-dd}}" } } },
-            { "fullUrl": "urn:uuid:7a1d0000-0000-4000-8000-000000000006",
-              "resource": { "resourceType": "Condition",
-                "clinicalStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active" } ] },
-                "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "1912002", "display": "Fall" } ] },
-                "subject": { "reference": "urn:uuid:7a1d0000-0000-4000-8000-000000000002" } } }
-          ]
-        }
-        """;
-
     /// <summary>Maud, referred by the hospital through the REST API; her referral and episode ids.</summary>
     private async Task<(string Nhs, string ReferralId, string EpisodeId)> Referred(HttpClient hospital)
     {
@@ -97,7 +41,7 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
         var documentId = $"DS-{Guid.NewGuid():N}"[..20];
         var hostile = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p onclick=\"steal()\">Alendronic acid 70 mg weekly<script>alert('x')</script></p>"
                       + "<a href=\"javascript:steal()\">see the letter</a><img src=\"https://tracker.example/x.png\"/><p style=\"position:fixed\">Adcal-D3</p></div>";
-        var sent = Summary(nhs, documentId, narrative: hostile);
+        var sent = DischargeSummaries.Document(nhs, documentId, narrative: hostile);
 
         var response = await Post(hospital, sent);
         var text = await response.Content.ReadAsStringAsync(Ct);
@@ -106,7 +50,7 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
         Assert.Equal($"{response.Headers.Location}", $"http://localhost/fhir/Bundle/{kept.Id}");
         // What the trust builds is a UK Core document: the test's document is to the standard, not just to Homeward (its
         // hostile narrative is not valid XHTML for FHIR, and is taken all the same: what is shown is cleaned, not trusted).
-        var clean = (Hl7.Fhir.Model.Bundle)Homeward.Fhir.FhirFormat.Read(Summary(nhs, documentId), Homeward.Fhir.FhirFormatKind.Json);
+        var clean = (Hl7.Fhir.Model.Bundle)Homeward.Fhir.FhirFormat.Read(DischargeSummaries.Document(nhs, documentId), Homeward.Fhir.FhirFormatKind.Json);
         Assert.Empty(UkCore.Errors(clean.Entry[0].Resource!, UkCore.Composition));
         Assert.NotEmpty(UkCore.Errors(kept.Entry[0].Resource!, UkCore.Composition));
 
@@ -149,7 +93,7 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
     {
         var hospital = await app.ClientFor(Role.HospitalDischargeTeam);
         var (nhs, referralId, _) = await Referred(hospital);
-        var sent = Summary(nhs, $"DS-{Guid.NewGuid():N}"[..20]);
+        var sent = DischargeSummaries.Document(nhs, $"DS-{Guid.NewGuid():N}"[..20]);
         var first = await Post(hospital, sent);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         // Posted to the base too (a document Bundle): the same document, not a second.
@@ -167,7 +111,7 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
         var (nhs, referralId, _) = await Referred(hospital);
 
         // The same NHS number with another date of birth: not attached to the person held.
-        var differs = await Post(hospital, Summary(nhs, $"DS-{Guid.NewGuid():N}"[..20], birthDate: "1941-07-30"));
+        var differs = await Post(hospital, DischargeSummaries.Document(nhs, $"DS-{Guid.NewGuid():N}"[..20], birthDate: "1941-07-30"));
         var outcome = await differs.Content.ReadAsStringAsync(Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, differs.StatusCode);
         Assert.Contains("Bundle.entry[1].resource.birthDate", outcome);
@@ -175,7 +119,7 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
         Assert.DoesNotContain("3 February 1937", outcome); // never the values held
 
         // Nobody with an open referral for this NHS number.
-        var nobody = await Post(hospital, Summary(Bodies.NewNhsNumber(), $"DS-{Guid.NewGuid():N}"[..20]));
+        var nobody = await Post(hospital, DischargeSummaries.Document(Bodies.NewNhsNumber(), $"DS-{Guid.NewGuid():N}"[..20]));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, nobody.StatusCode);
         Assert.Contains("no open referral for this NHS number", await nobody.Content.ReadAsStringAsync(Ct));
 
@@ -189,7 +133,7 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
     {
         var hospital = await app.ClientFor(Role.HospitalDischargeTeam);
         var (nhs, _, _) = await Referred(hospital);
-        var broken = Summary(nhs, "DS-1")
+        var broken = DischargeSummaries.Document(nhs, "DS-1")
             .Replace("\"identifier\": { \"system\": \"https://fhir.vale-general.example/Id/document\", \"value\": \"DS-1\" },", "", StringComparison.Ordinal);
         const string subject = "\"subject\": { \"reference\": \"urn:uuid:7a1d0000-0000-4000-8000-000000000002\" },";
         broken = broken.Remove(broken.IndexOf(subject, StringComparison.Ordinal), subject.Length); // the Composition's (the first)
@@ -200,7 +144,7 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
             Assert.True(text.Contains(place, StringComparison.Ordinal), text);
 
         // Without its title (which FHIR requires), refused by name.
-        var untitled = await Post(hospital, Summary(nhs, "DS-1").Replace("\"title\": \"Elm ward discharge summary\",", "", StringComparison.Ordinal));
+        var untitled = await Post(hospital, DischargeSummaries.Document(nhs, "DS-1").Replace("\"title\": \"Elm ward discharge summary\",", "", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, untitled.StatusCode);
         Assert.Contains("Bundle.entry[0].resource.title", await untitled.Content.ReadAsStringAsync(Ct));
 
@@ -211,6 +155,6 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
 
         // A provider may not send one.
         var provider = await app.ClientFor(Role.CareProvider);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post(provider, Summary(nhs, "DS-2"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(provider, DischargeSummaries.Document(nhs, "DS-2"))).StatusCode);
     }
 }
