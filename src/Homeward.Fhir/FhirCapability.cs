@@ -42,6 +42,11 @@ public static class FhirCapability
                 r.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = name, Type = t });
             return r;
         }
+        static CapabilityStatement.ResourceComponent WithDocumentation(CapabilityStatement.ResourceComponent r, string text)
+        {
+            r.Documentation = text;
+            return r;
+        }
         return new CapabilityStatement
         {
             Status = PublicationStatus.Active,
@@ -65,7 +70,9 @@ public static class FhirCapability
                         Resource("CarePlan", null, false, ("patient.identifier", SearchParamType.Token)),
                         Resource("Goal", null, false, ("patient.identifier", SearchParamType.Token)),
                         Resource("Observation", null, false, ("patient.identifier", SearchParamType.Token)),
-                        Resource("Encounter", null, false, ("patient.identifier", SearchParamType.Token)),
+                        WithDocumentation(Resource("Encounter", null, true, ("patient.identifier", SearchParamType.Token)),
+                            "Read: the care Homeward gave. Create (POST): the acute trust's inpatient Encounter as its discharge-ready feed, "
+                            + "with the patient by NHS number and the discharge ready date or meets-criteria-to-reside extension; applied to the open referral, not kept as a resource."),
                         Resource("Task", null, false, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token)),
                         Resource("HealthcareService", null, false),
                         Resource("Schedule", null, false),

@@ -13,5 +13,6 @@ public static class FhirServices
         .AddScoped<FhirReferralChanges>()
         .AddScoped<FhirMessaging>()
         .AddScoped<FhirDocuments>()
+        .AddScoped<FhirStayUpdates>()
         .AddScoped<FhirExport>();
 }

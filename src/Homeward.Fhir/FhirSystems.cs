@@ -39,5 +39,10 @@ public static class FhirSystems
     public const string AdmittedOn = Base + "/StructureDefinition/admitted-on";
     public const string DischargeReadyDate = Base + "/StructureDefinition/discharge-ready-date";
     public const string ExistingClient = Base + "/StructureDefinition/existing-client";
+    /// <summary>On the trust's inpatient Encounter: true when the person meets the criteria to reside (not ready: no discharge ready date).</summary>
+    public const string CriteriaToReside = Base + "/StructureDefinition/meets-criteria-to-reside";
+    /// <summary>On the trust's inpatient Encounter: the main reason a ready person is still in hospital (a national delay reason).</summary>
+    public const string DelayReasonExtension = Base + "/StructureDefinition/delay-reason";
+    public const string DelayReasonCodes = Base + "/CodeSystem/delay-reason";
     public const string UsualResidence = Base + "/StructureDefinition/usual-residence";
 }

@@ -75,6 +75,15 @@ public static class FhirEndpoints
             }))
             .WithMetadata(new AccessRule([Right.SubmitReferral], PersonRecord: false));
 
+        // The trust's discharge-ready feed: its inpatient Encounter, applied as a line of its daily list.
+        fhir.MapPost("/Encounter", (FhirStayUpdates updates, HttpContext http, CancellationToken ct) =>
+            Answer(http, async () =>
+            {
+                var posted = FhirFormat.Read(await Body(http, ct), FhirFormat.OfContentType(http.Request.ContentType));
+                return (await updates.Update(posted, http.Actor(), ct), 200);
+            }))
+            .WithMetadata(new AccessRule([Right.EditReferral], PersonRecord: false));
+
         // FHIR answers refusals with an OperationOutcome, so its rules are enforced in Answer rather than by an endpoint filter.
         fhir.MapPost("/", (FhirCreate api, HttpContext http, CancellationToken ct) => Create(api, http, null, ct))
             .WithMetadata(new AccessRule([Right.SubmitReferral], PersonRecord: false));

@@ -31,7 +31,6 @@ public sealed class ImportReadyList(HomewardDb db, AccessScope scope, TimeProvid
         var parsed = ReadyList.Read(file);
         var now = clock.GetUtcNow();
         var today = London.DateOf(now);
-        var visible = scope.People(actor);
         var seen = new HashSet<string>();
         var outcomes = new List<Outcome>();
         foreach (var row in parsed.Rows)
@@ -48,25 +47,7 @@ public sealed class ImportReadyList(HomewardDb db, AccessScope scope, TimeProvid
                     new Dictionary<string, string[]> { [ReadyList.NhsNumber] = ["This NHS number is on an earlier line of the list: one line a person."] }, null));
                 continue;
             }
-            var open = from r in db.Referrals
-                       join e in db.Episodes on r.Id equals e.ReferralId
-                       join p in db.People on r.PersonId equals p.Id
-                       where p.NhsNumber == nhs && r.Route == Route.HospitalDischarge && e.DischargedOn == null
-                             && (e.Status == EpisodeStatus.Referred || e.Status == EpisodeStatus.Triaged
-                                 || e.Status == EpisodeStatus.Accepted || e.Status == EpisodeStatus.Waiting)
-                       select new { Referral = r, Episode = e };
-            if (visible is not null)
-                open = open.Where(x => visible.Contains(x.Referral.PersonId));
-            var found = await open.OrderByDescending(x => x.Referral.ReceivedAt).FirstOrDefaultAsync(ct);
-            if (found is null)
-            {
-                // A look-up that finds nobody is audited too: the list named someone.
-                db.AuditEntries.Add(AuditEntry.For(actor, "readylist.notfound", null, $"line {row.Line}", now));
-                outcomes.Add(new(row.Line, nhs.Value, Result.NotFound,
-                    "Nobody to update: no open hospital discharge referral for this NHS number that you can see (nothing changed).", new Dictionary<string, string[]>(), null));
-                continue;
-            }
-            outcomes.Add(await Apply(row, found.Referral, found.Episode, actor, now, today, ct));
+            outcomes.Add(await Find(row, actor, now, today, "discharge-ready list", ct));
         }
         db.AuditEntries.Add(AuditEntry.For(actor, "readylist.import", null, $"{parsed.Rows.Count} rows", now));
         await db.SaveChangesAsync(ct);
@@ -74,7 +55,47 @@ public sealed class ImportReadyList(HomewardDb db, AccessScope scope, TimeProvid
             outcomes.Count(o => o.Result == Result.NotFound), outcomes.Count(o => o.Result == Result.Refused), outcomes, parsed.IgnoredColumns);
     }
 
-    private async Task<Outcome> Apply(ReadyList.Row row, Referral referral, Episode episode, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// One person's update from another feed (the trust's Encounter by FHIR): the same look-up, rules and outcome as a
+    /// line of the list, saved at once.
+    /// </summary>
+    public async Task<Outcome> One(ReadyList.Row row, string source, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.EditReferral);
+        if (!row.Valid)
+            return new(row.Line, row.Nhs?.Value, Result.Refused, "Not taken: see the problems.", row.Problems, null);
+        var now = clock.GetUtcNow();
+        var outcome = await Find(row, actor, now, London.DateOf(now), source, ct);
+        await db.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>The open hospital discharge referral the sender may see for the row's NHS number, updated; or nobody (audited).</summary>
+    private async Task<Outcome> Find(ReadyList.Row row, Actor actor, DateTimeOffset now, DateOnly today, string source, CancellationToken ct)
+    {
+        var nhs = row.Nhs!.Value;
+        var visible = scope.People(actor);
+        var open = from r in db.Referrals
+                   join e in db.Episodes on r.Id equals e.ReferralId
+                   join p in db.People on r.PersonId equals p.Id
+                   where p.NhsNumber == nhs && r.Route == Route.HospitalDischarge && e.DischargedOn == null
+                         && (e.Status == EpisodeStatus.Referred || e.Status == EpisodeStatus.Triaged
+                             || e.Status == EpisodeStatus.Accepted || e.Status == EpisodeStatus.Waiting)
+                   select new { Referral = r, Episode = e };
+        if (visible is not null)
+            open = open.Where(x => visible.Contains(x.Referral.PersonId));
+        var found = await open.OrderByDescending(x => x.Referral.ReceivedAt).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            // A look-up that finds nobody is audited too: the list named someone.
+            db.AuditEntries.Add(AuditEntry.For(actor, "readylist.notfound", null, $"line {row.Line}", now));
+            return new(row.Line, nhs.Value, Result.NotFound,
+                "Nobody to update: no open hospital discharge referral for this NHS number that you can see (nothing changed).", new Dictionary<string, string[]>(), null);
+        }
+        return await Apply(row, found.Referral, found.Episode, actor, now, today, source, ct);
+    }
+
+    private async Task<Outcome> Apply(ReadyList.Row row, Referral referral, Episode episode, Actor actor, DateTimeOffset now, DateOnly today, string source, CancellationToken ct)
     {
         var problems = new Problems();
         ReferralRules.CheckReadyDate(problems, ReadyList.ReadyDate, referral.AdmittedOn, row.DischargeReadyDate, today);
@@ -90,7 +111,7 @@ public sealed class ImportReadyList(HomewardDb db, AccessScope scope, TimeProvid
         {
             referral.DischargeReadyDate = row.DischargeReadyDate;
             referral.Version++;
-            episode.NoteReferralChanged(["dischargeReadyDate"], actor, now, (before, row.DischargeReadyDate), source: "discharge-ready list");
+            episode.NoteReferralChanged(["dischargeReadyDate"], actor, now, (before, row.DischargeReadyDate), source: source);
             db.AuditEntries.Add(AuditEntry.For(actor, "referral.update", referral.PersonId, referral.Id, now));
             await db.SaveChangesAsync(ct);
             said.Add(row.DischargeReadyDate is { } d

@@ -27,6 +27,19 @@ public static class ReadyList
     /// <summary>At most this many rows a file: a large trust has a few hundred people on its list.</summary>
     public const int MostRows = 5000;
 
+    /// <summary>A national delay reason by its code (Pathway1, Transport) or its words as NHS England publishes them; null when none is given.</summary>
+    public static DelayReason? DelayReasonOf(Problems problems, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var reason = Enum.GetValues<DelayReason>().Cast<DelayReason?>()
+            .FirstOrDefault(r => string.Equals(r.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase)
+                                 || string.Equals(r!.Value.Label(), text.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (reason is null)
+            problems.Add(field, $"'{text}' is not a national delay reason: give its code (for example Pathway1, Transport) or its words as NHS England publishes them.");
+        return reason;
+    }
+
     public static Parsed Read(TextReader text)
     {
         using var csv = CsvReader.Create(text, CsvReaderOptions.Default with { TrimWhitespace = true, SkipEmptyLines = true, TrackLineNumbers = true, MalformedData = CsvMalformedDataHandling.Throw }, leaveOpen: true);
@@ -72,15 +85,7 @@ public static class ReadyList
                 row.Add(NhsNumber, "Enter the NHS number.");
             var ready = row.Date(ReadyDate, Field(Column(ReadyDate)), "the discharge ready date", required: false);
             var reasonText = Field(Column(Reason));
-            DelayReason? reason = null;
-            if (!string.IsNullOrWhiteSpace(reasonText))
-            {
-                reason = Enum.GetValues<DelayReason>().Cast<DelayReason?>()
-                    .FirstOrDefault(r => string.Equals(r.ToString(), reasonText, StringComparison.OrdinalIgnoreCase)
-                                         || string.Equals(r!.Value.Label(), reasonText, StringComparison.OrdinalIgnoreCase));
-                if (reason is null)
-                    row.Add(Reason, $"'{reasonText}' is not a national delay reason: give its code (for example Pathway1, Transport) or its words as NHS England publishes them.");
-            }
+            var reason = DelayReasonOf(row, Reason, reasonText);
             var detail = row.Optional(Detail, Field(Column(Detail)), 200, "what exactly is awaited");
             if (reason is null && detail is not null && row.ToDictionary().Count == 0)
                 row.Add(Detail, "A delay detail goes with a delay reason: give the reason too.");
