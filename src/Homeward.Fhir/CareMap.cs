@@ -36,7 +36,7 @@ public static class CareMap
         var carePlan = new CarePlan
         {
             Id = record.EpisodeId.ToString(),
-            Meta = new Meta { VersionId = plan.Version.ToString(CultureInfo.InvariantCulture), LastUpdated = plan.UpdatedAt },
+            Meta = new Meta { VersionId = plan.Version.ToString(CultureInfo.InvariantCulture), LastUpdated = plan.UpdatedAt, Profile = [FhirSystems.UkCoreCarePlan] },
             Status = record.Status switch
             {
                 EpisodeStatus.Ended => RequestStatus.Completed,
@@ -82,6 +82,7 @@ public static class CareMap
         {
             var o = new Observation
             {
+                Meta = new Meta { Profile = [FhirSystems.UkCoreObservation] },
                 Id = $"m{m.Id}",
                 Status = ObservationStatus.Final,
                 Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/observation-category", "survey")],
@@ -91,7 +92,7 @@ public static class CareMap
                 Value = new Quantity { Value = m.Total },
                 BasedOn = record.Plan is null ? [] : [new ResourceReference($"CarePlan/{record.EpisodeId}")],
                 Focus = [Episode(record.EpisodeId)],
-                Note = [new Annotation { Text = $"At the {m.Stage.ToString().ToLowerInvariant()} of the episode; recorded by {m.By}." }],
+                Note = [new Annotation { Text = $"At the {m.Stage.ToString().ToLowerInvariant()} of the episode." }],
             };
             foreach (var (item, value) in m.Values)
                 o.Component.Add(new Observation.ComponentComponent { Code = new CodeableConcept(Measure, $"{m.Measure}.{item}"), Value = new Quantity { Value = value } });
@@ -103,6 +104,7 @@ public static class CareMap
                 var s = g.Scores[i];
                 yield return new Observation
                 {
+                    Meta = new Meta { Profile = [FhirSystems.UkCoreObservation] },
                     Id = $"{g.Id}-{i + 1}",
                     Status = ObservationStatus.Final,
                     Code = new CodeableConcept(GoalScale, "score", "Goal attainment scaling (−2 to +2)", null),
@@ -120,7 +122,7 @@ public static class CareMap
         var task = new Hl7.Fhir.Model.Task
         {
             Id = f.Id.ToString(),
-            Meta = new Meta { VersionId = f.Version.ToString(CultureInfo.InvariantCulture) },
+            Meta = new Meta { VersionId = f.Version.ToString(CultureInfo.InvariantCulture), Profile = [FhirSystems.UkCoreTask] },
             Status = f.Result is null ? Hl7.Fhir.Model.Task.TaskStatus.Requested : Hl7.Fhir.Model.Task.TaskStatus.Completed,
             Intent = Hl7.Fhir.Model.Task.TaskIntent.Order,
             Code = new CodeableConcept { Text = "91-day follow-up: is the person still at home?" },
@@ -148,6 +150,7 @@ public static class CareMap
         var encounter = new Encounter
         {
             Id = e.Id.ToString(),
+            Meta = new Meta { Profile = [FhirSystems.UkCoreEncounter] },
             Status = e.Status == EpisodeStatus.Ended ? Encounter.EncounterStatus.Finished : Encounter.EncounterStatus.InProgress,
             Class = new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "HH", "home health"),
             Subject = Patient(e.Person.Id),
@@ -158,16 +161,38 @@ public static class CareMap
         {
             encounter.Hospitalization = new Encounter.HospitalizationComponent();
             if (e.Destination is { } d)
-                encounter.Hospitalization.DischargeDisposition = new CodeableConcept(FhirSystems.Destination, d.ToString());
+                encounter.Hospitalization.DischargeDisposition = Destination(d);
             if (e.Sequel is { } sequel)
                 encounter.Hospitalization.Extension.Add(new Extension(FhirSystems.Base + "/StructureDefinition/discharge-method", new Coding(FhirSystems.Sequel, sequel.ToString())));
         }
         return encounter;
     }
 
+    /// <summary>
+    /// Where the person went, in the UK Core value set (the NHS Data Dictionary's discharge destinations) and in
+    /// Homeward's own finer code beside it (extra care housing and a nursing home are both places the national codes
+    /// group with others).
+    /// </summary>
+    public static CodeableConcept Destination(Destination d)
+    {
+        var (code, display) = d switch
+        {
+            Episodes.Destination.UsualResidence or Episodes.Destination.ExtraCareHousing => ("19", "Usual place of residence"),
+            Episodes.Destination.CareHome or Episodes.Destination.NursingHome => ("85", "Non-NHS (other than Local Authority) run Care Home"),
+            Episodes.Destination.Hospital or Episodes.Destination.CommunityBed => ("51", "NHS other Hospital Provider - Ward for general patients or the younger physically disabled"),
+            Episodes.Destination.Died => ("79", "Not applicable - Patient died or stillbirth"),
+            _ => ("99", "Not known"),
+        };
+        return new CodeableConcept
+        {
+            Coding = [new Coding(FhirSystems.UkCoreDischargeDestination, code, display), new Coding(FhirSystems.Destination, d.ToString())],
+        };
+    }
+
     public static HealthcareService Service(CapacityView.ServiceView s) => new()
     {
         Id = s.Id.ToString(),
+        Meta = new Meta { Profile = [FhirSystems.UkCoreHealthcareService] },
         Active = s.AcceptingAdmissions,
         Name = s.Name,
         ProvidedBy = new ResourceReference { Display = s.Organisation },
@@ -181,6 +206,7 @@ public static class CareMap
     public static Schedule Schedule(CapacityView.ServiceView s) => new()
     {
         Id = s.Id.ToString(),
+        Meta = new Meta { Profile = [FhirSystems.UkCoreSchedule] },
         Active = s.AcceptingAdmissions,
         Actor = [new ResourceReference($"HealthcareService/{s.Id}", s.Name)],
         Comment = "One slot a day: the day's capacity, booked and free.",
@@ -195,6 +221,7 @@ public static class CareMap
         return new Slot
         {
             Id = $"{s.Id}-{d.Date:yyyyMMdd}",
+            Meta = new Meta { Profile = [FhirSystems.UkCoreSlot] },
             Schedule = new ResourceReference($"Schedule/{s.Id}"),
             ServiceType = [new CodeableConcept(ServiceKindCodes, s.Kind.ToString())],
             Status = d.OverCommitted ? Slot.SlotStatus.BusyUnavailable : d.Free > 0 ? Slot.SlotStatus.Free : Slot.SlotStatus.Busy,

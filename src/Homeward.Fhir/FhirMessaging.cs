@@ -99,6 +99,7 @@ public sealed class FhirMessaging(IServiceProvider services)
                 Resource = new Encounter
                 {
                     Id = e.ToString(),
+                    Meta = new Meta { Profile = [FhirSystems.UkCoreEncounter] },
                     Status = Encounter.EncounterStatus.Planned,
                     Class = new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "HH", "home health"),
                     Identifier = [new Identifier(FhirSystems.ReferralId, answer.Id)],

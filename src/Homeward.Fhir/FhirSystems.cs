@@ -17,6 +17,15 @@ public static class FhirSystems
     public const string PreferredContactMethod = "https://fhir.hl7.org.uk/CodeSystem/UKCore-PreferredContactMethod";
     public const string UkCoreServiceRequest = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
     public const string UkCoreEpisodeOfCare = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-EpisodeOfCare";
+    public const string UkCoreEncounter = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Encounter";
+    public const string UkCoreCarePlan = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-CarePlan";
+    public const string UkCoreObservation = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Observation";
+    public const string UkCoreTask = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Task";
+    public const string UkCoreHealthcareService = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-HealthcareService";
+    public const string UkCoreSchedule = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Schedule";
+    public const string UkCoreSlot = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Slot";
+    /// <summary>NHS Data Dictionary discharge destination codes (England), the UK Core value set for where a person went.</summary>
+    public const string UkCoreDischargeDestination = "https://fhir.hl7.org.uk/CodeSystem/UKCore-DischargeDestinationEngland";
     public const string UkCoreBundle = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Bundle";
     public const string UkCoreComposition = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Composition";
 

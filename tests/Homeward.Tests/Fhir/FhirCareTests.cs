@@ -1,3 +1,5 @@
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -63,7 +65,10 @@ public sealed class FhirCareTests(ApiFactory app) : IClassFixture<ApiFactory>
 
         var encounter = await Get(hub, $"/fhir/Encounter/{id}");
         Assert.Equal("finished", encounter.Str("status"));
-        Assert.Equal("UsualResidence", encounter.GetProperty("hospitalization").GetProperty("dischargeDisposition").GetProperty("coding")[0].Str("code"));
+        // Where the person went: the national discharge destination (UK Core) and Homeward's finer code beside it.
+        var went = encounter.GetProperty("hospitalization").GetProperty("dischargeDisposition").GetProperty("coding");
+        Assert.Equal(("https://fhir.hl7.org.uk/CodeSystem/UKCore-DischargeDestinationEngland", "19"), (went[0].Str("system"), went[0].Str("code")));
+        Assert.Equal("UsualResidence", went[1].Str("code"));
 
         // Discharged from hospital into reablement at 65+: the 91-day follow-up, open.
         var tasks = Resources(await Get(hub, $"/fhir/Task?patient.identifier={nhs}&status=requested")).ToList();
@@ -79,6 +84,32 @@ public sealed class FhirCareTests(ApiFactory app) : IClassFixture<ApiFactory>
         var actor = new Actor("system", "test", Role.Manager, Guid.Empty, "test");
         var export = await api.Export(nhs, "urn:test", actor, Ct);
         Assert.Equal(kinds.Order(), export.Entry.Select(e => e.Resource!.TypeName).Distinct().Order());
+
+        // Each resource UK Core profiles declares its profile and conforms to it (Goal has none: base R4).
+        var problems = new List<string>();
+        foreach (var resource in export.Entry.Select(e => e.Resource!).Where(r => r.TypeName != "Goal"))
+        {
+            var profile = $"https://fhir.hl7.org.uk/StructureDefinition/UKCore-{resource.TypeName}";
+            if (resource.Meta?.Profile.Contains(profile) != true)
+                problems.Add($"{resource.TypeName}/{resource.Id} does not declare {profile}");
+            problems.AddRange(UkCore.Errors(resource, profile).Select(e => $"{resource.TypeName}/{resource.Id}: {e}"));
+        }
+        // Every literal reference resolves within the export (nothing points at what is not in it).
+        var held = export.Entry.Select(e => $"{e.Resource!.TypeName}/{e.Resource.Id}").ToHashSet();
+        static IEnumerable<ResourceReference> References(Base node) =>
+            (node is ResourceReference r ? [r] : Enumerable.Empty<ResourceReference>()).Concat(node.EnumerateElements().SelectMany(e => e.Value switch
+            {
+                Base one => References(one),
+                IEnumerable<Base> many => many.SelectMany(References),
+                _ => [],
+            }));
+        foreach (var entry in export.Entry)
+            foreach (var reference in References(entry.Resource!).Select(r => r.Reference).OfType<string>())
+                if (!held.Contains(reference))
+                    problems.Add($"{entry.Resource!.TypeName}/{entry.Resource.Id} points at {reference}, which is not in the export");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        // No staff sign-in names: staff are named as people see them, not by their account.
+        Assert.DoesNotContain("@demo.homeward", Homeward.Fhir.FhirFormat.Write(export, Homeward.Fhir.FhirFormatKind.Json));
     }
 
     [Fact]
@@ -103,6 +134,15 @@ public sealed class FhirCareTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(slots[3].Str("id"), (await Get(hub, $"/fhir/Slot/{slots[3].Str("id")}")).Str("id"));
         var first = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd");
         Assert.Equal(3, Resources(await Get(hub, $"/fhir/Slot?schedule=Schedule/{id}&start=ge{first}&start=le{DateTime.UtcNow.AddDays(4):yyyy-MM-dd}")).Count());
+
+        // Each declares and conforms to its UK Core profile.
+        foreach (var (path, type) in new[] { ($"HealthcareService/{id}", "HealthcareService"), ($"Schedule/{id}", "Schedule"), ($"Slot/{slots[3].Str("id")}", "Slot") })
+        {
+            var resource = Homeward.Fhir.FhirFormat.Read((await Get(hub, $"/fhir/{path}")).GetRawText(), Homeward.Fhir.FhirFormatKind.Json);
+            var profile = $"https://fhir.hl7.org.uk/StructureDefinition/UKCore-{type}";
+            Assert.Contains(profile, resource.Meta!.Profile);
+            Assert.Empty(UkCore.Errors(resource, profile));
+        }
     }
 
     [Fact]
