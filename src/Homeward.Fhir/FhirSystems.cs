@@ -26,6 +26,9 @@ public static class FhirSystems
     public const string UkCoreSlot = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Slot";
     /// <summary>NHS Data Dictionary discharge destination codes (England), the UK Core value set for where a person went.</summary>
     public const string UkCoreDischargeDestination = "https://fhir.hl7.org.uk/CodeSystem/UKCore-DischargeDestinationEngland";
+    /// <summary>UK Core's source of a referral: SNOMED CT, descendants of 309013001 |Referred by person| or 306098008 |Self-referral|.</summary>
+    public const string UkCoreSourceOfServiceRequest = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-SourceOfServiceRequest";
+    public const string Snomed = "http://snomed.info/sct";
     public const string UkCoreBundle = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Bundle";
     public const string UkCoreComposition = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Composition";
 

@@ -34,6 +34,8 @@ public static class ReferralMap
             ReasonCode = [new CodeableConcept { Text = r.Reason }],
         };
         sr.Extension.Add(new Extension(FhirSystems.ReferralSourceExtension, new Coding(FhirSystems.Source, r.Source.ToString())));
+        if (ReferralSources.ToSnomed(r.Source) is { } national)
+            sr.Extension.Add(new Extension(FhirSystems.UkCoreSourceOfServiceRequest, new CodeableConcept(FhirSystems.Snomed, national.Code, national.Display, null)));
         if (r.ReferrerOrganisation is { } org)
             sr.Extension.Add(new Extension(FhirSystems.ReferrerOrganisation, new FhirString(org)));
         if (r.ReferrerContact is { } contact)
@@ -124,6 +126,10 @@ public static class ReferralMap
                 Problem("extension", $"The referral source code system \"{s.System}\" is not known here: use {FhirSystems.Source}.", OperationOutcome.IssueType.CodeInvalid);
             source = s.Code;
         }
+        else if ((sr.GetExtension(FhirSystems.UkCoreSourceOfServiceRequest)?.Value as CodeableConcept)?.Coding
+                 .Where(c => c.System == FhirSystems.Snomed).Select(c => ReferralSources.FromSnomed(c.Code)).FirstOrDefault(x => x is not null) is { } national)
+            // UK Core's SNOMED CT source, where it says who referred in Homeward's words.
+            source = national.ToString();
         else if (route is not null)
             // Senders that do not know Homeward's source codes: the usual source of the route.
             source = Enum.Parse<Route>(route) switch

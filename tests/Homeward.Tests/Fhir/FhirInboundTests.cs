@@ -247,6 +247,38 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task UK_Core_source_of_referral_in_SNOMED_CT_is_read_and_said_back()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var nhs = Bodies.NewNhsNumber();
+        var bundle = $$"""
+            { "resourceType": "Bundle", "type": "transaction", "entry": [
+              {{FhirBundles.Patient(nhs)}},
+              { "fullUrl": "urn:uuid:{{Guid.NewGuid()}}",
+                "resource": { "resourceType": "ServiceRequest", "status": "active", "intent": "order", "priority": "urgent",
+                  "subject": { "reference": "urn:uuid:0b1e6c59-0c5f-4d5e-9a55-7c2f3b0d4a11" },
+                  "requester": { "display": "Sam Worker (adult social care)" },
+                  "reasonCode": [ { "text": "Managing less well at home since a fall; needs reablement." } ],
+                  "extension": [ { "url": "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-SourceOfServiceRequest",
+                    "valueCodeableConcept": { "coding": [ { "system": "http://snomed.info/sct", "code": "185365002", "display": "Referred by social worker" } ] } } ] },
+                "request": { "method": "POST", "url": "ServiceRequest" } } ] }
+            """;
+        var text = await (await Post(hub, bundle)).Content.ReadAsStringAsync(Ct);
+        var entry = JsonDocument.Parse(text).RootElement.GetProperty("entry")[1];
+        Assert.True(entry.GetProperty("response").Str("status") == "201 Created", text);
+        Assert.DoesNotContain("Extension-UKCore-SourceOfServiceRequest", entry.GetProperty("response").GetRawText()); // used, not "kept but not used"
+        var id = entry.GetProperty("resource").Str("id");
+        var referral = await (await hub.GetAsync($"/api/referrals/{id}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal("SocialWorker", referral.Str("source"));
+
+        var sr = (Hl7.Fhir.Model.ServiceRequest)Homeward.Fhir.FhirFormat.Read(
+            await (await hub.GetAsync($"/fhir/ServiceRequest/{id}", Ct)).Content.ReadAsStringAsync(Ct), Homeward.Fhir.FhirFormatKind.Json);
+        var national = (Hl7.Fhir.Model.CodeableConcept)sr.Extension.Single(e => e.Url == "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-SourceOfServiceRequest").Value!;
+        Assert.Equal("185365002", national.Coding.Single().Code);
+        Assert.Empty(UkCore.Errors(sr, UkCore.ServiceRequest));
+    }
+
+    [Fact]
     public async Task Searches_take_an_id_and_refuse_what_they_do_not_support()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
