@@ -15,7 +15,10 @@ public static class EpisodeMap
             Meta = new Meta { VersionId = e.Version.ToString(CultureInfo.InvariantCulture), Profile = [FhirSystems.UkCoreEpisodeOfCare] },
             Identifier = [new Identifier(FhirSystems.EpisodeId, e.Id.ToString())],
             Status = StatusOf(e.Status),
-            Patient = new ResourceReference($"Patient/{e.Person.Id}", e.Person.Name) { Identifier = new Identifier(FhirSystems.NhsNumber, e.Person.NhsNumber) },
+            Patient = new ResourceReference($"Patient/{e.Person.Id}", e.Person.Name)
+            {
+                Identifier = e.Person.NhsNumber is { } nhs ? new Identifier(FhirSystems.NhsNumber, nhs) : null,
+            },
             ReferralRequest = [new ResourceReference($"ServiceRequest/{e.ReferralId}")],
             Period = new Period
             {

@@ -55,7 +55,7 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
         if (await AlreadyReceived(request.SenderReference, actor, ct) is { } first)
             return (first.Resource, first.Location);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await Submit(request with { Person = person }, "ServiceRequest", "", actor, ct, idempotencyKey);
+        var outcome = await Submit(request with { Person = person, PersonId = HeldId(sr.Subject?.Reference) }, "ServiceRequest", "", actor, ct, idempotencyKey);
         var (resource, location, _) = await Keep(outcome, [(sr, null)], ct);
         await transaction.CommitAsync(ct);
         return (resource, location);
@@ -169,6 +169,10 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
         return outcome;
     }
 
+    /// <summary>The held record a subject reference names (Patient/{id}): the referral is that person's, with or without an NHS number.</summary>
+    private static Guid? HeldId(string? reference) =>
+        reference is not null && reference.StartsWith("Patient/", StringComparison.Ordinal) && Guid.TryParse(reference["Patient/".Length..], out var id) ? id : null;
+
     private async Task<PersonInput?> KnownPatient(string? reference, string at, Actor actor, List<FhirProblem> problems, CancellationToken ct)
     {
         if (reference is null || !reference.StartsWith("Patient/", StringComparison.Ordinal) || !Guid.TryParse(reference["Patient/".Length..], out var id))
@@ -181,7 +185,7 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
             var p = await People.Handle(id, actor, ct);
             return new PersonInput
             {
-                NhsNumber = p.NhsNumber, GivenName = p.GivenName, FamilyName = p.FamilyName, DateOfBirth = p.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                NhsNumber = p.NhsNumber, NhsNumberVerification = p.NhsNumber is null ? p.NhsNumberVerification ?? "03" : null, GivenName = p.GivenName, FamilyName = p.FamilyName, DateOfBirth = p.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Gender = p.Gender.ToString(), AddressLine1 = p.AddressLine1, AddressLine2 = p.AddressLine2, Town = p.Town, Postcode = p.Postcode,
                 GpPracticeCode = p.GpPracticeCode, UsualResidence = p.UsualResidence.ToString(),
             };
@@ -240,7 +244,7 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
             if (patients.TryGetValue(key, out var patient))
                 resolved.Add((request with { Person = patient.Input }, patient.At, at, patient.Resource, sent, index, patient.Index));
             else if (await KnownPatient(key, $"{at}.subject", actor, problems, ct) is { } known)
-                resolved.Add((request with { Person = known }, "", at, null, sent, index, -1));
+                resolved.Add((request with { Person = known, PersonId = HeldId(key) }, "", at, null, sent, index, -1));
         }
         if (problems.Count > 0)
             throw new FhirException(problems.Any(p => p.Type == OperationOutcome.IssueType.NotFound) ? 422 : 400, problems);

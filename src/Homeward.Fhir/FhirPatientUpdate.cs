@@ -39,7 +39,8 @@ public sealed class FhirPatientUpdate(IServiceProvider services)
             var input = PatientMap.FromFhir(patient, "Patient", problems);
             if (problems.Count > 0)
                 throw new FhirException(400, problems);
-            if (new string((input.NhsNumber ?? "").Where(char.IsDigit).ToArray()) != held.NhsNumber)
+            var sentNumber = new string((input.NhsNumber ?? "").Where(char.IsDigit).ToArray());
+            if ((sentNumber.Length == 0 ? null : sentNumber) != held.NhsNumber)
                 throw new FhirException(422, [new FhirProblem("Patient.identifier",
                     $"A record's NHS number cannot be changed (this record holds {held.NhsNumberDisplay}); if it is wrong, contact the hub.", OperationOutcome.IssueType.BusinessRule)]);
             input = input with

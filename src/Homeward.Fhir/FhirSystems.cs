@@ -8,6 +8,9 @@ public static class FhirSystems
     public const string NhsNumberVerification = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";
     public const string NhsNumberVerificationCodes = "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland";
     /// <summary>The base R4 extension UK Core uses for "needs an interpreter".</summary>
+    /// <summary>UK Core: why a Patient has no NHS number (nhs-number-not-known: Homeward's "trace required").</summary>
+    public const string NhsNumberUnavailableReason = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberUnavailableReason";
+    public const string NhsNumberUnavailableReasonCodes = "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberUnavailableReason";
     public const string InterpreterRequired = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
     /// <summary>BCP 47 language tags (the all-languages value set).</summary>
     public const string Bcp47 = "urn:ietf:bcp:47";

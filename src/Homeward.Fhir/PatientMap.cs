@@ -9,16 +9,20 @@ public static class PatientMap
 {
     public static Patient ToFhir(PersonView v)
     {
-        var nhs = new Identifier(FhirSystems.NhsNumber, v.NhsNumber);
-        // As the sender traced it; else "present but not traced" (Homeward checks the check digit, it does not trace with PDS).
-        var status = v.NhsNumberVerification ?? "02";
-        nhs.Extension.Add(new Extension(FhirSystems.NhsNumberVerification,
-            new CodeableConcept(FhirSystems.NhsNumberVerificationCodes, status, PersonInput.VerificationCodes[status])));
+        Identifier? nhs = null;
+        if (v.NhsNumber is not null)
+        {
+            nhs = new Identifier(FhirSystems.NhsNumber, v.NhsNumber);
+            // As the sender traced it; else "present but not traced" (Homeward checks the check digit, it does not trace with PDS).
+            var status = v.NhsNumberVerification ?? "02";
+            nhs.Extension.Add(new Extension(FhirSystems.NhsNumberVerification,
+                new CodeableConcept(FhirSystems.NhsNumberVerificationCodes, status, PersonInput.VerificationCodes[status])));
+        }
         var patient = new Patient
         {
             Id = v.Id.ToString(),
             Meta = new Meta { VersionId = v.Version.ToString(CultureInfo.InvariantCulture), Profile = [FhirSystems.UkCorePatient] },
-            Identifier = [nhs],
+            Identifier = nhs is null ? [] : [nhs],
             Name = [new HumanName { Use = HumanName.NameUse.Official, Family = v.FamilyName, Given = [v.GivenName] }],
             Gender = v.Gender switch
             {
@@ -36,6 +40,9 @@ public static class PatientMap
                 PostalCode = v.Postcode,
             }],
         };
+        if (v.NhsNumber is null)
+            patient.Extension.Add(new Extension(FhirSystems.NhsNumberUnavailableReason,
+                new CodeableConcept(FhirSystems.NhsNumberUnavailableReasonCodes, "nhs-number-not-known", "NHS number not known")));
         var contact0 = v.Contact;
         if (contact0.Phone is { } home)
             patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Home, home));
@@ -76,9 +83,12 @@ public static class PatientMap
         if (p.ModifierExtension.Count > 0)
             problems.Add(new FhirProblem($"{at}.modifierExtension", "Homeward does not understand modifier extensions on a Patient.", OperationOutcome.IssueType.NotSupported));
         var nhs = p.Identifier.FirstOrDefault(i => i.System == FhirSystems.NhsNumber);
-        if (nhs is null)
+        // UK Core's way of saying nobody knows the number: recorded "trace required", for the hub to trace.
+        var notKnown = nhs is null && (p.GetExtension(FhirSystems.NhsNumberUnavailableReason)?.Value as CodeableConcept)?.Coding
+            .Any(c => c.System == FhirSystems.NhsNumberUnavailableReasonCodes && c.Code == "nhs-number-not-known") == true;
+        if (nhs is null && !notKnown)
             problems.Add(new FhirProblem($"{at}.identifier",
-                $"A Patient needs its NHS number as an identifier with system {FhirSystems.NhsNumber}.", OperationOutcome.IssueType.Required));
+                $"A Patient needs its NHS number as an identifier with system {FhirSystems.NhsNumber}, or, when nobody knows it, the extension {FhirSystems.NhsNumberUnavailableReason} (nhs-number-not-known): the hub then traces it.", OperationOutcome.IssueType.Required));
         var name = p.Name.FirstOrDefault(n => n.Use == HumanName.NameUse.Official) ?? p.Name.FirstOrDefault();
         var address = p.Address.FirstOrDefault(a => a.Use == Address.AddressUse.Home) ?? p.Address.FirstOrDefault();
         var lines = address?.Line.ToList() ?? [];
@@ -102,7 +112,7 @@ public static class PatientMap
         return new PersonInput
         {
             NhsNumber = nhs?.Value,
-            NhsNumberVerification = verification,
+            NhsNumberVerification = notKnown ? "03" : verification,
             GivenName = name?.Given.FirstOrDefault(),
             FamilyName = name?.Family,
             DateOfBirth = p.BirthDate,

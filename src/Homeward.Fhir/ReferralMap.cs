@@ -28,7 +28,10 @@ public static class ReferralMap
                 _ => RequestPriority.Routine,
             },
             Code = new CodeableConcept { Text = "Referral for intermediate care" },
-            Subject = new ResourceReference($"Patient/{r.Person.Id}", r.Person.Name) { Identifier = new Identifier(FhirSystems.NhsNumber, r.Person.NhsNumber) },
+            Subject = new ResourceReference($"Patient/{r.Person.Id}", r.Person.Name)
+            {
+                Identifier = r.Person.NhsNumber is { } nhs ? new Identifier(FhirSystems.NhsNumber, nhs) : null,
+            },
             AuthoredOn = r.ReceivedAt.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
             Requester = new ResourceReference { Display = r.ReferrerName },
             ReasonCode = [new CodeableConcept { Text = r.Reason }],

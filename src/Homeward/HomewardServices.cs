@@ -52,6 +52,7 @@ public static class HomewardServices
         services.AddScoped<GetPerson>();
         services.AddScoped<FindPeople>();
         services.AddScoped<UpdatePerson>();
+        services.AddScoped<TraceNhsNumber>();
         services.AddScoped<PostcodeDirectory>();
         services.AddScoped<Rotas.TeamCarers>();
         services.AddScoped<PersonRecord>();

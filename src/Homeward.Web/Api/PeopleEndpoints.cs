@@ -51,6 +51,20 @@ public static class PeopleEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
+        group.MapPut("/{id:guid}/nhs-number", async (Guid id, TraceNhsNumber.Input input, TraceNhsNumber handler, HttpContext http, CancellationToken ct) =>
+        {
+            var person = await handler.Handle(id, input, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, person.Version);
+            return TypedResults.Ok(person);
+        })
+        .NeedsForPerson(Right.Triage)
+        .WithSummary("Enter the NHS number traced for someone recorded without one")
+        .WithDescription("Once only: { \"nhsNumber\": \"9990000018\", \"status\": \"01\" } (01 verified on PDS, the default; or 02). Needs If-Match. "
+                         + "Refused (400) when another record holds the number (Homeward cannot merge records), 409 when the person already has one.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
         group.MapGet("/{id:guid}/subject-access", async (Guid id, SubjectAccess handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(id, http.Actor(), ct)))
         .Needs(Right.AnswerSubjectAccess)

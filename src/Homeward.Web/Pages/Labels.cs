@@ -49,6 +49,10 @@ public static class Labels
 
     public static string Split(string pascal) => Homeward.Common.Words.Of(pascal);
 
+    /// <summary>An NHS number as staff read it (3-3-4), or that it is not known and must be traced.</summary>
+    public static string Nhs(string? number) =>
+        Homeward.People.Person.Show(number is null ? null : Homeward.People.NhsNumber.Parse(number));
+
     public static string When(DateTimeOffset instant)
     {
         var london = TimeZoneInfo.ConvertTime(instant, London);

@@ -9,6 +9,8 @@ public enum AttentionKind
     PatientMatch,
     /// <summary>A referral the sender left unclear (a route worked out, a date to follow): check it before triage.</summary>
     ReferralToCheck,
+    /// <summary>Someone referred without an NHS number: trace it (PDS) so their records can be matched and counted.</summary>
+    NhsNumberTrace,
     /// <summary>A provider declined an offer and the person has no other place offered or accepted.</summary>
     OfferDeclined,
     /// <summary>An offer still unanswered past its limit.</summary>
@@ -38,7 +40,7 @@ public static class AttentionKinds
         // Due when the first day beyond capacity begins (the item dates from the day before).
         AttentionKind.BeyondCapacity => TimeSpan.FromDays(1),
         AttentionKind.OfferDeclined or AttentionKind.UnplannedVisit => TimeSpan.FromHours(2),
-        AttentionKind.ReferralToCheck or AttentionKind.OfferUnanswered => TimeSpan.FromHours(4),
+        AttentionKind.ReferralToCheck or AttentionKind.OfferUnanswered or AttentionKind.NhsNumberTrace => TimeSpan.FromHours(4),
         _ => TimeSpan.FromDays(1),
     };
 
@@ -47,6 +49,7 @@ public static class AttentionKinds
         AttentionKind.TwoHourReferral => "New 2-hour referrals",
         AttentionKind.PatientMatch => "Referrals held: is this the person held?",
         AttentionKind.ReferralToCheck => "Referrals to check",
+        AttentionKind.NhsNumberTrace => "NHS numbers to trace",
         AttentionKind.OfferDeclined => "Offers declined",
         AttentionKind.OfferUnanswered => "Offers not answered",
         AttentionKind.DelayOver48Hours => "In hospital over 48 hours past the ready date",

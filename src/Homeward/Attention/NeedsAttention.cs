@@ -100,6 +100,21 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                 found.Add((AttentionKind.ReferralToCheck, x.Id, x.Id, x.PersonId, x.Name, x.ToCheck!, x.ReferredAt));
         }
 
+        if (Wants(AttentionKind.NhsNumberTrace))
+        {
+            // One item a person (their latest open episode), from when they were first referred without it.
+            var untraced = from e in db.Episodes.AsNoTracking()
+                           join p in people on e.PersonId equals p.Id
+                           where p.NhsNumber == null && e.Status != EpisodeStatus.Ended && e.Status != EpisodeStatus.Cancelled && e.Status != EpisodeStatus.Declined
+                           select new { e.Id, e.PersonId, Name = p.GivenName + " " + p.FamilyName, p.DateOfBirth, p.Postcode, e.ReferredAt };
+            foreach (var person in (await untraced.ToListAsync(ct)).GroupBy(x => x.PersonId))
+            {
+                var latest = person.MaxBy(x => x.ReferredAt)!;
+                found.Add((AttentionKind.NhsNumberTrace, person.Key, latest.Id, person.Key, latest.Name,
+                    $"Referred without an NHS number: trace it on PDS (born {latest.DateOfBirth.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, {latest.Postcode.Value})", person.Min(x => x.ReferredAt)));
+            }
+        }
+
         if (Wants(AttentionKind.OfferUnanswered, AttentionKind.OfferDeclined))
         {
             var bookings = from b in db.Bookings.AsNoTracking()
@@ -193,7 +208,8 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                 return new Item(f.Kind, f.Kind.Label(), f.Subject, f.Episode, f.Person, f.Name, f.Detail, f.Since, due,
                     due <= now && claim?.State != AttentionState.Done, claim?.State ?? AttentionState.Open,
                     claim?.State == AttentionState.Taken ? claim.OwnerName : null, claim?.Version ?? 0,
-                    f.Episode is { } episode ? $"/episodes/{episode}" : $"/matching/{f.Subject}");
+                    f.Kind == AttentionKind.NhsNumberTrace ? $"/people/{f.Person}"
+                    : f.Episode is { } episode ? $"/episodes/{episode}" : $"/matching/{f.Subject}");
             }).ToList();
         // Kinds are worked out in families (an offer declined or unanswered); only those asked for are answered.
         var shown = items.Where(i => i.State != AttentionState.Done && (only.Length == 0 || only.Contains(i.Kind)))

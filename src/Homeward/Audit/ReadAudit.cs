@@ -145,7 +145,7 @@ public sealed class ReadAudit(HomewardDb db, TimeProvider clock)
             var personId = x.a.PersonId ?? (x.Shown > 0 ? asked : null);
             var person = personId is { } id ? people.GetValueOrDefault(id) : null;
             return new Row(x.a.Id, x.a.At, x.a.UserName, x.a.Role, x.Organisation, personId, person is null ? null : $"{person.GivenName} {person.FamilyName}",
-                person?.NhsNumber.Value, x.a.Action, AuditActions.InWords(x.a.Action), x.a.EntityId, x.a.Outcome, x.a.CorrelationId, x.a.Hash is not null, x.Shown);
+                person?.NhsNumber?.Value, x.a.Action, AuditActions.InWords(x.a.Action), x.a.EntityId, x.a.Outcome, x.a.CorrelationId, x.a.Hash is not null, x.Shown);
         })];
     }
 }

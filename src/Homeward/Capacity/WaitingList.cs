@@ -61,7 +61,7 @@ public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider c
             }
             var since = w.WaitingSince ?? w.AcceptedAt ?? now;
             int? delay = w.DischargeReadyDate is { } ready && ready <= today ? today.DayNumber - ready.DayNumber : null;
-            entries.Add(new Entry(w.Id, w.PersonId, $"{w.GivenName} {w.FamilyName}", w.NhsNumber.Display, w.Urgency, w.Pathway, w.Service,
+            entries.Add(new Entry(w.Id, w.PersonId, $"{w.GivenName} {w.FamilyName}", People.Person.Show(w.NhsNumber), w.Urgency, w.Pathway, w.Service,
                 w.DischargeReadyDate, today.DayNumber - London.DateOf(since).DayNumber, delay, expected, where, booking is not null));
         }
 

@@ -108,7 +108,7 @@ public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load,
         var list = behind.Select(c =>
         {
             var p = records[byEpisode[c.EpisodeId]];
-            return new Person(c.EpisodeId, p.Id, $"{p.GivenName} {p.FamilyName}", p.NhsNumber.Value, c.Date, c.Counts, c.Amount);
+            return new Person(c.EpisodeId, p.Id, $"{p.GivenName} {p.FamilyName}", Homeward.People.Person.Show(p.NhsNumber), c.Date, c.Counts, c.Amount);
         }).OrderBy(p => p.Date).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         await ListAudit.Record(db, actor, "figures.people", [.. list.Select(p => p.PersonId).Distinct()], figure.Code.ToString(), now, ct);
         return list;

@@ -40,7 +40,7 @@ public sealed record EpisodeFacts
     public IReadOnlyList<int> GoalEndScores { get; init; } = [];
 
     // For the national returns: who the person is, and the care record's dated events.
-    public string NhsNumber { get; init; } = "";
+    public string? NhsNumber { get; init; }
     public People.Gender Gender { get; init; }
     public string? GpPractice { get; init; }
     public DateTimeOffset? DeclinedAt { get; init; }

@@ -83,7 +83,7 @@ public sealed class LoadFacts(HomewardDb db)
             BarthelStart = Measure(x.Id, Measures.Barthel, Stage.Start), BarthelEnd = Measure(x.Id, Measures.Barthel, Stage.End),
             CareHoursStart = Measure(x.Id, Measures.CareHours, Stage.Start), CareHoursEnd = Measure(x.Id, Measures.CareHours, Stage.End),
             GoalEndScores = [.. goalEnds[x.Id]],
-            NhsNumber = x.NhsNumber.Value, Gender = x.Gender, GpPractice = x.GpPracticeCode, DeclinedAt = x.DeclinedAt, CancelledAt = x.CancelledAt,
+            NhsNumber = x.NhsNumber?.Value, Gender = x.Gender, GpPractice = x.GpPracticeCode, DeclinedAt = x.DeclinedAt, CancelledAt = x.CancelledAt,
             WaitingFor = x.WaitingFor, DelayLedger = [.. delays[x.Id]], AssessedAt = x.AssessedAt, ReviewsHeldAt = [.. reviews[x.Id].Order()], FollowUpResult = x.FollowUpResult,
             AdmittedOn = x.AdmittedOn, UsualResidence = x.UsualResidence, Postcode = x.Postcode.Value, Ethnicity = x.Ethnicity,
             PrimarySupportReason = x.PrimarySupportReason, AccommodationStatus = x.AccommodationStatus,

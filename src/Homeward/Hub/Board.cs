@@ -107,7 +107,7 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock, 
                     ? ($"Accept the offer for {Day(booking.StartDate)}", booking.Name)
                     : ($"Start on {Day(booking.StartDate)} (booked)", booking.Name)
                 : NextAction(x.Status, x.Route, x.Service, x.WaitingFor);
-            return new Row(x.Id, x.PersonId, $"{x.GivenName} {x.FamilyName}", x.NhsNumber.Display, x.Route, x.Status, x.Service,
+            return new Row(x.Id, x.PersonId, $"{x.GivenName} {x.FamilyName}", People.Person.Show(x.NhsNumber), x.Route, x.Status, x.Service,
                 x.Pathway, x.Hospital, x.LocalityId is { } l ? localityNames.GetValueOrDefault(l) : null,
                 today.DayNumber - referred.DayNumber, delay, inHospital, next, owner, x.Version,
                 x.Urgency == Urgency.TwoHour && x.Status != EpisodeStatus.Active ? x.ReferredAt + TwoHours : null, x.ToCheck);

@@ -76,7 +76,7 @@ public sealed class GetHeldReferral(HomewardDb db, AccessScope scope, TimeProvid
         var earlier = await db.Referrals.AsNoTracking().Where(r => r.PersonId == person.Id).Select(r => r.ReceivedAt).ToListAsync(ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "referral.match.view", person.Id, id, now));
         await db.SaveChangesAsync(ct);
-        return new MatchView(HeldReferralView.For(held), person.NhsNumber.ToString(), person.Id, $"{person.GivenName} {person.FamilyName}", rows,
+        return new MatchView(HeldReferralView.For(held), person.NhsNumber?.ToString() ?? "", person.Id, $"{person.GivenName} {person.FamilyName}", rows,
             request.Reason ?? "", Join(request.ReferrerName, request.ReferrerContact), $"{held.SenderUserName}{(sender is null ? "" : $", {sender}")}",
             sentWith, earlier.Count, earlier.Count == 0 ? null : earlier.Max());
     }

@@ -19,7 +19,7 @@ public sealed partial class FindPeople(HomewardDb db, AccessScope scope, TimePro
     public sealed record Query(string? Text = null, string? Name = null, string? NhsNumber = null, string? DateOfBirth = null, string? Postcode = null,
         int? Page = null, int? PageSize = null);
 
-    public sealed record Hit(Guid Id, string NhsNumber, string NhsNumberDisplay, string Name, DateOnly DateOfBirth, int Age, string Address, string Postcode,
+    public sealed record Hit(Guid Id, string? NhsNumber, string NhsNumberDisplay, string Name, DateOnly DateOfBirth, int Age, string Address, string Postcode,
         string? Locality, int Episodes, int OpenEpisodes, Guid? LatestEpisodeId, EpisodeStatus? LatestStatus, DateTimeOffset? LatestReferredAt);
 
     public async Task<Page<Hit>> Handle(Query query, Actor actor, CancellationToken ct)
@@ -74,7 +74,7 @@ public sealed partial class FindPeople(HomewardDb db, AccessScope scope, TimePro
             var p = f.Person;
             var theirs = episodes[p.Id].OrderByDescending(e => e.ReferredAt).ToList();
             var latest = theirs.FirstOrDefault();
-            return new Hit(p.Id, p.NhsNumber.Value, p.NhsNumber.Display, $"{p.GivenName} {p.FamilyName}", p.DateOfBirth, p.AgeOn(today),
+            return new Hit(p.Id, p.NhsNumber?.Value, Person.Show(p.NhsNumber), $"{p.GivenName} {p.FamilyName}", p.DateOfBirth, p.AgeOn(today),
                 string.Join(", ", new[] { p.AddressLine1, p.AddressLine2, p.Town }.OfType<string>()), p.Postcode.Value, f.Locality, theirs.Count,
                 theirs.Count(e => e.Status is not (EpisodeStatus.Ended or EpisodeStatus.Cancelled or EpisodeStatus.Declined)),
                 latest?.Id, latest?.Status, latest?.ReferredAt);

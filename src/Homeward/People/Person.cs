@@ -22,7 +22,29 @@ public enum Consent
 public sealed class Person
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
-    public required NhsNumber NhsNumber { get; init; }
+    /// <summary>
+    /// Null while nobody knows it (an urgent referral from 111 or an ambulance crew): the person is recorded "trace
+    /// required" and the hub traces the number on the Personal Demographics Service and enters it (<see cref="Traced"/>).
+    /// </summary>
+    public NhsNumber? NhsNumber { get => _nhsNumber; init => _nhsNumber = value; }
+
+    private NhsNumber? _nhsNumber;
+
+    /// <summary>Nobody has given the person's NHS number yet: the hub must trace it.</summary>
+    public bool NeedsTrace => NhsNumber is null;
+
+    /// <summary>The NHS number the hub traced for someone recorded without one, with its status (01: verified on PDS).</summary>
+    public void Traced(NhsNumber number, string status)
+    {
+        if (NhsNumber is not null)
+            throw new InvalidOperationException("The person already has an NHS number.");
+        (_nhsNumber, NhsNumberVerification) = (number, status);
+    }
+
+    /// <summary>The NHS number as staff read it: 3-3-4, or that it is not known and must be traced.</summary>
+    public static string Show(NhsNumber? number) => number?.Display ?? NotKnown;
+
+    public const string NotKnown = "Not known: trace needed";
     /// <summary>
     /// The NHS number's trace status as the sender gave it (NHS Data Dictionary NHS Number Status Indicator Code, "01"
     /// number present and verified … "08"); null when nobody said (Homeward checks the check digit, it does not trace).

@@ -40,6 +40,9 @@ public sealed record PersonInput
         ["08"] = "Trace postponed (baby under six weeks old)",
     };
 
+    /// <summary>The statuses that say the number is not (yet) known: the person can be recorded without one, to be traced.</summary>
+    public static readonly IReadOnlySet<string> NotPresent = new HashSet<string> { "03", "04", "05", "06", "07", "08" };
+
     /// <summary>A UK telephone number in a normal form (<c>01632 960123</c>, <c>07700 900123</c>): 10 or 11 digits from 0, or +44.</summary>
     public static string? PhoneNumber(Problems problems, string field, string? value, string label)
     {
@@ -64,9 +67,18 @@ public sealed record PersonInput
     /// <summary>Checks every field, adding problems under <paramref name="prefix"/>; returns the parsed person when all is well.</summary>
     public Person? Validate(Problems problems, string prefix, DateOnly today, DateTimeOffset now)
     {
-        NhsNumber nhs = default;
-        if (!People.NhsNumber.TryParse(NhsNumber, out nhs, out var nhsError))
-            problems.Add($"{prefix}nhsNumber", nhsError!);
+        // Without an NHS number only when the sender says it is not known (a trace status): never by a forgotten field.
+        NhsNumber? nhs = null;
+        var unknown = string.IsNullOrWhiteSpace(NhsNumber) && NhsNumberVerification is { } said && NotPresent.Contains(said);
+        if (!unknown)
+        {
+            if (People.NhsNumber.TryParse(NhsNumber, out var parsed, out var nhsError))
+                nhs = parsed;
+            else
+                problems.Add($"{prefix}nhsNumber", string.IsNullOrWhiteSpace(NhsNumber)
+                    ? $"{nhsError} If nobody knows it, say so (NHS number status 03, trace required): the hub will trace it."
+                    : nhsError!);
+        }
         var given = problems.Required($"{prefix}givenName", GivenName, 100, "the given name");
         var family = problems.Required($"{prefix}familyName", FamilyName, 100, "the family name");
         var dob = problems.Date($"{prefix}dateOfBirth", DateOfBirth, "the date of birth", required: true);
@@ -110,6 +122,8 @@ public sealed record PersonInput
         if (verification is not null && !VerificationCodes.ContainsKey(verification))
             problems.Add($"{prefix}nhsNumberVerification", $"'{verification}' is not an NHS number status: use a code from 01 to 08.",
                 "Choose the NHS number status from the list.");
+        else if (nhs is not null && verification is not null && NotPresent.Contains(verification) && verification is not ("05" or "06"))
+            problems.Add($"{prefix}nhsNumberVerification", $"An NHS number was given, but its status says there is none ({VerificationCodes[verification]}).");
         if (preference is People.ContactPreference.Phone && phone is null || preference is People.ContactPreference.Mobile or People.ContactPreference.Text && mobile is null)
             problems.Add($"{prefix}contact.preference", "Give the number they would like to be contacted on.");
         else if (preference == People.ContactPreference.Email && email is null)

@@ -21,22 +21,22 @@ public sealed record ContactView(string? Phone, string? MobilePhone, string? Ema
 
 /// <summary>A person's record as the API shows it.</summary>
 public sealed record PersonView(
-    Guid Id, string NhsNumber, string NhsNumberDisplay, string GivenName, string FamilyName, DateOnly DateOfBirth,
+    Guid Id, string? NhsNumber, string NhsNumberDisplay, string GivenName, string FamilyName, DateOnly DateOfBirth,
     Gender Gender, string AddressLine1, string? AddressLine2, string? Town, string Postcode, Guid? LocalityId,
     string? GpPracticeCode, UsualResidence UsualResidence, UnpaidCarerView? UnpaidCarer, Consent Consent, int Version,
     ContactView Contact, Ethnicity? Ethnicity = null, PrimarySupportReason? PrimarySupportReason = null,
     AccommodationStatus? AccommodationStatus = null, string? NhsNumberVerification = null)
 {
     public static PersonView From(Person p) => new(
-        p.Id, p.NhsNumber.Value, p.NhsNumber.Display, p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender,
+        p.Id, p.NhsNumber?.Value, Person.Show(p.NhsNumber), p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender,
         p.AddressLine1, p.AddressLine2, p.Town, p.Postcode.Value, p.LocalityId, p.GpPracticeCode, p.UsualResidence,
         p.CarerName is null ? null : new UnpaidCarerView(p.CarerName, p.CarerRelationship, p.CarerPhone, p.CarerHasOwnNeeds),
         p.Consent, p.Version, ContactView.From(p), p.Ethnicity, p.PrimarySupportReason, p.AccommodationStatus, p.NhsNumberVerification);
 }
 
 /// <summary>Just enough to say who a record is about, and how to reach them (where staff phone people).</summary>
-public sealed record PersonSummary(Guid Id, string NhsNumber, string Name, DateOnly DateOfBirth, ContactView? Contact = null, UnpaidCarerView? UnpaidCarer = null)
+public sealed record PersonSummary(Guid Id, string? NhsNumber, string Name, DateOnly DateOfBirth, ContactView? Contact = null, UnpaidCarerView? UnpaidCarer = null)
 {
-    public static PersonSummary From(Person p) => new(p.Id, p.NhsNumber.Value, $"{p.GivenName} {p.FamilyName}", p.DateOfBirth, ContactView.From(p),
+    public static PersonSummary From(Person p) => new(p.Id, p.NhsNumber?.Value, $"{p.GivenName} {p.FamilyName}", p.DateOfBirth, ContactView.From(p),
         p.CarerName is null ? null : new UnpaidCarerView(p.CarerName, p.CarerRelationship, p.CarerPhone, p.CarerHasOwnNeeds));
 }

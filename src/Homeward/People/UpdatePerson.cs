@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.People;
 
 /// <summary>
-/// Changes a person's details. The NHS number is the person's identity and never changes here.
+/// Changes a person's details. The NHS number is the person's identity and never changes here (one traced for someone
+/// recorded without it is entered by <see cref="TraceNhsNumber"/>).
 /// The caller names the version they edited; if someone else changed the record first, the change is
 /// refused (stale) and nothing is overwritten.
 /// </summary>
@@ -22,7 +23,9 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
 
         var now = clock.GetUtcNow();
         var problems = new Problems();
-        var checkedInput = input with { NhsNumber = person.NhsNumber.Value };
+        var checkedInput = person.NhsNumber is { } held
+            ? input with { NhsNumber = held.Value }
+            : input with { NhsNumber = null, NhsNumberVerification = person.NhsNumberVerification ?? "03" };
         var updated = checkedInput.Validate(problems, "", London.DateOf(now), now);
         problems.ThrowIfAny();
 
@@ -63,7 +66,7 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
             (person.Language, person.InterpreterNeeded) = (updated.Language, updated.InterpreterNeeded);
         if (input.Contact?.AccessToHome is not null || input.Contact?.KeySafeCode is not null)
             (person.AccessToHome, person.KeySafeCode) = (updated.AccessToHome, updated.KeySafeCode);
-        if (updated.NhsNumberVerification is not null)
+        if (updated.NhsNumberVerification is not null && person.NhsNumber is not null)
             person.NhsNumberVerification = updated.NhsNumberVerification;
         person.Version++;
         db.AuditEntries.Add(AuditEntry.For(actor, "person.update", person.Id, person.Id, now));

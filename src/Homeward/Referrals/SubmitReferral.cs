@@ -23,6 +23,11 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
     public sealed record Request
     {
         public PersonInput? Person { get; init; }
+        /// <summary>
+        /// The record of someone already held, for a person without an NHS number (who cannot be found by one): the
+        /// referral is theirs. Only a record the caller may see.
+        /// </summary>
+        public Guid? PersonId { get; init; }
         public string? Route { get; init; }
         public string? Source { get; init; }
         public string? ReferrerName { get; init; }
@@ -137,7 +142,14 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         var heldDetails = problems.Enum<HeldDetails>("personDetails", request.PersonDetails, "what to do with details that differ", required: false);
         if (person is not null)
         {
-            var existing = await db.People.SingleOrDefaultAsync(p => p.NhsNumber == person.NhsNumber, ct);
+            // Someone sent without an NHS number is recorded afresh, to be traced by the hub (never matched to another untraced record).
+            var existing = request.PersonId is { } heldId
+                ? await scope.MaySee(actor, heldId, ct, breakGlass: false) ? await db.People.SingleOrDefaultAsync(p => p.Id == heldId, ct) : null
+                : person.NhsNumber is { } number ? await db.People.SingleOrDefaultAsync(p => p.NhsNumber == number, ct) : null;
+            if (request.PersonId is not null && existing is null)
+                problems.Add("personId", "No person with this record id that you can see.");
+            else if (request.PersonId is not null && existing!.NhsNumber != person.NhsNumber)
+                problems.Add("person.nhsNumber", "The NHS number sent is not the one held on this person's record.");
             var differences = existing is null ? [] : PatientMatch.Differences(existing, person);
             if (differences.Count > 0 && heldDetails == HeldDetails.Hold && decidedId is null)
                 toDecide = differences;

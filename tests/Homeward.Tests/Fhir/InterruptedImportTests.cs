@@ -75,7 +75,7 @@ public sealed class InterruptedImportTests(ApiFactory app) : IClassFixture<ApiFa
             var perPerson = await db.Referrals.GroupBy(r => r.PersonId).Select(g => g.Count()).ToListAsync(Ct);
             Assert.Equal(files, perPerson.Count);
             Assert.All(perPerson, n => Assert.Equal(1, n));
-            var held = (await db.People.Select(p => p.NhsNumber).ToListAsync(Ct)).Select(n => n.Value).ToHashSet();
+            var held = (await db.People.Select(p => p.NhsNumber).ToListAsync(Ct)).Select(n => n!.Value.Value).ToHashSet();
             Assert.True(held.SetEquals(numbers));
         }
         finally

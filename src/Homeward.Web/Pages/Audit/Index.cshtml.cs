@@ -17,6 +17,8 @@ namespace Homeward.Web.Pages.Audit;
 public sealed class IndexModel(ReadAudit audit) : PageModel
 {
     [FromQuery] public string? NhsNumber { get; set; }
+    /// <summary>Someone recorded without an NHS number (to be traced) is found by their record's id.</summary>
+    [FromQuery] public Guid? PersonId { get; set; }
     [FromQuery(Name = "user")] public string? UserName { get; set; }
     [FromQuery] public string? From { get; set; }
     [FromQuery] public string? To { get; set; }
@@ -30,7 +32,7 @@ public sealed class IndexModel(ReadAudit audit) : PageModel
     {
         try
         {
-            Rows = await audit.Handle(new ReadAudit.Query(NhsNumber: NhsNumber, User: UserName, From: From, To: To, Action: Action, Outcome: Outcome,
+            Rows = await audit.Handle(new ReadAudit.Query(PersonId: PersonId, NhsNumber: NhsNumber, User: UserName, From: From, To: To, Action: Action, Outcome: Outcome,
                 Page: PageNumber, PageSize: 50), HttpContext.Actor(), ct);
         }
         catch (ValidationFailedException e)

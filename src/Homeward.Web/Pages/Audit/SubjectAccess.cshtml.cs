@@ -27,7 +27,7 @@ public sealed class SubjectAccessModel(SubjectAccess subjectAccess) : PageModel
         {
             var export = await subjectAccess.ByNhsNumber(nhsNumber, HttpContext.Actor(), ct);
             var json = JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions(Json.Options) { WriteIndented = true });
-            return File(json, "application/json", $"subject-access-{export.Person.NhsNumber}-{export.MadeAt:yyyy-MM-dd}.json");
+            return File(json, "application/json", $"subject-access-{export.Person.NhsNumber ?? export.Person.Id.ToString()}-{export.MadeAt:yyyy-MM-dd}.json");
         }
         catch (ValidationFailedException e)
         {

@@ -29,7 +29,7 @@ public sealed class BreakGlassViews(HomewardDb db, TimeProvider clock)
             .Select(a => new { a.UserId, PersonId = a.PersonId!.Value, a.At }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return [.. rows.OrderByDescending(r => r.b.StartedAt).Select(r => new View(r.b.Id, r.b.UserName, r.b.Role, r.Organisation, r.b.PersonId,
-            $"{r.GivenName} {r.FamilyName}", r.NhsNumber.Value, r.b.Reason, r.b.StartedAt, r.b.ExpiresAt, r.b.EndedAt, r.b.IsActive(now),
+            $"{r.GivenName} {r.FamilyName}", People.Person.Show(r.NhsNumber), r.b.Reason, r.b.StartedAt, r.b.ExpiresAt, r.b.EndedAt, r.b.IsActive(now),
             emergencyReads.Count(a => a.UserId == r.b.UserId && a.PersonId == r.b.PersonId && a.At >= r.b.StartedAt && a.At < r.b.Until),
             r.b.ReviewedAt, r.b.ReviewedBy, r.b.Verdict, r.b.ReviewNote, r.b.ChangeReason))];
     }

@@ -35,9 +35,12 @@ public sealed class AttachDocument(HomewardDb db, AccessScope scope, TimeProvide
         var sent = request.Patient.Validate(problems, "patient.", London.DateOf(now), now);
         problems.Required("senderId", request.SenderId, 300, "the document's identifier");
         problems.Required("summary", request.Summary, 1000, "what the document is");
+        if (sent is not null && sent.NhsNumber is null)
+            problems.Add("patient.nhsNumber", "A document is attached by the patient's NHS number: send it once the number is known.");
         problems.ThrowIfAny();
 
-        var person = await db.People.SingleOrDefaultAsync(p => p.NhsNumber == sent!.NhsNumber, ct);
+        var number = sent!.NhsNumber!.Value;
+        var person = await db.People.SingleOrDefaultAsync(p => p.NhsNumber == number, ct);
         var visible = scope.People(actor);
         var open = from r in db.Referrals
                    join e in db.Episodes on r.Id equals e.ReferralId

@@ -36,7 +36,7 @@ public sealed class DataQuality(MakeReturn make, HomewardDb db, TimeProvider clo
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NhsNumber }).ToListAsync(ct);
         var toComplete = people.OrderBy(p => p.FamilyName, StringComparer.Ordinal).ThenBy(p => p.GivenName, StringComparer.Ordinal)
-            .Select(p => new PersonToComplete(p.Id, $"{p.GivenName} {p.FamilyName}", p.NhsNumber.Display, missing[p.Id])).ToList();
+            .Select(p => new PersonToComplete(p.Id, $"{p.GivenName} {p.FamilyName}", Homeward.People.Person.Show(p.NhsNumber), missing[p.Id])).ToList();
         if (ids.Count > 0)
             await ListAudit.Record(db, actor, "returns.data-quality", ids, $"{table.Period.From:yyyy-MM-dd}..{table.Period.To:yyyy-MM-dd}", clock.GetUtcNow(), ct);
         return new Report(table.Period, table.Rows.Count, table.Rows.Select(r => r[person]).Distinct().Count(), fields, toComplete);

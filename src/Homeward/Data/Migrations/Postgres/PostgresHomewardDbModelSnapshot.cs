@@ -1613,7 +1613,6 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("NhsNumber")
-                        .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 

@@ -1589,7 +1589,6 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NhsNumber")
-                        .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
