@@ -43,6 +43,9 @@ public sealed class AuditEntry
     /// </summary>
     public List<AuditPerson> People { get; init; } = [];
 
+    /// <summary>The longest entity id kept (the column's length on both databases).</summary>
+    public const int EntityIdLength = 64;
+
     public static AuditEntry For(Actor actor, string action, Guid? personId, object? entityId, DateTimeOffset at,
         AuditOutcome outcome = AuditOutcome.Allowed) => new()
     {
@@ -53,7 +56,8 @@ public sealed class AuditEntry
         OrganisationId = actor.OrganisationId,
         PersonId = personId,
         Action = action,
-        EntityId = entityId?.ToString(),
+        // What a caller sent can be longer than the column (a sender's document identifier): the end is kept, where ids differ.
+        EntityId = entityId?.ToString() is { Length: > EntityIdLength } id ? "…" + id[^(EntityIdLength - 1)..] : entityId?.ToString(),
         Outcome = outcome,
         CorrelationId = actor.CorrelationId,
     };

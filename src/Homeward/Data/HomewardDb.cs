@@ -183,7 +183,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, a => a.UserId, 450);
             Text(e, a => a.UserName, 256);
             Text(e, a => a.Action, 64);
-            Text(e, a => a.EntityId, 64);
+            Text(e, a => a.EntityId, AuditEntry.EntityIdLength);
             Text(e, a => a.CorrelationId, 128);
             e.HasIndex(a => a.Sequence).IsUnique();   // two sealers can never give out the same place in the chain
             e.Property(a => a.Hash).HasMaxLength(64).IsFixedLength(false);
