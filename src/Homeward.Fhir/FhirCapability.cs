@@ -65,15 +65,15 @@ public static class FhirCapability
                     Resource =
                     [
                         Declared("Patient", FhirSystems.UkCorePatient, false, update: true, ("identifier", SearchParamType.Token)),
-                        Declared("ServiceRequest", FhirSystems.UkCoreServiceRequest, true, update: true, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token), ("authored", SearchParamType.Date)),
-                        Resource("EpisodeOfCare", FhirSystems.UkCoreEpisodeOfCare, false, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token)),
-                        Resource("CarePlan", null, false, ("patient.identifier", SearchParamType.Token)),
-                        Resource("Goal", null, false, ("patient.identifier", SearchParamType.Token)),
-                        Resource("Observation", null, false, ("patient.identifier", SearchParamType.Token)),
-                        WithDocumentation(Resource("Encounter", null, true, ("patient.identifier", SearchParamType.Token)),
+                        Declared("ServiceRequest", FhirSystems.UkCoreServiceRequest, true, update: true, ("patient.identifier", SearchParamType.Token), ("patient", SearchParamType.Reference), ("subject", SearchParamType.Reference), ("status", SearchParamType.Token), ("authored", SearchParamType.Date)),
+                        Resource("EpisodeOfCare", FhirSystems.UkCoreEpisodeOfCare, false, ("patient.identifier", SearchParamType.Token), ("patient", SearchParamType.Reference), ("status", SearchParamType.Token)),
+                        Resource("CarePlan", null, false, ("patient.identifier", SearchParamType.Token), ("patient", SearchParamType.Reference)),
+                        Resource("Goal", null, false, ("patient.identifier", SearchParamType.Token), ("patient", SearchParamType.Reference)),
+                        Resource("Observation", null, false, ("patient.identifier", SearchParamType.Token), ("patient", SearchParamType.Reference)),
+                        WithDocumentation(Resource("Encounter", null, true, ("patient.identifier", SearchParamType.Token), ("patient", SearchParamType.Reference)),
                             "Read: the care Homeward gave. Create (POST): the acute trust's inpatient Encounter as its discharge-ready feed, "
                             + "with the patient by NHS number and the discharge ready date or meets-criteria-to-reside extension; applied to the open referral, not kept as a resource."),
-                        Resource("Task", null, false, ("patient.identifier", SearchParamType.Token), ("status", SearchParamType.Token)),
+                        Resource("Task", null, false, ("patient.identifier", SearchParamType.Token), ("patient", SearchParamType.Reference), ("status", SearchParamType.Token)),
                         Resource("HealthcareService", null, false),
                         Resource("Schedule", null, false),
                         Resource("Slot", null, false, ("schedule", SearchParamType.Reference), ("status", SearchParamType.Token), ("start", SearchParamType.Date)),

@@ -24,7 +24,7 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
     private Homeward.Care.GetCareRecord CareRecords => services.GetRequiredService<Homeward.Care.GetCareRecord>();
     private Homeward.Capacity.CapacityView Capacity => services.GetRequiredService<Homeward.Capacity.CapacityView>();
 
-    private static readonly string[] CommonParameters = ["_id", "_count", "_page", "_format"];
+    private static readonly string[] CommonParameters = ["_id", "_count", "_page", "_format", "_sort"];
 
     /// <summary><c>_id</c>: the one resource with that id (as a read gives it, with the same access rule), or none.</summary>
     private async Task<Bundle> SearchById(string type, string id, string baseUrl, Actor actor, CancellationToken ct)
@@ -52,10 +52,10 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
         var allowed = type switch
         {
             "Patient" => new[] { "identifier" },
-            "ServiceRequest" => ["patient.identifier", "subject:Patient.identifier", "status", "authored"],
-            "EpisodeOfCare" => ["patient.identifier", "status"],
-            "CarePlan" or "Goal" or "Observation" or "Encounter" => ["patient.identifier"],
-            "Task" => ["patient.identifier", "status"],
+            "ServiceRequest" => ["patient.identifier", "subject:Patient.identifier", "patient", "subject", "status", "authored"],
+            "EpisodeOfCare" => ["patient.identifier", "patient", "status"],
+            "CarePlan" or "Goal" or "Observation" or "Encounter" => ["patient.identifier", "patient"],
+            "Task" => ["patient.identifier", "patient", "status"],
             "HealthcareService" or "Schedule" => [],
             "Slot" => ["schedule", "status", "start"],
             _ => throw FhirCommon.Unsupported(type),
@@ -73,6 +73,27 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
         if (count is < 1 or > Page<object>.MaxPageSize || page < 1)
             problems.Add(new FhirProblem("_count", $"_count is 1 to {Page<object>.MaxPageSize} and _page from 1."));
         var nhs = Identifier(One("identifier") ?? One("patient.identifier") ?? One("subject:Patient.identifier"), problems);
+        // The person by their record (Patient/{id}): the only way to find someone whose NHS number is still to be traced.
+        Guid? personId = null;
+        if ((One("patient") ?? One("subject")) is { } reference)
+        {
+            var id = reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference["Patient/".Length..] : reference;
+            if (Guid.TryParse(id, out var guid))
+                personId = guid;
+            else
+                problems.Add(new FhirProblem(query.ContainsKey("patient") ? "patient" : "subject", "Name the patient as Patient/{id} (Homeward's id for the Patient).", OperationOutcome.IssueType.Value));
+        }
+        // _sort where it means something: referrals by when they were received (authored), newest first by default.
+        string? sort = null;
+        if (One("_sort") is { } sortBy)
+        {
+            if (type != "ServiceRequest")
+                problems.Add(new FhirProblem("_sort", $"{type} is listed in one order only: _sort is for ServiceRequest (authored or -authored).", OperationOutcome.IssueType.NotSupported));
+            else if (sortBy is "authored" or "-authored")
+                sort = sortBy == "authored" ? "received" : "-received";
+            else
+                problems.Add(new FhirProblem("_sort", "ServiceRequest sorts by authored (oldest first) or -authored (newest first, the default).", OperationOutcome.IssueType.NotSupported));
+        }
         if (problems.Count > 0)
             throw new FhirException(400, problems);
 
@@ -103,7 +124,7 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
                     if (statuses == NoStatus)
                         return Empty(bundle);
                     var found = await services.GetRequiredService<SearchReferrals>().Handle(
-                        new SearchReferrals.Query(nhs, Status: statuses, ReceivedFrom: from, ReceivedTo: to, Page: page, PageSize: count), actor, ct);
+                        new SearchReferrals.Query(nhs, Status: statuses, ReceivedFrom: from, ReceivedTo: to, Page: page, PageSize: count, PersonId: personId, Sort: sort), actor, ct);
                     foreach (var r in found.Items)
                         FhirCommon.Add(bundle, ReferralMap.ToFhir(r), baseUrl);
                     bundle.Total = found.Total;
@@ -111,7 +132,7 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
                     break;
                 }
                 case "CarePlan" or "Goal" or "Observation" or "Encounter" or "Task":
-                    await CareSearch(bundle, type, nhs, One("status"), baseUrl, actor, ct);
+                    await CareSearch(bundle, type, nhs, One("status"), baseUrl, actor, ct, personId);
                     bundle.Total = bundle.Entry.Count;
                     break;
                 case "HealthcareService" or "Schedule" or "Slot":
@@ -124,7 +145,7 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
                     if (statuses == NoStatus)
                         return Empty(bundle);
                     var found = await services.GetRequiredService<SearchEpisodes>().Handle(
-                        new SearchEpisodes.Query(nhs, Status: statuses, Page: page, PageSize: count), actor, ct);
+                        new SearchEpisodes.Query(nhs, Status: statuses, Page: page, PageSize: count, PersonId: personId), actor, ct);
                     foreach (var e in found.Items)
                         FhirCommon.Add(bundle, EpisodeMap.ToFhir(e), baseUrl);
                     bundle.Total = found.Total;
@@ -137,7 +158,7 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
     }
 
     /// <summary>The care record's resources of one person's episodes (the person's NHS number is required).</summary>
-    internal async Task CareSearch(Bundle bundle, string type, string? nhs, string? status, string baseUrl, Actor actor, CancellationToken ct)
+    internal async Task CareSearch(Bundle bundle, string type, string? nhs, string? status, string baseUrl, Actor actor, CancellationToken ct, Guid? personId = null)
     {
         Hl7.Fhir.Model.Task.TaskStatus? wanted = null;
         if (type == "Task" && status is not null)
@@ -147,9 +168,10 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
                 "completed" => Hl7.Fhir.Model.Task.TaskStatus.Completed,
                 _ => throw new FhirException(400, [new FhirProblem("status", $"\"{status}\" is not a Task status Homeward uses: requested or completed.", OperationOutcome.IssueType.CodeInvalid)]),
             };
-        if (nhs is null)
-            throw new FhirException(400, [new FhirProblem("patient.identifier", $"Search {type} by the person's NHS number: patient.identifier={FhirSystems.NhsNumber}|9990000018.", OperationOutcome.IssueType.Required)]);
-        var episodes = await services.GetRequiredService<SearchEpisodes>().Handle(new SearchEpisodes.Query(nhs, PageSize: Page<object>.MaxPageSize), actor, ct);
+        if (nhs is null && personId is null)
+            throw new FhirException(400, [new FhirProblem("patient.identifier",
+                $"Search {type} by the person's NHS number (patient.identifier={FhirSystems.NhsNumber}|9990000018) or their record (patient=Patient/{{id}}).", OperationOutcome.IssueType.Required)]);
+        var episodes = await services.GetRequiredService<SearchEpisodes>().Handle(new SearchEpisodes.Query(nhs, PageSize: Page<object>.MaxPageSize, PersonId: personId), actor, ct);
         foreach (var e in episodes.Items)
         {
             if (type == "Encounter")

@@ -14,7 +14,7 @@ public sealed class SearchEpisodes(HomewardDb db, AccessScope scope, TimeProvide
 {
     public sealed record Query(
         string? NhsNumber = null, string? Status = null, string? Pathway = null, string? Service = null,
-        string? Route = null, int? Page = null, int? PageSize = null);
+        string? Route = null, int? Page = null, int? PageSize = null, Guid? PersonId = null);
 
     public async Task<Page<EpisodeView>> Handle(Query query, Actor actor, CancellationToken ct)
     {
@@ -36,6 +36,8 @@ public sealed class SearchEpisodes(HomewardDb db, AccessScope scope, TimeProvide
             rows = rows.Where(x => visible.Contains(x.e.Id));
         if (nhs is { } n)
             rows = rows.Where(x => x.p.NhsNumber == n);
+        if (query.PersonId is { } person)
+            rows = rows.Where(x => x.p.Id == person);
         if (statuses is { Count: > 0 } wanted)
             rows = rows.Where(x => wanted.Contains(x.e.Status));
         if (pathway is { } pw)

@@ -13,7 +13,12 @@ public sealed class SearchReferrals(HomewardDb db, AccessScope scope, TimeProvid
 {
     public sealed record Query(
         string? NhsNumber = null, string? Route = null, string? Status = null, string? Hospital = null,
-        string? ReceivedFrom = null, string? ReceivedTo = null, int? Page = null, int? PageSize = null);
+        string? ReceivedFrom = null, string? ReceivedTo = null, int? Page = null, int? PageSize = null,
+        Guid? PersonId = null, string? Sort = null)
+    {
+        /// <summary>The orders a list can be asked for: newest received first (the default), or oldest first.</summary>
+        public static readonly string[] Sorts = ["-received", "received"];
+    }
 
     public async Task<Page<ReferralView>> Handle(Query query, Actor actor, CancellationToken ct)
     {
@@ -27,6 +32,8 @@ public sealed class SearchReferrals(HomewardDb db, AccessScope scope, TimeProvid
         if (from > to)
             problems.Add("receivedTo", "The last date cannot be before the first date.");
         var (page, size) = Page<ReferralView>.Check(problems, query.Page, query.PageSize);
+        if (query.Sort is { } sort && !Query.Sorts.Contains(sort))
+            problems.Add("sort", $"Sort by {string.Join(" or ", Query.Sorts)} (newest first).");
         problems.ThrowIfAny();
 
         var rows = from r in db.Referrals.AsNoTracking()
@@ -37,6 +44,8 @@ public sealed class SearchReferrals(HomewardDb db, AccessScope scope, TimeProvid
             rows = rows.Where(x => visible.Contains(x.e.Id));
         if (nhs is { } n)
             rows = rows.Where(x => x.p.NhsNumber == n);
+        if (query.PersonId is { } person)
+            rows = rows.Where(x => x.p.Id == person);
         if (route is { } ro)
             rows = rows.Where(x => x.r.Route == ro);
         if (statuses is { Count: > 0 } wanted)
@@ -55,7 +64,8 @@ public sealed class SearchReferrals(HomewardDb db, AccessScope scope, TimeProvid
         }
 
         var total = await rows.CountAsync(ct);
-        var items = await rows.OrderByDescending(x => x.r.ReceivedAt).ThenBy(x => x.r.Id)
+        var ordered = query.Sort == "received" ? rows.OrderBy(x => x.r.ReceivedAt) : rows.OrderByDescending(x => x.r.ReceivedAt);
+        var items = await ordered.ThenBy(x => x.r.Id)
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
 
         var now = clock.GetUtcNow();

@@ -292,11 +292,32 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(0, none.GetProperty("total").GetInt32());
 
         // Never silently ignored: an unsupported common parameter, and _id mixed with other criteria, are refused by name.
-        var refused = await (await hub.GetAsync("/fhir/ServiceRequest?_lastUpdated=gt2020-01-01&_sort=authored", Ct)).Expect(HttpStatusCode.BadRequest);
+        var refused = await (await hub.GetAsync("/fhir/ServiceRequest?_lastUpdated=gt2020-01-01&_sort=priority", Ct)).Expect(HttpStatusCode.BadRequest);
         var places = refused.GetProperty("issue").EnumerateArray().SelectMany(i => i.GetProperty("expression").EnumerateArray().Select(e => e.GetString())).ToList();
         Assert.Contains("_lastUpdated", places);
         Assert.Contains("_sort", places);
+        await (await hub.GetAsync("/fhir/EpisodeOfCare?_sort=authored", Ct)).Expect(HttpStatusCode.BadRequest);
         await (await hub.GetAsync($"/fhir/ServiceRequest?_id={id}&status=active", Ct)).Expect(HttpStatusCode.BadRequest);
+        await (await hub.GetAsync("/fhir/ServiceRequest?patient=Patient/not-an-id", Ct)).Expect(HttpStatusCode.BadRequest);
+
+        // By the person's record (the way to find someone whose NHS number is still to be traced), in either order.
+        var person = JsonDocument.Parse(text).RootElement.GetProperty("entry")[1].GetProperty("resource").GetProperty("subject").Str("reference");
+        var again = JsonDocument.Parse(await (await Post(hub, TrustBundle(person is null ? "" : await NhsOf(person), $"VG-{Guid.NewGuid():N}"[..16])))
+            .Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("entry")[1].GetProperty("resource").Str("id");
+        var newest = await (await hub.GetAsync($"/fhir/ServiceRequest?patient={person}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal([again, id], newest.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").Str("id")));
+        var oldest = await (await hub.GetAsync($"/fhir/ServiceRequest?subject={person}&_sort=authored", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal([id, again], oldest.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").Str("id")));
+        var episodes = await (await hub.GetAsync($"/fhir/EpisodeOfCare?patient={person}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, episodes.GetProperty("total").GetInt32());
+        await (await hub.GetAsync($"/fhir/Encounter?patient={person}", Ct)).Expect(HttpStatusCode.OK);
+    }
+
+    private async Task<string> NhsOf(string patientReference)
+    {
+        await using var db = app.Db();
+        var id = Guid.Parse(patientReference["Patient/".Length..]);
+        return (await db.People.SingleAsync(p => p.Id == id, Ct)).NhsNumber!.Value.Value;
     }
 
     private async Task<Guid> EpisodeOf(string referralId)
