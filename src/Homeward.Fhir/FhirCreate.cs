@@ -146,9 +146,10 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
     }
 
     /// <summary>What the sender should know about one referral: what was kept but not used, what to check, what was kept with it.</summary>
-    private static OperationOutcome Outcome(SubmitReferral.Request request, Resource? patient, ServiceRequest sr, int keptWith)
+    private static OperationOutcome Outcome(SubmitReferral.Request request, Resource? patient, ServiceRequest sr, int keptWith,
+        IEnumerable<OperationOutcome.IssueComponent> conformance)
     {
-        var outcome = new OperationOutcome();
+        var outcome = new OperationOutcome { Issue = [.. conformance] };
         foreach (var unused in (patient is null ? [] : SentResources.Unused(patient, HomewardExtensions)).Concat(SentResources.Unused(sr, HomewardExtensions)))
             outcome.Issue.Add(new OperationOutcome.IssueComponent
             {
@@ -248,6 +249,10 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
         }
         if (problems.Count > 0)
             throw new FhirException(problems.Any(p => p.Type == OperationOutcome.IssueType.NotFound) ? 422 : 400, problems);
+        // Checked against UK Core before anything is kept: said back as warnings, or refused whole when the partnership asks.
+        var validator = services.GetRequiredService<UkCoreValidator>();
+        var conformance = resolved.Select(r => Conformance.Check(validator,
+            [.. (r.Patient is null ? [] : new[] { ((Resource)r.Patient, $"Bundle.entry[{r.PatientIndex}].resource") }), (r.Sent, $"Bundle.entry[{r.Index}].resource")])).ToList();
 
         // One database transaction for every referral: one refused and none is kept. One response entry per request
         // entry, in the same order (FHIR's rule for a transaction-response).
@@ -281,7 +286,7 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
                 Response = new Bundle.ResponseComponent
                 {
                     Status = outcome.Held is null ? "201 Created" : "202 Accepted", Location = location,
-                    Outcome = outcome.Held is { } heldView ? HeldOutcome(heldView, $"{at}.subject") : Outcome(request, patient, sent, sentWith.Count),
+                    Outcome = outcome.Held is { } heldView ? HeldOutcome(heldView, $"{at}.subject") : Outcome(request, patient, sent, sentWith.Count, conformance[n]),
                 },
             };
             // The Patient: recorded (201), or the person already held (200); held apart when it differs (202, nothing changed).

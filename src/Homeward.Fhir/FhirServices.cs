@@ -6,6 +6,7 @@ public static class FhirServices
 {
     /// <summary>The FHIR interactions, one class each: read, search, create, update a Patient, a sender's changes, BaRS messages, export.</summary>
     public static IServiceCollection AddHomewardFhir(this IServiceCollection services) => services
+        .AddSingleton(UkCoreValidator.From)
         .AddScoped<FhirReads>()
         .AddScoped<FhirSearch>()
         .AddScoped<FhirCreate>()

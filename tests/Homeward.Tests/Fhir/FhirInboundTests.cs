@@ -279,6 +279,34 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task What_a_sender_sends_is_checked_against_UK_Core_and_said_back_or_refused()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        // UK Core asks every telecom for its system: this one has none.
+        var bundle = TrustBundle(Bodies.NewNhsNumber(), $"VG-{Guid.NewGuid():N}"[..16])
+            .Replace("""{ "system": "phone", "value": "01632 960111", "use": "home" }""", """{ "value": "01632 960111", "use": "home" }""", StringComparison.Ordinal);
+        var text = await (await Post(hub, bundle)).Content.ReadAsStringAsync(Ct);
+        var entry = JsonDocument.Parse(text).RootElement.GetProperty("entry")[1];
+        Assert.True(entry.GetProperty("response").Str("status") == "201 Created", text);
+        var warning = entry.GetProperty("response").GetProperty("outcome").GetProperty("issue").EnumerateArray()
+            .Single(i => i.Str("diagnostics").StartsWith("Not as UK Core's UKCore-Patient asks", StringComparison.Ordinal));
+        Assert.Equal("warning", warning.Str("severity"));
+        Assert.StartsWith("Bundle.entry[0].resource.telecom", warning.GetProperty("expression")[0].GetString(), StringComparison.Ordinal);
+
+        // A partnership that asks for it refuses what does not conform, every problem at its place, before anything is kept.
+        var strict = new Homeward.Fhir.UkCoreValidator(UkCore.Folder) { Reject = true };
+        var patient = (Hl7.Fhir.Model.Patient)Homeward.Fhir.FhirFormat.Read(
+            JsonDocument.Parse(bundle).RootElement.GetProperty("entry")[0].GetProperty("resource").GetRawText(), Homeward.Fhir.FhirFormatKind.Json);
+        var refused = Assert.Throws<Homeward.Fhir.FhirException>(() => Homeward.Fhir.Conformance.Check(strict, [(patient, "Bundle.entry[0].resource")]));
+        Assert.Equal(422, refused.Status);
+        Assert.Contains(refused.Problems, p => p.Expression.StartsWith("Bundle.entry[0].resource.telecom", StringComparison.Ordinal));
+        // And a conformant one passes; a validator without the package checks nothing.
+        patient.Telecom[0].System = Hl7.Fhir.Model.ContactPoint.ContactPointSystem.Phone;
+        Assert.Empty(Homeward.Fhir.Conformance.Check(strict, [(patient, "Bundle.entry[0].resource")]));
+        Assert.Empty(Homeward.Fhir.Conformance.Check(new Homeward.Fhir.UkCoreValidator(null), [(new Hl7.Fhir.Model.Patient(), "Patient")]));
+    }
+
+    [Fact]
     public async Task Searches_take_an_id_and_refuse_what_they_do_not_support()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);

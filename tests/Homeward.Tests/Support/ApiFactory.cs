@@ -28,6 +28,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         // Tests seal the audit trail themselves when they are about it.
         builder.UseSetting("Audit:SealEverySeconds", "0");
         builder.UseSetting("Rotas:SearchSeconds", "1");
+        builder.UseSetting("Fhir:UkCorePackage", UkCore.Folder);
         // Tests make many requests a second as one user; the API limit has its own test.
         builder.UseSetting("Security:ApiRequestsPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

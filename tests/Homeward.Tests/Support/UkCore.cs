@@ -1,13 +1,11 @@
-using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Specification.Source;
-using Hl7.Fhir.Specification.Terminology;
 
 namespace Homeward.Tests.Support;
 
 /// <summary>
 /// Firely's validator with NHS England's UK Core package (read in place from ../shared/fhir/uk-core) and the base R4
-/// specification: what Homeward sends is checked against the official profiles, not against our reading of them.
+/// specification, as the app runs it (<see cref="Homeward.Fhir.UkCoreValidator"/>): what Homeward sends is checked
+/// against the official profiles, not against our reading of them.
 /// </summary>
 public static class UkCore
 {
@@ -16,30 +14,12 @@ public static class UkCore
     public const string Composition = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Composition";
     public const string Bundle = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Bundle";
 
-    private static readonly Lazy<IAsyncResourceResolver> Resolver = new(() =>
-    {
-        var folder = Path.Combine(Repository.Root, "..", "shared", "fhir", "uk-core");
-        var ukCore = new DirectorySource(folder, new DirectorySourceSettings { IncludeSubDirectories = true });
-        // The corrections (the spec's own ref-1 fixed to "reference.exists() implies …") go in before snapshots are made:
-        // otherwise a reference by identifier or display alone fails ref-1 once a snapshot was made without them
-        // (FirelyTeam/firely-validator-api#366).
-        return new CachedResolver(new SnapshotSource(new Firely.Fhir.Validation.Compilation.StructureDefinitionCorrectionsResolver(
-            new CachedResolver(new MultiResolver(ukCore, ZipSource.CreateValidationSource())))));
-    });
+    /// <summary>The package beside the repository, as CI and a developer's machine have it.</summary>
+    public static string Folder => Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "fhir", "uk-core"));
 
-    private static readonly Lazy<Validator> Shared = new(() => new Validator(Resolver.Value, new LocalTerminologyService(Resolver.Value)));
+    private static readonly Lazy<Homeward.Fhir.UkCoreValidator> Shared = new(() => new Homeward.Fhir.UkCoreValidator(Folder));
 
-    private static readonly Lock OneAtATime = new();
-
-    /// <summary>
-    /// The errors (and fatal issues) the validator finds against a profile, as "where: what" lines. One validation at a
-    /// time: test classes validate in parallel, and the resolver's caches are not documented as safe for that.
-    /// </summary>
-    public static IReadOnlyList<string> Errors(Resource resource, string profile)
-    {
-        lock (OneAtATime)
-            return [.. Shared.Value.Validate(resource, profile).Issue
-                .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
-                .Select(i => $"{string.Join(",", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}")];
-    }
+    /// <summary>The errors (and fatal issues) the validator finds against a profile, as "where: what" lines.</summary>
+    public static IReadOnlyList<string> Errors(Resource resource, string profile) =>
+        [.. Shared.Value.Errors(resource, profile).Select(i => $"{string.Join(",", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}")];
 }
