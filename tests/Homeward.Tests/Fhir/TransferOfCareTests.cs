@@ -89,6 +89,60 @@ public sealed class TransferOfCareTests(ApiFactory app) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task Every_kind_of_supporting_information_is_kept_said_in_words_and_a_composition_in_a_referral_is_rendered()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var nhs = Bodies.NewNhsNumber();
+        string Entry(string id, string resource) => $$"""{ "fullUrl": "urn:uuid:7b1d0000-0000-4000-8000-00000000000{{id}}", "resource": {{resource}}, "request": { "method": "POST", "url": "{{JsonDocument.Parse(resource).RootElement.GetProperty("resourceType").GetString()}}" } }""";
+        const string patientRef = "urn:uuid:0b1e6c59-0c5f-4d5e-9a55-7c2f3b0d4a11";
+        var bundle = $$"""
+            { "resourceType": "Bundle", "type": "transaction", "entry": [
+              {{FhirBundles.Patient(nhs)}}, {{FhirBundles.Referral()}},
+              {{Entry("1", """{ "resourceType": "PractitionerRole", "code": [ { "text": "Discharge coordinator" } ], "practitioner": { "display": "Sam Discharge" }, "organization": { "display": "Vale General Hospital" } }""")}},
+              {{Entry("2", """{ "resourceType": "Location", "name": "Elm ward", "description": "Care of older people" }""")}},
+              {{Entry("3", $$$"""{ "resourceType": "MedicationStatement", "status": "active", "medicationCodeableConcept": { "text": "Alendronic acid 70 mg tablets" }, "subject": { "reference": "{{{patientRef}}}" }, "dosage": [ { "text": "One weekly" } ] }""")}},
+              {{Entry("4", $$$"""{ "resourceType": "Consent", "status": "active", "scope": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "patient-privacy" } ] }, "category": [ { "text": "Consent to share with the intermediate care team" } ], "patient": { "reference": "{{{patientRef}}}" } }""")}},
+              {{Entry("5", """{ "resourceType": "DocumentReference", "status": "current", "type": { "text": "Therapy assessment" }, "description": "OT home visit report", "content": [ { "attachment": { "contentType": "application/pdf", "title": "ot-report.pdf" } } ] }""")}},
+              {{Entry("6", $$$"""{ "resourceType": "Composition", "status": "final", "type": { "coding": [ { "system": "http://snomed.info/sct", "code": "373942005", "display": "Discharge summary" } ] }, "subject": { "reference": "{{{patientRef}}}" }, "date": "2026-12-05", "author": [ { "display": "Dr Rowan Test" } ], "title": "Interim discharge summary", "section": [ { "title": "Medications and medical devices", "text": { "status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Continue weekly alendronic acid.</p></div>" }, "entry": [ { "reference": "urn:uuid:7b1d0000-0000-4000-8000-000000000003" } ] } ] }""")}},
+              {{Entry("7", """{ "resourceType": "QuestionnaireResponse", "status": "completed", "questionnaire": "https://fhir.vale-general.example/Questionnaire/discharge-checklist", "item": [ { "linkId": "1", "text": "Keys available?", "answer": [ { "valueBoolean": true } ] } ] }""")}}
+            ] }
+            """;
+        var response = await hub.PostAsync("/fhir", new StringContent(bundle, Encoding.UTF8, "application/fhir+json"), Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var entries = JsonDocument.Parse(text).RootElement.GetProperty("entry").EnumerateArray().ToList();
+        Assert.Equal(9, entries.Count);
+        Assert.Equal(["201 Created"], entries.Select(e => e.GetProperty("response").Str("status")).Distinct());
+        var referralId = entries[1].GetProperty("resource").Str("id");
+
+        await using var db = app.Db();
+        var sent = await db.SentDocuments.Where(d => d.ReferralId == Guid.Parse(referralId)).OrderBy(d => d.Position).Select(d => new { d.Id, d.ResourceType, d.Summary }).ToListAsync(Ct);
+        Assert.Equal(["Patient", "ServiceRequest", "PractitionerRole", "Location", "MedicationStatement", "Consent", "DocumentReference", "Composition", "QuestionnaireResponse"],
+            sent.Select(d => d.ResourceType));
+        Assert.Equal([
+            "Practitioner role: Discharge coordinator, Sam Discharge, Vale General Hospital",
+            "Location: Elm ward, Care of older people",
+            "Medication: Alendronic acid 70 mg tablets, One weekly",
+            "Consent: Consent to share with the intermediate care team, active",
+            "Document: Therapy assessment, OT home visit report",
+            "Document: Interim discharge summary, Discharge summary (SNOMED CT 373942005), 2026-12-05",
+            "Questionnaire response: https://fhir.vale-general.example/Questionnaire/discharge-checklist, completed, 1 answers",
+        ], sent.Skip(2).Select(d => d.Summary));
+
+        // The Composition sent inside the referral reads as a document, its section's entry found among what came with it.
+        var episode = await db.Episodes.Where(e => e.ReferralId == Guid.Parse(referralId)).Select(e => e.Id).SingleAsync(Ct);
+        var composition = sent.Single(d => d.ResourceType == "Composition").Id;
+        var page = await (await hub.GetAsync($"/episodes/{episode}/sent/{composition}", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Interim discharge summary", page);
+        Assert.Contains("Continue weekly alendronic acid.", page);
+        Assert.Contains("Medication: Alendronic acid 70 mg tablets, One weekly", page);
+        // Anything else reads in words, with what was received.
+        var other = await (await hub.GetAsync($"/episodes/{episode}/sent/{sent.Single(d => d.ResourceType == "Location").Id}", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Location: Elm ward, Care of older people", other);
+        Assert.Contains("As received (FHIR JSON)", other);
+    }
+
+    [Fact]
     public async Task A_resend_answers_with_the_first_and_keeps_one()
     {
         var hospital = await app.ClientFor(Role.HospitalDischargeTeam);
