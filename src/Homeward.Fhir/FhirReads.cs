@@ -36,6 +36,9 @@ public sealed class FhirReads(IServiceProvider services, HomewardDb db)
             resource.Id = sent.Document.Id.ToString();
             return resource;
         }
+        // A Bundle is served only as a document kept as received (above): any other id is one Homeward does not have.
+        if (type == "Bundle")
+            throw new FhirException(404, [new FhirProblem("", $"No Bundle with id {id}.", OperationOutcome.IssueType.NotFound)]);
         if (!FhirCommon.Types.Contains(type))
             throw FhirCommon.Unsupported(type);
         var found = await FhirCommon.Guard(async () => type switch

@@ -216,6 +216,16 @@ public sealed class FhirApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var metadata = JsonDocument.Parse(await anonymous.GetStringAsync("/fhir/metadata", Ct)).RootElement;
         Assert.Equal("CapabilityStatement", metadata.Str("resourceType"));
         Assert.Equal("4.0.1", metadata.Str("fhirVersion"));
+        // Valid as FHIR's own CapabilityStatement definition says (cpb-* invariants, codes from their value sets).
+        var statement = Homeward.Fhir.FhirFormat.Read(metadata.GetRawText(), Homeward.Fhir.FhirFormatKind.Json);
+        Assert.Empty(UkCore.Errors(statement, "http://hl7.org/fhir/StructureDefinition/CapabilityStatement"));
+        // And true: every type it declares answers (a read of an unknown id is "not found", never "not served").
+        var hubClient = await app.ClientFor(Role.HubCoordinator);
+        foreach (var type in metadata.GetProperty("rest")[0].GetProperty("resource").EnumerateArray().Select(r => r.Str("type")))
+        {
+            var answer = JsonDocument.Parse(await (await hubClient.GetAsync($"/fhir/{type}/{Guid.NewGuid()}", Ct)).Content.ReadAsStringAsync(Ct)).RootElement;
+            Assert.DoesNotContain("does not serve", answer.GetRawText(), StringComparison.Ordinal);
+        }
         var login = await Outcome(await anonymous.GetAsync("/fhir/Patient?identifier=9990000018", Ct), HttpStatusCode.Unauthorized);
         Assert.Equal("login", login.GetProperty("issue")[0].Str("code"));
     }
