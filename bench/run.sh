@@ -16,6 +16,7 @@ case "$what" in
     run "${1:-all}"; exit 0 ;;
   county) size=${1:-Large}; run "$size" Sqlite ;;
   board|booking|figures|people) run Sqlite ;;
+  fhir-validation) run "${1:-500}" ;;
   *) echo "usage: bench/run.sh county [size] | board | booking | figures" >&2; exit 2 ;;
 esac
 

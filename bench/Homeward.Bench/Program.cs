@@ -10,6 +10,7 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- simulation [all|engine|planning|simpy]
 // dotnet run -c Release --project bench/Homeward.Bench -- urgent [SECONDS]
 // dotnet run -c Release --project bench/Homeward.Bench -- rota-day [SECONDS ...]
+// dotnet run -c Release --project bench/Homeward.Bench -- fhir-validation [REFERRALS]
 switch (args.ElementAtOrDefault(0))
 {
     case "people":
@@ -33,6 +34,9 @@ switch (args.ElementAtOrDefault(0))
         break;
     case "urgent":
         await UrgentBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "2", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "fhir-validation":
+        FhirValidationBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "500", System.Globalization.CultureInfo.InvariantCulture));
         break;
     case "simulation":
         await SimulationBench.Run(args.ElementAtOrDefault(1) ?? "all");

@@ -60,7 +60,11 @@ public sealed class UkCoreValidator
         var folder = config?["Fhir:UkCorePackage"];
         var reject = string.Equals(config?["Fhir:RejectNonConformant"], "true", StringComparison.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(folder))
+        {
+            services.GetService<ILoggerFactory>()?.CreateLogger<UkCoreValidator>()
+                .LogWarning("Fhir:UkCorePackage is not set: what FHIR senders send is not checked against UK Core.");
             return new UkCoreValidator(null);
+        }
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full) || !Directory.EnumerateFiles(full, "UKCore-Patient.*", SearchOption.AllDirectories).Any())
         {

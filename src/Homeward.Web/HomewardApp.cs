@@ -34,6 +34,7 @@ public static class HomewardApp
         Homeward.Fhir.FhirServices.AddHomewardFhir(services);
         services.AddHostedService<AuditSealer>();
         services.AddHostedService<AlertSender>();
+        services.AddHostedService<UkCoreWarmUp>();
         var provider = config["Database:Provider"] ?? "Sqlite";
         var demo = DemoPassword.From(config, builder.Environment);
         services.AddSingleton(demo);

@@ -33,6 +33,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:ApiRequestsPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+        // One validator for every test app: loading UK Core and the R4 specification takes seconds, once.
+        builder.ConfigureServices(services => services.AddSingleton(UkCore.Validator));
     }
 
     /// <summary>Forgets the tokens handed out (after moving a fake clock past their expiry).</summary>

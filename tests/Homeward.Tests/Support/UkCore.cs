@@ -19,6 +19,9 @@ public static class UkCore
 
     private static readonly Lazy<Homeward.Fhir.UkCoreValidator> Shared = new(() => new Homeward.Fhir.UkCoreValidator(Folder));
 
+    /// <summary>The validator every test app shares (registered after the app's own, so it wins).</summary>
+    public static Homeward.Fhir.UkCoreValidator Validator => Shared.Value;
+
     /// <summary>The errors (and fatal issues) the validator finds against a profile, as "where: what" lines.</summary>
     public static IReadOnlyList<string> Errors(Resource resource, string profile) =>
         [.. Shared.Value.Errors(resource, profile).Select(i => $"{string.Join(",", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}")];
