@@ -330,7 +330,10 @@ public sealed class FhirInboundTests(ApiFactory app) : IClassFixture<ApiFactory>
 
         // By the person's record (the way to find someone whose NHS number is still to be traced), in either order.
         var person = JsonDocument.Parse(text).RootElement.GetProperty("entry")[1].GetProperty("resource").GetProperty("subject").Str("reference");
-        var again = JsonDocument.Parse(await (await Post(hub, TrustBundle(person is null ? "" : await NhsOf(person), $"VG-{Guid.NewGuid():N}"[..16])))
+        // Sent an hour after the first (their authoredOn), so the two orders differ.
+        var later = System.Text.RegularExpressions.Regex.Replace(TrustBundle(await NhsOf(person), $"VG-{Guid.NewGuid():N}"[..16]),
+            "\"authoredOn\": \"[^\"]+\"", $"\"authoredOn\": \"{DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ss}+00:00\"");
+        var again = JsonDocument.Parse(await (await Post(hub, later))
             .Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("entry")[1].GetProperty("resource").Str("id");
         var newest = await (await hub.GetAsync($"/fhir/ServiceRequest?patient={person}", Ct)).Expect(HttpStatusCode.OK);
         Assert.Equal([again, id], newest.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").Str("id")));
