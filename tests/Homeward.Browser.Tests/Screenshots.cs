@@ -92,6 +92,24 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "discharge-summary.png"), FullPage = true });
     }
 
+    /// <summary>Someone referred without an NHS number, as the hub sees them (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*trace*").</summary>
+    [Fact]
+    public async Task Take_the_trace_screenshot()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        var body = Homeward.Tests.Support.Bodies.UrgentCommunityResponse();
+        var person = (Dictionary<string, object?>)body["person"]!;
+        person.Remove("nhsNumber");
+        (person["nhsNumberVerification"], person["givenName"], person["familyName"]) = ("03", "Nora", "Testbridge");
+        var referral = await page.Context.APIRequest.PostAsync("/api/referrals", new() { DataObject = body });
+        var id = System.Text.Json.JsonDocument.Parse(await referral.TextAsync()).RootElement.GetProperty("person").GetProperty("id").GetString();
+        await page.GotoAsync($"/people/{id}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "nhs-number-trace.png") });
+    }
+
     /// <summary>A referral held for a patient-matching decision, at desktop and phone width (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*matching*").</summary>
     [Fact]
     public async Task Take_the_matching_screenshots()
