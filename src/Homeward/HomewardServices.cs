@@ -54,7 +54,11 @@ public static class HomewardServices
         services.AddScoped<UpdatePerson>();
         services.AddScoped<TraceNhsNumber>();
         services.AddScoped<PostcodeDirectory>();
-        services.AddScoped<Rotas.TeamCarers>();
+        services.AddScoped<Rotas.Carers.CarerRules>();
+        services.AddScoped<Rotas.Carers.ListCarers>();
+        services.AddScoped<Rotas.Carers.GetCarer>();
+        services.AddScoped<Rotas.Carers.AddCarer>();
+        services.AddScoped<Rotas.Carers.ChangeCarer>();
         services.AddScoped<PersonRecord>();
         services.AddScoped<SubjectAccess>();
         services.AddScoped<Hub.Board>();

@@ -88,14 +88,14 @@ public static class RotaEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/teams/{id:guid}/carers", async (Guid id, TeamCarers carers, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await carers.List(id, http.Actor(), ct)))
+        group.MapGet("/teams/{id:guid}/carers", async (Guid id, Homeward.Rotas.Carers.ListCarers carers, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await carers.Handle(id, http.Actor(), ct)))
             .Needs(Right.PlanRota)
             .WithSummary("A team's carers: skills, where their day starts, shift, break, days, sign-in, and whether they still work for the team");
 
-        group.MapPost("/teams/{id:guid}/carers", async (Guid id, TeamCarers.CarerInput body, TeamCarers carers, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/teams/{id:guid}/carers", async (Guid id, Homeward.Rotas.Carers.CarerInput body, Homeward.Rotas.Carers.AddCarer carers, HttpContext http, CancellationToken ct) =>
         {
-            var carer = await carers.Add(id, body, http.Actor(), ct);
+            var carer = await carers.Handle(id, body, http.Actor(), ct);
             ETags.Set(http.Response, carer.Version);
             return TypedResults.Created($"/api/rotas/carers/{carer.Id}", carer);
         })
@@ -104,18 +104,18 @@ public static class RotaEndpoints
         .WithDescription("Skills from the list (medication, moving and handling, …); postcode where the day starts (must be in the postcode directory); shift and break window as HH:mm; days as day names.")
         .ProducesValidationProblem();
 
-        group.MapGet("/carers/{id:guid}", async (Guid id, TeamCarers carers, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/carers/{id:guid}", async (Guid id, Homeward.Rotas.Carers.GetCarer carers, HttpContext http, CancellationToken ct) =>
         {
-            var carer = await carers.Get(id, http.Actor(), ct);
+            var carer = await carers.Handle(id, http.Actor(), ct);
             ETags.Set(http.Response, carer.Version);
             return TypedResults.Ok(carer);
         })
         .Needs(Right.PlanRota)
         .WithSummary("One carer");
 
-        group.MapPut("/carers/{id:guid}", async (Guid id, TeamCarers.CarerInput body, TeamCarers carers, HttpContext http, CancellationToken ct) =>
+        group.MapPut("/carers/{id:guid}", async (Guid id, Homeward.Rotas.Carers.CarerInput body, Homeward.Rotas.Carers.ChangeCarer carers, HttpContext http, CancellationToken ct) =>
         {
-            var carer = await carers.Change(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+            var carer = await carers.Handle(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
             ETags.Set(http.Response, carer.Version);
             return TypedResults.Ok(carer);
         })

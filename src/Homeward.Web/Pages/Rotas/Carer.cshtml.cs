@@ -1,6 +1,7 @@
 using Homeward.Access;
 using Homeward.Common;
 using Homeward.Rotas;
+using Homeward.Rotas.Carers;
 using Homeward.Web.Auth;
 using Homeward.Web.Infrastructure;
 using Homeward.Web.Pages.Shared;
@@ -10,13 +11,13 @@ namespace Homeward.Web.Pages.Rotas;
 
 /// <summary>Add a carer to a team, or change one: every problem said at once, what was typed kept.</summary>
 [Needs(Right.PlanRota)]
-public sealed class CarerModel(TeamRotas rotas, TeamCarers carers) : ActingPage
+public sealed class CarerModel(TeamRotas rotas, GetCarer carers, AddCarer add, ChangeCarer change) : ActingPage
 {
     /// <summary>"new", or the carer's id.</summary>
     [FromRoute] public string Which { get; set; } = "new";
     public Guid? Id => Guid.TryParse(Which, out var id) ? id : null;
     [FromQuery] public Guid? Team { get; set; }
-    public TeamCarers.CarerView? Carer { get; private set; }
+    public CarerView? Carer { get; private set; }
     public TeamRotas.Team? TheTeam { get; private set; }
     private Guid? _saved;
 
@@ -26,7 +27,7 @@ public sealed class CarerModel(TeamRotas rotas, TeamCarers carers) : ActingPage
     {
         var actor = HttpContext.Actor();
         if (Id is { } id)
-            Carer = await carers.Get(id, actor, ct);
+            Carer = await carers.Handle(id, actor, ct);
         else if (Which != "new")
             throw new NotFoundException("carer", Which);
         var teamId = Carer?.ServiceId ?? Team;
@@ -39,7 +40,7 @@ public sealed class CarerModel(TeamRotas rotas, TeamCarers carers) : ActingPage
     {
         await Load(ct);
         var form = Request.Form;
-        var input = new TeamCarers.CarerInput
+        var input = new CarerInput
         {
             Name = form["name"], Skills = [.. form["skills"].OfType<string>()], Postcode = form["postcode"], ShiftStart = form["shiftStart"],
             ShiftEnd = form["shiftEnd"], BreakMinutes = int.TryParse(form["breakMinutes"], out var b) ? b : string.IsNullOrWhiteSpace(form["breakMinutes"]) ? 0 : -1,
@@ -49,7 +50,7 @@ public sealed class CarerModel(TeamRotas rotas, TeamCarers carers) : ActingPage
         return await Act("carer", async () =>
         {
             var actor = HttpContext.Actor();
-            var saved = Id is { } id ? await carers.Change(id, input, version, actor, ct) : await carers.Add(TheTeam!.Id, input, actor, ct);
+            var saved = Id is { } id ? await change.Handle(id, input, version, actor, ct) : await add.Handle(TheTeam!.Id, input, actor, ct);
             _saved = saved.ServiceId;
             return Id is null ? $"{saved.Name} added to {TheTeam!.Name}." : $"{saved.Name}'s details saved.";
         }, ct);

@@ -1,101 +1,33 @@
 using System.Globalization;
 using Homeward.Access;
-using Homeward.Audit;
 using Homeward.Common;
 using Homeward.Data;
 using Homeward.People;
 using Microsoft.EntityFrameworkCore;
 
-namespace Homeward.Rotas;
+namespace Homeward.Rotas.Carers;
 
 /// <summary>
-/// A team's carers as the scheduler keeps them: who they are, their skills, where their day starts (a postcode, put on
-/// the map by the postcode directory), their shift and break, the days they work, their sign-in, and whether they still
-/// work for the team. The rota plans with exactly these. Every problem is said at once; a change made on a stale copy
-/// is refused; every change is audited.
+/// What every carer use case shares: the team the actor may plan (the hub's any, a provider's own; anything else is
+/// not found), and a carer's details checked (every problem at once) and applied: skills from the list, where the day
+/// starts (a postcode the directory knows), the shift and a break window inside it, the days worked, a sign-in that
+/// exists and no other working carer has.
 /// </summary>
-public sealed class TeamCarers(HomewardDb db, TeamRotas rotas, PostcodeDirectory postcodes, TimeProvider clock)
+public sealed class CarerRules(HomewardDb db, TeamRotas rotas, PostcodeDirectory postcodes)
 {
+    /// <summary>The days of the week, as carers' days are given.</summary>
     public static readonly string[] DayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-    public sealed record CarerInput
-    {
-        public string? Name { get; init; }
-        /// <summary>Skills from <see cref="CareSkills.All"/>.</summary>
-        public IReadOnlyList<string>? Skills { get; init; }
-        /// <summary>Where the day starts and ends (home or base).</summary>
-        public string? Postcode { get; init; }
-        /// <summary>HH:mm.</summary>
-        public string? ShiftStart { get; init; }
-        public string? ShiftEnd { get; init; }
-        public int? BreakMinutes { get; init; }
-        /// <summary>HH:mm: the break is taken between these.</summary>
-        public string? BreakFrom { get; init; }
-        public string? BreakTo { get; init; }
-        /// <summary>Day names, Monday to Sunday.</summary>
-        public IReadOnlyList<string>? Days { get; init; }
-        /// <summary>The email they sign in with, so they see their own day; empty for none.</summary>
-        public string? UserName { get; init; }
-        public bool? Active { get; init; }
-    }
-
-    public sealed record CarerView(Guid Id, Guid ServiceId, string Name, IReadOnlyList<string> Skills, string? Postcode, double Latitude, double Longitude,
-        TimeOnly ShiftStart, TimeOnly ShiftEnd, int BreakMinutes, TimeOnly BreakFrom, TimeOnly BreakTo, IReadOnlyList<string> Days, string? UserName,
-        bool Active, int Version)
-    {
-        public static CarerView From(CareWorker w) => new(w.Id, w.ServiceId, w.Name, [.. w.SkillSet.Order(StringComparer.Ordinal)], w.Postcode,
-            w.Latitude, w.Longitude, w.ShiftStart, w.ShiftEnd, w.BreakMinutes, w.BreakFrom, w.BreakTo,
-            [.. DayNames.Where((_, i) => (w.DaysWorked & (1 << i)) != 0)], w.UserName, w.Active, w.Version);
-    }
-
-    public sealed record TeamView(TeamRotas.Team Team, IReadOnlyList<CarerView> Carers);
-
-    public async Task<TeamView> List(Guid serviceId, Actor actor, CancellationToken ct)
-    {
-        var team = await Team(serviceId, actor, ct);
-        var carers = await db.CareWorkers.AsNoTracking().Where(w => w.ServiceId == serviceId).OrderByDescending(w => w.Active).ThenBy(w => w.Name).ToListAsync(ct);
-        return new TeamView(team, [.. carers.Select(CarerView.From)]);
-    }
-
-    public async Task<CarerView> Get(Guid id, Actor actor, CancellationToken ct)
-    {
-        var worker = await db.CareWorkers.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("carer", id);
-        await Team(worker.ServiceId, actor, ct, id);
-        return CarerView.From(worker);
-    }
-
-    public async Task<CarerView> Add(Guid serviceId, CarerInput input, Actor actor, CancellationToken ct)
-    {
-        await Team(serviceId, actor, ct);
-        var worker = new CareWorker { ServiceId = serviceId, Name = "" };
-        await Apply(worker, input, ct);
-        db.CareWorkers.Add(worker);
-        db.AuditEntries.Add(AuditEntry.For(actor, "carer.create", null, worker.Id, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return CarerView.From(worker);
-    }
-
-    public async Task<CarerView> Change(Guid id, CarerInput input, int? expectedVersion, Actor actor, CancellationToken ct)
-    {
-        var worker = await db.CareWorkers.SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("carer", id);
-        await Team(worker.ServiceId, actor, ct, id);
-        Versions.Demand("carer", worker.Version, expectedVersion);
-        await Apply(worker, input, ct);
-        worker.Version++;
-        db.AuditEntries.Add(AuditEntry.For(actor, "carer.update", null, worker.Id, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return CarerView.From(worker);
-    }
-
-    /// <summary>A team the actor may plan (the hub's any, a provider's own); anything else is not found.</summary>
-    private async Task<TeamRotas.Team> Team(Guid serviceId, Actor actor, CancellationToken ct, Guid? carer = null)
+    /// <summary>A team the actor may plan; anything else is not found (as the carer, when asked for one).</summary>
+    public async Task<TeamRotas.Team> Team(Guid serviceId, Actor actor, CancellationToken ct, Guid? carer = null)
     {
         actor.Demand(Right.PlanRota);
         return (await rotas.Teams(actor, ct)).FirstOrDefault(t => t.Id == serviceId)
             ?? throw (carer is { } c ? new NotFoundException("carer", c) : new NotFoundException("team", serviceId));
     }
 
-    private async Task Apply(CareWorker worker, CarerInput input, CancellationToken ct)
+    /// <summary>Checks the details (every problem at once) and, when all is well, sets them on the carer.</summary>
+    public async Task Apply(CareWorker worker, CarerInput input, CancellationToken ct)
     {
         var problems = new Problems();
         var name = problems.Required("name", input.Name, 200, "the carer's name");
