@@ -63,7 +63,7 @@ internal static class SimulateCommand
             .FirstOrDefaultAsync(ct);
         try
         {
-            var scenario = await database.Services.GetRequiredService<Plans>().Live(mode, Homeward.Access.Actor.System(council, "cli"), ct);
+            var scenario = await database.Services.GetRequiredService<GetLiveScenario>().Handle(mode, Homeward.Access.Actor.System(council, "cli"), ct);
             Directory.CreateDirectory(output);
             var file = Path.Combine(output, "scenario.json");
             await File.WriteAllTextAsync(file, ScenarioFile.Write(scenario), ct);

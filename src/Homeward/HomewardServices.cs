@@ -92,7 +92,11 @@ public static class HomewardServices
         services.AddScoped<Referrals.SentWith.SentWithReferral>();
         services.AddScoped<Referrals.SentWith.AttachDocument>();
         services.AddScoped<Planning.LoadPlanningInputs>();
-        services.AddScoped<Planning.Plans>();
+        services.AddScoped<Planning.LiveScenarios>();
+        services.AddScoped<Planning.GetLiveScenario>();
+        services.AddScoped<Planning.RunPlan>();
+        services.AddScoped<Planning.ListPlans>();
+        services.AddScoped<Planning.GetPlan>();
         services.AddScoped<Rotas.TeamRotas>();
         services.AddSingleton(new Rotas.RotaSettings());
         services.AddScoped<DemoCounty>();

@@ -14,16 +14,16 @@ public static class PlanningEndpoints
     {
         var group = app.MapGroup("/api/planning").WithTags("Planning");
 
-        group.MapGet("/scenario", async (string? mode, Plans plans, HttpContext http, CancellationToken ct) =>
-            Results.Text(ScenarioFile.Write(await plans.Live(mode, http.Actor(), ct)), "application/json", Encoding.UTF8))
+        group.MapGet("/scenario", async (string? mode, GetLiveScenario live, HttpContext http, CancellationToken ct) =>
+            Results.Text(ScenarioFile.Write(await live.Handle(mode, http.Actor(), ct)), "application/json", Encoding.UTF8))
         .Needs(Right.Plan)
         .WithSummary("Today's scenario built from the records (mode: forecast, the next 10 days, or plan, the next 26 weeks), as a scenario file")
         .WithDescription("The format is documented in docs/simulation.md; change it and post it back in a run's scenario field.")
         .ProducesValidationProblem();
 
-        group.MapPost("/runs", async (Plans.Input body, Plans plans, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/runs", async (RunPlan.Input body, RunPlan plans, HttpContext http, CancellationToken ct) =>
         {
-            var run = await plans.Run(body, http.Actor(), ct);
+            var run = await plans.Handle(body, http.Actor(), ct);
             return TypedResults.Created($"/api/planning/runs/{run.Id}", run);
         })
         .Needs(Right.Plan)
@@ -31,21 +31,21 @@ public static class PlanningEndpoints
         .WithDescription("replications: 10 to 2,000 (default 200); seed: the same seed gives the same result. Every problem of the scenario is reported at once, with its place.")
         .ProducesValidationProblem();
 
-        group.MapGet("/runs", async (Plans plans, HttpContext http, CancellationToken ct) => TypedResults.Ok(await plans.List(http.Actor(), ct)))
+        group.MapGet("/runs", async (ListPlans plans, HttpContext http, CancellationToken ct) => TypedResults.Ok(await plans.Handle(http.Actor(), ct)))
             .Needs(Right.Plan)
             .WithSummary("The saved runs, newest first");
 
-        group.MapGet("/runs/{id:guid}", async (Guid id, Plans plans, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/runs/{id:guid}", async (Guid id, GetPlan plans, HttpContext http, CancellationToken ct) =>
         {
-            var run = await plans.Get(id, http.Actor(), ct);
+            var run = await plans.Handle(id, http.Actor(), ct);
             return TypedResults.Ok(new { run.Run, run.Result });
         })
         .Needs(Right.Plan)
         .WithSummary("A saved run: per service over the period and day by day (mean, 95% interval, percentiles), and the totals");
 
-        group.MapGet("/runs/{id:guid}/scenario", async (Guid id, Plans plans, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/runs/{id:guid}/scenario", async (Guid id, GetPlan plans, HttpContext http, CancellationToken ct) =>
         {
-            var run = await plans.Get(id, http.Actor(), ct);
+            var run = await plans.Handle(id, http.Actor(), ct);
             return Results.File(Encoding.UTF8.GetBytes(run.ScenarioJson), "application/json", $"scenario-{run.Run.CreatedAt:yyyyMMdd-HHmm}.json");
         })
         .Needs(Right.Plan)

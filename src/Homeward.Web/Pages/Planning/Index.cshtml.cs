@@ -14,7 +14,7 @@ namespace Homeward.Web.Pages.Planning;
 /// compare saved runs side by side.
 /// </summary>
 [Needs(Right.Plan)]
-public sealed class IndexModel(Plans plans) : ActingPage
+public sealed class IndexModel(GetLiveScenario live, RunPlan runPlan, ListPlans list, GetPlan getPlan) : ActingPage
 {
     public const int MaxCompared = 4;
 
@@ -22,8 +22,8 @@ public sealed class IndexModel(Plans plans) : ActingPage
     [FromQuery] public string? Mode { get; set; }
 
     public Scenario? Live { get; private set; }
-    public IReadOnlyList<Plans.Summary> Runs { get; private set; } = [];
-    public IReadOnlyList<Plans.Detail> Compared { get; private set; } = [];
+    public IReadOnlyList<PlanSummary> Runs { get; private set; } = [];
+    public IReadOnlyList<PlanDetail> Compared { get; private set; } = [];
     private Guid? _ran;
     private string? _ranMode;
 
@@ -37,14 +37,14 @@ public sealed class IndexModel(Plans plans) : ActingPage
     protected override async Task Load(CancellationToken ct)
     {
         var actor = HttpContext.Actor();
-        Live = await plans.Live(Mode is "plan" ? "plan" : "forecast", actor, ct);
-        Runs = await plans.List(actor, ct);
-        var compared = new List<Plans.Detail>();
+        Live = await live.Handle(Mode is "plan" ? "plan" : "forecast", actor, ct);
+        Runs = await list.Handle(actor, ct);
+        var compared = new List<PlanDetail>();
         foreach (var id in Compare.Distinct().Take(MaxCompared))
         {
             try
             {
-                compared.Add(await plans.Get(id, actor, ct));
+                compared.Add(await getPlan.Handle(id, actor, ct));
             }
             catch (NotFoundException)
             {
@@ -60,7 +60,7 @@ public sealed class IndexModel(Plans plans) : ActingPage
         Dictionary<string, string?>? capacity, CancellationToken ct) =>
         Act("run", async () =>
         {
-            var run = await plans.Run(new Plans.Input(name, mode, demandChange, capacity, replications, null, null), HttpContext.Actor(), ct);
+            var run = await runPlan.Handle(new RunPlan.Input(name, mode, demandChange, capacity, replications, null, null), HttpContext.Actor(), ct);
             (_ran, _ranMode) = (run.Id, mode);
             return $"“{run.Name}” ran {run.Replications:N0} times in {run.Seconds:0.0} seconds.";
         }, ct);

@@ -10,11 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.Planning;
 
 /// <summary>
-/// Planning runs: the live scenario from today's records, a run of it (or of a changed scenario file) with demand
-/// and capacity changed, stored for comparison; the list of runs and one run. Runs take the machine's cores, so
-/// one runs at a time; the others wait their turn.
+/// A planning run: the live scenario (or a changed scenario file) with demand and capacity changed, run and stored for
+/// comparison. Runs take the machine's cores, so one runs at a time; the others wait their turn.
 /// </summary>
-public sealed class Plans(HomewardDb db, LoadPlanningInputs inputs, TimeProvider clock)
+public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider clock)
 {
     public const int MaxReplications = 2000;
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
@@ -26,42 +25,7 @@ public sealed class Plans(HomewardDb db, LoadPlanningInputs inputs, TimeProvider
     public sealed record Input(string? Name, string? Mode, string? DemandChange, IReadOnlyDictionary<string, string?>? Capacity,
         string? Replications, string? Seed, JsonElement? Scenario);
 
-    public sealed record Summary(Guid Id, string Name, DateTimeOffset CreatedAt, string CreatedBy, DateOnly Start, int Days, double Growth,
-        int Replications, double Seconds, double DelayDays, double Cost);
-
-    public sealed record Detail(Summary Run, PlanResult Result, string ScenarioJson);
-
-    public async Task<Scenario> Live(string? mode, Actor actor, CancellationToken ct)
-    {
-        actor.Demand(Right.Plan);
-        var problems = new Problems();
-        var parsed = ModeOf(mode, problems);
-        problems.ThrowIfAny();
-        return await LiveScenarioFor(parsed, ct);
-    }
-
-    private async Task<Scenario> LiveScenarioFor(PlanningMode mode, CancellationToken ct)
-    {
-        var today = London.DateOf(clock.GetUtcNow());
-        var records = await inputs.Handle(today, mode == PlanningMode.Forecast ? 10 : 182, ct);
-        return LiveScenario.Build(records, mode);
-    }
-
-    private static PlanningMode ModeOf(string? mode, Problems problems)
-    {
-        switch (mode?.Trim().ToLowerInvariant())
-        {
-            case null or "" or "forecast":
-                return PlanningMode.Forecast;
-            case "plan":
-                return PlanningMode.Plan;
-            default:
-                problems.Add("mode", "Choose forecast (the next 10 days) or plan (the next 26 weeks).");
-                return PlanningMode.Forecast;
-        }
-    }
-
-    public async Task<Summary> Run(Input input, Actor actor, CancellationToken ct)
+    public async Task<PlanSummary> Handle(Input input, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.Plan);
         var problems = new Problems();
@@ -76,7 +40,7 @@ public sealed class Plans(HomewardDb db, LoadPlanningInputs inputs, TimeProvider
             else
                 problems.Add("demandChange", "Demand change is a percentage from -90 to 300 (20 means 20% more people).");
         }
-        var mode = ModeOf(input.Mode, problems);
+        var mode = LiveScenarios.ModeOf(input.Mode, problems);
 
         // Every problem at once: the scenario and the capacity changes are checked even when a field above is wrong.
         Scenario? scenario = null;
@@ -95,7 +59,7 @@ public sealed class Plans(HomewardDb db, LoadPlanningInputs inputs, TimeProvider
         else if (input.Scenario is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })
             problems.Add("scenario", "A scenario is an object in the scenario file format (docs/simulation.md).");
         else
-            scenario = await LiveScenarioFor(mode, ct);
+            scenario = await live.For(mode, ct);
 
         if (scenario is not null)
         {
@@ -151,7 +115,7 @@ public sealed class Plans(HomewardDb db, LoadPlanningInputs inputs, TimeProvider
         db.PlanningRuns.Add(run);
         db.AuditEntries.Add(AuditEntry.For(actor, "planning.run", null, run.Id, now));
         await db.SaveChangesAsync(ct);
-        return ToSummary(run);
+        return PlanSummary.From(run);
     }
 
     private static int Whole(Problems problems, string field, string? text, int fallback, int min, int max, string label)
@@ -163,27 +127,4 @@ public sealed class Plans(HomewardDb db, LoadPlanningInputs inputs, TimeProvider
         problems.Add(field, $"{label} is a whole number from {min:N0} to {max:N0}.");
         return fallback;
     }
-
-    public async Task<IReadOnlyList<Summary>> List(Actor actor, CancellationToken ct)
-    {
-        actor.Demand(Right.Plan);
-        var runs = await db.PlanningRuns.AsNoTracking()
-            .Select(r => new PlanningRun
-            {
-                Id = r.Id, Name = r.Name, CreatedAt = r.CreatedAt, CreatedBy = r.CreatedBy, Start = r.Start, Days = r.Days, Growth = r.Growth,
-                Replications = r.Replications, Seconds = r.Seconds, DelayDays = r.DelayDays, Cost = r.Cost, ScenarioJson = "", ResultJson = "",
-            })
-            .ToListAsync(ct);
-        return [.. runs.OrderByDescending(r => r.CreatedAt).Take(100).Select(ToSummary)];
-    }
-
-    public async Task<Detail> Get(Guid id, Actor actor, CancellationToken ct)
-    {
-        actor.Demand(Right.Plan);
-        var run = await db.PlanningRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("planning run", id);
-        return new Detail(ToSummary(run), JsonSerializer.Deserialize<PlanResult>(run.ResultJson, Json.Options)!, run.ScenarioJson);
-    }
-
-    private static Summary ToSummary(PlanningRun r) =>
-        new(r.Id, r.Name, r.CreatedAt, r.CreatedBy, r.Start, r.Days, r.Growth, r.Replications, r.Seconds, r.DelayDays, r.Cost);
 }
