@@ -68,7 +68,7 @@ public sealed record ClinicalDocument(string Title, string Kind, string? Status,
     }
 
     /// <summary>Finds a document's resources by reference: by fullUrl (urn:uuid:… or absolute), or by type and id.</summary>
-    private static Func<ResourceReference?, Resource?> Resolver(Bundle bundle)
+    internal static Func<ResourceReference?, Resource?> Resolver(Bundle bundle)
     {
         var byKey = new Dictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var entry in bundle.Entry)
@@ -76,7 +76,12 @@ public sealed record ClinicalDocument(string Title, string Kind, string? Status,
             if (entry.Resource is not { } resource)
                 continue;
             if (entry.FullUrl is { } url)
+            {
                 byKey.TryAdd(url, resource);
+                // An absolute fullUrl (…/Patient/123) also answers the relative reference Patient/123.
+                if (url.Split('/') is { Length: >= 2 } parts)
+                    byKey.TryAdd($"{parts[^2]}/{parts[^1]}", resource);
+            }
             if (resource.Id is { } id)
                 byKey.TryAdd($"{resource.TypeName}/{id}", resource);
         }

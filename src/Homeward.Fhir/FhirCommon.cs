@@ -38,6 +38,10 @@ public static class FhirCommon
         }
     }
 
+    /// <summary>The Homeward id a reference to a Patient names (<c>Patient/{id}</c>); null for anything else.</summary>
+    internal static Guid? PatientId(string? reference) =>
+        reference is not null && reference.StartsWith("Patient/", StringComparison.Ordinal) && Guid.TryParse(reference["Patient/".Length..], out var id) ? id : null;
+
     internal static FhirException Unsupported(string type) =>
         new(404, [new FhirProblem("", $"Homeward does not serve {type}: it serves {string.Join(", ", FhirCommon.Types)}.", OperationOutcome.IssueType.NotSupported)]);
 

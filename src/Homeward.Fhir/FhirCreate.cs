@@ -55,7 +55,7 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
         if (await AlreadyReceived(request.SenderReference, actor, ct) is { } first)
             return (first.Resource, first.Location);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await Submit(request with { Person = person, PersonId = HeldId(sr.Subject?.Reference) }, "ServiceRequest", "", actor, ct, idempotencyKey);
+        var outcome = await Submit(request with { Person = person, PersonId = FhirCommon.PatientId(sr.Subject?.Reference) }, "ServiceRequest", "", actor, ct, idempotencyKey);
         var (resource, location, _) = await Keep(outcome, [(sr, null)], ct);
         await transaction.CommitAsync(ct);
         return (resource, location);
@@ -170,13 +170,9 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
         return outcome;
     }
 
-    /// <summary>The held record a subject reference names (Patient/{id}): the referral is that person's, with or without an NHS number.</summary>
-    private static Guid? HeldId(string? reference) =>
-        reference is not null && reference.StartsWith("Patient/", StringComparison.Ordinal) && Guid.TryParse(reference["Patient/".Length..], out var id) ? id : null;
-
     private async Task<PersonInput?> KnownPatient(string? reference, string at, Actor actor, List<FhirProblem> problems, CancellationToken ct)
     {
-        if (reference is null || !reference.StartsWith("Patient/", StringComparison.Ordinal) || !Guid.TryParse(reference["Patient/".Length..], out var id))
+        if (FhirCommon.PatientId(reference) is not { } id)
         {
             problems.Add(new FhirProblem(at, "The subject must reference a Patient: Patient/{id} of a patient Homeward holds, or a Patient entry of the Bundle.", OperationOutcome.IssueType.Required));
             return null;
@@ -245,7 +241,7 @@ public sealed class FhirCreate(IServiceProvider services, HomewardDb db)
             if (patients.TryGetValue(key, out var patient))
                 resolved.Add((request with { Person = patient.Input }, patient.At, at, patient.Resource, sent, index, patient.Index));
             else if (await KnownPatient(key, $"{at}.subject", actor, problems, ct) is { } known)
-                resolved.Add((request with { Person = known, PersonId = HeldId(key) }, "", at, null, sent, index, -1));
+                resolved.Add((request with { Person = known, PersonId = FhirCommon.PatientId(key) }, "", at, null, sent, index, -1));
         }
         if (problems.Count > 0)
             throw new FhirException(problems.Any(p => p.Type == OperationOutcome.IssueType.NotFound) ? 422 : 400, problems);

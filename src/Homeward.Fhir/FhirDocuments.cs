@@ -20,6 +20,7 @@ public sealed class FhirDocuments(AttachDocument attach)
             problems.Add(new FhirProblem("Bundle.identifier",
                 "A document needs its identifier, with a system and a value (bdl-9): a resend under it is answered with the first.", OperationOutcome.IssueType.Required));
         var composition = document.Entry.FirstOrDefault()?.Resource as Composition;
+        var resolve = ClinicalDocument.Resolver(document);
         Patient? patient = null;
         var patientAt = "";
         if (composition is null)
@@ -40,13 +41,14 @@ public sealed class FhirDocuments(AttachDocument attach)
                 problems.Add(new FhirProblem($"{at}.date", "Give the date the document was written.", OperationOutcome.IssueType.Required));
             if (composition.Author.Count == 0)
                 problems.Add(new FhirProblem($"{at}.author", "Name who wrote the document.", OperationOutcome.IssueType.Required));
-            var index = document.Entry.FindIndex(e => e.Resource is Patient && Refers(composition.Subject?.Reference, e));
+            var subject = resolve(composition.Subject) as Patient;
+            var index = document.Entry.FindIndex(e => subject is not null && ReferenceEquals(e.Resource, subject));
             if (index < 0)
                 problems.Add(new FhirProblem($"{at}.subject",
                     "The Composition's subject must be the Patient entry in the document, with the NHS number.", OperationOutcome.IssueType.Required));
             else
             {
-                patient = document.Entry[index].Resource as Patient;
+                patient = subject;
                 patientAt = $"Bundle.entry[{index}].resource";
             }
         }
@@ -56,27 +58,21 @@ public sealed class FhirDocuments(AttachDocument attach)
 
         var kind = SentResources.Concept(composition!.Type);
         var request = new AttachDocument.Request(input!, $"{document.Identifier!.System}|{document.Identifier.Value}", kind.Length > 0 ? kind : "Document",
-            Summary(composition, document), document.ToJson());
+            Summary(composition, resolve), document.ToJson());
         var outcome = await FhirRefusals.Translate(() => attach.Handle(request, actor, ct),
             field => field.StartsWith("patient.", StringComparison.Ordinal) ? $"{patientAt}.{PatientMap.Expression(field["patient.".Length..])}".TrimEnd('.') : field);
-        var kept = (Bundle)FhirFormat.Read(request.Content, FhirFormatKind.Json);
+        var kept = (Bundle)document.DeepCopy();
         kept.Id = outcome.DocumentId.ToString();
         kept.Meta = new Meta { VersionId = "1", LastUpdated = kept.Meta?.LastUpdated };
         return (kept, $"Bundle/{outcome.DocumentId}");
     }
 
     /// <summary>One line for the episode page's list: "Discharge summary: Ward 7 discharge, 2026-12-05, from Nortown General".</summary>
-    private static string Summary(Composition composition, Bundle document)
+    private static string Summary(Composition composition, Func<ResourceReference?, Resource?> resolve)
     {
-        var from = composition.Custodian?.Display
-                   ?? document.Entry.Where(e => Refers(composition.Custodian?.Reference, e)).Select(e => (e.Resource as Organization)?.Name).FirstOrDefault();
+        var from = composition.Custodian?.Display ?? (resolve(composition.Custodian) as Organization)?.Name;
         var text = $"{(SentResources.Concept(composition.Type) is { Length: > 0 } k ? k : "Document")}: {composition.Title}, {composition.Date}"
                    + (from is null ? "" : $", from {from}");
         return text.Length <= 1000 ? text : text[..999] + "…";
     }
-
-    private static bool Refers(string? reference, Bundle.EntryComponent entry) =>
-        reference is not null && entry.Resource is not null
-        && (reference == entry.FullUrl || reference == $"{entry.Resource.TypeName}/{entry.Resource.Id}"
-            || (entry.FullUrl?.EndsWith("/" + reference, StringComparison.Ordinal) ?? false));
 }

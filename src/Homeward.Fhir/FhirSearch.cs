@@ -77,10 +77,8 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
         Guid? personId = null;
         if ((One("patient") ?? One("subject")) is { } reference)
         {
-            var id = reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference["Patient/".Length..] : reference;
-            if (Guid.TryParse(id, out var guid))
-                personId = guid;
-            else
+            personId = FhirCommon.PatientId(reference) ?? (Guid.TryParse(reference, out var bare) ? bare : null);
+            if (personId is null)
                 problems.Add(new FhirProblem(query.ContainsKey("patient") ? "patient" : "subject", "Name the patient as Patient/{id} (Homeward's id for the Patient).", OperationOutcome.IssueType.Value));
         }
         // _sort where it means something: referrals by when they were received (authored), newest first by default.

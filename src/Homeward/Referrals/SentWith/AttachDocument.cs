@@ -41,15 +41,7 @@ public sealed class AttachDocument(HomewardDb db, AccessScope scope, TimeProvide
 
         var number = sent!.NhsNumber!.Value;
         var person = await db.People.SingleOrDefaultAsync(p => p.NhsNumber == number, ct);
-        var visible = scope.People(actor);
-        var open = from r in db.Referrals
-                   join e in db.Episodes on r.Id equals e.ReferralId
-                   where person != null && r.PersonId == person.Id
-                         && e.Status != EpisodeStatus.Ended && e.Status != EpisodeStatus.Cancelled && e.Status != EpisodeStatus.Declined
-                   select new { r.Id, EpisodeId = e.Id, r.PersonId, r.ReceivedAt };
-        if (visible is not null)
-            open = open.Where(x => visible.Contains(x.PersonId));
-        var found = person is null ? null : await open.OrderByDescending(x => x.ReceivedAt).FirstOrDefaultAsync(ct);
+        var found = person is null ? null : await OpenReferral(person.Id, actor, ct);
         if (found is null)
         {
             // A look-up that finds nobody is audited too: the document named someone.
@@ -79,5 +71,20 @@ public sealed class AttachDocument(HomewardDb db, AccessScope scope, TimeProvide
         db.AuditEntries.Add(AuditEntry.For(actor, "referral.document", found.PersonId, document.Id, now));
         await db.SaveChangesAsync(ct);
         return new Outcome(document.Id, found.Id, found.EpisodeId, Replayed: false);
+    }
+
+    private sealed record Open(Guid Id, Guid EpisodeId, Guid PersonId);
+
+    /// <summary>The person's most recent referral whose episode has not ended, if the actor may see them.</summary>
+    private async Task<Open?> OpenReferral(Guid personId, Actor actor, CancellationToken ct)
+    {
+        var open = from r in db.Referrals
+                   join e in db.Episodes on r.Id equals e.ReferralId
+                   where r.PersonId == personId
+                         && e.Status != EpisodeStatus.Ended && e.Status != EpisodeStatus.Cancelled && e.Status != EpisodeStatus.Declined
+                   select new { r.Id, EpisodeId = e.Id, r.PersonId, r.ReceivedAt };
+        if (scope.People(actor) is { } visible)
+            open = open.Where(x => visible.Contains(x.PersonId));
+        return await open.OrderByDescending(x => x.ReceivedAt).Select(x => new Open(x.Id, x.EpisodeId, x.PersonId)).FirstOrDefaultAsync(ct);
     }
 }
