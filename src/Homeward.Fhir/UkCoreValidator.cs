@@ -65,11 +65,16 @@ public sealed class UkCoreValidator
                 .LogWarning("Fhir:UkCorePackage is not set: what FHIR senders send is not checked against UK Core.");
             return new UkCoreValidator(null);
         }
+        // A relative folder is looked for from where the app starts and the folders above it: `dotnet run --project`
+        // starts in the project's folder, a published app in the repository's or the operator's.
+        static bool HoldsPackage(string dir) => Directory.Exists(dir) && Directory.EnumerateFiles(dir, "UKCore-Patient.*", SearchOption.AllDirectories).Any();
         var full = Path.GetFullPath(folder);
-        if (!Directory.Exists(full) || !Directory.EnumerateFiles(full, "UKCore-Patient.*", SearchOption.AllDirectories).Any())
+        for (var from = Directory.GetCurrentDirectory(); !Path.IsPathRooted(folder) && !HoldsPackage(full) && Path.GetDirectoryName(from) is { } up; from = up)
+            full = Path.GetFullPath(Path.Combine(up, folder));
+        if (!HoldsPackage(full))
         {
             services.GetService<ILoggerFactory>()?.CreateLogger<UkCoreValidator>()
-                .LogWarning("Fhir:UkCorePackage is {Folder}, which holds no UK Core package: what FHIR senders send is not checked against UK Core.", full);
+                .LogWarning("Fhir:UkCorePackage is {Folder}: no UK Core package there (nor above where the app started), so what FHIR senders send is not checked against UK Core.", folder);
             return new UkCoreValidator(null);
         }
         return new UkCoreValidator(full) { Reject = reject };
