@@ -34,7 +34,9 @@ public static class HomewardApp
         Homeward.Fhir.FhirServices.AddHomewardFhir(services);
         services.AddHostedService<AuditSealer>();
         services.AddHostedService<AlertSender>();
-        services.AddHostedService<UkCoreWarmUp>();
+        // Fhir:WarmUp=false leaves UK Core to load on the first FHIR post (the browser tests, many short-lived apps).
+        if (!string.Equals(config["Fhir:WarmUp"], "false", StringComparison.OrdinalIgnoreCase))
+            services.AddHostedService<UkCoreWarmUp>();
         var provider = config["Database:Provider"] ?? "Sqlite";
         var demo = DemoPassword.From(config, builder.Environment);
         services.AddSingleton(demo);

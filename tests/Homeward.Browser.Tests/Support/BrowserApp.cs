@@ -48,6 +48,8 @@ public class BrowserApp : IAsyncLifetime
             $"--ConnectionStrings:Homeward={_connection}",
             "--Demo:County=false",
             "--Rotas:SearchSeconds=2",
+            // Each fixture starts its own app: loading UK Core in each (ten seconds of a core) starves the journeys.
+            "--Fhir:WarmUp=false",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore=None",
             .. Settings,
