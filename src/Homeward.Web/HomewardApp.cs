@@ -140,7 +140,10 @@ public static class HomewardApp
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseStatusCodePages(FhirEndpoints.StatusOutcome));
         app.UseWhen(http => IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/fhir"), api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseStaticFiles();
+        // The web app manifest (so a carer can install their round on the phone) is not a type the static files know.
+        var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+        types.Mappings[".webmanifest"] = "application/manifest+json";
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = types });
         // Routing after the error and status pages, so that their re-executed requests find the error page.
         app.UseRouting();
         app.UseAuthentication();

@@ -83,6 +83,8 @@ public static class HomewardServices
         services.AddScoped<Care.SignpostSupport>();
         services.AddScoped<Visits.RecordVisit>();
         services.AddScoped<Visits.VisitList>();
+        services.AddScoped<Rounds.GetMyRound>();
+        services.AddScoped<Rounds.RecordAtTheDoor>();
         services.AddScoped<FollowUps.FollowUpTasks>();
         services.AddScoped<Figures.LoadFacts>();
         services.AddScoped<Figures.SetTarget>();

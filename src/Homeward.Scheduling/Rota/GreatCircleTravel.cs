@@ -9,15 +9,15 @@ public sealed class GreatCircleTravel(IReadOnlyList<(double Latitude, double Lon
 {
     private const double EarthRadiusKm = 6371.0088;
 
-    public double Distance(int from, int to)
+    public double Distance(int from, int to) => from == to ? 0 : roadFactor * Kilometres(places[from], places[to]);
+
+    /// <summary>The great-circle (haversine) distance between two places, in kilometres.</summary>
+    public static double Kilometres((double Latitude, double Longitude) a, (double Latitude, double Longitude) b)
     {
-        if (from == to)
-            return 0;
-        var (a, b) = (places[from], places[to]);
-        double Rad(double degrees) => degrees * Math.PI / 180;
+        static double Rad(double degrees) => degrees * Math.PI / 180;
         var (dLat, dLon) = (Rad(b.Latitude - a.Latitude), Rad(b.Longitude - a.Longitude));
         var h = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(Rad(a.Latitude)) * Math.Cos(Rad(b.Latitude)) * Math.Pow(Math.Sin(dLon / 2), 2);
-        return roadFactor * 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     public double Time(int from, int to) => Distance(from, to) / kilometresPerHour * 60;

@@ -37,9 +37,19 @@ public static class RotaEndpoints
         .WithDescription("Plans the day's visits of people booked to the team across its carers on shift. A new build replaces the team's draft for that day.")
         .ProducesValidationProblem();
 
-        group.MapGet("/mine", async (string? date, TeamRotas rotas, HttpContext http, CancellationToken ct) => TypedResults.Ok(await rotas.Mine(date, http.Actor(), ct)))
+        group.MapGet("/mine", async (string? date, Homeward.Rounds.GetMyRound round, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await round.Handle(date, http.Actor(), ct)))
             .Needs(Right.ReadRecords)
-            .WithSummary("The signed-in carer's round on a day (today by default), from the team's published rota")
+            .WithSummary("The signed-in carer's round on a day (today by default), from the team's published rota, with what they recorded that did not fit")
+            .ProducesValidationProblem();
+
+        group.MapPost("/mine/actions", async (Homeward.Rounds.RecordAtTheDoor.Batch body, Homeward.Rounds.RecordAtTheDoor handler, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await handler.Handle(body.Actions, http.Actor(), ct)))
+            .Needs(Right.RecordCare)
+            .WithSummary("What the carer did at their visits, in the order they did it: check in, check out, could not visit")
+            .WithDescription("Each action carries the id the phone made for it: a resend is answered with the first outcome (repeat: true) and " +
+                             "never applied twice. An action that no longer fits the visit (moved, cancelled, already recorded) is a conflict: kept, " +
+                             "answered with a message, and put in front of the hub. The location, when sent, is kept only as the distance from the home.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id:guid}", async (Guid id, TeamRotas rotas, HttpContext http, CancellationToken ct) =>

@@ -22,7 +22,10 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+                // A carer's round may ask where the phone is at check-in (only the distance from the home is kept).
+                headers["Permissions-Policy"] = http.Request.Path.StartsWithSegments("/my-day")
+                    ? "camera=(), microphone=(), geolocation=(self), payment=(), usb=()"
+                    : "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 if (!http.Request.Path.StartsWithSegments("/api/reference"))
                     headers.ContentSecurityPolicy = Policy(webFonts);

@@ -25,6 +25,8 @@ public enum AttentionKind
     UnplannedVisit,
     /// <summary>A visit missed (not in, declined, could not get in) and not yet followed up: a welfare check.</summary>
     MissedVisit,
+    /// <summary>What a carer recorded on the phone did not fit the visit (moved, cancelled, recorded by someone else): kept, to be put right.</summary>
+    PhoneConflict,
     /// <summary>A 91-day follow-up due today or overdue.</summary>
     FollowUpDue,
 }
@@ -36,7 +38,7 @@ public static class AttentionKinds
     {
         AttentionKind.TwoHourReferral => TimeSpan.FromMinutes(15),
         AttentionKind.PatientMatch => TimeSpan.FromMinutes(30),
-        AttentionKind.MissedVisit => TimeSpan.FromHours(1),
+        AttentionKind.MissedVisit or AttentionKind.PhoneConflict => TimeSpan.FromHours(1),
         // Due when the first day beyond capacity begins (the item dates from the day before).
         AttentionKind.BeyondCapacity => TimeSpan.FromDays(1),
         AttentionKind.OfferDeclined or AttentionKind.UnplannedVisit => TimeSpan.FromHours(2),
@@ -57,6 +59,7 @@ public static class AttentionKinds
         AttentionKind.BeyondCapacity => "Booked beyond a service's capacity",
         AttentionKind.UnplannedVisit => "Visits a rota could not plan",
         AttentionKind.MissedVisit => "Missed visits: welfare checks",
+        AttentionKind.PhoneConflict => "Carers' records that did not fit the visit",
         _ => "91-day follow-ups due",
     };
 

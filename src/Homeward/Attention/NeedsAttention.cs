@@ -187,6 +187,18 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                     x.RecordedAt ?? London.At(x.Date, x.WindowStart)));
         }
 
+        if (Wants(AttentionKind.PhoneConflict))
+        {
+            // Kept until the hub marks it done; a conflict on a visit since removed from the plan names no person's record.
+            var conflicts = from a in db.VisitActions.AsNoTracking()
+                            join x in episodes on a.EpisodeId equals x.e.Id
+                            where a.Outcome == Rounds.VisitActionOutcome.Conflict
+                            select new { a.Id, a.EpisodeId, a.PersonId, x.Name, a.Kind, a.DoneAt, a.UserName, a.Message, a.ReceivedAt };
+            foreach (var x in await conflicts.ToListAsync(ct))
+                found.Add((AttentionKind.PhoneConflict, x.Id, x.EpisodeId, x.PersonId!.Value, x.Name,
+                    $"{Words.Of(x.Kind)} at {London.TimeOf(x.DoneAt):d MMM HH:mm} by {x.UserName}: {x.Message}", x.ReceivedAt));
+        }
+
         if (Wants(AttentionKind.FollowUpDue))
         {
             var followUps = from f in db.FollowUps.AsNoTracking()

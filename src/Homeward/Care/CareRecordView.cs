@@ -51,10 +51,12 @@ public sealed record SupportView(SupportNeed Need, SupportAction Action, string 
 
 public sealed record VisitView(Guid Id, Guid EpisodeId, DateOnly Date, TimeOnly WindowStart, TimeOnly WindowEnd, int Minutes, bool DoubleHanded,
     VisitStatus Status, DateTimeOffset? ArrivedAt, DateTimeOffset? LeftAt, MissedReason? MissedReason, string? Notes, string? RecordedBy,
-    bool Flagged, string? FollowUpNotes, DateTimeOffset? FollowedUpAt, int Version, string? Skill)
+    bool Flagged, string? FollowUpNotes, DateTimeOffset? FollowedUpAt, int Version, string? Skill, bool OnPhone = false, int? ArrivedMetres = null,
+    int? LeftMetres = null)
 {
     public static VisitView From(Visit v) => new(v.Id, v.EpisodeId, v.Date, v.WindowStart, v.WindowEnd, v.Minutes, v.DoubleHanded, v.Status,
-        v.ArrivedAt, v.LeftAt, v.MissedReason, v.Notes, v.RecordedBy, v.Flagged, v.FollowUpNotes, v.FollowedUpAt, v.Version, v.Skill);
+        v.ArrivedAt, v.LeftAt, v.MissedReason, v.Notes, v.RecordedBy, v.Flagged, v.FollowUpNotes, v.FollowedUpAt, v.Version, v.Skill, v.OnPhone,
+        v.ArrivedMetres, v.LeftMetres);
 }
 
 public sealed record AttemptView(DateTimeOffset At, bool Reached, string? Notes, string By);

@@ -17,8 +17,8 @@ public static class PlanLayout
     /// </summary>
     public static async Task LayOut(HomewardDb db, CarePlan plan, Guid personId, DateOnly today, CancellationToken ct)
     {
-        await db.Visits.Where(v => v.EpisodeId == plan.EpisodeId && v.Status == VisitStatus.Planned && v.Date >= today).ExecuteDeleteAsync(ct);
-        var kept = await db.Visits.Where(v => v.EpisodeId == plan.EpisodeId && v.Date >= today)
+        await Withdraw(db, db.Visits.Where(v => v.EpisodeId == plan.EpisodeId && v.Status == VisitStatus.Planned && v.Date >= today), ct);
+        var kept = await db.Visits.Where(v => v.EpisodeId == plan.EpisodeId && v.Date >= today && v.Status != VisitStatus.Cancelled)
             .Select(v => new { v.Date, v.WindowStart }).ToListAsync(ct);
         db.Visits.AddRange(VisitPlanner.Lay(plan, personId, today).Where(v => !kept.Any(k => k.Date == v.Date && k.WindowStart == v.WindowStart)));
 
@@ -47,8 +47,22 @@ public static class PlanLayout
         plan.UpdatedBy = actor.UserName;
         plan.Version++;
         // The visits laid out before care started never could happen: they go, as planned ones from the start on do.
-        await db.Visits.Where(v => v.EpisodeId == episodeId && v.Status == VisitStatus.Planned && v.Date < start).ExecuteDeleteAsync(ct);
+        await Withdraw(db, db.Visits.Where(v => v.EpisodeId == episodeId && v.Status == VisitStatus.Planned && v.Date < start), ct);
         await LayOut(db, plan, personId, start, ct);
         return was;
+    }
+
+    /// <summary>
+    /// Planned visits the plan no longer has: deleted, except those on a published rota, which are cancelled instead, so
+    /// a carer's round (perhaps offline on their phone) still finds them and is told they were cancelled.
+    /// </summary>
+    private static async Task Withdraw(HomewardDb db, IQueryable<Visit> visits, CancellationToken ct)
+    {
+        var onRota = from a in db.RotaAssignments
+                     join r in db.Rotas on a.RotaId equals r.Id
+                     where r.Status == Rotas.RotaStatus.Published
+                     select a.VisitId;
+        await visits.Where(v => onRota.Contains(v.Id)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VisitStatus.Cancelled), ct);
+        await visits.ExecuteDeleteAsync(ct);
     }
 }

@@ -55,6 +55,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Care.CustomMeasure> CustomMeasures => Set<Care.CustomMeasure>();
     public DbSet<Care.CommunitySupport> CommunitySupports => Set<Care.CommunitySupport>();
     public DbSet<Visits.Visit> Visits => Set<Visits.Visit>();
+    public DbSet<Rounds.VisitAction> VisitActions => Set<Rounds.VisitAction>();
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();

@@ -22,7 +22,7 @@ namespace Homeward.Home;
 /// starting in the next week, and people in its care today. A reablement worker: their visits today, missed visits to
 /// follow up, and reviews due. Only what the user may see is listed; each person shown is audited.
 /// </summary>
-public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays, TeamRotas rotas, TimeProvider clock)
+public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays, Rounds.GetMyRound round, TimeProvider clock)
 {
     public sealed record Item(string Name, string Detail, string? Link, bool Urgent, Guid? PersonId);
 
@@ -118,9 +118,9 @@ public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays,
 
     private async Task<View> Worker(Actor actor, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        var day = await rotas.Mine(null, actor, ct);
-        var stops = (day.Round?.Stops ?? []).Select(s => new Item(s.PersonName,
-            $"{s.WindowStart:HH:mm}–{s.WindowEnd:HH:mm}, {s.Minutes} minutes, {s.Address}{(s.DoubleHanded ? $", with {s.WithCarer ?? "a second carer"}" : "")}",
+        var day = await round.Handle(null, actor, ct);
+        var stops = day.Stops.Select(s => new Item(s.PersonName,
+            $"{s.WindowStart:HH:mm}–{s.WindowEnd:HH:mm}, {s.Minutes} minutes, {s.Address}{(s.DoubleHanded ? $", with {s.Partner ?? "a second carer"}" : "")}",
             "/my-day", false, s.PersonId)).ToList();
         var mine = MyEpisodes(actor);
         var missed = await (from v in db.Visits.AsNoTracking()
@@ -135,9 +135,9 @@ public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays,
                              where r.HeldAt == null && r.DueOn <= today && e.Status == EpisodeStatus.Active
                              orderby r.DueOn
                              select new { e.Id, e.PersonId, Name = p.GivenName + " " + p.FamilyName, r.DueOn }).ToListAsync(ct);
-        return new View("Today", day.Round is null ? "You have no round on a published rota today." : $"Your round with {day.TeamName}, and what is waiting for the team.",
+        return new View("Today", !day.Published ? "You have no round on a published rota today." : $"Your round with {day.TeamName}, and what is waiting for the team.",
         [
-            new("visits", "Your visits today", day.Rota is null ? "No published rota for your team today." : "No visits for you today.", stops),
+            new("visits", "Your visits today", !day.Published ? "No published rota for your team today." : "No visits for you today.", stops),
             new("missed", "Missed visits to follow up", "No missed visit is waiting for a welfare check.", missed.Select(m =>
                 new Item(m.Name, $"{m.Date:d MMM} {m.WindowStart:HH:mm}: {(m.MissedReason is { } reason ? Words.Of(reason).ToLowerInvariant() : "no reason given")}; check they are safe",
                     "/visits?flagged=true", true, m.PersonId)).ToList()),

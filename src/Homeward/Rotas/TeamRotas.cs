@@ -11,7 +11,7 @@ namespace Homeward.Rotas;
 
 /// <summary>
 /// A team's daily rota: built by the optimiser from the day's planned visits and the carers on shift, reviewed and
-/// adjusted by the scheduler, published; and each carer's own day from the published rota. Rotas name people and
+/// adjusted by the scheduler, published (each carer's own round is Rounds/GetMyRound). Rotas name people and
 /// their addresses, so every read is audited.
 /// </summary>
 public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSettings settings)
@@ -54,8 +54,6 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
     /// rota, and the rota says so rather than leave them silently out.
     /// </summary>
     public sealed record Awaiting(Guid EpisodeId, Guid BookingId, string PersonName, int Visits);
-
-    public sealed record MyDay(DateOnly Date, string? WorkerName, string? TeamName, Summary? Rota, Round? Round);
 
     /// <summary>Teams with carer hours the actor may plan: the hub's all, a provider's own.</summary>
     public async Task<IReadOnlyList<Team>> Teams(Actor actor, CancellationToken ct)
@@ -223,26 +221,6 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
     }
 
     /// <summary>The signed-in carer's round on a day, from the team's published rota.</summary>
-    public async Task<MyDay> Mine(string? date, Actor actor, CancellationToken ct)
-    {
-        actor.Demand(Right.ReadRecords);
-        var problems = new Problems();
-        var day = problems.Date("date", date, "the day", required: false) ?? London.DateOf(clock.GetUtcNow());
-        problems.ThrowIfAny();
-        var worker = await db.CareWorkers.AsNoTracking().FirstOrDefaultAsync(w => w.UserName == actor.UserName && w.Active, ct);
-        if (worker is null)
-            return new MyDay(day, null, null, null, null);
-        var team = await db.CareServices.AsNoTracking().Where(s => s.Id == worker.ServiceId).Select(s => s.Name).SingleAsync(ct);
-        var rota = await db.Rotas.AsNoTracking().Include(r => r.Assignments).Include(r => r.Workers)
-            .FirstOrDefaultAsync(r => r.ServiceId == worker.ServiceId && r.Date == day && r.Status == RotaStatus.Published, ct);
-        if (rota is null)
-            return new MyDay(day, worker.Name, team, null, null);
-        var detail = await Describe(rota, worker.Id, ct);
-        var round = detail.Rounds.SingleOrDefault(r => r.WorkerId == worker.Id);
-        await ListAudit.Record(db, actor, "rota.read-own", [.. (round?.Stops ?? []).Select(x => x.PersonId).Distinct()], rota.Id.ToString(), clock.GetUtcNow(), ct);
-        return new MyDay(day, worker.Name, team, detail.Rota, detail.Rounds.SingleOrDefault(r => r.WorkerId == worker.Id));
-    }
-
     private async Task<Rota> Find(Guid id, Actor actor, CancellationToken ct, bool tracked = false)
     {
         var rotas = tracked ? db.Rotas : db.Rotas.AsNoTracking();

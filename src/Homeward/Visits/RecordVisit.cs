@@ -32,7 +32,8 @@ public sealed class RecordVisit(HomewardDb db, TimeProvider clock)
         var (visit, episode) = await Load(visitId, ct);
         if (episode.Status != EpisodeStatus.Active)
             throw new InvalidTransitionException($"Visits are recorded while the episode is active; this one is {episode.Status}.");
-        if (visit.Status != VisitStatus.Planned)
+        // A visit the carer checked in to on the phone but never checked out of is finished here, by hand.
+        if (visit.Status is not (VisitStatus.Planned or VisitStatus.InProgress))
             throw new InvalidTransitionException($"This visit was already recorded as {visit.Status}{(visit.RecordedBy is null ? "" : $" by {visit.RecordedBy}")}.");
         var now = clock.GetUtcNow();
         var problems = new Problems();
@@ -74,6 +75,7 @@ public sealed class RecordVisit(HomewardDb db, TimeProvider clock)
         visit.Status = outcome == Outcome.Done ? VisitStatus.Done : VisitStatus.Missed;
         visit.ArrivedAt = arrived;
         visit.LeftAt = left;
+        visit.OnPhone = false;
         visit.MissedReason = reason;
         visit.Notes = notes;
         visit.RecordedBy = actor.UserName;

@@ -7,6 +7,8 @@ public enum VisitStatus
     Missed,
     /// <summary>No longer needed: the plan changed or the episode ended first.</summary>
     Cancelled,
+    /// <summary>The carer checked in on their phone and has not yet checked out.</summary>
+    InProgress,
 }
 
 public enum MissedReason { PersonNotIn, PersonDeclined, PersonInHospital, NoCarerAvailable, CouldNotGetIn, Other }
@@ -34,6 +36,15 @@ public sealed class Visit
     public DateTimeOffset? LeftAt { get; set; }
     public MissedReason? MissedReason { get; set; }
     public string? Notes { get; set; }
+    /// <summary>
+    /// How far from the person's home (its postcode's centre) the carer's phone was at check-in and at check-out, in
+    /// metres; null when the visit was typed in afterwards or the carer did not share their location. Only the distance
+    /// is kept, never where the carer was.
+    /// </summary>
+    public int? ArrivedMetres { get; set; }
+    public int? LeftMetres { get; set; }
+    /// <summary>Checked in and out on the carer's phone at the time (verified), rather than typed in afterwards.</summary>
+    public bool OnPhone { get; set; }
     public string? RecordedBy { get; set; }
     public DateTimeOffset? RecordedAt { get; set; }
     /// <summary>For a missed visit: what the team did about it (flag cleared once set).</summary>

@@ -75,14 +75,20 @@ public class BrowserApp : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>A new browser session (its own cookies) signed in as the demo account of a role.</summary>
-    /// <param name="landing">Where the role starts: "your day" for hospital teams, providers and reablement workers, Needs attention for the hub and managers.</param>
-    public async Task<IPage> SignedIn(Homeward.Access.Role role, string? landing = null)
+    /// <param name="landing">
+    /// Where the role starts: "your day" for hospital teams, providers and reablement workers (their round, for one on a
+    /// team's list of carers), Needs attention for the hub and managers.
+    /// </param>
+    public async Task<IPage> SignedIn(Homeward.Access.Role role, string? landing = null, ViewportSize? viewport = null)
     {
         landing ??= role is Homeward.Access.Role.HospitalDischargeTeam or Homeward.Access.Role.CareProvider or Homeward.Access.Role.ReablementWorker
-            ? "**/home**"
-            : role is Homeward.Access.Role.HubCoordinator or Homeward.Access.Role.Manager or Homeward.Access.Role.RapidResponseClinician ? "**/attention**"
-            : "**/board**";
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+            ? "/home|/my-day"
+            : role is Homeward.Access.Role.HubCoordinator or Homeward.Access.Role.Manager or Homeward.Access.Role.RapidResponseClinician ? "/attention"
+            : "/board";
+        var context = await Browser.NewContextAsync(viewport is null
+            ? new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } }
+            // A phone: narrow, touch, and allowed to share where it is (at the place the test sets).
+            : new() { BaseURL = BaseUrl, ViewportSize = viewport, HasTouch = true, IsMobile = true, Permissions = ["geolocation"] });
         // Generous limits: on a busy 2-core machine the first page of a fresh app can take a while to answer.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);
@@ -99,7 +105,8 @@ public class BrowserApp : IAsyncLifetime
             await page.GetByLabel(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(role.Label()) + ",")).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         }
-        await page.WaitForURLAsync(landing);
+        var lands = new System.Text.RegularExpressions.Regex("^[^?#]*(" + landing + ")");
+        await page.WaitForURLAsync(url => lands.IsMatch(new Uri(url).PathAndQuery));
         return page;
     }
 

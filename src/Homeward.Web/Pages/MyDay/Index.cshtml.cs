@@ -1,31 +1,63 @@
-using Homeward.Web.Infrastructure;
 using Homeward.Access;
 using Homeward.Common;
-using Homeward.Rotas;
+using Homeward.Rounds;
+using Homeward.Visits;
 using Homeward.Web.Auth;
+using Homeward.Web.Infrastructure;
+using Homeward.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Homeward.Web.Pages.MyDay;
 
-/// <summary>A carer's own day: their visits in order from the team's published rota, with addresses and the break.</summary>
+/// <summary>
+/// A carer's round on their phone: the day's visits in order, with what they need at the door, and check in, check out
+/// or could not visit on each. The forms post here; with scripts on, round.js keeps them in the phone's outbox and sends
+/// them to the API (so they work offline), and the service worker keeps today's round for when there is no signal.
+/// </summary>
 [Needs(Right.ReadRecords)]
-public sealed class IndexModel(TeamRotas rotas) : PageModel
+public sealed class IndexModel(GetMyRound round, RecordAtTheDoor record, TimeProvider clock) : ActingPage
 {
     [FromQuery] public string? Date { get; set; }
-    public TeamRotas.MyDay Day { get; private set; } = null!;
-    public string? Notice { get; private set; }
+    public GetMyRound.MyRound Day { get; private set; } = null!;
+    protected override string Here => Date is null ? "/my-day" : $"/my-day?date={Uri.EscapeDataString(Date)}";
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    protected override async Task Load(CancellationToken ct)
     {
         try
         {
-            Day = await rotas.Mine(Date, HttpContext.Actor(), ct);
+            Day = await round.Handle(Date, HttpContext.Actor(), ct);
         }
         catch (ValidationFailedException)
         {
             Notice = "That date is not a real date: showing today.";
-            Day = await rotas.Mine(null, HttpContext.Actor(), ct);
+            Day = await round.Handle(null, HttpContext.Actor(), ct);
         }
     }
+
+    /// <summary>Without scripts: the action as the carer pressed it, at the server's time, with an id made here.</summary>
+    public Task<IActionResult> OnPostAsync(string? visitId, string? kind, string? reason, string? notes, string? actionId, CancellationToken ct) =>
+        Act($"visit-{visitId}", field => field[(field.IndexOf('.') + 1)..] switch
+        {
+            // Each visit's form has fields of its own: the error summary links to this visit's.
+            "reason" => $"reason-{visitId}-{nameof(MissedReason.CouldNotGetIn)}",
+            "notes" => kind == nameof(VisitActionKind.CouldNotVisit) ? $"missed-notes-{visitId}" : $"notes-{visitId}",
+            var other => other,
+        }, async () =>
+        {
+            var result = (await record.Handle([new RecordAtTheDoor.Input
+            {
+                Id = Guid.TryParse(actionId, out _) ? actionId : Guid.NewGuid().ToString(), VisitId = visitId, Kind = kind,
+                At = clock.GetUtcNow().ToString("O"), Reason = reason, Notes = notes,
+            }], HttpContext.Actor(), ct)).Single();
+            return result.Outcome == VisitActionOutcome.Conflict
+                ? $"Kept, but it did not fit the visit: {result.Message} The hub has been told."
+                : kind switch
+                {
+                    nameof(VisitActionKind.CheckIn) => $"Checked in at {London.TimeOf(result.ArrivedAt ?? clock.GetUtcNow()):HH:mm}.",
+                    nameof(VisitActionKind.CheckOut) => $"Checked out at {London.TimeOf(result.LeftAt ?? clock.GetUtcNow()):HH:mm}.",
+                    _ => "Recorded: could not visit. The hub has been told at once.",
+                };
+        }, ct);
 }

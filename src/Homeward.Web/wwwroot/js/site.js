@@ -14,3 +14,9 @@ document.addEventListener('htmx:afterSettle', () => {
     was.focus({ preventScroll: true });
   }
 });
+
+// Signing out drops the copy of a carer's round kept on the phone for working offline (round-worker.js). What the
+// carer recorded and has not yet sent stays, kept for them, until they next sign in.
+document.querySelectorAll('form[action="/account/logout"]').forEach((form) => form.addEventListener('submit', () => {
+  if ('caches' in window) caches.delete('homeward-round-v1');
+}));

@@ -2158,6 +2158,68 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("RotaWorkerDay");
                 });
 
+            modelBuilder.Entity("Homeward.Rounds.VisitAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Metres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("Outcome", "ReceivedAt");
+
+                    b.ToTable("VisitActions", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.Visits.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2166,6 +2228,9 @@ namespace Homeward.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("ArrivedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArrivedMetres")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
@@ -2190,6 +2255,9 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.Property<DateTime?>("LeftAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeftMetres")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
 
@@ -2200,6 +2268,9 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnPhone")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
