@@ -90,7 +90,7 @@ public sealed class RotaJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         var carerPage = await app.SignedIn(Role.ReablementWorker);
         await carerPage.GetByRole(AriaRole.Link, new() { Name = "My day", Exact = true }).ClickAsync();
-        await carerPage.GetByLabel("Day", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd"));
+        await carerPage.GetByLabel("Another day", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd"));
         await carerPage.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(carerPage.GetByTestId("my-round")).ToContainTextAsync("Riley Able");
         await carerPage.AssertAccessible();

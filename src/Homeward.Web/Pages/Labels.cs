@@ -47,6 +47,11 @@ public static class Labels
     public static IEnumerable<(string Value, string Label)> Options<T>(Func<T, string> label) where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => (v.ToString(), label(v)));
 
+    /// <summary>How a done visit's times were recorded: checked in and out on the carer's phone at the time, or typed in afterwards.</summary>
+    public static string Verification(Homeward.Care.VisitView v) => !v.OnPhone ? "(times typed in afterwards)"
+        : v.ArrivedMetres is { } metres ? $"(checked in and out on the phone, {metres:N0} m from the home)"
+        : "(checked in and out on the phone; location not shared)";
+
     public static string Split(string pascal) => Homeward.Common.Words.Of(pascal);
 
     /// <summary>An NHS number as staff read it (3-3-4), or that it is not known and must be traced.</summary>

@@ -62,7 +62,8 @@ public static class PlanLayout
                      join r in db.Rotas on a.RotaId equals r.Id
                      where r.Status == Rotas.RotaStatus.Published
                      select a.VisitId;
-        await visits.Where(v => onRota.Contains(v.Id)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VisitStatus.Cancelled), ct);
+        await visits.Where(v => onRota.Contains(v.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VisitStatus.Cancelled).SetProperty(v => v.Version, v => v.Version + 1), ct);
         await visits.ExecuteDeleteAsync(ct);
     }
 }

@@ -22,7 +22,7 @@ public sealed class AtTheDoorTests(AtTheDoorTests.County app) : IClassFixture<At
         private readonly SemaphoreSlim once = new(1, 1);
         private bool made;
 
-        /// <summary>The demo county, and today's rota of Riley Able's team built and published.</summary>
+        /// <summary>The demo county, and today's rota of Riley Able's team built and published (<see cref="RoundToday"/>).</summary>
         public async Task Ensure(CancellationToken ct)
         {
             await once.WaitAsync(ct);
@@ -30,25 +30,7 @@ public sealed class AtTheDoorTests(AtTheDoorTests.County app) : IClassFixture<At
             {
                 if (made)
                     return;
-                await using (var scope = Services.CreateAsyncScope())
-                    await scope.ServiceProvider.GetRequiredService<DemoCounty>()
-                        .GenerateAsync(new DemoCounty.Options(DemoSize.Small, Seed: 11, Today: DateOnly.FromDateTime(DateTime.UtcNow)), ct: ct);
-                await using var db = Db();
-                var team = await db.CareWorkers.Where(w => w.UserName == "reablement@demo.homeward").Select(w => w.ServiceId).SingleAsync(ct);
-                // The demo has recorded the day so far: today's visits are put back to planned, and Riley alone works the
-                // whole day, so the round has visits to record.
-                var today = Homeward.Common.London.DateOf(DateTimeOffset.UtcNow);
-                await db.Visits.Where(v => v.Date == today && v.Status != VisitStatus.Cancelled).ExecuteUpdateAsync(s => s
-                    .SetProperty(v => v.Status, VisitStatus.Planned).SetProperty(v => v.ArrivedAt, (DateTimeOffset?)null)
-                    .SetProperty(v => v.LeftAt, (DateTimeOffset?)null).SetProperty(v => v.RecordedBy, (string?)null)
-                    .SetProperty(v => v.MissedReason, (MissedReason?)null).SetProperty(v => v.Notes, (string?)null), ct);
-                await db.CareWorkers.Where(w => w.ServiceId == team && w.UserName != "reablement@demo.homeward").ExecuteUpdateAsync(s => s.SetProperty(w => w.Active, false), ct);
-                await db.CareWorkers.Where(w => w.UserName == "reablement@demo.homeward").ExecuteUpdateAsync(s => s
-                    .SetProperty(w => w.DaysWorked, 0b1111111).SetProperty(w => w.ShiftStart, new TimeOnly(0, 0)).SetProperty(w => w.ShiftEnd, new TimeOnly(23, 59)), ct);
-                var hub = await ClientFor(Role.HubCoordinator);
-                var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Homeward.Common.London.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd") }))
-                    .Expect(HttpStatusCode.Created);
-                await (await hub.PostJson($"/api/rotas/{built.Str("id")}/publish", new { }, $"\"{built.GetProperty("version").GetInt32()}\"")).Expect(HttpStatusCode.OK);
+                await RoundToday.Make(Services, seed: 11, ct);
                 made = true;
             }
             finally

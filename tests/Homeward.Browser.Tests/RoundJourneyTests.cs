@@ -1,0 +1,91 @@
+using Homeward.Access;
+using Homeward.Browser.Tests.Support;
+using Homeward.Rounds;
+using Homeward.Tests.Support;
+using Homeward.Visits;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Homeward.Browser.Tests;
+
+/// <summary>
+/// A carer works today's round on a phone (375 px, touch, location shared): lands on the round, checks in and out of one
+/// visit and records "no access" at another while the phone is offline, and what they did arrives once when it is back
+/// online; the round fits the screen and passes axe.
+/// </summary>
+public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_carer_works_their_round_on_a_phone_offline_and_what_they_did_arrives_once()
+    {
+        await RoundToday.Make(app.Services, seed: 13, Ct);
+        var page = await app.SignedIn(Role.ReablementWorker, "/my-day", new() { Width = 375, Height = 812 });
+        await Assertions.Expect(page.GetByTestId("my-round")).ToContainTextAsync("Riley Able");
+        var cards = page.GetByTestId("visit");
+        Assert.True(await cards.CountAsync() >= 2, "The round needs two visits.");
+        var first = cards.Nth(0);
+        var second = cards.Nth(1);
+        var firstId = Guid.Parse((await first.GetAttributeAsync("data-visit"))!);
+        var secondId = Guid.Parse((await second.GetAttributeAsync("data-visit"))!);
+        await using (var db = app.Db())
+        {
+            // The phone stands at the first person's door (their postcode's centre).
+            var home = await (from v in db.Visits join p in db.People on v.PersonId equals p.Id where v.Id == firstId select new { p.Latitude, p.Longitude }).SingleAsync(Ct);
+            if (home.Latitude is { } lat)
+                await page.Context.SetGeolocationAsync(new() { Latitude = (float)lat, Longitude = (float)home.Longitude!.Value, Accuracy = 10 });
+        }
+        await page.AssertAccessible();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The round is wider than the phone.");
+
+        // Today's round is kept on the phone by the service worker, for when there is no signal.
+        await page.WaitForFunctionAsync("() => caches.open('homeward-round-v1').then(c => c.match('/my-day')).then(r => !!r)");
+        await page.GetByLabel("Share my location when I check in and out", new() { Exact = false }).CheckAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        await first.GetByRole(AriaRole.Button, new() { Name = "Check in" }).TapAsync();
+        await Assertions.Expect(first.GetByTestId("visit-status")).ToContainTextAsync("Checked in");
+        await Assertions.Expect(first.GetByTestId("pending")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("sync")).ToContainTextAsync("offline");
+        await first.GetByLabel("Notes from the visit (optional)").FillAsync("Washed and dressed; breakfast eaten.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Check out" }).TapAsync();
+        await Assertions.Expect(first.GetByTestId("visit-status")).ToContainTextAsync("Done");
+
+        await second.GetByText("Could not visit", new() { Exact = true }).TapAsync();
+        await second.GetByLabel("No access: could not get in").CheckAsync();
+        await second.GetByLabel("What happened").FillAsync("No answer; curtains closed.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Tell the hub: could not visit" }).TapAsync();
+        await Assertions.Expect(second.GetByTestId("visit-status")).ToContainTextAsync("Could not visit: no access");
+        await Assertions.Expect(page.GetByTestId("sync")).ToContainTextAsync("3 records are kept on this phone");
+        await page.AssertAccessible();
+        if (Environment.GetEnvironmentVariable("HOMEWARD_SCREENSHOTS") == "1")
+        {
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.RepositoryRoot, "docs", "images", "round-offline.png") });
+        }
+        await using (var db = app.Db())
+            Assert.False(await db.VisitActions.AnyAsync(a => a.VisitId == firstId || a.VisitId == secondId, Ct), "Nothing may reach Homeward while offline.");
+
+        // Back online: the outbox goes, in order, once.
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.GetByTestId("sync")).ToContainTextAsync("Sent: 3 records");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('homeward.outbox.')).map(k => JSON.parse(localStorage.getItem(k)).length).reduce((a, b) => a + b, 0)"));
+        await using (var db = app.Db())
+        {
+            var done = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == firstId, Ct);
+            Assert.Equal((VisitStatus.Done, true, "Washed and dressed; breakfast eaten."), (done.Status, done.OnPhone, done.Notes));
+            Assert.NotNull(done.ArrivedMetres);
+            Assert.InRange(done.ArrivedMetres!.Value, 0, 50);
+            var missed = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == secondId, Ct);
+            Assert.Equal((VisitStatus.Missed, MissedReason.CouldNotGetIn), (missed.Status, missed.MissedReason));
+            Assert.Equal(3, await db.VisitActions.CountAsync(a => (a.VisitId == firstId || a.VisitId == secondId) && a.Outcome == VisitActionOutcome.Applied, Ct));
+        }
+
+        // The round as Homeward now has it.
+        await page.ReloadAsync();
+        await Assertions.Expect(first.GetByTestId("visit-status")).ToContainTextAsync("Done");
+        await Assertions.Expect(second.GetByTestId("visit-status")).ToContainTextAsync("Could not visit");
+        await Assertions.Expect(first.GetByTestId("pending")).ToBeHiddenAsync();
+    }
+}
