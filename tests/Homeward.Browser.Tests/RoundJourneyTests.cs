@@ -87,5 +87,16 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(first.GetByTestId("visit-status")).ToContainTextAsync("Done");
         await Assertions.Expect(second.GetByTestId("visit-status")).ToContainTextAsync("Could not visit");
         await Assertions.Expect(first.GetByTestId("pending")).ToBeHiddenAsync();
+
+        // The commissioning view: what was planned against what was delivered, the phone's records verified.
+        var manager = await app.SignedIn(Role.Manager);
+        await manager.GotoAsync("/visits");
+        await manager.GetByTestId("delivered-link").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("by-carer")).ToContainTextAsync("Riley Able");
+        await Assertions.Expect(manager.GetByTestId("by-team")).ToContainTextAsync("Everyone");
+        await Assertions.Expect(manager.GetByTestId("csv")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/api/visits/delivered\\.csv\\?from="));
+        await manager.AssertAccessible();
+        await manager.GotoAsync("/visits/delivered?from=2026-02-30&to=2026-01-01");
+        await Assertions.Expect(manager.Locator(".nhsuk-error-summary")).ToContainTextAsync("real date");
     }
 }

@@ -79,6 +79,26 @@ public static class CareEndpoints
         .Needs(Right.ReadRecords)
         .WithSummary("The visits of a day (today by default), or every missed visit still flagged (flagged=true)")
         .ProducesValidationProblem();
+        visits.MapGet("/delivered", async ([AsParameters] Homeward.Visits.Delivered.PlannedAgainstDelivered.Query query,
+                Homeward.Visits.Delivered.PlannedAgainstDelivered handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))
+        .Needs(Right.PlanRota)
+        .WithSummary("Care planned against delivered for a run of days (at most 92): each visit, and sums by team, by carer and for everyone")
+        .WithDescription("Planned minutes are the visit's minutes times its carers; delivered are departure less arrival, times its carers. On time: " +
+                         "arrived in the window. Verified: checked in and out on the carer's phone. A provider sees its own teams only.")
+        .ProducesValidationProblem();
+        visits.MapGet("/delivered.csv", async ([AsParameters] Homeward.Visits.Delivered.PlannedAgainstDelivered.Query query,
+                Homeward.Visits.Delivered.PlannedAgainstDelivered handler, HttpContext http, CancellationToken ct) =>
+            {
+                var result = await handler.Handle(query, http.Actor(), ct);
+                var buffer = new MemoryStream();
+                await Homeward.Returns.ReturnFiles.WriteCsv(Homeward.Visits.Delivered.PlannedAgainstDelivered.CsvColumns,
+                    Homeward.Visits.Delivered.PlannedAgainstDelivered.CsvRows(result), buffer, ct);
+                return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"delivered-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}.csv");
+            })
+        .Needs(Right.PlanRota)
+        .WithSummary("The same, a line a visit, as CSV (to pay from)")
+        .ProducesValidationProblem();
         visits.MapPost("/{visitId:guid}/record", async (Guid visitId, RecordVisit.Input body, RecordVisit handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(visitId, body, http.Actor(), ct)))
         .Needs(Right.RecordCare)

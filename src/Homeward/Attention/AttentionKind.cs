@@ -25,6 +25,8 @@ public enum AttentionKind
     UnplannedVisit,
     /// <summary>A visit missed (not in, declined, could not get in) and not yet followed up: a welfare check.</summary>
     MissedVisit,
+    /// <summary>A visit on a carer's published round today with no check-in half an hour after its window closed (the carer records on the phone).</summary>
+    VisitNotStarted,
     /// <summary>What a carer recorded on the phone did not fit the visit (moved, cancelled, recorded by someone else): kept, to be put right.</summary>
     PhoneConflict,
     /// <summary>A 91-day follow-up due today or overdue.</summary>
@@ -39,6 +41,8 @@ public static class AttentionKinds
         AttentionKind.TwoHourReferral => TimeSpan.FromMinutes(15),
         AttentionKind.PatientMatch => TimeSpan.FromMinutes(30),
         AttentionKind.MissedVisit or AttentionKind.PhoneConflict => TimeSpan.FromHours(1),
+        // Already half an hour past its window when it arises: a call to the carer, now.
+        AttentionKind.VisitNotStarted => TimeSpan.FromMinutes(15),
         // Due when the first day beyond capacity begins (the item dates from the day before).
         AttentionKind.BeyondCapacity => TimeSpan.FromDays(1),
         AttentionKind.OfferDeclined or AttentionKind.UnplannedVisit => TimeSpan.FromHours(2),
@@ -59,6 +63,7 @@ public static class AttentionKinds
         AttentionKind.BeyondCapacity => "Booked beyond a service's capacity",
         AttentionKind.UnplannedVisit => "Visits a rota could not plan",
         AttentionKind.MissedVisit => "Missed visits: welfare checks",
+        AttentionKind.VisitNotStarted => "Visits not started: no check-in after the window",
         AttentionKind.PhoneConflict => "Carers' records that did not fit the visit",
         _ => "91-day follow-ups due",
     };

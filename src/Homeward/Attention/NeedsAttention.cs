@@ -22,6 +22,9 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
 {
     /// <param name="EpisodeId">The episode it is about; none for a referral held for a matching decision (not yet an episode).</param>
     /// <param name="Link">Where to deal with it: the episode, or the matching decision.</param>
+    /// <summary>How long after its window closes a visit on a carer's round with no check-in needs the hub.</summary>
+    public static readonly TimeSpan NotStartedAfter = TimeSpan.FromMinutes(30);
+
     public sealed record Item(AttentionKind Kind, string KindLabel, Guid SubjectId, Guid? EpisodeId, Guid PersonId, string PersonName, string Detail,
         DateTimeOffset Since, DateTimeOffset DueBy, bool Overdue, AttentionState State, string? Owner, int ClaimVersion, string Link);
 
@@ -185,6 +188,24 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                 found.Add((AttentionKind.MissedVisit, x.Id, x.EpisodeId, x.PersonId, x.Name,
                     $"Visit {x.Date:d MMM} {x.WindowStart:HH:mm} missed: {(x.MissedReason is { } m ? Words.Of(m).ToLowerInvariant() : "no reason given")}",
                     x.RecordedAt ?? London.At(x.Date, x.WindowStart)));
+        }
+
+        if (Wants(AttentionKind.VisitNotStarted))
+        {
+            // Today's published rounds of carers who sign in (so check in on the phone): a visit still not started half
+            // an hour after its window closed may be a visit that will not happen.
+            var late = from a in db.RotaAssignments.AsNoTracking()
+                       join r in db.Rotas.AsNoTracking() on a.RotaId equals r.Id
+                       join w in db.CareWorkers.AsNoTracking() on a.WorkerId equals w.Id
+                       join v in db.Visits.AsNoTracking() on a.VisitId equals v.Id
+                       join x in episodes on v.EpisodeId equals x.e.Id
+                       where r.Date == today && r.Status == Rotas.RotaStatus.Published && !a.Second && w.UserName != null
+                             && v.Status == VisitStatus.Planned
+                       select new { v.Id, v.EpisodeId, v.PersonId, x.Name, v.WindowStart, v.WindowEnd, Carer = w.Name };
+            foreach (var x in await late.ToListAsync(ct))
+                if (London.At(today, x.WindowEnd).Add(NotStartedAfter) is var due && due <= now)
+                    found.Add((AttentionKind.VisitNotStarted, x.Id, x.EpisodeId, x.PersonId, x.Name,
+                        $"The {x.WindowStart:HH:mm}–{x.WindowEnd:HH:mm} visit by {x.Carer} has no check-in: call the carer, then the person", due));
         }
 
         if (Wants(AttentionKind.PhoneConflict))

@@ -17,7 +17,8 @@ public static class RoundToday
 {
     public const string Carer = "reablement@demo.homeward";
 
-    public static async Task Make(IServiceProvider services, int seed, CancellationToken ct)
+    /// <param name="allDay">Every visit's window the whole day, so that one carer can make them all (more visits to record).</param>
+    public static async Task Make(IServiceProvider services, int seed, CancellationToken ct, bool allDay = false)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoCounty>()
@@ -29,6 +30,9 @@ public static class RoundToday
             .SetProperty(v => v.Status, VisitStatus.Planned).SetProperty(v => v.ArrivedAt, (DateTimeOffset?)null)
             .SetProperty(v => v.LeftAt, (DateTimeOffset?)null).SetProperty(v => v.RecordedBy, (string?)null)
             .SetProperty(v => v.MissedReason, (MissedReason?)null).SetProperty(v => v.Notes, (string?)null), ct);
+        if (allDay)
+            await db.Visits.Where(v => v.Date == today).ExecuteUpdateAsync(s => s
+                .SetProperty(v => v.WindowStart, new TimeOnly(0, 0)).SetProperty(v => v.WindowEnd, new TimeOnly(23, 0)), ct);
         await db.CareWorkers.Where(w => w.ServiceId == team && w.UserName != Carer).ExecuteUpdateAsync(s => s.SetProperty(w => w.Active, false), ct);
         await db.CareWorkers.Where(w => w.UserName == Carer).ExecuteUpdateAsync(s => s
             .SetProperty(w => w.DaysWorked, 0b1111111).SetProperty(w => w.ShiftStart, new TimeOnly(0, 0)).SetProperty(w => w.ShiftEnd, new TimeOnly(23, 59)), ct);
