@@ -56,6 +56,15 @@ public sealed class DatabasePreparer(IServiceProvider services, IConfiguration c
         if (!summary.Skipped)
             log.LogInformation("Demo county ready: {Referrals} referrals for {People} people in {Seconds:F1} s",
                 summary.Referrals, summary.People, summary.Elapsed.TotalSeconds);
+        try
+        {
+            if (await DemoRound.PublishToday(db, scope.ServiceProvider.GetRequiredService<Homeward.Rotas.TeamRotas>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct))
+                log.LogInformation("Published today's rota for the demo carer's team (reablement@demo.homeward).");
+        }
+        catch (Homeward.Common.ValidationFailedException e)
+        {
+            log.LogWarning("The demo carer has no round today: {Reason}", e.Message);
+        }
         lifetime.ApplicationStarted.Register(PrintWelcome);
     }
 

@@ -91,7 +91,8 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
     }
 
     /// <summary>Builds a draft rota for a team's day with the optimiser.</summary>
-    public async Task<Summary> Build(string? serviceId, string? date, Actor actor, CancellationToken ct)
+    /// <param name="search">How long the optimiser searches, when not the partnership's setting (the demo's own rota).</param>
+    public async Task<Summary> Build(string? serviceId, string? date, Actor actor, CancellationToken ct, TimeSpan? search = null)
     {
         actor.Demand(Right.PlanRota);
         var problems = new Problems();
@@ -121,7 +122,7 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
         await OneAtATime.WaitAsync(ct);
         try
         {
-            solution = await Task.Run(() => RotaSolver.Solve(plan.Problem, new RotaOptions { TimeLimit = TimeSpan.FromSeconds(settings.SearchSeconds) }), ct);
+            solution = await Task.Run(() => RotaSolver.Solve(plan.Problem, new RotaOptions { TimeLimit = search ?? TimeSpan.FromSeconds(settings.SearchSeconds) }), ct);
         }
         finally
         {
