@@ -35,7 +35,13 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
             var home = await (from v in db.Visits join p in db.People on v.PersonId equals p.Id where v.Id == firstId select new { p.Latitude, p.Longitude }).SingleAsync(Ct);
             if (home.Latitude is { } lat)
                 await page.Context.SetGeolocationAsync(new() { Latitude = (float)lat, Longitude = (float)home.Longitude!.Value, Accuracy = 10 });
+            // The first person's plan lists a task for every visit and a medicine to prompt.
+            var episode = await db.Visits.Where(v => v.Id == firstId).Select(v => v.EpisodeId).SingleAsync(Ct);
+            await db.CarePlans.Where(p => p.EpisodeId == episode).ExecuteUpdateAsync(x => x
+                .SetProperty(p => p.Tasks, "Help to wash and dress").SetProperty(p => p.Medicines, "Paracetamol 1 g"), Ct);
         }
+        await page.ReloadAsync();
+        await Assertions.Expect(first.GetByLabel("Help to wash and dress")).ToBeCheckedAsync();
         await page.AssertAccessible();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The round is wider than the phone.");
 
@@ -49,6 +55,10 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(first.GetByTestId("pending")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("sync")).ToContainTextAsync("offline");
         await first.GetByLabel("Notes from the visit (optional)").FillAsync("Washed and dressed; breakfast eaten.");
+        // The medicine not yet answered: the phone asks first (a record kept offline could not be refused later).
+        await first.GetByRole(AriaRole.Button, new() { Name = "Check out" }).TapAsync();
+        await Assertions.Expect(page.GetByTestId("sync")).ToContainTextAsync("Say whether the medicine was taken");
+        await first.GetByLabel("Taken").CheckAsync();
         await first.GetByRole(AriaRole.Button, new() { Name = "Check out" }).TapAsync();
         await Assertions.Expect(first.GetByTestId("visit-status")).ToContainTextAsync("Done");
 
@@ -79,6 +89,8 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
             Assert.InRange(done.ArrivedMetres!.Value, 0, 50);
             var missed = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == secondId, Ct);
             Assert.Equal((VisitStatus.Missed, MissedReason.CouldNotGetIn), (missed.Status, missed.MissedReason));
+            Assert.Equal([("Help to wash and dress", TaskOutcome.Done), ("Paracetamol 1 g", TaskOutcome.Given)],
+                (await db.VisitTaskRecords.Where(t => t.VisitId == firstId).OrderBy(t => t.Position).ToListAsync(Ct)).Select(t => (t.Text, t.Outcome)));
             Assert.Equal(3, await db.VisitActions.CountAsync(a => (a.VisitId == firstId || a.VisitId == secondId) && a.Outcome == VisitActionOutcome.Applied, Ct));
         }
 

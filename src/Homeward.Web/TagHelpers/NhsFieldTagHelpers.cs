@@ -70,10 +70,13 @@ public sealed class NhsInputTagHelper : NhsFieldTagHelper
 public sealed class NhsTextareaTagHelper : NhsFieldTagHelper
 {
     public int Rows { get; set; } = 4;
+    /// <summary>The most characters the field takes (the browser stops there): for forms kept offline, whose input the server cannot refuse in time.</summary>
+    public int? MaxLength { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output) =>
         Group(output, $"<label class=\"nhsuk-label\" for=\"{Id}\">{E(Label)}</label>{HintAndError()}" +
-                      $"<textarea class=\"nhsuk-textarea{(Error is null ? "" : " nhsuk-textarea--error")}\" id=\"{Id}\" name=\"{E(Name)}\" rows=\"{Rows}\"{(Required ? " aria-required=\"true\"" : "")}{DescribedBy()}>{E(Value)}</textarea>");
+                      $"<textarea class=\"nhsuk-textarea{(Error is null ? "" : " nhsuk-textarea--error")}\" id=\"{Id}\" name=\"{E(Name)}\" rows=\"{Rows}\"" +
+                      $"{(MaxLength is { } most ? $" maxlength=\"{most}\"" : "")}{(Required ? " aria-required=\"true\"" : "")}{DescribedBy()}>{E(Value)}</textarea>");
 }
 
 [HtmlTargetElement("nhs-select", TagStructure = TagStructure.WithoutEndTag)]

@@ -32,6 +32,10 @@ public sealed class AgreePlan(HomewardDb db, CareChange change)
         public int? ReviewEveryDays { get; init; }
         public string? TransitionPlan { get; init; }
         public bool? AgreedWithPerson { get; init; }
+        /// <summary>What carers do at visits, a line each; "morning, evening: …" for some visits only.</summary>
+        public string? Tasks { get; init; }
+        /// <summary>Medicines carers prompt, a line each, the same way ("morning: Paracetamol 1 g").</summary>
+        public string? Medicines { get; init; }
     }
 
     public async Task<CareRecordView> Handle(Guid episodeId, Input input, int? expectedVersion, Actor actor, CancellationToken ct)
@@ -76,6 +80,11 @@ public sealed class AgreePlan(HomewardDb db, CareChange change)
         if (reviewEvery is < 1 or > 42)
             problems.Add("reviewEveryDays", "Review at least every 42 days: give a number of days from 1 to 42.");
 
+        var tasks = PlanTasks.Read(TaskKind.Task, input.Tasks, problems, "tasks");
+        var medicines = PlanTasks.Read(TaskKind.Medicine, input.Medicines, problems, "medicines");
+        if (!homeBased && tasks.Count + medicines.Count > 0)
+            problems.Add("tasks", "Tasks and medicine prompts are for home visits: bed-based care has none.");
+
         var existing = await db.CarePlans.SingleOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
         if (existing is not null)
             Versions.Demand("plan", existing.Version, expectedVersion);
@@ -94,6 +103,8 @@ public sealed class AgreePlan(HomewardDb db, CareChange change)
         plan.Skill = skill;
         plan.ReviewEveryDays = reviewEvery;
         plan.AgreedWithPerson = input.AgreedWithPerson ?? false;
+        plan.Tasks = PlanTasks.Normalise(input.Tasks);
+        plan.Medicines = PlanTasks.Normalise(input.Medicines);
         plan.UpdatedAt = now;
         plan.UpdatedBy = actor.UserName;
         if (existing is null)

@@ -23,6 +23,10 @@ public sealed class CarePlan
     public string? Skill { get; set; }
     public int ReviewEveryDays { get; set; }
     public required string TransitionPlan { get; set; }
+    /// <summary>What carers do at visits, a line each, optionally led by the times of day (<see cref="PlanTasks"/>).</summary>
+    public string? Tasks { get; set; }
+    /// <summary>Medicines carers prompt, a line each, optionally led by the times of day (<see cref="PlanTasks"/>).</summary>
+    public string? Medicines { get; set; }
     public bool AgreedWithPerson { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }

@@ -23,10 +23,11 @@ public sealed record AssessmentView(string WhatMatters, string HomeSituation, bo
 
 public sealed record PlanView(string WillDo, string WillNotDo, DateOnly StartsOn, DateOnly EndsOn, int VisitsAtStart, int VisitsAtEnd,
     int MinutesPerVisit, bool DoubleHanded, int ReviewEveryDays, string TransitionPlan, bool AgreedWithPerson, DateTimeOffset UpdatedAt,
-    string UpdatedBy, int Version, string? Skill)
+    string UpdatedBy, int Version, string? Skill, string? Tasks = null, string? Medicines = null)
 {
     public static PlanView From(CarePlan p) => new(p.WillDo, p.WillNotDo, p.StartsOn, p.EndsOn, p.VisitsAtStart, p.VisitsAtEnd,
-        p.MinutesPerVisit, p.DoubleHanded, p.ReviewEveryDays, p.TransitionPlan, p.AgreedWithPerson, p.UpdatedAt, p.UpdatedBy, p.Version, p.Skill);
+        p.MinutesPerVisit, p.DoubleHanded, p.ReviewEveryDays, p.TransitionPlan, p.AgreedWithPerson, p.UpdatedAt, p.UpdatedBy, p.Version, p.Skill,
+        p.Tasks, p.Medicines);
 }
 
 public sealed record ScoreView(Stage Stage, int Score, string? Note, DateTimeOffset At, string By);
@@ -54,10 +55,15 @@ public sealed record VisitView(Guid Id, Guid EpisodeId, DateOnly Date, TimeOnly 
     bool Flagged, string? FollowUpNotes, DateTimeOffset? FollowedUpAt, int Version, string? Skill, bool OnPhone = false, int? ArrivedMetres = null,
     int? LeftMetres = null)
 {
+    /// <summary>The tasks and medicine prompts the carer recorded at check-out (the care record fills them in).</summary>
+    public IReadOnlyList<TaskDoneView> Tasks { get; init; } = [];
+
     public static VisitView From(Visit v) => new(v.Id, v.EpisodeId, v.Date, v.WindowStart, v.WindowEnd, v.Minutes, v.DoubleHanded, v.Status,
         v.ArrivedAt, v.LeftAt, v.MissedReason, v.Notes, v.RecordedBy, v.Flagged, v.FollowUpNotes, v.FollowedUpAt, v.Version, v.Skill, v.OnPhone,
         v.ArrivedMetres, v.LeftMetres);
 }
+
+public sealed record TaskDoneView(TaskKind Kind, string Text, Rounds.TaskOutcome Outcome, string? Reason, string By);
 
 public sealed record AttemptView(DateTimeOffset At, bool Reached, string? Notes, string By);
 

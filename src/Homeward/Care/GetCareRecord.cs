@@ -37,6 +37,14 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.EpisodeId == episodeId).OrderBy(r => r.DueOn).ToListAsync(ct);
         var support = await db.CommunitySupports.AsNoTracking().Where(s => s.EpisodeId == episodeId).OrderBy(s => s.At).ToListAsync(ct);
         var visits = await db.Visits.AsNoTracking().Where(v => v.EpisodeId == episodeId).OrderBy(v => v.Date).ThenBy(v => v.WindowStart).ToListAsync(ct);
+        // What carers recorded of each visit's tasks at check-out (those that fitted the visit).
+        var tasks = (await (from t in db.VisitTaskRecords.AsNoTracking()
+                            join a in db.VisitActions.AsNoTracking() on t.ActionId equals a.Id
+                            where a.EpisodeId == episodeId && a.Outcome == Rounds.VisitActionOutcome.Applied
+                            orderby a.ReceivedAt, t.Position
+                            select new { t, a.UserName }).ToListAsync(ct))
+            .GroupBy(x => x.t.VisitId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TaskDoneView>)[.. g.Select(x => new TaskDoneView(x.t.Kind, x.t.Text, x.t.Outcome, x.t.Reason, x.UserName))]);
         var followUp = await db.FollowUps.AsNoTracking().Include(f => f.Attempts).SingleOrDefaultAsync(f => f.EpisodeId == episodeId, ct);
 
         var definitions = (await catalogue.All(ct)).ToDictionary(m => m.Code);
@@ -61,7 +69,7 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
             changes,
             [.. reviews.Select(r => new ReviewView(r.Id, r.DueOn, r.HeldAt, r.Notes, r.HeldBy))],
             [.. support.Select(s => new SupportView(s.Need, s.Action, s.Organisation, s.Notes, s.At, s.By))],
-            [.. visits.Select(VisitView.From)],
+            [.. visits.Select(v => VisitView.From(v) with { Tasks = tasks.GetValueOrDefault(v.Id) ?? [] })],
             episode.UrgentOutcome, episode.UrgentOutcomeReason,
             followUp is null ? null : FollowUpView.From(followUp, null, today),
             missing);

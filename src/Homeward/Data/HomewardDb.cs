@@ -56,6 +56,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Care.CommunitySupport> CommunitySupports => Set<Care.CommunitySupport>();
     public DbSet<Visits.Visit> Visits => Set<Visits.Visit>();
     public DbSet<Rounds.VisitAction> VisitActions => Set<Rounds.VisitAction>();
+    public DbSet<Rounds.VisitTaskRecord> VisitTaskRecords => Set<Rounds.VisitTaskRecord>();
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();
@@ -295,6 +296,8 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, x => x.WillDo, 4000);
             Text(e, x => x.WillNotDo, 4000);
             Text(e, x => x.TransitionPlan, 4000);
+            Text(e, x => x.Tasks, Care.PlanTasks.MostLines * (Care.PlanTasks.LongestLine + 40));
+            Text(e, x => x.Medicines, Care.PlanTasks.MostLines * (Care.PlanTasks.LongestLine + 40));
             Text(e, x => x.UpdatedBy, 256);
             Text(e, x => x.Skill, Homeward.Rotas.CareSkills.LongestName);
             e.Ignore(x => x.Pattern);

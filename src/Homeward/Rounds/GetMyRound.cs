@@ -24,10 +24,13 @@ public sealed class GetMyRound(HomewardDb db, TimeProvider clock)
     public sealed record Stop(Guid VisitId, Guid EpisodeId, Guid PersonId, string PersonName, string Address, string? Postcode, string? Phone,
         string? ContactNotes, string? Access, string? KeySafeCode, TimeOnly WindowStart, TimeOnly WindowEnd, int Start, int Minutes, bool DoubleHanded,
         string? Partner, string? Skill, string? WillDo, VisitStatus Status, DateTimeOffset? ArrivedAt, DateTimeOffset? LeftAt, MissedReason? MissedReason,
-        int Version)
+        int Version, IReadOnlyList<RoundTask> Tasks)
     {
         public string Clock => $"{Start / 60:00}:{Start % 60:00}";
     }
+
+    /// <summary>A task or medicine prompt of this visit, from the care plan (what the carer records at check-out).</summary>
+    public sealed record RoundTask(Care.TaskKind Kind, string Text);
 
     public sealed record Conflict(Guid ActionId, Guid VisitId, string? PersonName, VisitActionKind Kind, DateTimeOffset DoneAt, string Message);
 
@@ -63,18 +66,24 @@ public sealed class GetMyRound(HomewardDb db, TimeProvider clock)
                             join plan in db.CarePlans.AsNoTracking() on v.EpisodeId equals plan.EpisodeId into plans
                             from plan in plans.DefaultIfEmpty()
                             where visitIds.Contains(v.Id)
-                            select new { v, p, WillDo = plan == null ? null : plan.WillDo }).ToDictionaryAsync(x => x.v.Id, ct);
+                            select new
+                            {
+                                v, p, WillDo = plan == null ? null : plan.WillDo, Tasks = plan == null ? null : plan.Tasks,
+                                Medicines = plan == null ? null : plan.Medicines,
+                            }).ToDictionaryAsync(x => x.v.Id, ct);
         var partners = rota.Assignments.Where(a => visitIds.Contains(a.VisitId) && a.WorkerId != worker.Id).ToDictionary(a => a.VisitId, a => a.WorkerId);
         var partnerNames = await db.CareWorkers.AsNoTracking().Where(w => partners.Values.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
         var isToday = day == today;
         var stops = mine.Where(a => visits.ContainsKey(a.VisitId)).Select(a =>
         {
-            var (v, p) = (visits[a.VisitId].v, visits[a.VisitId].p);
+            var x = visits[a.VisitId];
+            var (v, p) = (x.v, x.p);
             var address = string.Join(", ", new[] { p.AddressLine1, p.AddressLine2, p.Town }.Where(s => !string.IsNullOrWhiteSpace(s)));
             return new Stop(v.Id, v.EpisodeId, v.PersonId, $"{p.GivenName} {p.FamilyName}", address, p.Postcode.ToString(), p.MobilePhone ?? p.Phone,
                 p.ContactNotes, isToday ? p.AccessToHome : null, isToday ? p.KeySafeCode : null, v.WindowStart, v.WindowEnd, a.Start, v.Minutes,
                 v.DoubleHanded, partners.TryGetValue(v.Id, out var partner) ? partnerNames.GetValueOrDefault(partner) : null, v.Skill,
-                visits[a.VisitId].WillDo, v.Status, v.ArrivedAt, v.LeftAt, v.MissedReason, v.Version);
+                x.WillDo, v.Status, v.ArrivedAt, v.LeftAt, v.MissedReason, v.Version,
+                [.. Care.PlanTasks.For(x.Tasks, x.Medicines, v.WindowStart).Select(t => new RoundTask(t.Kind, t.Text))]);
         }).ToList();
         await ListAudit.Record(db, actor, "rota.read-own", [.. stops.Select(s => s.PersonId).Distinct()], rota.Id.ToString(), now, ct);
         return new MyRound(day, isToday, worker.Id, worker.Name, team, rota.PublishedAt, worker.ShiftStart, worker.ShiftEnd,

@@ -37,6 +37,18 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
         /// <summary>For CouldNotVisit: CouldNotGetIn, PersonDeclined, PersonNotIn, PersonInHospital or Other.</summary>
         public string? Reason { get; init; }
         public string? Notes { get; init; }
+        /// <summary>At check-out: each task and medicine prompt of the visit, as the round showed it, with what happened.</summary>
+        public IReadOnlyList<TaskInput>? Tasks { get; init; }
+    }
+
+    public sealed record TaskInput
+    {
+        /// <summary>Task or Medicine.</summary>
+        public string? Kind { get; init; }
+        public string? Text { get; init; }
+        /// <summary>A task: Done or NotDone (say why). A medicine: Given, Declined or NotAvailable.</summary>
+        public string? Outcome { get; init; }
+        public string? Reason { get; init; }
     }
 
     /// <summary>What the phone sends: its outbox, oldest first.</summary>
@@ -46,7 +58,8 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
     public sealed record Result(Guid Id, Guid VisitId, VisitActionOutcome Outcome, bool Repeat, string? Message, VisitStatus? Status,
         DateTimeOffset? ArrivedAt, DateTimeOffset? LeftAt);
 
-    private sealed record Action(Guid Id, Guid VisitId, VisitActionKind Kind, DateTimeOffset At, (double, double)? Place, MissedReason? Reason, string? Notes);
+    private sealed record Action(Guid Id, Guid VisitId, VisitActionKind Kind, DateTimeOffset At, (double, double)? Place, MissedReason? Reason, string? Notes,
+        IReadOnlyList<(Care.TaskKind Kind, string Text, TaskOutcome Outcome, string? Reason)> Tasks);
 
     public async Task<IReadOnlyList<Result>> Handle(IReadOnlyList<Input>? actions, Actor actor, CancellationToken ct)
     {
@@ -106,11 +119,43 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
                 problems.Add($"{at}.reason", "A reason is given only when the visit could not be made.");
             if (id is { } a && list.Any(x => x.Id == a))
                 problems.Add($"{at}.id", "Each action has its own id: this one is already in the list.");
+            var tasks = Tasks(input.Tasks, kind, problems, at);
             if (id is not null && visit is not null && kind is not null && when is not null)
-                list.Add(new Action(id.Value, visit.Value, kind.Value, when.Value, place, reason, notes));
+                list.Add(new Action(id.Value, visit.Value, kind.Value, when.Value, place, reason, notes, tasks));
         }
         problems.ThrowIfAny();
         return list;
+    }
+
+    private static List<(Care.TaskKind, string, TaskOutcome, string?)> Tasks(IReadOnlyList<TaskInput>? tasks, VisitActionKind? kind, Problems problems, string at)
+    {
+        var read = new List<(Care.TaskKind, string, TaskOutcome, string?)>();
+        if (tasks is not { Count: > 0 })
+            return read;
+        if (kind != VisitActionKind.CheckOut)
+        {
+            problems.Add($"{at}.tasks", "Tasks are recorded at check-out.");
+            return read;
+        }
+        if (tasks.Count > 2 * Care.PlanTasks.MostLines)
+            problems.Add($"{at}.tasks", $"A visit has at most {2 * Care.PlanTasks.MostLines} tasks and medicines.");
+        foreach (var (task, j) in tasks.Select((t, j) => (t, j)))
+        {
+            var place = $"{at}.tasks[{j}]";
+            var taskKind = problems.Enum<Care.TaskKind>($"{place}.kind", task.Kind, "kind (Task or Medicine)");
+            var text = problems.Required($"{place}.text", task.Text, Care.PlanTasks.LongestLine, "the task as the round showed it");
+            var outcome = problems.Enum<TaskOutcome>($"{place}.outcome", task.Outcome, "what happened");
+            var why = problems.Optional($"{place}.reason", task.Reason, 500, "why");
+            if (taskKind == Care.TaskKind.Task && outcome is not (null or TaskOutcome.Done or TaskOutcome.NotDone))
+                problems.Add($"{place}.outcome", "A task is Done or NotDone.", "Say whether the task was done.");
+            else if (taskKind == Care.TaskKind.Medicine && outcome is TaskOutcome.Done or TaskOutcome.NotDone)
+                problems.Add($"{place}.outcome", "A medicine prompt is Given, Declined or NotAvailable.", "Say whether the medicine was taken, declined or not there.");
+            else if (outcome == TaskOutcome.NotDone && why is null)
+                problems.Add($"{place}.reason", "Say why the task was not done.");
+            if (taskKind is { } k && text is not null && outcome is { } o)
+                read.Add((k, text, o, why));
+        }
+        return read;
     }
 
     private async Task<Result> One(Action action, CareWorker worker, Actor actor, CancellationToken ct)
@@ -137,11 +182,16 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
             UserName = actor.UserName, Kind = action.Kind, DoneAt = action.At, ReceivedAt = now, Metres = metres, Reason = action.Reason,
             Notes = action.Notes, Outcome = outcome, Message = conflict,
         });
+        db.VisitTaskRecords.AddRange(action.Tasks.Select((t, i) => new VisitTaskRecord
+        {
+            ActionId = action.Id, VisitId = action.VisitId, Position = i, Kind = t.Kind, Text = t.Text, Outcome = t.Outcome, Reason = t.Reason,
+        }));
         if (episode is not null && conflict is null && action.Kind != VisitActionKind.CheckIn)
             db.EpisodeEvents.Add(episode.Note(EpisodeEventType.VisitRecorded, action.At, actor, now, new
             {
                 visitId = action.VisitId, date = visit!.Date, outcome = action.Kind == VisitActionKind.CheckOut ? "Done" : "Missed",
                 missedReason = action.Reason?.ToString(), onPhone = true,
+                tasksNotDone = action.Tasks.Count(t => t.Outcome is TaskOutcome.NotDone or TaskOutcome.Declined or TaskOutcome.NotAvailable),
             }));
         var verb = conflict is not null ? "visit.phone-conflict" : action.Kind switch
         {

@@ -46,6 +46,46 @@ public sealed class VisitAction
     public string? Message { get; init; }
 }
 
+public enum TaskOutcome
+{
+    Done,
+    NotDone,
+    /// <summary>A medicine prompted and taken.</summary>
+    Given,
+    Declined,
+    NotAvailable,
+}
+
+/// <summary>
+/// One task or medicine prompt of a visit as the carer recorded it at check-out: its words as the plan gave them then
+/// (a later change to the plan does not change what was recorded), done or not and why, or a medicine given, declined or
+/// not available. Kept with its action, so a check-out that did not fit the visit keeps its tasks too.
+/// </summary>
+public sealed class VisitTaskRecord
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ActionId { get; init; }
+    public Guid VisitId { get; init; }
+    public int Position { get; init; }
+    public Care.TaskKind Kind { get; init; }
+    public required string Text { get; init; }
+    public TaskOutcome Outcome { get; init; }
+    public string? Reason { get; init; }
+}
+
+public sealed class VisitTaskRecordConfiguration : IEntityTypeConfiguration<VisitTaskRecord>
+{
+    public void Configure(EntityTypeBuilder<VisitTaskRecord> e)
+    {
+        e.ToTable("VisitTaskRecords");
+        e.HasKey(t => t.Id);
+        e.HasIndex(t => new { t.VisitId, t.Position });
+        e.HasOne<VisitAction>().WithMany().HasForeignKey(t => t.ActionId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(t => t.Text).HasMaxLength(Care.PlanTasks.LongestLine);
+        e.Property(t => t.Reason).HasMaxLength(500);
+    }
+}
+
 public sealed class VisitActionConfiguration : IEntityTypeConfiguration<VisitAction>
 {
     public void Configure(EntityTypeBuilder<VisitAction> e)

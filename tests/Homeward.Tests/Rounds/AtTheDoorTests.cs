@@ -280,6 +280,62 @@ public sealed class AtTheDoorTests(AtTheDoorTests.County app) : IClassFixture<At
     }
 
     [Fact]
+    public async Task The_visit_s_tasks_and_medicine_prompts_reach_the_round_and_are_recorded_at_check_out()
+    {
+        var (carer, stop) = await AVisit();
+        var episode = Guid.Parse(stop.Str("episodeId"));
+        await using (var db = app.Db())
+            await db.CarePlans.Where(p => p.EpisodeId == episode).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Tasks, "Help to wash and dress\nteatime: Practise the stairs")
+                .SetProperty(p => p.Medicines, "Paracetamol 1 g"), Ct);
+        var round = await (await carer.GetAsync("/api/rotas/mine", Ct)).Expect(HttpStatusCode.OK);
+        var mine = round.GetProperty("stops").EnumerateArray().Single(s => s.Str("visitId") == stop.Str("visitId"));
+        var shown = mine.GetProperty("tasks").EnumerateArray().Select(t => (t.Str("kind"), t.Str("text"))).ToList();
+        // The visit's window is the whole day from midnight (a morning visit): not the teatime task.
+        Assert.Equal([("Task", "Help to wash and dress"), ("Medicine", "Paracetamol 1 g")], shown);
+
+        // A task not done needs a reason, a medicine is taken, declined or not there: every problem at once, nothing kept.
+        var bad = await (await carer.PostJson("/api/rotas/mine/actions", new
+        {
+            actions = new object[]
+            {
+                Act("CheckIn", stop, Earlier(30)),
+                new
+                {
+                    id = Guid.NewGuid().ToString(), visitId = stop.Str("visitId"), kind = "CheckOut", at = Earlier(1).ToString("O"),
+                    tasks = new object[] { new { kind = "Task", text = "Help to wash and dress", outcome = "NotDone" }, new { kind = "Medicine", text = "Paracetamol 1 g", outcome = "Done" }, new { kind = "Spell", outcome = "Given" } },
+                },
+            },
+        })).Expect(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "actions[1].tasks[0].reason", "actions[1].tasks[1].outcome", "actions[1].tasks[2].kind", "actions[1].tasks[2].text" })
+            Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
+
+        var ok = await (await carer.PostJson("/api/rotas/mine/actions", new
+        {
+            actions = new object[]
+            {
+                Act("CheckIn", stop, Earlier(30)),
+                new
+                {
+                    id = Guid.NewGuid().ToString(), visitId = stop.Str("visitId"), kind = "CheckOut", at = Earlier(1).ToString("O"),
+                    tasks = new object[]
+                    {
+                        new { kind = "Task", text = "Help to wash and dress", outcome = "NotDone", reason = "Wanted to wait for her daughter" },
+                        new { kind = "Medicine", text = "Paracetamol 1 g", outcome = "Declined", reason = (string?)null },
+                    },
+                },
+            },
+        })).Expect(HttpStatusCode.OK);
+        Assert.All(ok.EnumerateArray(), r => Assert.Equal("Applied", r.Str("outcome")));
+
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var record = await (await hub.GetAsync($"/api/episodes/{episode}/care", Ct)).Expect(HttpStatusCode.OK);
+        var visit = record.GetProperty("visits").EnumerateArray().Single(v => v.Str("id") == stop.Str("visitId"));
+        var tasks = visit.GetProperty("tasks").EnumerateArray().Select(t => (t.Str("text"), t.Str("outcome"), t.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null)).ToList();
+        Assert.Equal([("Help to wash and dress", "NotDone", "Wanted to wait for her daughter"), ("Paracetamol 1 g", "Declined", null)], tasks);
+    }
+
+    [Fact]
     public async Task A_plan_changed_under_a_published_round_cancels_its_visits_rather_than_losing_them()
     {
         var (_, stop) = await AVisit();

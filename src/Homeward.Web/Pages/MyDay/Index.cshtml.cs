@@ -36,6 +36,24 @@ public sealed class IndexModel(GetMyRound round, RecordAtTheDoor record, TimePro
         }
     }
 
+    /// <summary>The visit's tasks as posted: a task left unticked is not done (and needs a reason).</summary>
+    private List<RecordAtTheDoor.TaskInput> Tasks()
+    {
+        var form = Request.Form;
+        var tasks = new List<RecordAtTheDoor.TaskInput>();
+        for (var i = 0; form.ContainsKey($"tasks[{i}].text"); i++)
+        {
+            var kind = form[$"tasks[{i}].kind"].ToString();
+            var outcome = form[$"tasks[{i}].outcome"].ToString();
+            tasks.Add(new()
+            {
+                Kind = kind, Text = form[$"tasks[{i}].text"], Reason = form[$"tasks[{i}].reason"],
+                Outcome = outcome.Length > 0 ? outcome : kind == nameof(Homeward.Care.TaskKind.Task) ? nameof(TaskOutcome.NotDone) : null,
+            });
+        }
+        return tasks;
+    }
+
     /// <summary>Without scripts: the action as the carer pressed it, at the server's time, with an id made here.</summary>
     public Task<IActionResult> OnPostAsync(string? visitId, string? kind, string? reason, string? notes, string? actionId, CancellationToken ct) =>
         Act($"visit-{visitId}", field => field[(field.IndexOf('.') + 1)..] switch
@@ -43,13 +61,16 @@ public sealed class IndexModel(GetMyRound round, RecordAtTheDoor record, TimePro
             // Each visit's form has fields of its own: the error summary links to this visit's.
             "reason" => $"reason-{visitId}-{nameof(MissedReason.CouldNotGetIn)}",
             "notes" => kind == nameof(VisitActionKind.CouldNotVisit) ? $"missed-notes-{visitId}" : $"notes-{visitId}",
+            // tasks[2].reason → this visit's third task's field.
+            var task when task.StartsWith("tasks[", StringComparison.Ordinal) =>
+                $"task-{visitId}-{task[6..task.IndexOf(']')]}-{task[(task.IndexOf("].", StringComparison.Ordinal) + 2)..]}",
             var other => other,
         }, async () =>
         {
             var result = (await record.Handle([new RecordAtTheDoor.Input
             {
                 Id = Guid.TryParse(actionId, out _) ? actionId : Guid.NewGuid().ToString(), VisitId = visitId, Kind = kind,
-                At = clock.GetUtcNow().ToString("O"), Reason = reason, Notes = notes,
+                At = clock.GetUtcNow().ToString("O"), Reason = reason, Notes = notes, Tasks = kind == nameof(VisitActionKind.CheckOut) ? Tasks() : null,
             }], HttpContext.Actor(), ct)).Single();
             return result.Outcome == VisitActionOutcome.Conflict
                 ? $"Kept, but it did not fit the visit: {result.Message} The hub has been told."

@@ -84,6 +84,13 @@ if (round) {
         say(`Sign in again to send the ${list.length} ${list.length === 1 ? 'record' : 'records'} kept on this phone.`, true);
         return;
       }
+      if (response.status === 400) {
+        // Homeward refused something the phone should have caught: keep everything, and say so for the office to look at.
+        const problem = await response.json().catch(() => ({}));
+        const said = Object.entries(problem.errors || {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`).join(' ');
+        say(`Homeward could not take the records kept on this phone: ${said || 'the request was refused'}. They stay on this phone; tell your coordinator.`, true);
+        return;
+      }
       if (!response.ok) {
         say(`Homeward could not take the records just now (${response.status}). They are kept on this phone and will be sent again.`, true);
         return;
@@ -125,11 +132,26 @@ if (round) {
       form.querySelector('input[name="reason"]').focus();
       return;
     }
+    // Each task and medicine prompt of the visit, checked here as Homeward would: a record kept offline cannot be refused later.
+    const tasks = kind !== 'CheckOut' ? [] : [...form.querySelectorAll('[data-task]')].map((el) => {
+      const reason = (el.querySelector('input[type="text"]').value || '').trim() || null;
+      const outcome = el.dataset.kind === 'Task'
+        ? (el.querySelector('input[type="checkbox"]').checked ? 'Done' : 'NotDone')
+        : (el.querySelector('input[type="radio"]:checked') || {}).value || null;
+      return { kind: el.dataset.kind, text: el.dataset.text, outcome, reason, element: el };
+    });
+    const unanswered = tasks.find((t) => (t.outcome === 'NotDone' && !t.reason) || !t.outcome);
+    if (unanswered) {
+      say(unanswered.kind === 'Task' ? `Say why this was not done: ${unanswered.text}.` : `Say whether the medicine was taken: ${unanswered.text}.`, true);
+      unanswered.element.querySelector(unanswered.kind === 'Task' ? 'input[type="text"]' : 'input[type="radio"]').focus();
+      return;
+    }
     const at = new Date().toISOString();
     const place = kind === 'CouldNotVisit' ? null : await where();
     const action = {
       id: crypto.randomUUID ? crypto.randomUUID() : data.get('actionId'), visitId: data.get('visitId'), kind, at,
       reason: data.get('reason') || null, notes: (data.get('notes') || '').trim() || null, ...(place || {}),
+      tasks: tasks.map(({ element, ...task }) => task),
     };
     write([...read(), action]);
     applyLocally(action);

@@ -824,6 +824,10 @@ namespace Homeward.Data.Migrations.Postgres
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Medicines")
+                        .HasMaxLength(7200)
+                        .HasColumnType("character varying(7200)");
+
                     b.Property<int>("MinutesPerVisit")
                         .HasColumnType("integer");
 
@@ -836,6 +840,10 @@ namespace Homeward.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Tasks")
+                        .HasMaxLength(7200)
+                        .HasColumnType("character varying(7200)");
 
                     b.Property<string>("TransitionPlan")
                         .IsRequired()
@@ -2244,6 +2252,49 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("VisitActions", (string)null);
                 });
 
+            modelBuilder.Entity("Homeward.Rounds.VisitTaskRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("VisitId", "Position");
+
+                    b.ToTable("VisitTaskRecords", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.Visits.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2783,6 +2834,15 @@ namespace Homeward.Data.Migrations.Postgres
                     b.HasOne("Homeward.Rotas.Rota", null)
                         .WithMany("Workers")
                         .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Rounds.VisitTaskRecord", b =>
+                {
+                    b.HasOne("Homeward.Rounds.VisitAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -812,6 +812,10 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Medicines")
+                        .HasMaxLength(7200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MinutesPerVisit")
                         .HasColumnType("INTEGER");
 
@@ -823,6 +827,10 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tasks")
+                        .HasMaxLength(7200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TransitionPlan")
@@ -2220,6 +2228,49 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("VisitActions", (string)null);
                 });
 
+            modelBuilder.Entity("Homeward.Rounds.VisitTaskRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("VisitId", "Position");
+
+                    b.ToTable("VisitTaskRecords", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.Visits.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2753,6 +2804,15 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.HasOne("Homeward.Rotas.Rota", null)
                         .WithMany("Workers")
                         .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Rounds.VisitTaskRecord", b =>
+                {
+                    b.HasOne("Homeward.Rounds.VisitAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
