@@ -90,6 +90,13 @@ internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, 
         plan.VisitsAtEnd = plan.VisitsAtStart == 0 ? 0 : 1;
         // Medicines missed at home: every visit prompts them; two carers: a hoist, so moving and handling.
         plan.Skill = plan.VisitsAtStart == 0 ? null : plan.DoubleHanded ? "moving and handling" : _risks == "Missed medicines" ? "medication" : null;
+        // What carers do at each part of the day, and the medicines they prompt (no draws: the demo's other numbers stay as they were).
+        if (plan.VisitsAtStart > 0)
+        {
+            plan.Tasks = "morning: Help to wash and dress, practising towards the goals\nmidday, teatime: Make a meal together in the kitchen\n"
+                         + "evening: Help to get ready for bed\nCheck the pendant alarm is worn";
+            plan.Medicines = _risks == "Missed medicines" ? "morning, evening: Medicines from the blister pack" : null;
+        }
         Made.Add(plan);
         Note(episode, EpisodeEventType.PlanAgreed, assessedAt, worker);
         _planned = true;
