@@ -17,26 +17,12 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
 {
     public sealed class County : ApiFactory
     {
-        private readonly SemaphoreSlim once = new(1, 1);
-        private bool made;
-
-        public async Task Ensure(CancellationToken ct)
+        public Task Ensure(CancellationToken ct) => Once(async c =>
         {
-            await once.WaitAsync(ct);
-            try
-            {
-                if (made)
-                    return;
-                await using var scope = Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DemoCounty>()
-                    .GenerateAsync(new DemoCounty.Options(DemoSize.Small, Seed: 7, Today: DateOnly.FromDateTime(DateTime.UtcNow)), ct: ct);
-                made = true;
-            }
-            finally
-            {
-                once.Release();
-            }
-        }
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoCounty>()
+                .GenerateAsync(new DemoCounty.Options(DemoSize.Small, Seed: 7, Today: DateOnly.FromDateTime(DateTime.UtcNow)), ct: c);
+        }, ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

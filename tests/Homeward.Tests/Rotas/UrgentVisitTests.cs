@@ -24,8 +24,6 @@ public sealed class UrgentVisitTests(UrgentVisitTests.County app) : IClassFixtur
     {
         public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
         public FakeTimeProvider Clock { get; } = new(London.At(Today, new TimeOnly(10, 0)));
-        private readonly SemaphoreSlim once = new(1, 1);
-        private bool made;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -33,22 +31,11 @@ public sealed class UrgentVisitTests(UrgentVisitTests.County app) : IClassFixtur
             builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         }
 
-        public async Task Ensure(CancellationToken ct)
+        public Task Ensure(CancellationToken ct) => Once(async c =>
         {
-            await once.WaitAsync(ct);
-            try
-            {
-                if (made)
-                    return;
-                await using var scope = Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DemoCounty>().GenerateAsync(new DemoCounty.Options(DemoSize.Small, Seed: 11, Today: Today), ct: ct);
-                made = true;
-            }
-            finally
-            {
-                once.Release();
-            }
-        }
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoCounty>().GenerateAsync(new DemoCounty.Options(DemoSize.Small, Seed: 11, Today: Today), ct: c);
+        }, ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -19,25 +19,8 @@ public sealed class AtTheDoorTests(AtTheDoorTests.County app) : IClassFixture<At
 {
     public sealed class County : ApiFactory
     {
-        private readonly SemaphoreSlim once = new(1, 1);
-        private bool made;
-
         /// <summary>The demo county, and today's rota of Riley Able's team built and published (<see cref="RoundToday"/>).</summary>
-        public async Task Ensure(CancellationToken ct)
-        {
-            await once.WaitAsync(ct);
-            try
-            {
-                if (made)
-                    return;
-                await RoundToday.Make(Services, seed: 11, ct, allDay: true);
-                made = true;
-            }
-            finally
-            {
-                once.Release();
-            }
-        }
+        public Task Ensure(CancellationToken ct) => Once(c => RoundToday.Make(Services, seed: 11, c, allDay: true), ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

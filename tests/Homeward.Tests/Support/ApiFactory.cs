@@ -37,6 +37,27 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddSingleton(UkCore.Validator));
     }
 
+    private readonly SemaphoreSlim _preparing = new(1, 1);
+    private bool _prepared;
+
+    /// <summary>Makes a fixture's starting point (a demo county, a published rota) once, however many tests ask at once.</summary>
+    protected async Task Once(Func<CancellationToken, Task> prepare, CancellationToken ct)
+    {
+        await _preparing.WaitAsync(ct);
+        try
+        {
+            if (!_prepared)
+            {
+                await prepare(ct);
+                _prepared = true;
+            }
+        }
+        finally
+        {
+            _preparing.Release();
+        }
+    }
+
     /// <summary>Forgets the tokens handed out (after moving a fake clock past their expiry).</summary>
     protected void ForgetTokens() => _tokens.Clear();
 
