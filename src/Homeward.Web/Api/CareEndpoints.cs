@@ -73,6 +73,15 @@ public static class CareEndpoints
         .WithSummary("Record a signpost or referral to a voluntary or community organisation")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
+        care.MapPost("/observations", async (Guid id, Homeward.Deterioration.RecordObservation.Input body, Homeward.Deterioration.RecordObservation handler,
+                HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
+        .WithSummary("Record soft signs of deterioration and, from trained staff, a set of NEWS2 observations (scored here)")
+        .WithDescription("Any soft sign, a NEWS2 of 5 or more, or a single parameter scoring 3 puts 'Signs of deterioration: step up' in front of " +
+                         "the hub and the rapid response team at once. NEWS2 needs all seven observations.")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
         var visits = app.MapGroup("/api/visits").WithTags("Visits");
         visits.MapGet("/", async ([AsParameters] VisitList.Query query, VisitList handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))

@@ -16,7 +16,7 @@ namespace Homeward.Alerts;
 /// </summary>
 public sealed class SendAlerts(HomewardDb db, NeedsAttention queue, IMailer mailer, IConfiguration config, TimeProvider clock)
 {
-    public static readonly AttentionKind[] Urgent = [AttentionKind.TwoHourReferral, AttentionKind.PatientMatch, AttentionKind.OfferDeclined, AttentionKind.MissedVisit, AttentionKind.VisitNotStarted, AttentionKind.PhoneConflict];
+    public static readonly AttentionKind[] Urgent = [AttentionKind.TwoHourReferral, AttentionKind.Deterioration, AttentionKind.PatientMatch, AttentionKind.OfferDeclined, AttentionKind.MissedVisit, AttentionKind.VisitNotStarted, AttentionKind.PhoneConflict];
 
     /// <summary>The actor alerts read the queue as: the hub's view of everyone.</summary>
     private static readonly Actor System = new("system", "Homeward alerts", Role.HubCoordinator, Guid.Empty, "alerts");

@@ -25,6 +25,8 @@ public enum AttentionKind
     UnplannedVisit,
     /// <summary>A visit missed (not in, declined, could not get in) and not yet followed up: a welfare check.</summary>
     MissedVisit,
+    /// <summary>Soft signs of deterioration, or a NEWS2 calling for a response: step up to the rapid response team.</summary>
+    Deterioration,
     /// <summary>A visit on a carer's published round today with no check-in half an hour after its window closed (the carer records on the phone).</summary>
     VisitNotStarted,
     /// <summary>What a carer recorded on the phone did not fit the visit (moved, cancelled, recorded by someone else): kept, to be put right.</summary>
@@ -38,7 +40,7 @@ public static class AttentionKinds
     /// <summary>How long an item may wait from when it arose before it is overdue.</summary>
     public static TimeSpan Limit(this AttentionKind kind) => kind switch
     {
-        AttentionKind.TwoHourReferral => TimeSpan.FromMinutes(15),
+        AttentionKind.TwoHourReferral or AttentionKind.Deterioration => TimeSpan.FromMinutes(15),
         AttentionKind.PatientMatch => TimeSpan.FromMinutes(30),
         AttentionKind.MissedVisit or AttentionKind.PhoneConflict => TimeSpan.FromHours(1),
         // Already half an hour past its window when it arises: a call to the carer, now.
@@ -63,6 +65,7 @@ public static class AttentionKinds
         AttentionKind.BeyondCapacity => "Booked beyond a service's capacity",
         AttentionKind.UnplannedVisit => "Visits a rota could not plan",
         AttentionKind.MissedVisit => "Missed visits: welfare checks",
+        AttentionKind.Deterioration => "Signs of deterioration: step up",
         AttentionKind.VisitNotStarted => "Visits not started: no check-in after the window",
         AttentionKind.PhoneConflict => "Carers' records that did not fit the visit",
         _ => "91-day follow-ups due",

@@ -190,6 +190,21 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                     x.RecordedAt ?? London.At(x.Date, x.WindowStart)));
         }
 
+        if (Wants(AttentionKind.Deterioration))
+        {
+            // Kept until someone marks it done (a call made, the rapid response team sent); only people still in care.
+            var worrying = from o in db.Observations.AsNoTracking()
+                           join x in episodes on o.EpisodeId equals x.e.Id
+                           where o.StepUp && x.e.Status == EpisodeStatus.Active
+                           select new { o.Id, o.EpisodeId, o.PersonId, x.Name, o.At, o.RecordedBy, o.SoftSigns, o.News2, o.Response, o.RecordedAt };
+            foreach (var x in await worrying.ToListAsync(ct))
+            {
+                var signs = x.SoftSigns.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Deterioration.SoftSigns.Words(Enum.Parse<Deterioration.SoftSign>(s)).ToLowerInvariant());
+                var what = string.Join("; ", (x.News2 is { } n ? [$"NEWS2 {n} ({Words.Of(x.Response!.Value).ToLowerInvariant()} response)"] : Array.Empty<string>()).Concat(signs));
+                found.Add((AttentionKind.Deterioration, x.Id, x.EpisodeId, x.PersonId, x.Name, $"{London.TimeOf(x.At):HH:mm}, {x.RecordedBy}: {what}", x.RecordedAt));
+            }
+        }
+
         if (Wants(AttentionKind.VisitNotStarted))
         {
             // Today's published rounds of carers who sign in (so check in on the phone): a visit still not started half

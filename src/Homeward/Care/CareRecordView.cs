@@ -12,7 +12,19 @@ public sealed record CareRecordView(
     AssessmentView? Assessment, PlanView? Plan, IReadOnlyList<GoalView> Goals, IReadOnlyList<MeasureResultView> Measures,
     IReadOnlyList<MeasureChange> MeasureChanges, IReadOnlyList<ReviewView> Reviews, IReadOnlyList<SupportView> CommunitySupport,
     IReadOnlyList<VisitView> Visits, UrgentOutcome? UrgentOutcome, string? UrgentOutcomeReason, FollowUpView? FollowUp,
-    IReadOnlyDictionary<string, string[]> MissingToEnd);
+    IReadOnlyDictionary<string, string[]> MissingToEnd)
+{
+    /// <summary>Soft signs and NEWS2 observations, newest first.</summary>
+    public IReadOnlyList<ObservationView> Observations { get; init; } = [];
+}
+
+public sealed record ObservationView(Guid Id, DateTimeOffset At, string RecordedBy, IReadOnlyList<Deterioration.SoftSign> SoftSigns, int? News2,
+    Deterioration.News2Response? Response, bool StepUp, string? Notes, int? RespirationRate, int? SpO2, bool? OnOxygen, int? SystolicBp, int? Pulse,
+    Deterioration.Consciousness? Consciousness, decimal? Temperature)
+{
+    public static ObservationView From(Deterioration.Observation o) => new(o.Id, o.At, o.RecordedBy, o.Signs, o.News2, o.Response, o.StepUp, o.Notes,
+        o.RespirationRate, o.SpO2, o.OnOxygen, o.SystolicBp, o.Pulse, o.Consciousness, o.Temperature);
+}
 
 public sealed record AssessmentView(string WhatMatters, string HomeSituation, bool HasUnpaidCarer, string? CarerNeeds, Consent Consent,
     string? BestInterestDecision, string Risks, DateTimeOffset AssessedAt, string AssessedBy, int Version)

@@ -72,7 +72,11 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
             [.. visits.Select(v => VisitView.From(v) with { Tasks = tasks.GetValueOrDefault(v.Id) ?? [] })],
             episode.UrgentOutcome, episode.UrgentOutcomeReason,
             followUp is null ? null : FollowUpView.From(followUp, null, today),
-            missing);
+            missing)
+        {
+            Observations = [.. (await db.Observations.AsNoTracking().Where(o => o.EpisodeId == episodeId).ToListAsync(ct))
+                .OrderByDescending(o => o.At).Select(ObservationView.From)],
+        };
     }
 
     /// <summary>What the ending rules need to know, as at the day the episode ends.</summary>

@@ -39,6 +39,8 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
         public string? Notes { get; init; }
         /// <summary>At check-out: each task and medicine prompt of the visit, as the round showed it, with what happened.</summary>
         public IReadOnlyList<TaskInput>? Tasks { get; init; }
+        /// <summary>At check-out: soft signs that the person is becoming unwell (<see cref="Deterioration.SoftSign"/> names).</summary>
+        public IReadOnlyList<string>? SoftSigns { get; init; }
     }
 
     public sealed record TaskInput
@@ -59,7 +61,7 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
         DateTimeOffset? ArrivedAt, DateTimeOffset? LeftAt);
 
     private sealed record Action(Guid Id, Guid VisitId, VisitActionKind Kind, DateTimeOffset At, (double, double)? Place, MissedReason? Reason, string? Notes,
-        IReadOnlyList<(Care.TaskKind Kind, string Text, TaskOutcome Outcome, string? Reason)> Tasks);
+        IReadOnlyList<(Care.TaskKind Kind, string Text, TaskOutcome Outcome, string? Reason)> Tasks, IReadOnlyList<Deterioration.SoftSign> SoftSigns);
 
     public async Task<IReadOnlyList<Result>> Handle(IReadOnlyList<Input>? actions, Actor actor, CancellationToken ct)
     {
@@ -120,8 +122,11 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
             if (id is { } a && list.Any(x => x.Id == a))
                 problems.Add($"{at}.id", "Each action has its own id: this one is already in the list.");
             var tasks = Tasks(input.Tasks, kind, problems, at);
+            var signs = Deterioration.RecordObservation.Signs(input.SoftSigns, problems, $"{at}.softSigns");
+            if (signs.Count > 0 && kind != VisitActionKind.CheckOut)
+                problems.Add($"{at}.softSigns", "Soft signs are recorded at check-out.");
             if (id is not null && visit is not null && kind is not null && when is not null)
-                list.Add(new Action(id.Value, visit.Value, kind.Value, when.Value, place, reason, notes, tasks));
+                list.Add(new Action(id.Value, visit.Value, kind.Value, when.Value, place, reason, notes, tasks, signs));
         }
         problems.ThrowIfAny();
         return list;
@@ -182,6 +187,9 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
             UserName = actor.UserName, Kind = action.Kind, DoneAt = action.At, ReceivedAt = now, Metres = metres, Reason = action.Reason,
             Notes = action.Notes, Outcome = outcome, Message = conflict,
         });
+        // Soft signs are about the person, not the visit: they go to the hub even when the visit itself did not fit.
+        if (episode is not null && action.SoftSigns.Count > 0)
+            db.Observations.Add(Deterioration.RecordObservation.Make(episode, action.VisitId, action.At, now, actor, action.SoftSigns, null, action.Notes));
         db.VisitTaskRecords.AddRange(action.Tasks.Select((t, i) => new VisitTaskRecord
         {
             ActionId = action.Id, VisitId = action.VisitId, Position = i, Kind = t.Kind, Text = t.Text, Outcome = t.Outcome, Reason = t.Reason,

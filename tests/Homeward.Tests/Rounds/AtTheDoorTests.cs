@@ -319,6 +319,50 @@ public sealed class AtTheDoorTests(AtTheDoorTests.County app) : IClassFixture<At
     }
 
     [Fact]
+    public async Task Soft_signs_at_check_out_and_a_worrying_NEWS2_go_to_the_rapid_response_team_at_once()
+    {
+        var (carer, stop) = await AVisit();
+        var episode = stop.Str("episodeId");
+        var checkedOut = await (await carer.PostJson("/api/rotas/mine/actions", new
+        {
+            actions = new object[]
+            {
+                Act("CheckIn", stop, Earlier(20)),
+                new
+                {
+                    id = Guid.NewGuid().ToString(), visitId = stop.Str("visitId"), kind = "CheckOut", at = Earlier(2).ToString("O"), notes = "Did not want breakfast; muddled about the day.",
+                    softSigns = new[] { "NewOrWorseConfusion", "NotEatingOrDrinking" },
+                },
+            },
+        })).Expect(HttpStatusCode.OK);
+        Assert.All(checkedOut.EnumerateArray(), r => Assert.Equal("Applied", r.Str("outcome")));
+
+        var hub = await app.ClientFor(Role.RapidResponseClinician);
+        var item = (await (await hub.GetAsync("/api/attention?kind=Deterioration", Ct)).Expect(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Single(i => i.Str("episodeId") == episode);
+        Assert.Contains("new or worse confusion", item.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains(Homeward.Attention.AttentionKind.Deterioration, Homeward.Alerts.SendAlerts.Urgent);
+
+        // Half a set of observations is refused, naming each missing one; a full set is scored here.
+        var clinician = hub;
+        var bad = await (await clinician.PostJson($"/api/episodes/{episode}/observations", new { respirationRate = 22, spO2 = 101 })).Expect(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "spO2", "systolicBp", "pulse", "consciousness", "temperature" })
+            Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
+        await (await clinician.PostJson($"/api/episodes/{episode}/observations", new { })).Expect(HttpStatusCode.BadRequest);
+        var record = await (await clinician.PostJson($"/api/episodes/{episode}/observations", new
+        {
+            respirationRate = 22, spO2 = 95, onOxygen = false, systolicBp = 95, pulse = 115, consciousness = "Alert", temperature = 38.5m,
+        })).Expect(HttpStatusCode.OK);
+        var newest = record.GetProperty("observations")[0];
+        Assert.Equal((8, "High", true), (newest.GetProperty("news2").GetInt32(), newest.Str("response"), newest.GetProperty("stepUp").GetBoolean()));
+        // 22 → 2, 95% → 1, 95 → 2, 115 → 2, 38.5 → 1: 8, an emergency response.
+        var items = (await (await hub.GetAsync("/api/attention?kind=Deterioration", Ct)).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(items, i => i.Str("episodeId") == episode && i.Str("detail").Contains("NEWS2 8 (high response)", StringComparison.Ordinal));
+        await using var db = app.Db();
+        Assert.True(await db.EpisodeEvents.AnyAsync(e => e.EpisodeId == Guid.Parse(episode) && e.Type == Homeward.Episodes.EpisodeEventType.Observed, Ct));
+    }
+
+    [Fact]
     public async Task A_plan_changed_under_a_published_round_cancels_its_visits_rather_than_losing_them()
     {
         var (_, stop) = await AVisit();

@@ -102,6 +102,37 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
             return "Community support recorded.";
         }, ct);
 
+    public Task<IActionResult> OnPostObservationAsync([FromServices] Homeward.Deterioration.RecordObservation record, string[]? softSigns, string? respirationRate,
+        string? spO2, string? systolicBp, string? pulse, string? temperature, string? consciousness, bool? onOxygen, bool? scale2, string? notes, CancellationToken ct) =>
+        Act("observation", key => $"observation-{(key.StartsWith("softSigns", StringComparison.Ordinal) ? "softSigns" : key)}", async () =>
+        {
+            // Typed numbers are read here, so a number that is not one is said by its field rather than lost.
+            var problems = new Homeward.Common.Problems();
+            int? Whole(string field, string? text) => string.IsNullOrWhiteSpace(text) ? null
+                : int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+                : Refuse<int>(problems, field, "Enter a whole number.");
+            var input = new Homeward.Deterioration.RecordObservation.Input
+            {
+                SoftSigns = softSigns ?? [], RespirationRate = Whole("respirationRate", respirationRate), SpO2 = Whole("spO2", spO2),
+                SystolicBp = Whole("systolicBp", systolicBp), Pulse = Whole("pulse", pulse), Consciousness = consciousness, OnOxygen = onOxygen, Scale2 = scale2,
+                Temperature = string.IsNullOrWhiteSpace(temperature) ? null
+                    : decimal.TryParse(temperature.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t
+                    : Refuse<decimal>(problems, "temperature", "Enter the temperature as a number, like 37.2."),
+                Notes = notes,
+            };
+            problems.ThrowIfAny();
+            var view = await record.Handle(Id, input, HttpContext.Actor(), ct);
+            return view.Observations.FirstOrDefault()?.StepUp == true
+                ? "Recorded. The hub and the rapid response team have been told: step up."
+                : "Recorded.";
+        }, ct);
+
+    private static T? Refuse<T>(Homeward.Common.Problems problems, string field, string message) where T : struct
+    {
+        problems.Add(field, message);
+        return null;
+    }
+
     /// <summary>Times are typed as London clock times on the visit's day.</summary>
     public Task<IActionResult> OnPostVisitAsync(Guid visitId, DateOnly date, string? outcome, string? arrived, string? left, string? missedReason,
         string? notes, CancellationToken ct) =>

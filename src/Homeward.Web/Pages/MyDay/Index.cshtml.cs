@@ -55,7 +55,7 @@ public sealed class IndexModel(GetMyRound round, RecordAtTheDoor record, TimePro
     }
 
     /// <summary>Without scripts: the action as the carer pressed it, at the server's time, with an id made here.</summary>
-    public Task<IActionResult> OnPostAsync(string? visitId, string? kind, string? reason, string? notes, string? actionId, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAsync(string? visitId, string? kind, string? reason, string? notes, string? actionId, string[]? softSigns, CancellationToken ct) =>
         Act($"visit-{visitId}", field => field[(field.IndexOf('.') + 1)..] switch
         {
             // Each visit's form has fields of its own: the error summary links to this visit's.
@@ -71,13 +71,15 @@ public sealed class IndexModel(GetMyRound round, RecordAtTheDoor record, TimePro
             {
                 Id = Guid.TryParse(actionId, out _) ? actionId : Guid.NewGuid().ToString(), VisitId = visitId, Kind = kind,
                 At = clock.GetUtcNow().ToString("O"), Reason = reason, Notes = notes, Tasks = kind == nameof(VisitActionKind.CheckOut) ? Tasks() : null,
+                SoftSigns = softSigns,
             }], HttpContext.Actor(), ct)).Single();
             return result.Outcome == VisitActionOutcome.Conflict
                 ? $"Kept, but it did not fit the visit: {result.Message} The hub has been told."
                 : kind switch
                 {
                     nameof(VisitActionKind.CheckIn) => $"Checked in at {London.TimeOf(result.ArrivedAt ?? clock.GetUtcNow()):HH:mm}.",
-                    nameof(VisitActionKind.CheckOut) => $"Checked out at {London.TimeOf(result.LeftAt ?? clock.GetUtcNow()):HH:mm}.",
+                    nameof(VisitActionKind.CheckOut) => $"Checked out at {London.TimeOf(result.LeftAt ?? clock.GetUtcNow()):HH:mm}."
+                        + (softSigns is { Length: > 0 } ? " The hub and the rapid response team have been told of the soft signs." : ""),
                     _ => "Recorded: could not visit. The hub has been told at once.",
                 };
         }, ct);

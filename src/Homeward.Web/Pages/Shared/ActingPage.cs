@@ -58,4 +58,8 @@ public abstract class ActingPage : PageModel
 
     /// <summary>What the user typed into a form's field, kept when the action was refused.</summary>
     public string? Typed(string form, string field) => FailedStep == form ? Posted?[field].ToString() : null;
+
+    /// <summary>Every value ticked under a field (checkboxes), kept when the action was refused.</summary>
+    public IEnumerable<string> TypedAll(string form, string field) =>
+        FailedStep == form && Posted is { } posted ? posted[field].Select(v => v ?? "") : [];
 }

@@ -152,6 +152,7 @@ if (round) {
       id: crypto.randomUUID ? crypto.randomUUID() : data.get('actionId'), visitId: data.get('visitId'), kind, at,
       reason: data.get('reason') || null, notes: (data.get('notes') || '').trim() || null, ...(place || {}),
       tasks: tasks.map(({ element, ...task }) => task),
+      softSigns: kind === 'CheckOut' ? data.getAll('softSigns') : [],
     };
     write([...read(), action]);
     applyLocally(action);
