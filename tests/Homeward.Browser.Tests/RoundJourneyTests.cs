@@ -29,6 +29,7 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         var second = cards.Nth(1);
         var firstId = Guid.Parse((await first.GetAttributeAsync("data-visit"))!);
         var secondId = Guid.Parse((await second.GetAttributeAsync("data-visit"))!);
+        Guid firstEpisode;
         await using (var db = app.Db())
         {
             // The phone stands at the first person's door (their postcode's centre).
@@ -36,8 +37,8 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
             if (home.Latitude is { } lat)
                 await page.Context.SetGeolocationAsync(new() { Latitude = (float)lat, Longitude = (float)home.Longitude!.Value, Accuracy = 10 });
             // The first person's plan lists a task for every visit and a medicine to prompt.
-            var episode = await db.Visits.Where(v => v.Id == firstId).Select(v => v.EpisodeId).SingleAsync(Ct);
-            await db.CarePlans.Where(p => p.EpisodeId == episode).ExecuteUpdateAsync(x => x
+            firstEpisode = await db.Visits.Where(v => v.Id == firstId).Select(v => v.EpisodeId).SingleAsync(Ct);
+            await db.CarePlans.Where(p => p.EpisodeId == firstEpisode).ExecuteUpdateAsync(x => x
                 .SetProperty(p => p.Tasks, "Help to wash and dress").SetProperty(p => p.Medicines, "Paracetamol 1 g"), Ct);
         }
         await page.ReloadAsync();
@@ -59,6 +60,8 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await first.GetByRole(AriaRole.Button, new() { Name = "Check out" }).TapAsync();
         await Assertions.Expect(page.GetByTestId("sync")).ToContainTextAsync("Say whether the medicine was taken");
         await first.GetByLabel("Taken").CheckAsync();
+        await first.GetByText("Worried about them? Soft signs").TapAsync();
+        await first.GetByLabel("New or worse confusion").CheckAsync();
         await first.GetByRole(AriaRole.Button, new() { Name = "Check out" }).TapAsync();
         await Assertions.Expect(first.GetByTestId("visit-status")).ToContainTextAsync("Done");
 
@@ -91,6 +94,7 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
             Assert.Equal((VisitStatus.Missed, MissedReason.CouldNotGetIn), (missed.Status, missed.MissedReason));
             Assert.Equal([("Help to wash and dress", TaskOutcome.Done), ("Paracetamol 1 g", TaskOutcome.Given)],
                 (await db.VisitTaskRecords.Where(t => t.VisitId == firstId).OrderBy(t => t.Position).ToListAsync(Ct)).Select(t => (t.Text, t.Outcome)));
+            Assert.True(await db.Observations.AnyAsync(o => o.VisitId == firstId && o.StepUp && o.SoftSigns == "NewOrWorseConfusion", Ct));
             Assert.Equal(3, await db.VisitActions.CountAsync(a => (a.VisitId == firstId || a.VisitId == secondId) && a.Outcome == VisitActionOutcome.Applied, Ct));
         }
 
@@ -110,5 +114,21 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await manager.AssertAccessible();
         await manager.GotoAsync("/visits/delivered?from=2026-02-30&to=2026-01-01");
         await Assertions.Expect(manager.Locator(".nhsuk-error-summary")).ToContainTextAsync("real date");
+
+        // The care record shows the soft sign; a clinician adds NEWS2 observations (a temperature that is not a number is said):
+        // respiration 26 → 3, SpO₂ 93% → 2, systolic 104 → 1, pulse 118 → 2, 38.4 °C → 1: NEWS2 9.
+        await manager.GotoAsync($"/episodes/{firstEpisode}/care#observations");
+        await Assertions.Expect(manager.GetByTestId("observations")).ToContainTextAsync("New or worse confusion");
+        await manager.GetByText("Record soft signs or NEWS2").ClickAsync();
+        foreach (var (label, value) in new[] { ("Respiration rate", "26"), ("SpO₂ (%)", "93"), ("Systolic BP", "104"), ("Pulse", "118"), ("Temperature (°C)", "warm") })
+            await manager.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+        await manager.GetByLabel("Consciousness (ACVPU)").SelectOptionAsync("Alert");
+        await manager.Locator("#observations").GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".nhsuk-error-summary")).ToContainTextAsync("temperature");
+        await manager.GetByLabel("Temperature (°C)", new() { Exact = true }).FillAsync("38.4");
+        await manager.Locator("#observations").GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("banner")).ToContainTextAsync("step up");
+        await Assertions.Expect(manager.GetByTestId("observations")).ToContainTextAsync("NEWS2 9");
+        await manager.AssertAccessible();
     }
 }
