@@ -84,6 +84,7 @@ public static class HomewardServices
         services.AddScoped<Visits.RecordVisit>();
         services.AddScoped<Visits.VisitList>();
         services.AddScoped<Rounds.GetMyRound>();
+        services.AddScoped<Rounds.AcknowledgeRound>();
         services.AddScoped<Deterioration.RecordObservation>();
         services.AddScoped<Visits.Delivered.PlannedAgainstDelivered>();
         services.AddScoped<Rounds.RecordAtTheDoor>();

@@ -43,6 +43,10 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         }
         await page.ReloadAsync();
         await Assertions.Expect(first.GetByLabel("Help to wash and dress")).ToBeCheckedAsync();
+        // The carer confirms they have seen the round.
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have seen my round" }).TapAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("you have confirmed your round");
+        await Assertions.Expect(page.GetByTestId("confirmed")).ToBeVisibleAsync();
         await page.AssertAccessible();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The round is wider than the phone.");
 

@@ -43,6 +43,13 @@ public static class RotaEndpoints
             .WithSummary("The signed-in carer's round on a day (today by default), from the team's published rota, with what they recorded that did not fit")
             .ProducesValidationProblem();
 
+        group.MapPost("/mine/confirm", async (string? date, Homeward.Rounds.AcknowledgeRound handler, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await handler.Handle(date, http.Actor(), ct)))
+            .Needs(Right.ReadRecords)
+            .WithSummary("The carer confirms they have seen their round for a day (today by default) as it now is")
+            .WithDescription("A later change to the round (a visit added, taken off, re-timed or cancelled) shows on the round and on the rota as changed since confirmed, until the carer confirms again.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
         group.MapPost("/mine/actions", async (Homeward.Rounds.RecordAtTheDoor.Batch body, Homeward.Rounds.RecordAtTheDoor handler, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await handler.Handle(body.Actions, http.Actor(), ct)))
             .Needs(Right.RecordCare)

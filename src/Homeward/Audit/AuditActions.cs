@@ -69,6 +69,7 @@ public static class AuditActions
         ["rota.publish"] = "Published a rota",
         ["rota.read"] = "Read a rota",
         ["rota.read-own"] = "Read their own round",
+        ["rota.acknowledge"] = "Confirmed they had seen their round",
         ["rota.urgent"] = "Added an urgent visit to a rota",
         ["rota.urgent-candidates"] = "Listed who could have an urgent visit",
         ["target.set"] = "Set a target",

@@ -40,8 +40,10 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
         public int LateBy => Math.Max(0, Start - RotaPlanning.Minutes(WindowEnd));
     }
 
+    /// <param name="ConfirmedAt">When the carer confirmed on their phone that they had seen this day's round.</param>
+    /// <param name="ChangedSinceConfirmed">The round is no longer as the carer confirmed it.</param>
     public sealed record Round(Guid WorkerId, string Name, string Skills, TimeOnly ShiftStart, TimeOnly ShiftEnd, int? BreakStart, int BreakMinutes,
-        IReadOnlyList<Stop> Stops);
+        IReadOnlyList<Stop> Stops, DateTimeOffset? ConfirmedAt = null, bool ChangedSinceConfirmed = false);
 
     public sealed record Gap(Guid VisitId, Guid EpisodeId, string PersonName, TimeOnly WindowStart, TimeOnly WindowEnd, int Minutes, bool DoubleHanded,
         bool Second, string Reason, string? Skill);
@@ -295,6 +297,9 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
                 foreach (var w in v.KnownCarers)
                     known.Add((RotaPlanning.Parse(v.Id).Visit, Guid.Parse(w)));
         }
+        var confirmations = rota.Status == RotaStatus.Published
+            ? await db.Set<Rounds.RoundAcknowledgement>().AsNoTracking().Where(a => a.Date == rota.Date && workerIds.Contains(a.WorkerId)).ToDictionaryAsync(a => a.WorkerId, ct)
+            : [];
         var rounds = rota.Workers.Where(w => onlyWorker is null || w.WorkerId == onlyWorker).Where(w => workers.ContainsKey(w.WorkerId)).Select(day =>
         {
             var worker = workers[day.WorkerId];
@@ -306,7 +311,10 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
                     x.v.WindowStart, x.v.WindowEnd, x.v.Minutes, x.v.DoubleHanded, a.Second,
                     partner is null ? null : workers.GetValueOrDefault(partner.WorkerId)?.Name, a.Arrival, a.Start, known.Contains((a.VisitId, a.WorkerId)), x.v.Skill);
             }).ToList();
-            return new Round(worker.Id, worker.Name, worker.Skills, worker.ShiftStart, worker.ShiftEnd, day.BreakStart, worker.BreakMinutes, stops);
+            var confirmed = confirmations.GetValueOrDefault(worker.Id);
+            var now = string.Join(';', stops.Select(s => $"{s.VisitId}@{s.Start}{(visits[s.VisitId].v.Status == VisitStatus.Cancelled ? "x" : "")}"));
+            return new Round(worker.Id, worker.Name, worker.Skills, worker.ShiftStart, worker.ShiftEnd, day.BreakStart, worker.BreakMinutes, stops,
+                confirmed?.At, confirmed is not null && confirmed.Round != now);
         }).OrderBy(r => r.ShiftStart).ThenBy(r => r.Name).ToList();
         var gaps = onlyWorker is not null ? [] : rota.Gaps.Where(g => visits.ContainsKey(g.VisitId)).Select(g =>
         {

@@ -34,8 +34,11 @@ public sealed class GetMyRound(HomewardDb db, TimeProvider clock)
 
     public sealed record Conflict(Guid ActionId, Guid VisitId, string? PersonName, VisitActionKind Kind, DateTimeOffset DoneAt, string Message);
 
+    /// <param name="ConfirmedAt">When the carer last confirmed they had seen this day's round.</param>
+    /// <param name="ChangedSinceConfirmed">What changed since, in words (empty when nothing, or never confirmed).</param>
     public sealed record MyRound(DateOnly Date, bool Today, Guid? WorkerId, string? WorkerName, string? TeamName, DateTimeOffset? PublishedAt,
-        TimeOnly? ShiftStart, TimeOnly? ShiftEnd, int? BreakStart, int BreakMinutes, IReadOnlyList<Stop> Stops, IReadOnlyList<Conflict> Conflicts)
+        TimeOnly? ShiftStart, TimeOnly? ShiftEnd, int? BreakStart, int BreakMinutes, IReadOnlyList<Stop> Stops, IReadOnlyList<Conflict> Conflicts,
+        DateTimeOffset? ConfirmedAt = null, IReadOnlyList<string>? ChangedSinceConfirmed = null)
     {
         /// <summary>On a team's list of carers (else there is no round to show).</summary>
         public bool IsCarer => WorkerId is not null;
@@ -86,8 +89,31 @@ public sealed class GetMyRound(HomewardDb db, TimeProvider clock)
                 [.. Care.PlanTasks.For(x.Tasks, x.Medicines, v.WindowStart).Select(t => new RoundTask(t.Kind, t.Text))]);
         }).ToList();
         await ListAudit.Record(db, actor, "rota.read-own", [.. stops.Select(s => s.PersonId).Distinct()], rota.Id.ToString(), now, ct);
+        var confirmed = await db.Set<RoundAcknowledgement>().AsNoTracking().SingleOrDefaultAsync(a => a.WorkerId == worker.Id && a.Date == day, ct);
         return new MyRound(day, isToday, worker.Id, worker.Name, team, rota.PublishedAt, worker.ShiftStart, worker.ShiftEnd,
-            rota.Workers.FirstOrDefault(w => w.WorkerId == worker.Id)?.BreakStart, worker.BreakMinutes, stops, conflicts);
+            rota.Workers.FirstOrDefault(w => w.WorkerId == worker.Id)?.BreakStart, worker.BreakMinutes, stops, conflicts,
+            confirmed?.At, confirmed is null ? [] : Changes(confirmed.Round, stops));
+    }
+
+    /// <summary>What differs between the round as confirmed and as it is now, in words.</summary>
+    public static IReadOnlyList<string> Changes(string confirmed, IReadOnlyList<Stop> now)
+    {
+        var then = confirmed.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(x => x.Split('@'))
+            .ToDictionary(x => Guid.Parse(x[0]), x => (Start: int.Parse(x[1].TrimEnd('x'), System.Globalization.CultureInfo.InvariantCulture), Cancelled: x[1].EndsWith('x')));
+        var changes = new List<string>();
+        foreach (var s in now)
+        {
+            if (!then.TryGetValue(s.VisitId, out var was))
+                changes.Add($"{s.PersonName} at {s.Clock} added");
+            else if (s.Status == VisitStatus.Cancelled && !was.Cancelled)
+                changes.Add($"{s.PersonName} at {s.Clock} cancelled");
+            else if (was.Start != s.Start)
+                changes.Add($"{s.PersonName} moved from {was.Start / 60:00}:{was.Start % 60:00} to {s.Clock}");
+        }
+        var removed = then.Keys.Count(k => now.All(s => s.VisitId != k));
+        if (removed > 0)
+            changes.Add(removed == 1 ? "1 visit taken off your round" : $"{removed} visits taken off your round");
+        return changes;
     }
 
     /// <summary>Whether the user is on a team's list of carers (so starts the day from their round).</summary>

@@ -363,6 +363,37 @@ public sealed class AtTheDoorTests(AtTheDoorTests.County app) : IClassFixture<At
     }
 
     [Fact]
+    public async Task A_carer_confirms_their_round_and_a_change_after_it_is_flagged_to_them_and_the_scheduler()
+    {
+        var (carer, stop) = await AVisit();
+        var confirmed = await (await carer.PostJson("/api/rotas/mine/confirm", new { })).Expect(HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.String, confirmed.GetProperty("confirmedAt").ValueKind);
+        var round = await (await carer.GetAsync("/api/rotas/mine", Ct)).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, round.GetProperty("changedSinceConfirmed").GetArrayLength());
+
+        // The scheduler re-times one of the carer's visits: the round says what moved, and so does the rota.
+        await using var db = app.Db();
+        var riley = await db.CareWorkers.Where(w => w.UserName == RoundToday.Carer).Select(w => w.Id).SingleAsync(Ct);
+        var assignment = await db.RotaAssignments.FirstAsync(a => a.VisitId == Guid.Parse(stop.Str("visitId")) && a.WorkerId == riley, Ct);
+        await db.RotaAssignments.Where(a => a.RotaId == assignment.RotaId && a.VisitId == assignment.VisitId && a.WorkerId == riley)
+            .ExecuteUpdateAsync(x => x.SetProperty(a => a.Start, a => a.Start + 30), Ct);
+        round = await (await carer.GetAsync("/api/rotas/mine", Ct)).Expect(HttpStatusCode.OK);
+        var changes = round.GetProperty("changedSinceConfirmed").EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Contains(changes, c => c.StartsWith(stop.Str("personName") + " moved from", StringComparison.Ordinal));
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var rota = await (await hub.GetAsync($"/api/rotas/{assignment.RotaId}", Ct)).Expect(HttpStatusCode.OK);
+        var rileys = rota.GetProperty("rounds").EnumerateArray().Single(r => r.Str("workerId") == riley.ToString());
+        Assert.True(rileys.GetProperty("changedSinceConfirmed").GetBoolean());
+
+        // Confirmed again: nothing outstanding; someone not on a team's list cannot confirm a round.
+        await (await carer.PostJson("/api/rotas/mine/confirm", new { })).Expect(HttpStatusCode.OK);
+        rota = await (await hub.GetAsync($"/api/rotas/{assignment.RotaId}", Ct)).Expect(HttpStatusCode.OK);
+        Assert.False(rota.GetProperty("rounds").EnumerateArray().Single(r => r.Str("workerId") == riley.ToString()).GetProperty("changedSinceConfirmed").GetBoolean());
+        await (await (await app.ClientFor(Role.Manager)).PostJson("/api/rotas/mine/confirm", new { })).Expect(HttpStatusCode.Conflict);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "rota.acknowledge", Ct));
+    }
+
+    [Fact]
     public async Task A_plan_changed_under_a_published_round_cancels_its_visits_rather_than_losing_them()
     {
         var (_, stop) = await AVisit();

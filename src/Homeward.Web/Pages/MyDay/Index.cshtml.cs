@@ -36,6 +36,13 @@ public sealed class IndexModel(GetMyRound round, RecordAtTheDoor record, TimePro
         }
     }
 
+    public Task<IActionResult> OnPostConfirmAsync([FromServices] AcknowledgeRound acknowledge, CancellationToken ct) =>
+        Act("confirm", async () =>
+        {
+            var round = await acknowledge.Handle(Date, HttpContext.Actor(), ct);
+            return $"Thank you: you have confirmed your round of {round.Stops.Count} {(round.Stops.Count == 1 ? "visit" : "visits")}.";
+        }, ct);
+
     /// <summary>The visit's tasks as posted: a task left unticked is not done (and needs a reason).</summary>
     private List<RecordAtTheDoor.TaskInput> Tasks()
     {

@@ -160,6 +160,14 @@ if (round) {
     await flush();
   });
 
+  // Confirming the round needs Homeward there: with no signal, say so rather than show the browser's offline page.
+  document.querySelectorAll('.hw-round__confirm').forEach((form) => form.addEventListener('submit', (event) => {
+    if (!navigator.onLine) {
+      event.preventDefault();
+      say('You are offline: confirm your round when you are back online.', true);
+    }
+  }));
+
   if (shareBox) {
     shareBox.hidden = !('geolocation' in navigator);
     const box = document.getElementById('share-location');

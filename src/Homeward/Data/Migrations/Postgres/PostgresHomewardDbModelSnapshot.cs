@@ -2270,6 +2270,27 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("RotaWorkerDay");
                 });
 
+            modelBuilder.Entity("Homeward.Rounds.RoundAcknowledgement", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("WorkerId", "Date");
+
+                    b.ToTable("RoundAcknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.Rounds.VisitAction", b =>
                 {
                     b.Property<Guid>("Id")

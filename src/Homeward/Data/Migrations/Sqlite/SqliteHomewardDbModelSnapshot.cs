@@ -2246,6 +2246,27 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("RotaWorkerDay");
                 });
 
+            modelBuilder.Entity("Homeward.Rounds.RoundAcknowledgement", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkerId", "Date");
+
+                    b.ToTable("RoundAcknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.Rounds.VisitAction", b =>
                 {
                     b.Property<Guid>("Id")
