@@ -47,8 +47,17 @@ public sealed class RoundJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByRole(AriaRole.Button, new() { Name = "I have seen my round" }).TapAsync();
         await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("you have confirmed your round");
         await Assertions.Expect(page.GetByTestId("confirmed")).ToBeVisibleAsync();
-        await page.AssertAccessible();
+        // Every card open (what to do, getting in, soft signs, could not visit): still no wider than the phone, and accessible.
+        await page.EvaluateAsync("() => document.querySelectorAll('.hw-round details').forEach(d => d.open = true)");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The round is wider than the phone.");
+        await page.AssertAccessible();
+        if (Environment.GetEnvironmentVariable("HOMEWARD_SCREENSHOTS") == "1")
+        {
+            await page.EvaluateAsync("() => { const c = document.querySelector('.hw-round__visit'); c.dataset.status = 'InProgress'; c.querySelector('.hw-round__soft-signs').open = true; const t = c.querySelector('[data-testid=visit-status]'); t.textContent = 'Checked in 07:41'; t.className = 'nhsuk-tag nhsuk-tag--blue'; }");
+            await first.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.RepositoryRoot, "docs", "images", "round-check-out.png") });
+            await page.ReloadAsync();
+        }
+        await page.EvaluateAsync("() => document.querySelectorAll('.hw-round details').forEach(d => d.open = false)");
 
         // Today's round is kept on the phone by the service worker, for when there is no signal.
         await page.WaitForFunctionAsync("() => caches.open('homeward-round-v1').then(c => c.match('/my-day')).then(r => !!r)");

@@ -394,6 +394,27 @@ public sealed class AtTheDoorTests(AtTheDoorTests.County app) : IClassFixture<At
     }
 
     [Fact]
+    public async Task The_round_can_be_installed_on_a_phone_and_asks_for_the_location_only_there()
+    {
+        var client = app.CreateClient();
+        var manifest = await client.GetAsync("/manifest.webmanifest", Ct);
+        Assert.Equal(HttpStatusCode.OK, manifest.StatusCode);
+        Assert.Equal("application/manifest+json", manifest.Content.Headers.ContentType?.MediaType);
+        var parsed = JsonDocument.Parse(await manifest.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(("standalone", "/"), (parsed.Str("display"), parsed.Str("start_url")));
+        Assert.Contains(parsed.GetProperty("icons").EnumerateArray(), i => i.Str("sizes") == "512x512");
+        var worker = await client.GetAsync("/round-worker.js", Ct);
+        Assert.Equal(HttpStatusCode.OK, worker.StatusCode);
+        Assert.Contains("homeward-round-v1", await worker.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var carer = await app.ClientFor(Role.ReablementWorker);
+        var round = await carer.GetAsync("/my-day", Ct);
+        Assert.Contains("geolocation=(self)", round.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+        var elsewhere = await carer.GetAsync("/visits", Ct);
+        Assert.Contains("geolocation=()", elsewhere.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_plan_changed_under_a_published_round_cancels_its_visits_rather_than_losing_them()
     {
         var (_, stop) = await AVisit();
