@@ -50,7 +50,7 @@ public static class RotaEndpoints
             .WithDescription("A later change to the round (a visit added, taken off, re-timed or cancelled) shows on the round and on the rota as changed since confirmed, until the carer confirms again.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPost("/mine/actions", async (Homeward.Rounds.RecordAtTheDoor.Batch body, Homeward.Rounds.RecordAtTheDoor handler, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/mine/actions", async (Homeward.Rounds.PhoneAction.Batch body, Homeward.Rounds.RecordAtTheDoor handler, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await handler.Handle(body.Actions, http.Actor(), ct)))
             .Needs(Right.RecordCare)
             .WithSummary("What the carer did at their visits, in the order they did it: check in, check out, could not visit")

@@ -44,10 +44,10 @@ public sealed class IndexModel(GetMyRound round, RecordAtTheDoor record, TimePro
         }, ct);
 
     /// <summary>The visit's tasks as posted: a task left unticked is not done (and needs a reason).</summary>
-    private List<RecordAtTheDoor.TaskInput> Tasks()
+    private List<PhoneAction.TaskInput> Tasks()
     {
         var form = Request.Form;
-        var tasks = new List<RecordAtTheDoor.TaskInput>();
+        var tasks = new List<PhoneAction.TaskInput>();
         for (var i = 0; form.ContainsKey($"tasks[{i}].text"); i++)
         {
             var kind = form[$"tasks[{i}].kind"].ToString();
@@ -74,7 +74,7 @@ public sealed class IndexModel(GetMyRound round, RecordAtTheDoor record, TimePro
             var other => other,
         }, async () =>
         {
-            var result = (await record.Handle([new RecordAtTheDoor.Input
+            var result = (await record.Handle([new PhoneAction.Input
             {
                 Id = Guid.TryParse(actionId, out _) ? actionId : Guid.NewGuid().ToString(), VisitId = visitId, Kind = kind,
                 At = clock.GetUtcNow().ToString("O"), Reason = reason, Notes = notes, Tasks = kind == nameof(VisitActionKind.CheckOut) ? Tasks() : null,
