@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark on SQLite and on a throwaway PostgreSQL cluster; prints the figures.
 # Usage: bench/run.sh county [Small|Standard|Large]  |  bench/run.sh board  |  bench/run.sh people  |  bench/run.sh booking  |  bench/run.sh figures
+#        bench/run.sh delivered   (care planned against delivered, Large county)
 #        bench/run.sh simulation [all|engine|planning|simpy]   (no database; installs SimPy for the side-by-side run)
 # Results worth keeping go in bench/results/, with the date and machine.
 set -euo pipefail
@@ -15,7 +16,7 @@ case "$what" in
     fi
     run "${1:-all}"; exit 0 ;;
   county) size=${1:-Large}; run "$size" Sqlite ;;
-  board|booking|figures|people) run Sqlite ;;
+  board|booking|figures|people|delivered) run Sqlite ;;
   fhir-validation) run "${1:-500}" ;;
   *) echo "usage: bench/run.sh county [size] | board | booking | figures" >&2; exit 2 ;;
 esac
@@ -29,5 +30,5 @@ trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$dir/data" -m fast stop >/dev/n
 conn="Host=127.0.0.1;Port=$port;Username=homeward;Database=homeward_bench"
 case "$what" in
   county) run "$size" Postgres "$conn" ;;
-  board|booking|figures|people) run Postgres "$conn" ;;
+  board|booking|figures|people|delivered) run Postgres "$conn" ;;
 esac

@@ -11,7 +11,7 @@ namespace Homeward.Bench;
 /// </summary>
 internal static class FiguresBench
 {
-    private const int Runs = 5;
+    internal const int Runs = 5;
     private const string YearFrom = "2025-11-24", YearTo = "2026-11-23";
 
     public static async Task Run(string provider, string? connection)
@@ -44,7 +44,7 @@ internal static class FiguresBench
         }
     }
 
-    private static async Task Measure(HttpClient http, string name, string url)
+    internal static async Task Measure(HttpClient http, string name, string url)
     {
         var first = await http.GetAsync(url);
         if (first.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity)

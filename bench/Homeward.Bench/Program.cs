@@ -22,6 +22,9 @@ switch (args.ElementAtOrDefault(0))
     case "figures":
         await FiguresBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
         break;
+    case "delivered":
+        await DeliveredBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
+        break;
     case "solomon":
         await SolomonBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(3)],
             Enum.Parse<Homeward.Scheduling.Objective>(args.ElementAtOrDefault(2) ?? "Distance", ignoreCase: true));

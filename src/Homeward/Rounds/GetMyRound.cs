@@ -74,7 +74,8 @@ public sealed class GetMyRound(HomewardDb db, TimeProvider clock)
                                 v, p, WillDo = plan == null ? null : plan.WillDo, Tasks = plan == null ? null : plan.Tasks,
                                 Medicines = plan == null ? null : plan.Medicines,
                             }).ToDictionaryAsync(x => x.v.Id, ct);
-        var partners = rota.Assignments.Where(a => visitIds.Contains(a.VisitId) && a.WorkerId != worker.Id).ToDictionary(a => a.VisitId, a => a.WorkerId);
+        var partners = rota.Assignments.Where(a => visitIds.Contains(a.VisitId) && a.WorkerId != worker.Id)
+            .GroupBy(a => a.VisitId).ToDictionary(g => g.Key, g => g.First().WorkerId);
         var partnerNames = await db.CareWorkers.AsNoTracking().Where(w => partners.Values.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
         var isToday = day == today;
         var stops = mine.Where(a => visits.ContainsKey(a.VisitId)).Select(a =>
