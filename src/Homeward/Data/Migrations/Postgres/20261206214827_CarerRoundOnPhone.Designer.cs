@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Homeward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHomewardDb))]
-    [Migration("20261206203629_Observations")]
-    partial class Observations
+    [Migration("20261206214827_CarerRoundOnPhone")]
+    partial class CarerRoundOnPhone
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2271,6 +2271,27 @@ namespace Homeward.Data.Migrations.Postgres
                     b.HasKey("RotaId", "WorkerId");
 
                     b.ToTable("RotaWorkerDay");
+                });
+
+            modelBuilder.Entity("Homeward.Rounds.RoundAcknowledgement", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("WorkerId", "Date");
+
+                    b.ToTable("RoundAcknowledgements", (string)null);
                 });
 
             modelBuilder.Entity("Homeward.Rounds.VisitAction", b =>
