@@ -312,7 +312,7 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
                     partner is null ? null : workers.GetValueOrDefault(partner.WorkerId)?.Name, a.Arrival, a.Start, known.Contains((a.VisitId, a.WorkerId)), x.v.Skill);
             }).ToList();
             var confirmed = confirmations.GetValueOrDefault(worker.Id);
-            var now = string.Join(';', stops.Select(s => $"{s.VisitId}@{s.Start}{(visits[s.VisitId].v.Status == VisitStatus.Cancelled ? "x" : "")}"));
+            var now = Rounds.RoundAcknowledgement.Of(stops.Select(s => (s.VisitId, s.Start, visits[s.VisitId].v.Status)));
             return new Round(worker.Id, worker.Name, worker.Skills, worker.ShiftStart, worker.ShiftEnd, day.BreakStart, worker.BreakMinutes, stops,
                 confirmed?.At, confirmed is not null && confirmed.Round != now);
         }).OrderBy(r => r.ShiftStart).ThenBy(r => r.Name).ToList();

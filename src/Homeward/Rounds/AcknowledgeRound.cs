@@ -20,8 +20,11 @@ public sealed class RoundAcknowledgement
     /// <summary>The round as confirmed: "visit@start" in order (with "x" after a cancelled one), ';'-separated.</summary>
     public required string Round { get; set; }
 
-    public static string Of(IEnumerable<GetMyRound.Stop> stops) =>
-        string.Join(';', stops.Select(s => $"{s.VisitId}@{s.Start}{(s.Status == Visits.VisitStatus.Cancelled ? "x" : "")}"));
+    public static string Of(IEnumerable<GetMyRound.Stop> stops) => Of(stops.Select(s => (s.VisitId, s.Start, s.Status)));
+
+    /// <summary>The round as kept: each visit, its planned start, and whether it is cancelled, in order.</summary>
+    public static string Of(IEnumerable<(Guid Visit, int Start, Visits.VisitStatus Status)> stops) =>
+        string.Join(';', stops.Select(s => $"{s.Visit}@{s.Start}{(s.Status == Visits.VisitStatus.Cancelled ? "x" : "")}"));
 }
 
 public sealed class RoundAcknowledgementConfiguration : IEntityTypeConfiguration<RoundAcknowledgement>
