@@ -86,6 +86,7 @@ public static class HomewardServices
         services.AddScoped<Rounds.GetMyRound>();
         services.AddScoped<Rounds.AcknowledgeRound>();
         services.AddScoped<Deterioration.RecordObservation>();
+        services.AddScoped<Carers.RecordCarerInvolvement>();
         services.AddScoped<Visits.Delivered.PlannedAgainstDelivered>();
         services.AddScoped<Rounds.RecordAtTheDoor>();
         services.AddScoped<FollowUps.FollowUpTasks>();

@@ -82,6 +82,15 @@ public static class CareEndpoints
                          "the hub and the rapid response team at once. NEWS2 needs all seven observations.")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
+        care.MapPost("/carer", async (Guid id, Homeward.Carers.RecordCarerInvolvement.Input body, Homeward.Carers.RecordCarerInvolvement handler,
+                HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
+        .WithSummary("Record a step of involving the person's unpaid carer: Identified, Asked (willing and able to care), Informed, AssessmentOffered")
+        .WithDescription("From the referral until the episode ends. Every step but Identified needs the carer identified first; naming a " +
+                         "different carer starts their involvement afresh. The care record's 'carer' answers with each step's time and author.")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
         var visits = app.MapGroup("/api/visits").WithTags("Visits");
         visits.MapGet("/", async ([AsParameters] VisitList.Query query, VisitList handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))

@@ -16,6 +16,8 @@ public sealed record CareRecordView(
 {
     /// <summary>Soft signs and NEWS2 observations, newest first.</summary>
     public IReadOnlyList<ObservationView> Observations { get; init; } = [];
+    /// <summary>How the unpaid carer was involved; null until one is identified.</summary>
+    public Carers.CarerInvolvementView? Carer { get; init; }
 }
 
 public sealed record ObservationView(Guid Id, DateTimeOffset At, string RecordedBy, IReadOnlyList<Deterioration.SoftSign> SoftSigns, int? News2,

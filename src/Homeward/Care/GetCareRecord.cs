@@ -76,6 +76,8 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
         {
             Observations = [.. (await db.Observations.AsNoTracking().Where(o => o.EpisodeId == episodeId).ToListAsync(ct))
                 .OrderByDescending(o => o.At).Select(ObservationView.From)],
+            Carer = await db.CarerInvolvements.AsNoTracking().Where(c => c.EpisodeId == episodeId).Select(c => Carers.CarerInvolvementView.From(c))
+                .SingleOrDefaultAsync(ct),
         };
     }
 

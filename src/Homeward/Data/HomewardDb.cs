@@ -58,6 +58,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Rounds.VisitAction> VisitActions => Set<Rounds.VisitAction>();
     public DbSet<Rounds.VisitTaskRecord> VisitTaskRecords => Set<Rounds.VisitTaskRecord>();
     public DbSet<Deterioration.Observation> Observations => Set<Deterioration.Observation>();
+    public DbSet<Carers.CarerInvolvement> CarerInvolvements => Set<Carers.CarerInvolvement>();
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();

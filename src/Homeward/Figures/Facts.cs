@@ -62,6 +62,10 @@ public sealed record EpisodeFacts
     public People.AccommodationStatus? AccommodationStatus { get; init; }
     /// <summary>From the holistic assessment where there is one, else whether a carer is named on the person.</summary>
     public bool? HasUnpaidCarer { get; init; }
+    /// <summary>An unpaid carer was identified for this episode (the carer involvement record).</summary>
+    public bool CarerIdentified { get; init; }
+    /// <summary>The day the carer had been both asked about willingness and ability and given information (null: not both yet).</summary>
+    public DateOnly? CarerInvolvedOn { get; init; }
     /// <summary>The service that took the person (the accepted or ended booking): its name, whether the council provides or arranges it, its cost a day.</summary>
     public string? ServiceName { get; init; }
     public bool ArrangedByCouncil { get; init; }

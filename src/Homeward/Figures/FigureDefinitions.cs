@@ -9,6 +9,7 @@ public enum FigureCode
 {
     HomeFromHospital65, StraightToLongTermCare, LongTermCareChange, EmergencyDepartmentKeptOut, MorePeopleHome, DemandChange,
     DelayDays, DelayedTenDaysOrMore, UrgentResponseTwoHours, BedBasedStartTwoDays, CareHoursSaved, FunctionalScoreChange, GoalsAchieved,
+    CarerInvolved,
 }
 
 /// <summary>How a figure's value is made from its contributions.</summary>
@@ -119,6 +120,11 @@ public static class FigureDefinitions
             Aggregate.Rate, true, "%",
             (facts, _) => facts.Where(f => f.EndedOn is not null)
                 .SelectMany(f => f.GoalEndScores.Select(score => new Contribution(f.EpisodeId, f.EndedOn!.Value, score >= 0, score)))),
+        new(FigureCode.CarerInvolved, "Unpaid carers involved in discharge",
+            "Hospital discharges of people with an unpaid carer (identified for the episode, or named by the assessment or the person's record) whose carer was asked whether they are willing and able to care, and given information, by the day the person left hospital; of all such discharges.",
+            Aggregate.Rate, true, "%",
+            (facts, _) => Discharges(facts).Where(f => f.HasUnpaidCarer == true || f.CarerIdentified)
+                .Select(f => new Contribution(f.EpisodeId, f.DischargedOn!.Value, f.CarerInvolvedOn <= f.DischargedOn))),
     ];
 
     public static FigureDefinition Get(FigureCode code) => All.Single(d => d.Code == code);

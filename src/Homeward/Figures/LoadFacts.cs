@@ -73,6 +73,12 @@ public sealed class LoadFacts(HomewardDb db)
                              select new { d.EpisodeId, d.Since, d.Id, d.Reason }).ToListAsync(ct))
             .OrderBy(d => d.Since).ThenBy(d => d.Id).ToLookup(d => d.EpisodeId, d => (d.Since, d.Reason));
 
+        var carers = (await (from c in db.CarerInvolvements.AsNoTracking()
+                             join e in episodes on c.EpisodeId equals e.Id
+                             select new { c.EpisodeId, c.AskedAt, c.InformedAt }).ToListAsync(ct))
+            .ToDictionary(c => c.EpisodeId, c => c.AskedAt is { } asked && c.InformedAt is { } informed
+                ? London.DateOf(asked > informed ? asked : informed) : (DateOnly?)null);
+
         decimal? Measure(Guid id, string code, Stage stage) => measures.TryGetValue((id, code, stage), out var total) ? total : null;
         return [.. rows.Select(x => new EpisodeFacts
         {
@@ -88,6 +94,7 @@ public sealed class LoadFacts(HomewardDb db)
             AdmittedOn = x.AdmittedOn, UsualResidence = x.UsualResidence, Postcode = x.Postcode.Value, Ethnicity = x.Ethnicity,
             PrimarySupportReason = x.PrimarySupportReason, AccommodationStatus = x.AccommodationStatus,
             HasUnpaidCarer = x.AssessedCarer ?? (x.CarerName is null ? null : true),
+            CarerIdentified = carers.ContainsKey(x.Id), CarerInvolvedOn = carers.GetValueOrDefault(x.Id),
             ServiceName = taken.GetValueOrDefault(x.Id)?.Name, CostPerDay = taken.GetValueOrDefault(x.Id)?.CostPerDay,
             // Provided by the council, or social care bought from an independent provider (reablement, home care, a care
             // home place): the council arranges those. A community bed or therapy bought in is NHS-commissioned. Where

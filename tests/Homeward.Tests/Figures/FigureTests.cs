@@ -266,6 +266,25 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void Carers_involved_counts_discharges_whose_carer_was_asked_and_informed_by_the_day_they_left()
+    {
+        var facts = new List<EpisodeFacts>
+        {
+            Discharge(80, Pathway.P1, D(3, 10)) with { HasUnpaidCarer = true, CarerIdentified = true, CarerInvolvedOn = D(3, 9) },  // A: before: counts
+            Discharge(80, Pathway.P1, D(3, 11)) with { HasUnpaidCarer = true, CarerIdentified = true, CarerInvolvedOn = D(3, 11) }, // B: that day: counts
+            Discharge(80, Pathway.P1, D(3, 12)) with { HasUnpaidCarer = true, CarerIdentified = true, CarerInvolvedOn = D(3, 14) }, // C: after: does not
+            Discharge(80, Pathway.P1, D(3, 13)) with { CarerIdentified = true },                                                  // D: identified, never asked: does not
+            Discharge(80, Pathway.P1, D(3, 14)) with { HasUnpaidCarer = true },                                                   // E: named, not identified: does not
+            Discharge(80, Pathway.P1, D(3, 15)) with { HasUnpaidCarer = false },                                                  // F: no carer: left out
+            Discharge(80, Pathway.P1, D(3, 16)),                                                                                   // G: not known: left out
+            Discharge(80, Pathway.P1, D(4, 2)) with { HasUnpaidCarer = true, CarerInvolvedOn = D(4, 1), CarerIdentified = true }, // H: April: outside
+        };
+        // A, B of A–E: 2 / 5.
+        var v = Value(FigureCode.CarerInvolved, facts);
+        Assert.Equal((2, 5), (v.Numerator, v.Denominator));
+    }
+
+    [Fact]
     public void Every_figure_has_a_definition_and_a_unit() =>
         Assert.All(Enum.GetValues<FigureCode>(), code =>
         {

@@ -41,6 +41,9 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
     public bool CanRecord => HttpContext.Actor().Has(Right.RecordCare)
                              && Record.Status is EpisodeStatus.Accepted or EpisodeStatus.Waiting or EpisodeStatus.Active;
 
+    /// <summary>The carer is involved from the referral on, while discharge is planned (before care starts).</summary>
+    public bool CanRecordCarer => HttpContext.Actor().Has(Right.RecordCare) && Homeward.Carers.RecordCarerInvolvement.Open.Contains(Record.Status);
+
     public bool CanEnd => HttpContext.Actor().Has(Right.StartOrEnd) && Record.Status == EpisodeStatus.Active;
 
     public DateOnly Today => London.Today(clock);
@@ -125,6 +128,14 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
             return view.Observations.FirstOrDefault()?.StepUp == true
                 ? "Recorded. The hub and the rapid response team have been told: step up."
                 : "Recorded.";
+        }, ct);
+
+    public Task<IActionResult> OnPostCarerAsync([FromServices] Homeward.Carers.RecordCarerInvolvement record, Homeward.Carers.RecordCarerInvolvement.Input input,
+        CancellationToken ct) =>
+        Act($"carer-{input.Step}", key => $"carer-{input.Step}-{key}", async () =>
+        {
+            await record.Handle(Id, input, HttpContext.Actor(), ct);
+            return "Unpaid carer's involvement recorded.";
         }, ct);
 
     private static T? Refuse<T>(Homeward.Common.Problems problems, string field, string message) where T : struct
