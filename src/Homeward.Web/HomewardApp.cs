@@ -34,9 +34,13 @@ public static class HomewardApp
         Homeward.Fhir.FhirServices.AddHomewardFhir(services);
         services.AddHostedService<AuditSealer>();
         services.AddHostedService<AlertSender>();
+        services.AddHostedService<MessageSender>();
         // Fhir:WarmUp=false leaves UK Core to load on the first FHIR post (the browser tests, many short-lived apps).
         if (!string.Equals(config["Fhir:WarmUp"], "false", StringComparison.OrdinalIgnoreCase))
             services.AddHostedService<UkCoreWarmUp>();
+        // In development (the demo) messages to people and families are written to the log unless a relay is set up.
+        if (builder.Environment.IsDevelopment() && config["Messages:WriteToLog"] is null)
+            config["Messages:WriteToLog"] = "true";
         var provider = config["Database:Provider"] ?? "Sqlite";
         var demo = DemoPassword.From(config, builder.Environment);
         services.AddSingleton(demo);
@@ -56,6 +60,8 @@ public static class HomewardApp
                 o.ForwardDefaultSelector = http => ApiTokens.IsBearer(http.Request) ? ApiTokens.Scheme : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokens.Scheme, null)
             .AddExternalSignIn(config)
+            .AddPublicSession()
+            .AddNhsLogin(config)
             .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
             {
                 c.LoginPath = "/account/login";

@@ -49,6 +49,8 @@ public static class HomewardServices
         services.AddScoped<Pressure.RecordEscalation>();
         services.AddScoped<Alerts.SendAlerts>();
         services.AddSingleton<Alerts.IMailer, Alerts.SmtpMailer>();
+        services.AddSingleton<Messages.ITextSender, Messages.NotifyTextSender>();
+        services.AddScoped<Messages.SendMessages>();
         services.AddScoped<GetPerson>();
         services.AddScoped<FindPeople>();
         services.AddScoped<UpdatePerson>();
@@ -87,6 +89,10 @@ public static class HomewardServices
         services.AddScoped<Rounds.AcknowledgeRound>();
         services.AddScoped<Deterioration.RecordObservation>();
         services.AddScoped<Carers.RecordCarerInvolvement>();
+        services.AddScoped<YourCare.PublicAccess>();
+        services.AddScoped<YourCare.SignInCodes>();
+        services.AddScoped<YourCare.GetYourCare>();
+        services.AddScoped<YourCare.ShareCare>();
         services.AddScoped<Visits.Delivered.PlannedAgainstDelivered>();
         services.AddScoped<Rounds.RecordAtTheDoor>();
         services.AddScoped<FollowUps.FollowUpTasks>();

@@ -30,6 +30,27 @@ public static class PeopleEndpoints
         .NeedsForPerson(Right.ReadRecords)
         .WithSummary("Read a person's record");
 
+        group.MapGet("/{id:guid}/family-access", async (Guid id, Homeward.YourCare.ShareCare handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.List(id, http.Actor(), ct)))
+        .NeedsForPerson(Right.ReadRecords)
+        .WithSummary("Who else the person agreed may see their care in 'Your care', and the last looks at that page");
+
+        group.MapPost("/{id:guid}/family-access", async (Guid id, Homeward.YourCare.ShareCare.GrantInput body, Homeward.YourCare.ShareCare handler,
+                HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Grant(id, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
+        .WithSummary("Record that the person agreed a named family member or unpaid carer may see their care (and be told when something changes)")
+        .WithDescription("They sign in to /your-care with a code sent to the e-mail address or mobile number given here, or with NHS login using that " +
+                         "e-mail. basis: PersonAgreed, LastingPowerOfAttorney or BestInterestDecision; consentNotes says how and when.")
+        .ProducesValidationProblem();
+
+        group.MapPost("/{id:guid}/family-access/{accessId:guid}/withdraw", async (Guid id, Guid accessId, Homeward.YourCare.ShareCare.WithdrawInput body,
+                Homeward.YourCare.ShareCare handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Withdraw(id, accessId, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
+        .WithSummary("Withdraw a family member's access: it ends at once, on their next page")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
         group.MapGet("/by-nhs-number/{nhsNumber}", async (string nhsNumber, GetPerson handler, HttpContext http, CancellationToken ct) =>
         {
             var person = await handler.ByNhsNumber(nhsNumber, http.Actor(), ct);

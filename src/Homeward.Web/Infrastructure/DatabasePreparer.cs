@@ -60,6 +60,8 @@ public sealed class DatabasePreparer(IServiceProvider services, IConfiguration c
         {
             if (await DemoRound.PublishToday(db, scope.ServiceProvider.GetRequiredService<Homeward.Rotas.TeamRotas>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct))
                 log.LogInformation("Published today's rota for the demo carer's team (reablement@demo.homeward).");
+            if (await DemoFamily.Share(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct))
+                log.LogInformation("A family member can see a demo person's care: sign in at /your-care as {Email}.", DemoFamily.Email);
         }
         catch (Homeward.Common.ValidationFailedException e)
         {

@@ -22,6 +22,7 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
     {
         e.Property(p => p.Name).HasMaxLength(200);
         e.Property(p => p.CouncilOdsCode).HasMaxLength(12);
+        e.Property(p => p.Phone).HasMaxLength(40);
         e.Property(p => p.Version).IsConcurrencyToken();
     }
 }

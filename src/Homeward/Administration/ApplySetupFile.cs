@@ -52,7 +52,7 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
             });
         // After the organisations: the partnership names its council among them.
         if (root.Mapping("partnership") is { } p)
-            await Apply("partnership", p, "name", async () => (await partnership.Handle(new SavePartnership.Input(p.Text("name"), p.Text("council")),
+            await Apply("partnership", p, "name", async () => (await partnership.Handle(new SavePartnership.Input(p.Text("name"), p.Text("council"), p.Text("phone")),
                 (await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(ct))?.Version, actor, ct)).Said);
         foreach (var h in root.Items("hospitals"))
             await Apply("hospital site", h, "siteCode", async () =>
@@ -81,7 +81,7 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
                 return (await services.Handle(held?.Id, new SaveService.Input
                 {
                     Name = name, Organisation = s.Text("organisation"), Kind = s.Text("kind"), Pathway = s.Text("pathway"), Localities = s.List("localities"),
-                    DailyCapacity = s.Int("dailyCapacity"), CostPerDay = s.Decimal("costPerDay"), DoubleHanded = s.Bool("doubleHanded"),
+                    DailyCapacity = s.Int("dailyCapacity"), CostPerDay = s.Decimal("costPerDay"), Phone = s.Text("phone"), DoubleHanded = s.Bool("doubleHanded"),
                     Commissioned = s.Bool("commissioned"), AcceptingAdmissions = s.Bool("acceptingAdmissions"), OpensOn = s.Text("opensOn"), ClosesOn = s.Text("closesOn"),
                     Skills = s.List("skills"),
                 }, held?.Version, actor, ct)).Said;

@@ -24,5 +24,7 @@ public sealed class Partnership
     public required string Name { get; set; }
     /// <summary>The council with adult social care responsibility, whose returns these are (ODS code).</summary>
     public string? CouncilOdsCode { get; set; }
+    /// <summary>The single point of access: the number people and families call when their team cannot be reached.</summary>
+    public string? Phone { get; set; }
     public int Version { get; set; } = 1;
 }

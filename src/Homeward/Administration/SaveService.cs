@@ -26,6 +26,8 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
         /// <summary>Beds (bed units, care homes) or carer hours a day (teams) on a day nobody has set otherwise.</summary>
         public int? DailyCapacity { get; init; }
         public decimal? CostPerDay { get; init; }
+        /// <summary>The team's number for the people it cares for and their families.</summary>
+        public string? Phone { get; init; }
         public bool? DoubleHanded { get; init; }
         public bool? Commissioned { get; init; }
         public bool? AcceptingAdmissions { get; init; }
@@ -38,11 +40,11 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
 
     public sealed record View(Guid Id, string Name, Guid OrganisationId, ServiceKind Kind, Pathway Pathway, CapacityUnit Unit, IReadOnlyList<Guid> LocalityIds,
         int DailyCapacity, decimal? CostPerDay, bool DoubleHanded, bool Commissioned, bool AcceptingAdmissions, DateOnly? OpensOn, DateOnly? ClosesOn,
-        IReadOnlyList<string> Skills, int Version)
+        IReadOnlyList<string> Skills, int Version, string? Phone = null)
     {
         public static View From(CareService s) => new(s.Id, s.Name, s.OrganisationId, s.Kind, s.Pathway, s.Unit, [.. s.Localities.Select(l => l.LocalityId).Order()],
             s.Unit == CapacityUnit.Beds ? s.DefaultDailyCapacity : s.DefaultDailyCapacity / 60, s.CostPerDay, s.DoubleHanded, s.Commissioned, s.AcceptingAdmissions,
-            s.OpensOn, s.ClosesOn, s.Skills, s.Version);
+            s.OpensOn, s.ClosesOn, s.Skills, s.Version, s.Phone);
     }
 
     public async Task<Saved<View>> Handle(Guid? id, Input input, int? expectedVersion, Actor actor, CancellationToken ct)
@@ -82,6 +84,7 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
             problems.Add("dailyCapacity", "The daily capacity is a number from 0 to 100,000.");
         if (input.CostPerDay is < 0 or > 100_000)
             problems.Add("costPerDay", "The cost of a day is an amount in pounds from 0 to 100,000.");
+        var phone = People.PersonInput.PhoneNumber(problems, "phone", input.Phone, "the team's phone number");
         var opens = problems.Date("opensOn", input.OpensOn, "the date it opens", required: false);
         var closes = problems.Date("closesOn", input.ClosesOn, "the date it closes", required: false);
         if (opens is { } o && closes is { } c && c < o)
@@ -109,6 +112,7 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
         changes.Set("organisation", service.OrganisationId, runBy!.Id, v => service.OrganisationId = v);
         changes.Set("dailyCapacity", service.DefaultDailyCapacity, capacity, v => service.DefaultDailyCapacity = v);
         changes.Set("costPerDay", service.CostPerDay, input.CostPerDay, v => service.CostPerDay = v);
+        changes.Set("phone", service.Phone, phone, v => service.Phone = v);
         changes.Set("doubleHanded", service.DoubleHanded, input.DoubleHanded ?? false, v => service.DoubleHanded = v);
         changes.Set("commissioned", service.Commissioned, input.Commissioned ?? false, v => service.Commissioned = v);
         changes.Set("acceptingAdmissions", service.AcceptingAdmissions, input.AcceptingAdmissions ?? true, v => service.AcceptingAdmissions = v);

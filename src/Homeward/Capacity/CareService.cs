@@ -33,6 +33,8 @@ public sealed class CareService
     public List<ServiceLocality> Localities { get; init; } = [];
     /// <summary>What a day of care costs (a bed-day, or a day of someone's care at home), for planning; null: the pathway's usual cost.</summary>
     public decimal? CostPerDay { get; set; }
+    /// <summary>The team's number for the people it cares for and their families ("Your care" shows it).</summary>
+    public string? Phone { get; set; }
     /// <summary>Bought from an independent provider (commissioned), rather than run by a partner (in house).</summary>
     public bool Commissioned { get; set; }
     /// <summary>The first day it takes people; null: open since before Homeward.</summary>

@@ -59,6 +59,10 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Rounds.VisitTaskRecord> VisitTaskRecords => Set<Rounds.VisitTaskRecord>();
     public DbSet<Deterioration.Observation> Observations => Set<Deterioration.Observation>();
     public DbSet<Carers.CarerInvolvement> CarerInvolvements => Set<Carers.CarerInvolvement>();
+    public DbSet<Messages.OutboundMessage> OutboundMessages => Set<Messages.OutboundMessage>();
+    public DbSet<YourCare.FamilyAccess> FamilyAccesses => Set<YourCare.FamilyAccess>();
+    public DbSet<YourCare.PublicView> PublicViews => Set<YourCare.PublicView>();
+    public DbSet<YourCare.OneTimeCode> OneTimeCodes => Set<YourCare.OneTimeCode>();
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();
@@ -217,6 +221,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
         builder.Entity<CareService>(e =>
         {
             Text(e, x => x.Name, 200);
+            Text(e, x => x.Phone, 40);
             e.HasIndex(x => x.OrganisationId);
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Localities).WithOne().HasForeignKey(l => l.ServiceId);

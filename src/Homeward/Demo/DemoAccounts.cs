@@ -62,7 +62,7 @@ public static class DemoAccounts
             known[copy.OdsCode] = copy;
         }
         if (!await db.Partnerships.AnyAsync(ct))
-            db.Partnerships.Add(new Administration.Partnership { Name = "Wessex Vale intermediate care partnership (demo)", CouncilOdsCode = "ZWV" });
+            db.Partnerships.Add(new Administration.Partnership { Name = "Wessex Vale intermediate care partnership (demo)", CouncilOdsCode = "ZWV", Phone = "01632 960000" });
         foreach (var site in Sites)
             if (!await db.HospitalSites.AnyAsync(s => s.SiteCode == site.SiteCode, ct))
                 db.HospitalSites.Add(new Administration.HospitalSite { SiteCode = site.SiteCode, Name = site.Name, OrganisationId = known[site.Trust].Id, Wards = [.. site.Wards] });

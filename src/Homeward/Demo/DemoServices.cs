@@ -35,6 +35,9 @@ internal static class DemoServices
             Pathway = Pathway.P2, DefaultDailyCapacity = Scaled(12), CostPerDay = 150, Localities = [.. localities.Skip(1).Select(l => new ServiceLocality { LocalityId = l.Id })] });
         services.Add(new CareService { Name = "Meadowbank Care Homes", OrganisationId = orgs["ZP2"], Kind = ServiceKind.CareHome,
             Pathway = Pathway.P3, DefaultDailyCapacity = Scaled(14), Commissioned = true, CostPerDay = 164, Localities = All() });
+        // Numbers from Ofcom's range for drama (01632 960000–960999): never a real line.
+        foreach (var (service, i) in services.Select((s, i) => (s, i)))
+            service.Phone = $"01632 960{101 + i:D3}";
         db.CareServices.AddRange(services);
         await db.SaveChangesAsync(ct);
         return services;

@@ -17,7 +17,7 @@ public sealed class PartnershipModel(ReadSetup setup, SavePartnership save) : Ad
     public async Task<IActionResult> OnPostAsync(int? version, CancellationToken ct)
     {
         await Load(ct);
-        var input = new SavePartnership.Input(Request.Form["name"], Request.Form["council"]);
+        var input = new SavePartnership.Input(Request.Form["name"], Request.Form["council"], Request.Form["phone"]);
         return await Save("Partnership", () => save.Handle(input, version, HttpContext.Actor(), ct), r => r.Name, ct);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ServiceModel(ReadSetup setup, SaveService save) : AdminPage(
             Name = form["name"], Organisation = form["organisation"], Kind = Record?.Kind.ToString() ?? form["kind"], Pathway = Record?.Pathway.ToString() ?? form["pathway"],
             Localities = [.. form["localities"].OfType<string>()], DailyCapacity = Number(form["dailyCapacity"]),
             CostPerDay = string.IsNullOrWhiteSpace(form["costPerDay"]) ? null : decimal.TryParse(form["costPerDay"], out var cost) ? cost : -1,
-            DoubleHanded = form["doubleHanded"] == "true", Commissioned = form["commissioned"] == "true", AcceptingAdmissions = form["acceptingAdmissions"] != "false",
+            Phone = form["phone"], DoubleHanded = form["doubleHanded"] == "true", Commissioned = form["commissioned"] == "true", AcceptingAdmissions = form["acceptingAdmissions"] != "false",
             OpensOn = form["opensOn"], ClosesOn = form["closesOn"], Skills = [.. form["skills"].OfType<string>()],
         };
         return await Save("Service", () => save.Handle(Record?.Id, input, version, HttpContext.Actor(), ct), r => r.Name, ct);

@@ -1,0 +1,225 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Homeward.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PersonAndFamily : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Phone",
+                table: "Partnerships",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Phone",
+                table: "CareServices",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CarerInvolvements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    ContactPreference = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IdentifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IdentifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Willingness = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Ability = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    AskedNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AskedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AskedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    InformationGiven = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    InformedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InformedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AssessmentOffer = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    AssessmentReferredTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OfferedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OfferedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CarerInvolvements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FamilyAccesses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    MobilePhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Messages = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ConsentNotes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GrantedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FamilyAccesses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OneTimeCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Tries = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OneTimeCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    About = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    GivenUpAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProviderReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicViews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Viewer = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    FamilyAccessId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Via = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicViews", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CarerInvolvements_EpisodeId",
+                table: "CarerInvolvements",
+                column: "EpisodeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CarerInvolvements_PersonId",
+                table: "CarerInvolvements",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyAccesses_Email",
+                table: "FamilyAccesses",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyAccesses_MobilePhone",
+                table: "FamilyAccesses",
+                column: "MobilePhone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyAccesses_PersonId",
+                table: "FamilyAccesses",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OneTimeCodes_Destination_CreatedAt",
+                table: "OneTimeCodes",
+                columns: new[] { "Destination", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_PersonId_CreatedAt",
+                table: "OutboundMessages",
+                columns: new[] { "PersonId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_Reason_About_To",
+                table: "OutboundMessages",
+                columns: new[] { "Reason", "About", "To" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_SentAt_GivenUpAt_CreatedAt",
+                table: "OutboundMessages",
+                columns: new[] { "SentAt", "GivenUpAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicViews_PersonId_At",
+                table: "PublicViews",
+                columns: new[] { "PersonId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CarerInvolvements");
+
+            migrationBuilder.DropTable(
+                name: "FamilyAccesses");
+
+            migrationBuilder.DropTable(
+                name: "OneTimeCodes");
+
+            migrationBuilder.DropTable(
+                name: "OutboundMessages");
+
+            migrationBuilder.DropTable(
+                name: "PublicViews");
+
+            migrationBuilder.DropColumn(
+                name: "Phone",
+                table: "Partnerships");
+
+            migrationBuilder.DropColumn(
+                name: "Phone",
+                table: "CareServices");
+        }
+    }
+}
