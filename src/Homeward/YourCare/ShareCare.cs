@@ -80,13 +80,13 @@ public sealed class ShareCare(HomewardDb db, AccessScope scope, TimeProvider clo
     {
         actor.Demand(Right.RecordCare, personId);
         await scope.DemandToChange(actor, personId, "person.family-access", "person", personId, ct);
+        var problems = new Problems();
+        var reason = problems.Required("reason", input.Reason, 500, "why it is withdrawn");
+        problems.ThrowIfAny();
         var access = await db.FamilyAccesses.SingleOrDefaultAsync(f => f.Id == accessId && f.PersonId == personId, ct)
                      ?? throw new NotFoundException("family access", accessId);
         if (!access.Active)
             throw new InvalidTransitionException($"{access.Name}'s access was already withdrawn.");
-        var problems = new Problems();
-        var reason = problems.Required("reason", input.Reason, 500, "why it is withdrawn");
-        problems.ThrowIfAny();
         var now = clock.GetUtcNow();
         (access.WithdrawnAt, access.WithdrawnBy, access.WithdrawnReason) = (now, actor.UserName, reason);
         db.AuditEntries.Add(AuditEntry.For(actor, "person.family-access.withdraw", personId, access.Id, now));
