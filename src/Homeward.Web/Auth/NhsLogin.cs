@@ -68,16 +68,17 @@ public static class NhsLogin
                 context.ProtocolMessage.SetParameter("vtr", settings.Vtr);
                 return Task.CompletedTask;
             };
-            o.Events.OnAuthorizationCodeReceived = context =>
+            o.Events.OnAuthorizationCodeReceived = async context =>
             {
-                if (key is not null && context.TokenEndpointRequest is { } request)
-                {
-                    request.ClientSecret = null;
-                    request.ClientAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-                    request.ClientAssertion = Assertion(settings.ClientId, context.Options.Configuration?.TokenEndpoint ?? request.TokenEndpoint, key,
-                        context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
-                }
-                return Task.CompletedTask;
+                if (key is null || context.TokenEndpointRequest is not { } request)
+                    return;
+                // The audience is the token endpoint, from the provider's discovery document (the handler has it cached).
+                var discovered = context.Options.Configuration
+                                 ?? await context.Options.ConfigurationManager!.GetConfigurationAsync(context.HttpContext.RequestAborted);
+                request.ClientSecret = null;
+                request.ClientAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+                request.ClientAssertion = Assertion(settings.ClientId, discovered.TokenEndpoint, key,
+                    context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
             };
             // What is kept in the public cookie is what NHS login proved, no more.
             o.Events.OnTokenValidated = context =>

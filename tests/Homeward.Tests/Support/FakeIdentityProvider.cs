@@ -31,6 +31,18 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     /// <summary>The email of whoever "signs in" at the provider next.</summary>
     public string SignedInAs { get; set; } = "hub@demo.homeward";
 
+    /// <summary>More claims for the id_token of whoever signs in next (NHS login's nhs_number, identity_proofing_level).</summary>
+    public Dictionary<string, string> ExtraClaims { get; } = [];
+
+    /// <summary>Every token request as it came (the client's authentication included), oldest first.</summary>
+    public ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
+
+    /// <summary>Every authorization request's query, oldest first.</summary>
+    public ConcurrentQueue<Dictionary<string, string>> AuthorizeRequests { get; } = new();
+
+    /// <summary>The address the token endpoint is at (a client assertion's audience).</summary>
+    public string TokenEndpoint => $"{Authority}/token";
+
     private FakeIdentityProvider(WebApplication app) => _app = app;
 
     public static async Task<FakeIdentityProvider> Start()
@@ -68,6 +80,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
         _app.MapGet("/authorize", (HttpRequest request) =>
         {
             var q = request.Query;
+            AuthorizeRequests.Enqueue(q.ToDictionary(x => x.Key, x => x.Value.ToString()));
             var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             _codes[code] = (q["nonce"].ToString(), SignedInAs, q["client_id"].ToString());
             var redirect = q["redirect_uri"].ToString();
@@ -83,6 +96,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
         _app.MapPost("/token", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
+            TokenRequests.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
             if (form["grant_type"] != "authorization_code" || !_codes.TryRemove(form["code"].ToString(), out var grant))
                 return Results.Json(new { error = "invalid_grant" }, statusCode: 400);
             var now = DateTime.UtcNow;
@@ -93,7 +107,8 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
                 IssuedAt = now,
                 NotBefore = now,
                 Expires = now.AddMinutes(5),
-                Subject = new ClaimsIdentity([new Claim("sub", grant.Email), new Claim("email", grant.Email), new Claim("nonce", grant.Nonce)]),
+                Subject = new ClaimsIdentity([new Claim("sub", grant.Email), new Claim("email", grant.Email), new Claim("nonce", grant.Nonce),
+                    .. ExtraClaims.Select(c => new Claim(c.Key, c.Value))]),
                 SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
             });
             return Results.Json(new { access_token = "not-used", token_type = "Bearer", expires_in = 300, id_token = idToken });

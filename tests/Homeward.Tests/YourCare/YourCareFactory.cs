@@ -41,11 +41,31 @@ public sealed class YourCareFactory : ApiFactory
     public PublicBrowser Visitor() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true }));
 
-    /// <summary>A person in care: referred from hospital, reablement agreed, started, a plan with visits and a goal.</summary>
     public async Task<(string PersonId, string EpisodeId)> PersonInCare(object? contact = null)
     {
-        var hub = await ClientFor(Role.HubCoordinator);
-        var body = Bodies.HospitalDischarge();
+        var (person, episode, _) = await InCare.Person(this, contact);
+        return (person, episode);
+    }
+
+    public Task Share(string personId, string name, string? email = null, string? mobilePhone = null) => InCare.Share(this, personId, name, email, mobilePhone);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Notify.DisposeAsync();
+    }
+}
+
+/// <summary>People in care, and their family's access, made through the API as staff would.</summary>
+public static class InCare
+{
+    /// <summary>A person in care: referred from hospital, reablement agreed, started, a plan with visits and a goal.</summary>
+    public static async Task<(string PersonId, string EpisodeId, string NhsNumber)> Person(ApiFactory app, object? contact = null)
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var nhsNumber = Bodies.NewNhsNumber();
+        var body = Bodies.HospitalDischarge(nhsNumber);
         if (contact is not null)
             ((Dictionary<string, object?>)body["person"]!)["contact"] = contact;
         var referral = await (await hub.PostJson("/api/referrals", body)).Expect(HttpStatusCode.Created);
@@ -56,23 +76,16 @@ public sealed class YourCareFactory : ApiFactory
         await (await hub.PostJson($"{url}/start", new { }, "\"3\"")).Expect(HttpStatusCode.OK);
         await (await hub.PutJson($"{url}/plan", CareRecords.Plan(visitsAtStart: 2, visitsAtEnd: 1))).Expect(HttpStatusCode.OK);
         await (await hub.PostJson($"{url}/goals", new { text = "To make my own breakfast", startScore = -1 })).Expect(HttpStatusCode.OK);
-        return (referral.GetProperty("person").Str("id"), episode.Str("id"));
+        return (referral.GetProperty("person").Str("id"), episode.Str("id"), nhsNumber);
     }
 
-    public async Task Share(string personId, string name, string? email = null, string? mobilePhone = null)
+    public static async Task Share(ApiFactory app, string personId, string name, string? email = null, string? mobilePhone = null)
     {
-        var hub = await ClientFor(Role.HubCoordinator);
+        var hub = await app.ClientFor(Role.HubCoordinator);
         await (await hub.PostJson($"/api/people/{personId}/family-access", new
         {
             name, relationship = "Son", email, mobilePhone, basis = "PersonAgreed", consentNotes = "She said so at the first visit",
         })).Expect(HttpStatusCode.OK);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-        await Notify.DisposeAsync();
     }
 }
 
