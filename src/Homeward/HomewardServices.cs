@@ -51,6 +51,7 @@ public static class HomewardServices
         services.AddSingleton<Alerts.IMailer, Alerts.SmtpMailer>();
         services.AddSingleton<Messages.ITextSender, Messages.NotifyTextSender>();
         services.AddScoped<Messages.SendMessages>();
+        services.AddScoped<Messages.TellFamily>();
         services.AddScoped<GetPerson>();
         services.AddScoped<FindPeople>();
         services.AddScoped<UpdatePerson>();

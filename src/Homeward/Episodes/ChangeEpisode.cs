@@ -17,7 +17,7 @@ namespace Homeward.Episodes;
 /// needs the version the caller saw (If-Match), is checked by <see cref="Episode"/>, and is stored
 /// with its timeline event and audit row in one transaction.
 /// </summary>
-public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareRecord care)
+public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareRecord care, Messages.TellFamily tell)
 {
     /// <summary>Fields every step may carry: when it happened (ISO 8601 with offset; now if absent).</summary>
     public abstract record Step
@@ -100,6 +100,8 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
             await db.Reviews.Where(r => r.EpisodeId == id && r.HeldAt == null && r.DueOn >= from).ExecuteDeleteAsync(ct);
         }
         db.AuditEntries.Add(AuditEntry.For(actor, $"episode.{Name(step)}", episode.PersonId, id, now));
+        if (step is EndStep)
+            await tell.SupportEnded(episode, London.DateOf(at), ct);
         await db.SaveChangesAsync(ct);
         if (transaction is not null)
             await transaction.CommitAsync(ct);

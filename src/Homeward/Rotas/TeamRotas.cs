@@ -14,7 +14,7 @@ namespace Homeward.Rotas;
 /// adjusted by the scheduler, published (each carer's own round is Rounds/GetMyRound). Rotas name people and
 /// their addresses, so every read is audited.
 /// </summary>
-public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSettings settings)
+public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSettings settings, Messages.TellFamily tell)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
     /// <summary>How far ahead a rota can be built.</summary>
@@ -214,8 +214,18 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
         if (rota.Status != RotaStatus.Draft)
             throw new InvalidTransitionException("This rota is already published.");
         var now = clock.GetUtcNow();
-        foreach (var earlier in await db.Rotas.Where(r => r.ServiceId == rota.ServiceId && r.Date == rota.Date && r.Status == RotaStatus.Published).ToListAsync(ct))
+        var moved = new List<(Guid VisitId, int From, int To)>();
+        foreach (var earlier in await db.Rotas.Include(r => r.Assignments)
+                     .Where(r => r.ServiceId == rota.ServiceId && r.Date == rota.Date && r.Status == RotaStatus.Published).ToListAsync(ct))
+        {
             earlier.Status = RotaStatus.Superseded;
+            // A visit the people were told to expect at one time and now another: they hear of it (TellFamily).
+            var told = earlier.Assignments.Where(a => !a.Second).ToDictionary(a => a.VisitId, a => a.Start);
+            moved.AddRange(rota.Assignments.Where(a => !a.Second && told.ContainsKey(a.VisitId) && told[a.VisitId] != a.Start)
+                .Select(a => (a.VisitId, told[a.VisitId], a.Start)));
+        }
+        if (rota.Date >= London.DateOf(now))
+            await tell.VisitsMoved(moved, ct);
         (rota.Status, rota.PublishedAt, rota.PublishedBy) = (RotaStatus.Published, now, actor.UserName);
         rota.Version++;
         db.AuditEntries.Add(AuditEntry.For(actor, "rota.publish", null, rota.Id, now));

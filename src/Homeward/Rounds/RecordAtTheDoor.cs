@@ -18,7 +18,7 @@ namespace Homeward.Rounds;
 /// told back to the phone, and put in front of the hub; nothing the carer recorded is lost. Each action is saved on its
 /// own, so one conflict does not hold back the rest.
 /// </summary>
-public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
+public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock, Messages.TellFamily tell)
 {
         /// <param name="Repeat">The phone sent this action before: this is the first answer again.</param>
     public sealed record Result(Guid Id, Guid VisitId, VisitActionOutcome Outcome, bool Repeat, string? Message, VisitStatus? Status,
@@ -82,6 +82,8 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock)
             VisitActionKind.CheckIn => "visit.check-in", VisitActionKind.CheckOut => "visit.check-out", _ => "visit.could-not-visit",
         };
         db.AuditEntries.Add(AuditEntry.For(actor, verb, visit?.PersonId, action.VisitId, now));
+        if (conflict is null && action.Kind == VisitActionKind.CouldNotVisit)
+            await tell.VisitMissed(visit!, ct);
         try
         {
             await db.SaveChangesAsync(ct);

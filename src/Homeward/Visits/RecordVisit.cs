@@ -12,7 +12,7 @@ namespace Homeward.Visits;
 /// A worker records a visit: done (arrived and left) or missed (with the reason). A visit is recorded on or
 /// after its day, once; a missed one is flagged to the team until someone records what they did about it.
 /// </summary>
-public sealed class RecordVisit(HomewardDb db, TimeProvider clock)
+public sealed class RecordVisit(HomewardDb db, TimeProvider clock, Messages.TellFamily tell)
 {
     public sealed record Input
     {
@@ -85,6 +85,8 @@ public sealed class RecordVisit(HomewardDb db, TimeProvider clock)
         db.EpisodeEvents.Add(episode.Note(EpisodeEventType.VisitRecorded, at, actor, now,
             new { visitId, date = visit.Date, outcome = outcome.ToString(), missedReason = reason?.ToString() }));
         db.AuditEntries.Add(AuditEntry.For(actor, "visit.record", visit.PersonId, visitId, now));
+        if (visit.Status == VisitStatus.Missed)
+            await tell.VisitMissed(visit, ct);
         await Save(ct);
         return VisitView.From(visit);
     }
