@@ -276,7 +276,7 @@ public sealed class AdministrationTests(ApiFactory app) : IClassFixture<ApiFacto
         var lines = first.GetProperty("lines").EnumerateArray().ToList();
         Assert.Equal(21, lines.Count);
         // The demo's partnership is renamed; everything else is new.
-        Assert.Equal("changed name, council", lines[6].Str("said"));
+        Assert.Equal("changed name, council, phone", lines[6].Str("said"));
         Assert.All(lines.Where((_, i) => i != 6), l => Assert.Equal("created", l.Str("said")));
         Assert.Equal(3, first.GetProperty("invitations").GetArrayLength());
 
@@ -297,7 +297,7 @@ public sealed class AdministrationTests(ApiFactory app) : IClassFixture<ApiFacto
             .Replace("    costPerDay: 150", "    costPerDai: 150", StringComparison.Ordinal);
         var refused = await (await admin.PostJson("/api/admin/setup", new { yaml = broken })).Expect(HttpStatusCode.BadRequest);
         var problems = refused.GetProperty("errors").GetProperty("yaml").EnumerateArray().Select(p => p.GetString()!).ToList();
-        Assert.Contains(problems, p => p.StartsWith("Line 20: organisation XHT: kind:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Line 21: organisation XHT: kind:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'organisations2' is not a section", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'costPerDai' is not a field", StringComparison.Ordinal));
         await using (var db = app.Db())
