@@ -52,6 +52,7 @@ public static class HomewardServices
         services.AddSingleton<Messages.ITextSender, Messages.NotifyTextSender>();
         services.AddScoped<Messages.SendMessages>();
         services.AddScoped<Messages.TellFamily>();
+        services.AddScoped<FollowUps.HomeContacts>();
         services.AddScoped<GetPerson>();
         services.AddScoped<FindPeople>();
         services.AddScoped<UpdatePerson>();

@@ -147,6 +147,26 @@ public static class CareEndpoints
         .WithDescription("Needs If-Match with the follow-up's version. Refused before the due day.")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
+        var contacts = app.MapGroup("/api/home-contacts").WithTags("48-hour contact after going home");
+        contacts.MapGet("/", async ([AsParameters] HomeContacts.Query query, HomeContacts handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.List(query, http.Actor(), ct)))
+        .Needs(Right.ReadRecords)
+        .WithSummary("Contacts within 48 hours of going home: open ones (default), or done=true")
+        .WithDescription("Made when a hospital discharge home (pathway 0 or 1) starts, and when a stay in an intermediate care bed ends at the " +
+                         "person's usual residence. Overdue 48 hours after they got home.");
+        contacts.MapPost("/{id:guid}/attempts", async (Guid id, HomeContacts.AttemptInput body, HomeContacts handler, HttpContext http, CancellationToken ct) =>
+            HomeContact(http, await handler.Attempt(id, body, ETags.IfMatch(http.Request), http.Actor(), ct)))
+        .Needs(Right.FollowUp)
+        .WithSummary("Record an attempt to reach the person after going home")
+        .WithDescription("Needs If-Match with the contact's version.")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        contacts.MapPost("/{id:guid}/outcome", async (Guid id, HomeContacts.OutcomeInput body, HomeContacts handler, HttpContext http, CancellationToken ct) =>
+            HomeContact(http, await handler.Complete(id, body, ETags.IfMatch(http.Request), http.Actor(), ct)))
+        .Needs(Right.FollowUp)
+        .WithSummary("Record how the person was: WellAtHome, ConcernsActedOn, BackInHospital or NotReached")
+        .WithDescription("Needs If-Match with the contact's version. NotReached needs two failed attempts first; it and ConcernsActedOn need notes.")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
         var measures = app.MapGroup("/api/measures").WithTags("Outcome measures");
         measures.MapGet("/", async (MeasureCatalogue catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.All(ct)))
             .ForAnySignedIn()
@@ -162,6 +182,12 @@ public static class CareEndpoints
     }
 
     private static FollowUpView FollowUp(HttpContext http, FollowUpView view)
+    {
+        ETags.Set(http.Response, view.Version);
+        return view;
+    }
+
+    private static HomeContactView HomeContact(HttpContext http, HomeContactView view)
     {
         ETags.Set(http.Response, view.Version);
         return view;

@@ -33,6 +33,8 @@ public enum AttentionKind
     PhoneConflict,
     /// <summary>A 91-day follow-up due today or overdue.</summary>
     FollowUpDue,
+    /// <summary>The contact within 48 hours of going home, not yet made: shown from the day after they got home.</summary>
+    HomeContactDue,
 }
 
 public static class AttentionKinds
@@ -49,6 +51,8 @@ public static class AttentionKinds
         AttentionKind.BeyondCapacity => TimeSpan.FromDays(1),
         AttentionKind.OfferDeclined or AttentionKind.UnplannedVisit => TimeSpan.FromHours(2),
         AttentionKind.ReferralToCheck or AttentionKind.OfferUnanswered or AttentionKind.NhsNumberTrace => TimeSpan.FromHours(4),
+        // Arises when the person gets home; due 48 hours later.
+        AttentionKind.HomeContactDue => TimeSpan.FromHours(FollowUps.HomeContact.Hours),
         _ => TimeSpan.FromDays(1),
     };
 
@@ -68,6 +72,7 @@ public static class AttentionKinds
         AttentionKind.Deterioration => "Signs of deterioration: step up",
         AttentionKind.VisitNotStarted => "Visits not started: no check-in after the window",
         AttentionKind.PhoneConflict => "Carers' records that did not fit the visit",
+        AttentionKind.HomeContactDue => "Contacts within 48 hours of going home",
         _ => "91-day follow-ups due",
     };
 

@@ -246,6 +246,20 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                     $"Due {x.DueOn:d MMM}: where is the person 91 days after leaving hospital on {x.DischargedOn:d MMM}?", London.At(x.DueOn, TimeOnly.MinValue)));
         }
 
+        if (Wants(AttentionKind.HomeContactDue))
+        {
+            // In the queue from 24 hours after they got home (a day for the team to call on its own), until made.
+            var soon = now.AddHours(24 - FollowUps.HomeContact.Hours);
+            var contacts = from c in db.HomeContacts.AsNoTracking()
+                           join p in people on c.PersonId equals p.Id
+                           where c.CompletedAt == null && c.HomeAt <= soon
+                           select new { c.Id, c.EpisodeId, c.PersonId, Name = p.GivenName + " " + p.FamilyName, c.HomeAt, c.WentHome, Attempts = c.Attempts.Count };
+            foreach (var x in await contacts.ToListAsync(ct))
+                found.Add((AttentionKind.HomeContactDue, x.Id, x.EpisodeId, x.PersonId, x.Name,
+                    $"Home {(x.WentHome == FollowUps.WentHome.FromHospital ? "from hospital" : "from an intermediate care bed")} {London.TimeOf(x.HomeAt):d MMM HH:mm}: call to check they are managing"
+                    + (x.Attempts > 0 ? $" ({x.Attempts} attempt{(x.Attempts == 1 ? "" : "s")} so far)." : "."), x.HomeAt));
+        }
+
         var subjects = found.Select(f => f.Subject).ToList();
         var claims = (await db.AttentionClaims.AsNoTracking().Where(c => subjects.Contains(c.SubjectId)).ToListAsync(ct))
             .ToDictionary(c => (c.Kind, c.SubjectId));
@@ -257,6 +271,7 @@ public sealed class NeedsAttention(HomewardDb db, AccessScope scope, TimeProvide
                     due <= now && claim?.State != AttentionState.Done, claim?.State ?? AttentionState.Open,
                     claim?.State == AttentionState.Taken ? claim.OwnerName : null, claim?.Version ?? 0,
                     f.Kind == AttentionKind.NhsNumberTrace ? $"/people/{f.Person}"
+                    : f.Kind == AttentionKind.HomeContactDue ? "/follow-ups/home"
                     : f.Episode is { } episode ? $"/episodes/{episode}" : $"/matching/{f.Subject}");
             }).ToList();
         // Kinds are worked out in families (an offer declined or unanswered); only those asked for are answered.

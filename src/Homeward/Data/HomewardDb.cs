@@ -66,6 +66,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();
+    public DbSet<FollowUps.HomeContact> HomeContacts => Set<FollowUps.HomeContact>();
     public DbSet<Figures.Target> Targets => Set<Figures.Target>();
     public DbSet<Planning.PlanningRun> PlanningRuns => Set<Planning.PlanningRun>();
     public DbSet<Homeward.Rotas.CareWorker> CareWorkers => Set<Homeward.Rotas.CareWorker>();

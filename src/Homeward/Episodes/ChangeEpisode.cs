@@ -102,6 +102,9 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
         db.AuditEntries.Add(AuditEntry.For(actor, $"episode.{Name(step)}", episode.PersonId, id, now));
         if (step is EndStep)
             await tell.SupportEnded(episode, London.DateOf(at), ct);
+        // The safety net after going home: a contact within 48 hours (from hospital as care starts, from a bed as it ends).
+        if (step is StartStep or EndStep && HomeContacts.When(episode, referral.Route == Route.HospitalDischarge, at) is { } contact)
+            db.HomeContacts.Add(contact);
         await db.SaveChangesAsync(ct);
         if (transaction is not null)
             await transaction.CommitAsync(ct);

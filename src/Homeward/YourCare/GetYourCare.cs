@@ -77,9 +77,11 @@ public sealed class GetYourCare(HomewardDb db, PublicAccess access, TimeProvider
             .OrderBy(r => r.DueOn).Select(r => (DateOnly?)r.DueOn).FirstOrDefaultAsync(ct);
         var followUp = await db.FollowUps.AsNoTracking().Where(f => f.EpisodeId == episode.Id && f.Result == null).Select(f => (DateOnly?)f.DueOn)
             .FirstOrDefaultAsync(ct);
+        var call = await db.HomeContacts.AsNoTracking().Where(c => c.EpisodeId == episode.Id && c.CompletedAt == null && c.DueBy > now)
+            .Select(c => (DateTimeOffset?)c.DueBy).FirstOrDefaultAsync(ct);
         var next = Next(episode.Status, team?.StartDate ?? plan?.StartsOn, yourVisits.FirstOrDefault(v => v.Status == VisitStatus.Planned && (v.Date > today
             || (v.Expected ?? v.To) >= TimeOnly.FromDateTime(London.TimeOf(now).DateTime))), nextReview, plan?.EndsOn, episode.EndedAt is { } ended ? London.DateOf(ended) : null,
-            followUp, today);
+            followUp, today, call);
         return new YourCareView(personId, viewer.PersonName, viewer, episode.Status, team?.Name, team?.Phone, partnership?.Name, partnership?.Phone, next,
             yourVisits, [.. goals.Select(g => new YourGoal(g.Text, Progress(g)))], plan?.WillDo, plan?.WillNotDo,
             episode.Status == EpisodeStatus.Ended ? null : plan?.EndsOn, followUp, views, today);
@@ -105,10 +107,12 @@ public sealed class GetYourCare(HomewardDb db, PublicAccess access, TimeProvider
 
     /// <summary>What happens next, in order, in plain English. Pure.</summary>
     public static IReadOnlyList<string> Next(EpisodeStatus status, DateOnly? startsOn, YourVisit? nextVisit, DateOnly? nextReview, DateOnly? endsOn,
-        DateOnly? endedOn, DateOnly? followUp, DateOnly today)
+        DateOnly? endedOn, DateOnly? followUp, DateOnly today, DateTimeOffset? callBy = null)
     {
         string Day(DateOnly d) => d == today ? "today" : d == today.AddDays(1) ? "tomorrow" : $"on {d:dddd d MMMM}";
         var steps = new List<string>();
+        if (callBy is { } by)
+            steps.Add($"Someone from the team will call you by {London.TimeOf(by):HH:mm} {Day(London.DateOf(by))} to check you are managing at home.");
         switch (status)
         {
             case EpisodeStatus.Referred or EpisodeStatus.Triaged:

@@ -44,6 +44,7 @@ public sealed class YourCareTests(YourCareFactory app) : IClassFixture<YourCareF
         Assert.Contains("Shown to Sam Okafor, Son", html, StringComparison.Ordinal);
         Assert.Contains("To make my own breakfast", html, StringComparison.Ordinal);
         Assert.Contains("Visits today and tomorrow", html, StringComparison.Ordinal);
+        Assert.Contains("will call you by", html, StringComparison.Ordinal);
         Assert.Contains("a code by e-mail", html, StringComparison.Ordinal);
 
         // Another person's page is not found, as one that does not exist; the staff pages do not know this sign-in.

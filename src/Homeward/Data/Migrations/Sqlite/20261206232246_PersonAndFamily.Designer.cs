@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Homeward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHomewardDb))]
-    [Migration("20261206225020_PersonAndFamily")]
+    [Migration("20261206232246_PersonAndFamily")]
     partial class PersonAndFamily
     {
         /// <inheritdoc />
@@ -1586,6 +1586,88 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.HasIndex("FollowUpId");
 
                     b.ToTable("FollowUpAttempts");
+                });
+
+            modelBuilder.Entity("Homeward.FollowUps.HomeContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HomeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WentHome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("CompletedAt", "DueBy");
+
+                    b.ToTable("HomeContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Homeward.FollowUps.HomeContactAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HomeContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeContactId");
+
+                    b.ToTable("HomeContactAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Homeward.Matching.HeldReferral", b =>
@@ -3188,6 +3270,15 @@ namespace Homeward.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.FollowUps.HomeContactAttempt", b =>
+                {
+                    b.HasOne("Homeward.FollowUps.HomeContact", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("HomeContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Homeward.Matching.HeldReferral", b =>
                 {
                     b.HasOne("Homeward.People.Person", null)
@@ -3350,6 +3441,11 @@ namespace Homeward.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Homeward.FollowUps.FollowUp", b =>
+                {
+                    b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("Homeward.FollowUps.HomeContact", b =>
                 {
                     b.Navigation("Attempts");
                 });

@@ -83,6 +83,27 @@ namespace Homeward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "HomeContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WentHome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HomeAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueBy = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeContacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OneTimeCodes",
                 columns: table => new
                 {
@@ -143,6 +164,29 @@ namespace Homeward.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_PublicViews", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "HomeContactAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HomeContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeContactAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HomeContactAttempts_HomeContacts_HomeContactId",
+                        column: x => x.HomeContactId,
+                        principalTable: "HomeContacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CarerInvolvements_EpisodeId",
                 table: "CarerInvolvements",
@@ -168,6 +212,21 @@ namespace Homeward.Data.Migrations.Sqlite
                 name: "IX_FamilyAccesses_PersonId",
                 table: "FamilyAccesses",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeContactAttempts_HomeContactId",
+                table: "HomeContactAttempts",
+                column: "HomeContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeContacts_CompletedAt_DueBy",
+                table: "HomeContacts",
+                columns: new[] { "CompletedAt", "DueBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeContacts_EpisodeId",
+                table: "HomeContacts",
+                column: "EpisodeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OneTimeCodes_Destination_CreatedAt",
@@ -205,6 +264,9 @@ namespace Homeward.Data.Migrations.Sqlite
                 name: "FamilyAccesses");
 
             migrationBuilder.DropTable(
+                name: "HomeContactAttempts");
+
+            migrationBuilder.DropTable(
                 name: "OneTimeCodes");
 
             migrationBuilder.DropTable(
@@ -212,6 +274,9 @@ namespace Homeward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PublicViews");
+
+            migrationBuilder.DropTable(
+                name: "HomeContacts");
 
             migrationBuilder.DropColumn(
                 name: "Phone",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Homeward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHomewardDb))]
-    [Migration("20261206225058_PersonAndFamily")]
+    [Migration("20261206232335_PersonAndFamily")]
     partial class PersonAndFamily
     {
         /// <inheritdoc />
@@ -1610,6 +1610,90 @@ namespace Homeward.Data.Migrations.Postgres
                     b.HasIndex("FollowUpId");
 
                     b.ToTable("FollowUpAttempts");
+                });
+
+            modelBuilder.Entity("Homeward.FollowUps.HomeContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("DueBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("HomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WentHome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("CompletedAt", "DueBy");
+
+                    b.ToTable("HomeContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Homeward.FollowUps.HomeContactAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("HomeContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeContactId");
+
+                    b.ToTable("HomeContactAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Homeward.Matching.HeldReferral", b =>
@@ -3220,6 +3304,15 @@ namespace Homeward.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.FollowUps.HomeContactAttempt", b =>
+                {
+                    b.HasOne("Homeward.FollowUps.HomeContact", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("HomeContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Homeward.Matching.HeldReferral", b =>
                 {
                     b.HasOne("Homeward.People.Person", null)
@@ -3382,6 +3475,11 @@ namespace Homeward.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Homeward.FollowUps.FollowUp", b =>
+                {
+                    b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("Homeward.FollowUps.HomeContact", b =>
                 {
                     b.Navigation("Attempts");
                 });

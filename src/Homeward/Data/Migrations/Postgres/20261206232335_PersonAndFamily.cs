@@ -84,6 +84,27 @@ namespace Homeward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "HomeContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WentHome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HomeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeContacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OneTimeCodes",
                 columns: table => new
                 {
@@ -144,6 +165,29 @@ namespace Homeward.Data.Migrations.Postgres
                     table.PrimaryKey("PK_PublicViews", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "HomeContactAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HomeContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reached = table.Column<bool>(type: "boolean", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeContactAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HomeContactAttempts_HomeContacts_HomeContactId",
+                        column: x => x.HomeContactId,
+                        principalTable: "HomeContacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CarerInvolvements_EpisodeId",
                 table: "CarerInvolvements",
@@ -169,6 +213,21 @@ namespace Homeward.Data.Migrations.Postgres
                 name: "IX_FamilyAccesses_PersonId",
                 table: "FamilyAccesses",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeContactAttempts_HomeContactId",
+                table: "HomeContactAttempts",
+                column: "HomeContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeContacts_CompletedAt_DueBy",
+                table: "HomeContacts",
+                columns: new[] { "CompletedAt", "DueBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeContacts_EpisodeId",
+                table: "HomeContacts",
+                column: "EpisodeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OneTimeCodes_Destination_CreatedAt",
@@ -206,6 +265,9 @@ namespace Homeward.Data.Migrations.Postgres
                 name: "FamilyAccesses");
 
             migrationBuilder.DropTable(
+                name: "HomeContactAttempts");
+
+            migrationBuilder.DropTable(
                 name: "OneTimeCodes");
 
             migrationBuilder.DropTable(
@@ -213,6 +275,9 @@ namespace Homeward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PublicViews");
+
+            migrationBuilder.DropTable(
+                name: "HomeContacts");
 
             migrationBuilder.DropColumn(
                 name: "Phone",
