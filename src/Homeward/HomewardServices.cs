@@ -95,6 +95,7 @@ public static class HomewardServices
         services.AddScoped<YourCare.SignInCodes>();
         services.AddScoped<YourCare.GetYourCare>();
         services.AddScoped<YourCare.ShareCare>();
+        services.AddScoped<YourCare.RecordExperience>();
         services.AddScoped<Visits.Delivered.PlannedAgainstDelivered>();
         services.AddScoped<Rounds.RecordAtTheDoor>();
         services.AddScoped<FollowUps.FollowUpTasks>();

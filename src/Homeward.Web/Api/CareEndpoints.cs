@@ -91,6 +91,16 @@ public static class CareEndpoints
                          "different carer starts their involvement afresh. The care record's 'carer' answers with each step's time and author.")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
+        care.MapPost("/experience", async (Guid id, Homeward.YourCare.RecordExperience.Input body, Homeward.YourCare.RecordExperience handler,
+                HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.FromStaff(id, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
+        .WithSummary("Record the person's view of the service (the Friends and Family Test and five 'I' statements), taken on paper or by phone")
+        .WithDescription("overall: VeryGood, Good, NeitherGoodNorPoor, Poor, VeryPoor or DontKnow; involved, knewWhatMatters, knewWhoToContact, " +
+                         "moreAble, familyListened: StronglyAgree … StronglyDisagree or DoesNotApply; answeredBy: ThePerson, FamilyOrCarer or " +
+                         "StaffOnTheirBehalf; better (optional). Once per episode; people answer themselves on Your care.")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
         var visits = app.MapGroup("/api/visits").WithTags("Visits");
         visits.MapGet("/", async ([AsParameters] VisitList.Query query, VisitList handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(query, http.Actor(), ct)))

@@ -63,6 +63,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<YourCare.FamilyAccess> FamilyAccesses => Set<YourCare.FamilyAccess>();
     public DbSet<YourCare.PublicView> PublicViews => Set<YourCare.PublicView>();
     public DbSet<YourCare.OneTimeCode> OneTimeCodes => Set<YourCare.OneTimeCode>();
+    public DbSet<YourCare.ExperienceResponse> ExperienceResponses => Set<YourCare.ExperienceResponse>();
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpAttempt> FollowUpAttempts => Set<FollowUps.FollowUpAttempt>();

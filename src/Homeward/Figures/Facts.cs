@@ -66,6 +66,9 @@ public sealed record EpisodeFacts
     public bool CarerIdentified { get; init; }
     /// <summary>The day the carer had been both asked about willingness and ability and given information (null: not both yet).</summary>
     public DateOnly? CarerInvolvedOn { get; init; }
+    /// <summary>The person's answer to the Friends and Family Test question at the end of the episode, and the day of it.</summary>
+    public YourCare.Overall? Experience { get; init; }
+    public DateOnly? ExperienceOn { get; init; }
     /// <summary>The service that took the person (the accepted or ended booking): its name, whether the council provides or arranges it, its cost a day.</summary>
     public string? ServiceName { get; init; }
     public bool ArrangedByCouncil { get; init; }

@@ -9,7 +9,7 @@ public enum FigureCode
 {
     HomeFromHospital65, StraightToLongTermCare, LongTermCareChange, EmergencyDepartmentKeptOut, MorePeopleHome, DemandChange,
     DelayDays, DelayedTenDaysOrMore, UrgentResponseTwoHours, BedBasedStartTwoDays, CareHoursSaved, FunctionalScoreChange, GoalsAchieved,
-    CarerInvolved,
+    CarerInvolved, ExperiencePositive,
 }
 
 /// <summary>How a figure's value is made from its contributions.</summary>
@@ -125,6 +125,11 @@ public static class FigureDefinitions
             Aggregate.Rate, true, "%",
             (facts, _) => Discharges(facts).Where(f => f.HasUnpaidCarer == true || f.CarerIdentified)
                 .Select(f => new Contribution(f.EpisodeId, f.DischargedOn!.Value, f.CarerInvolvedOn <= f.DischargedOn))),
+        new(FigureCode.ExperiencePositive, "Experience rated good (Friends and Family Test)",
+            "Answers to \"Overall, how was your experience of our service?\" given in the period that were very good or good, of all answers but \"don't know\" (the NHS Friends and Family Test's positive score).",
+            Aggregate.Rate, true, "%",
+            (facts, _) => facts.Where(f => f.ExperienceOn is not null && f.Experience is not (null or YourCare.Overall.DontKnow))
+                .Select(f => new Contribution(f.EpisodeId, f.ExperienceOn!.Value, YourCare.ExperienceResponse.Positive(f.Experience!.Value)))),
     ];
 
     public static FigureDefinition Get(FigureCode code) => All.Single(d => d.Code == code);

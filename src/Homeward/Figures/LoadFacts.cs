@@ -79,6 +79,11 @@ public sealed class LoadFacts(HomewardDb db)
             .ToDictionary(c => c.EpisodeId, c => c.AskedAt is { } asked && c.InformedAt is { } informed
                 ? London.DateOf(asked > informed ? asked : informed) : (DateOnly?)null);
 
+        var experiences = (await (from r in db.ExperienceResponses.AsNoTracking()
+                                  join e in episodes on r.EpisodeId equals e.Id
+                                  select new { r.EpisodeId, r.Overall, r.At }).ToListAsync(ct))
+            .ToDictionary(r => r.EpisodeId);
+
         decimal? Measure(Guid id, string code, Stage stage) => measures.TryGetValue((id, code, stage), out var total) ? total : null;
         return [.. rows.Select(x => new EpisodeFacts
         {
@@ -95,6 +100,8 @@ public sealed class LoadFacts(HomewardDb db)
             PrimarySupportReason = x.PrimarySupportReason, AccommodationStatus = x.AccommodationStatus,
             HasUnpaidCarer = x.AssessedCarer ?? (x.CarerName is null ? null : true),
             CarerIdentified = carers.ContainsKey(x.Id), CarerInvolvedOn = carers.GetValueOrDefault(x.Id),
+            Experience = experiences.TryGetValue(x.Id, out var said) ? said.Overall : null,
+            ExperienceOn = experiences.TryGetValue(x.Id, out var saidOn) ? London.DateOf(saidOn.At) : null,
             ServiceName = taken.GetValueOrDefault(x.Id)?.Name, CostPerDay = taken.GetValueOrDefault(x.Id)?.CostPerDay,
             // Provided by the council, or social care bought from an independent provider (reablement, home care, a care
             // home place): the council arranges those. A community bed or therapy bought in is NHS-commissioned. Where

@@ -285,6 +285,25 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void Experience_rated_good_is_very_good_or_good_of_every_answer_but_dont_know_by_the_day_it_was_given()
+    {
+        EpisodeFacts Said(Homeward.YourCare.Overall? overall, DateOnly? on) => Referral(Route.Community, T("2026-02-01T10:00:00Z")) with { Experience = overall, ExperienceOn = on };
+        var facts = new List<EpisodeFacts>
+        {
+            Said(Homeward.YourCare.Overall.VeryGood, D(3, 2)),            // counts
+            Said(Homeward.YourCare.Overall.Good, D(3, 3)),                // counts
+            Said(Homeward.YourCare.Overall.Poor, D(3, 4)),                // does not
+            Said(Homeward.YourCare.Overall.NeitherGoodNorPoor, D(3, 5)),  // does not
+            Said(Homeward.YourCare.Overall.DontKnow, D(3, 6)),            // left out
+            Said(Homeward.YourCare.Overall.VeryGood, D(4, 1)),            // April: outside
+            Said(null, null),                                             // not asked: left out
+        };
+        // 2 of 4.
+        var v = Value(FigureCode.ExperiencePositive, facts);
+        Assert.Equal((2, 4), (v.Numerator, v.Denominator));
+    }
+
+    [Fact]
     public void Every_figure_has_a_definition_and_a_unit() =>
         Assert.All(Enum.GetValues<FigureCode>(), code =>
         {

@@ -163,6 +163,65 @@ public sealed class YourCareTests(YourCareFactory app) : IClassFixture<YourCareF
         Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, refused.StatusCode.ToString());
     }
 
+    [Fact]
+    public async Task In_the_last_week_of_support_the_person_tells_us_how_it_went_once_with_every_question_answered()
+    {
+        var (person, episode) = await app.PersonInCare(new { email = "ada.view@example.org", preference = "Email" });
+        var ada = app.Visitor();
+        await ada.AskForCode("ada.view@example.org");
+        await ada.EnterCode("ada.view@example.org", await CodeByEmail("ada.view@example.org"));
+        var page = await (await ada.Get($"/your-care/{person}")).Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("Tell us how it went", page, StringComparison.Ordinal);
+
+        await using (var db = app.Db())
+            await db.CarePlans.Where(p => p.EpisodeId == Guid.Parse(episode))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.EndsOn, Common.London.DateOf(DateTimeOffset.UtcNow).AddDays(3)), Ct);
+        page = await (await ada.Get($"/your-care/{person}")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Tell us how it went", page, StringComparison.Ordinal);
+
+        var half = await ada.Post($"/your-care/{person}/feedback", $"/your-care/{person}/feedback", new() { ["Answers.Overall"] = "Good", ["Answers.Involved"] = "Sometimes" });
+        Assert.Equal(HttpStatusCode.BadRequest, half.StatusCode);
+        var refused = await half.Content.ReadAsStringAsync(Ct);
+        foreach (var statement in new[] { "I was involved in decisions about my support", "I knew who to contact if I needed help", "My family or carer was listened to" })
+            Assert.Contains(statement, refused, StringComparison.Ordinal);
+        var answers = new Dictionary<string, string>
+        {
+            ["Answers.Overall"] = "VeryGood", ["Answers.Involved"] = "StronglyAgree", ["Answers.KnewWhatMatters"] = "Agree", ["Answers.KnewWhoToContact"] = "Agree",
+            ["Answers.MoreAble"] = "Neither", ["Answers.FamilyListened"] = "DoesNotApply", ["Answers.Better"] = "Visits at the same time each day",
+        };
+        var sent = await ada.Post($"/your-care/{person}/feedback", $"/your-care/{person}/feedback", answers);
+        Assert.Equal($"/your-care/{person}", sent.Headers.Location!.ToString());
+        await using (var db = app.Db())
+        {
+            var kept = await db.ExperienceResponses.SingleAsync(r => r.EpisodeId == Guid.Parse(episode), Ct);
+            Assert.Equal((Homeward.YourCare.Overall.VeryGood, Homeward.YourCare.AnsweredBy.ThePerson, "The person, by a code by e-mail"),
+                (kept.Overall, kept.AnsweredBy, kept.RecordedBy));
+        }
+        page = await (await ada.Get($"/your-care/{person}")).Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("Tell us how it went", page, StringComparison.Ordinal);
+        var twice = await ada.Post($"/your-care/{person}/feedback", $"/your-care/{person}/feedback", answers);
+        Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
+
+        // Staff cannot record a second view of the same episode.
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        await (await hub.PostJson($"/api/episodes/{episode}/experience", new { overall = "Good", answeredBy = "ThePerson" })).Expect(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Staff_record_a_view_taken_by_phone_with_every_answer_named_when_missing()
+    {
+        var (_, episode) = await app.PersonInCare();
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var bad = await (await hub.PostJson($"/api/episodes/{episode}/experience", new { overall = "Great" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["answeredBy", "familyListened", "involved", "knewWhatMatters", "knewWhoToContact", "moreAble", "overall"], bad.ErrorFields().Order());
+        var kept = await (await hub.PostJson($"/api/episodes/{episode}/experience", new
+        {
+            overall = "Poor", involved = "Disagree", knewWhatMatters = "Agree", knewWhoToContact = "StronglyDisagree", moreAble = "Agree",
+            familyListened = "Agree", answeredBy = "StaffOnTheirBehalf", better = "Nobody told me when the carer was coming",
+        })).Expect(HttpStatusCode.OK);
+        Assert.Equal(("Poor", "hub@demo.homeward"), (kept.Str("overall"), kept.Str("recordedBy")));
+    }
+
     private async Task<int> Outbox()
     {
         await using var db = app.Db();

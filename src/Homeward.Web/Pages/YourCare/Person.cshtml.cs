@@ -4,16 +4,19 @@ using Microsoft.AspNetCore.Mvc;
 namespace Homeward.Web.Pages.YourCare;
 
 /// <summary>One person's care as they and their family see it; 404 for anyone they may not see.</summary>
-public sealed class PersonModel(GetYourCare care) : PublicPage
+public sealed class PersonModel(GetYourCare care, RecordExperience experience) : PublicPage
 {
     [FromRoute] public Guid Id { get; set; }
     public YourCareView View { get; private set; } = null!;
+    /// <summary>Their support has ended or is in its last week, and nobody has told us how it went yet.</summary>
+    public bool AskHowItWent { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await Who() is not { } identity)
             return Redirect("/your-care");
         View = await care.Handle(identity, Id, HttpContext.TraceIdentifier, ct);
+        AskHowItWent = await experience.Askable(Id, ct) is not null;
         return Page();
     }
 }

@@ -59,6 +59,29 @@ namespace Homeward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExperienceResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Overall = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Involved = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    KnewWhatMatters = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    KnewWhoToContact = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    MoreAble = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    FamilyListened = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Better = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExperienceResponses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyAccesses",
                 columns: table => new
                 {
@@ -199,6 +222,17 @@ namespace Homeward.Data.Migrations.Sqlite
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExperienceResponses_At",
+                table: "ExperienceResponses",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExperienceResponses_EpisodeId",
+                table: "ExperienceResponses",
+                column: "EpisodeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FamilyAccesses_Email",
                 table: "FamilyAccesses",
                 column: "Email");
@@ -259,6 +293,9 @@ namespace Homeward.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "CarerInvolvements");
+
+            migrationBuilder.DropTable(
+                name: "ExperienceResponses");
 
             migrationBuilder.DropTable(
                 name: "FamilyAccesses");

@@ -60,6 +60,29 @@ namespace Homeward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExperienceResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredBy = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Overall = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Involved = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    KnewWhatMatters = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    KnewWhoToContact = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    MoreAble = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FamilyListened = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Better = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExperienceResponses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyAccesses",
                 columns: table => new
                 {
@@ -200,6 +223,17 @@ namespace Homeward.Data.Migrations.Postgres
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExperienceResponses_At",
+                table: "ExperienceResponses",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExperienceResponses_EpisodeId",
+                table: "ExperienceResponses",
+                column: "EpisodeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FamilyAccesses_Email",
                 table: "FamilyAccesses",
                 column: "Email");
@@ -260,6 +294,9 @@ namespace Homeward.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "CarerInvolvements");
+
+            migrationBuilder.DropTable(
+                name: "ExperienceResponses");
 
             migrationBuilder.DropTable(
                 name: "FamilyAccesses");
