@@ -46,12 +46,17 @@ public sealed class AtTheDoorTests(AtTheDoorTests.County app) : IClassFixture<At
         latitude = place?.Lat, longitude = place?.Lon,
     };
 
-    /// <summary>Now, or a little before, kept on the visit's day (London) so the phone's time is on it.</summary>
+    /// <summary>
+    /// Now, or a little before, kept on the visit's day (London) so the phone's time is on it: in the first hour after
+    /// midnight every call's minutes shrink by the same share of the time since midnight, so a larger number is always
+    /// the earlier time.
+    /// </summary>
     private static DateTimeOffset Earlier(int minutes)
     {
         var now = DateTimeOffset.UtcNow;
-        var at = now.AddMinutes(-minutes);
-        return Homeward.Common.London.DateOf(at) == Homeward.Common.London.DateOf(now) ? at : now.AddSeconds(-minutes);
+        var sinceMidnight = now - Homeward.Common.London.StartOf(Homeward.Common.London.DateOf(now));
+        var share = Math.Min(1.0, sinceMidnight / TimeSpan.FromMinutes(61));
+        return now - TimeSpan.FromMinutes(minutes) * share;
     }
 
     [Fact]
