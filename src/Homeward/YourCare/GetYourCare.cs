@@ -21,7 +21,11 @@ public sealed record YourView(DateTimeOffset At, string Viewer, string Via);
 public sealed record YourCareView(
     Guid PersonId, string PersonName, Viewer Viewer, EpisodeStatus? Status, string? TeamName, string? TeamPhone, string? PartnershipName,
     string? HelpPhone, IReadOnlyList<string> WhatHappensNext, IReadOnlyList<YourVisit> Visits, IReadOnlyList<YourGoal> Goals,
-    string? WillDo, string? WillNotDo, DateOnly? SupportEnds, DateOnly? NinetyOneDayCheck, IReadOnlyList<YourView> Views, DateOnly Today);
+    string? WillDo, string? WillNotDo, DateOnly? SupportEnds, DateOnly? NinetyOneDayCheck, IReadOnlyList<YourView> Views, DateOnly Today)
+{
+    /// <summary>For the person only: who else can see this page (they may stop sharing with each).</summary>
+    public IReadOnlyList<FamilyAccessView> SharedWith { get; init; } = [];
+}
 
 /// <summary>
 /// "Your care" for the person, or a family member or unpaid carer they agreed may see it: who is coordinating their
@@ -39,6 +43,10 @@ public sealed class GetYourCare(HomewardDb db, PublicAccess access, TimeProvider
         var today = London.DateOf(now);
         db.PublicViews.Add(new PublicView { PersonId = personId, At = now, Viewer = viewer.Label, FamilyAccessId = viewer.FamilyAccessId, Via = identity.Via, CorrelationId = correlationId });
         await db.SaveChangesAsync(ct);
+        IReadOnlyList<FamilyAccessView> sharedWith = viewer.IsThePerson
+            ? [.. (await db.FamilyAccesses.AsNoTracking().Where(f => f.PersonId == personId && f.WithdrawnAt == null).OrderBy(f => f.GrantedAt).ToListAsync(ct))
+                .Select(FamilyAccessView.From)]
+            : [];
 
         var partnership = await db.Partnerships.AsNoTracking().Select(p => new { p.Name, p.Phone }).FirstOrDefaultAsync(ct);
         var episode = await db.Episodes.AsNoTracking()
@@ -48,7 +56,7 @@ public sealed class GetYourCare(HomewardDb db, PublicAccess access, TimeProvider
             .Select(v => new YourView(v.At, v.Viewer, v.Via)).ToListAsync(ct);
         if (episode is null)
             return new YourCareView(personId, viewer.PersonName, viewer, null, null, null, partnership?.Name, partnership?.Phone, [], [], [], null, null, null, null,
-                views, today);
+                views, today) { SharedWith = sharedWith };
 
         var team = await (from b in db.Bookings.AsNoTracking()
                           join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
@@ -84,7 +92,7 @@ public sealed class GetYourCare(HomewardDb db, PublicAccess access, TimeProvider
             followUp, today, call);
         return new YourCareView(personId, viewer.PersonName, viewer, episode.Status, team?.Name, team?.Phone, partnership?.Name, partnership?.Phone, next,
             yourVisits, [.. goals.Select(g => new YourGoal(g.Text, Progress(g)))], plan?.WillDo, plan?.WillNotDo,
-            episode.Status == EpisodeStatus.Ended ? null : plan?.EndsOn, followUp, views, today);
+            episode.Status == EpisodeStatus.Ended ? null : plan?.EndsOn, followUp, views, today) { SharedWith = sharedWith };
     }
 
     /// <summary>The first word of a carer's name: the family sees "Amira", never a surname.</summary>

@@ -94,6 +94,22 @@ public sealed class ShareCare(HomewardDb db, AccessScope scope, TimeProvider clo
         return await Of(personId, ct);
     }
 
+    /// <summary>
+    /// The person stops sharing their care with someone, from "Your care" itself: only the person (never a family member)
+    /// may, and it ends that access at once. The record says the person withdrew it.
+    /// </summary>
+    public async Task WithdrawByThePerson(Viewer viewer, Guid accessId, CancellationToken ct)
+    {
+        if (!viewer.IsThePerson)
+            throw new NotFoundException("family access", accessId);
+        var access = await db.FamilyAccesses.SingleOrDefaultAsync(f => f.Id == accessId && f.PersonId == viewer.PersonId, ct)
+                     ?? throw new NotFoundException("family access", accessId);
+        if (!access.Active)
+            throw new InvalidTransitionException($"{access.Name} already cannot see your care.");
+        (access.WithdrawnAt, access.WithdrawnBy, access.WithdrawnReason) = (clock.GetUtcNow(), $"{viewer.PersonName} (the person)", "The person stopped sharing on Your care.");
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>As it stands; not audited (the person's record page shows it, and audits its one view).</summary>
     public async Task<Shared> Of(Guid personId, CancellationToken ct) => new(
         [.. (await db.FamilyAccesses.AsNoTracking().Where(f => f.PersonId == personId).OrderBy(f => f.GrantedAt).ToListAsync(ct)).Select(FamilyAccessView.From)],

@@ -164,6 +164,40 @@ public sealed class YourCareTests(YourCareFactory app) : IClassFixture<YourCareF
     }
 
     [Fact]
+    public async Task The_person_stops_sharing_with_a_family_member_from_their_own_page_and_a_family_member_cannot()
+    {
+        var (person, _) = await app.PersonInCare(new { email = "ada.stops@example.org", preference = "Email" });
+        await app.Share(person, "Tom Okafor", email: "tom.stops@example.org");
+        var tom = app.Visitor();
+        await tom.AskForCode("tom.stops@example.org");
+        await tom.EnterCode("tom.stops@example.org", await CodeByEmail("tom.stops@example.org"));
+        Assert.Equal(HttpStatusCode.OK, (await tom.Get($"/your-care/{person}")).StatusCode);
+        string accessId;
+        await using (var db = app.Db())
+            accessId = (await db.FamilyAccesses.SingleAsync(f => f.Email == "tom.stops@example.org", Ct)).Id.ToString();
+        // Tom cannot withdraw his own access on the person's behalf (only the person, or the team, can).
+        var byTom = await tom.Post($"/your-care/{person}", $"/your-care/{person}?handler=StopSharing", new() { ["accessId"] = accessId });
+        Assert.Equal(HttpStatusCode.NotFound, byTom.StatusCode);
+
+        var ada = app.Visitor();
+        await ada.AskForCode("ada.stops@example.org");
+        await ada.EnterCode("ada.stops@example.org", await CodeByEmail("ada.stops@example.org"));
+        var page = await (await ada.Get($"/your-care/{person}")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Who else can see this page", page, StringComparison.Ordinal);
+        Assert.Contains("Tom Okafor", page, StringComparison.Ordinal);
+        var stopped = await ada.Post($"/your-care/{person}", $"/your-care/{person}?handler=StopSharing", new() { ["accessId"] = accessId });
+        Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
+        Assert.Contains("they can no longer see your care", await (await ada.Get($"/your-care/{person}")).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await tom.Get($"/your-care/{person}")).StatusCode);
+        await using (var db = app.Db())
+        {
+            var withdrawn = await db.FamilyAccesses.SingleAsync(f => f.Email == "tom.stops@example.org", Ct);
+            Assert.Equal("Ada Testperson (the person)", withdrawn.WithdrawnBy);
+        }
+    }
+
+    [Fact]
     public async Task In_the_last_week_of_support_the_person_tells_us_how_it_went_once_with_every_question_answered()
     {
         var (person, episode) = await app.PersonInCare(new { email = "ada.view@example.org", preference = "Email" });
