@@ -107,13 +107,17 @@ public static class HomewardApp
         services.AddSignInLimits(config);
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o =>
         {
-            document.Info.Title = "Homeward API";
-            document.Info.Description = "Referrals, triage and episodes of intermediate care. Authenticate with " +
-                                        "POST /api/auth/tokens, then send 'Authorization: Bearer TOKEN'.";
-            return Task.CompletedTask;
-        }));
+            o.CreateSchemaReferenceId = SchemaNames.For;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Homeward API";
+                document.Info.Description = "Referrals, triage and episodes of intermediate care. Authenticate with " +
+                                            "POST /api/auth/tokens, then send 'Authorization: Bearer TOKEN'.";
+                return Task.CompletedTask;
+            });
+        });
 
 
         services.AddSingleton<FrontendStyles>();
@@ -142,6 +146,7 @@ public static class HomewardApp
             // A refusal, a missing record or bad input is an answer, not a fault: only what becomes a 500 is logged as an error.
             SuppressDiagnosticsCallback = context => ErrorHandler.Describe(context.Exception).Status != 500,
         });
+        app.UseFormLimits();
         // FHIR clients get an OperationOutcome for every refusal, the sign-in layer's 401 and 403 included.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseStatusCodePages(FhirEndpoints.StatusOutcome));
         app.UseWhen(http => IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/fhir"), api => api.UseStatusCodePages());

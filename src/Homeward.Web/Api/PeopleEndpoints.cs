@@ -60,15 +60,18 @@ public static class PeopleEndpoints
         .Needs(Right.ReadRecords)
         .WithSummary("Find a person by NHS number");
 
-        group.MapPatch("/{id:guid}", async (Guid id, PersonInput input, UpdatePerson handler, HttpContext http, CancellationToken ct) =>
+        group.MapPatch("/{id:guid}", async (Guid id, UpdatePerson handler, HttpContext http, CancellationToken ct) =>
         {
-            var person = await handler.Handle(id, input, ETags.IfMatch(http.Request), http.Actor(), ct);
+            var patch = await JsonObjectBody.Read(http.Request, ct);
+            var person = await handler.Patch(id, patch, ETags.IfMatch(http.Request), http.Actor(), ct);
             ETags.Set(http.Response, person.Version);
             return TypedResults.Ok(person);
         })
         .NeedsForPerson(Right.EditReferral)
+        .Accepts<PersonInput>("application/merge-patch+json", "application/json")
         .WithSummary("Change a person's details (not the NHS number)")
-        .WithDescription("Send every field, as when submitting a referral. Needs If-Match with the person's ETag; a stale one gets 412.")
+        .WithDescription("A JSON Merge Patch (RFC 7396): the fields sent replace what is held, a field sent as null clears it, and a field not sent is kept. " +
+                         "The result is checked as a whole, as a referral's person is. Needs If-Match with the person's ETag; a stale one gets 412.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 

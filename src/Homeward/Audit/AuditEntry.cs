@@ -46,6 +46,9 @@ public sealed class AuditEntry
     /// <summary>The longest entity id kept (the column's length on both databases).</summary>
     public const int EntityIdLength = 64;
 
+    /// <summary>The longest action kept (the column's length on both databases).</summary>
+    public const int ActionLength = 64;
+
     public static AuditEntry For(Actor actor, string action, Guid? personId, object? entityId, DateTimeOffset at,
         AuditOutcome outcome = AuditOutcome.Allowed) => new()
     {
@@ -55,7 +58,8 @@ public sealed class AuditEntry
         Role = actor.Role,
         OrganisationId = actor.OrganisationId,
         PersonId = personId,
-        Action = action,
+        // PostgreSQL refuses a value longer than its column, and the row with it: a long action keeps its start, the verb.
+        Action = action.Length > ActionLength ? action[..(ActionLength - 1)] + "…" : action,
         // What a caller sent can be longer than the column (a sender's document identifier): the end is kept, where ids differ.
         EntityId = entityId?.ToString() is { Length: > EntityIdLength } id ? "…" + id[^(EntityIdLength - 1)..] : entityId?.ToString(),
         Outcome = outcome,

@@ -35,7 +35,11 @@ public sealed class VersionRequiredException(string what)
     : Exception($"Send an If-Match header with the {what}'s ETag, so that changes made by others are not overwritten.");
 
 /// <summary>The caller's role does not allow this action.</summary>
-public sealed class ForbiddenException(string action, string? personId = null) : Exception($"Your role does not allow: {action}.")
+/// <remarks>
+/// <paramref name="action"/> is what the audit trail records (a right's name, or <c>thing.verb</c>); <paramref name="why"/>,
+/// when given, is what the person is told instead of "your role does not allow".
+/// </remarks>
+public sealed class ForbiddenException(string action, string? personId = null, string? why = null) : Exception(why ?? $"Your role does not allow: {action}.")
 {
     public string Action { get; } = action;
     public string? PersonId { get; } = personId;

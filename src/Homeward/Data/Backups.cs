@@ -19,23 +19,55 @@ public static class Backups
         var full = Path.GetFullPath(file);
         if (File.Exists(full))
             throw new InvalidOperationException($"{full} exists already: choose a new file, so that no backup is overwritten.");
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        if (DatabaseSetup.Parse(provider) == DatabaseProvider.Sqlite)
+        OwnerOnly(full);
+        try
         {
-            // Mode=ReadWrite: a mistyped path is an error, not a new empty database backed up as if it were the real one.
-            await using var source = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
-            await source.OpenAsync(ct);
-            await using var target = new SqliteConnection($"Data Source={full};Pooling=False");
-            await target.OpenAsync(ct);
-            source.BackupDatabase(target);
+            if (DatabaseSetup.Parse(provider) == DatabaseProvider.Sqlite)
+            {
+                // Mode=ReadWrite: a mistyped path is an error, not a new empty database backed up as if it were the real one.
+                await using var source = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
+                await source.OpenAsync(ct);
+                await using var target = new SqliteConnection($"Data Source={full};Pooling=False");
+                await target.OpenAsync(ct);
+                source.BackupDatabase(target);
+            }
+            else
+            {
+                var b = new NpgsqlConnectionStringBuilder(connectionString);
+                await Run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", $"--file={full}", .. Target(b)], b.Password, ct);
+            }
         }
-        else
+        catch
         {
-            var b = new NpgsqlConnectionStringBuilder(connectionString);
-            await Run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", $"--file={full}", .. Target(b)], b.Password, ct);
+            // A failed backup leaves no file that looks like one.
+            File.Delete(full);
+            throw;
         }
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(full, Private);
         await using var db = DatabaseSetup.Create(provider, connectionString);
         return new Summary(full, new FileInfo(full).Length, await Counts(db, ct));
+    }
+
+    /// <summary>A backup holds every record: only its owner may read it.</summary>
+    private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Creates the backup file empty and readable by its owner alone before anything is written into it (SQLite and
+    /// pg_dump keep an existing file's mode, and SQLite gives its journal the same), and a missing folder likewise.
+    /// </summary>
+    private static void OwnerOnly(string full)
+    {
+        var folder = Path.GetDirectoryName(full)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            File.Create(full).Dispose();
+            return;
+        }
+        if (!Directory.Exists(folder))
+            Directory.CreateDirectory(folder, Private | UnixFileMode.UserExecute);
+        using var created = new FileStream(full, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = Private });
     }
 
     public static async Task<Summary> Restore(string provider, string connectionString, string file, CancellationToken ct)

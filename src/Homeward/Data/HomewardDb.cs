@@ -192,7 +192,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             e.HasIndex(a => a.At);
             Text(e, a => a.UserId, 450);
             Text(e, a => a.UserName, 256);
-            Text(e, a => a.Action, 64);
+            Text(e, a => a.Action, AuditEntry.ActionLength);
             Text(e, a => a.EntityId, AuditEntry.EntityIdLength);
             Text(e, a => a.CorrelationId, 128);
             e.HasIndex(a => a.Sequence).IsUnique();   // two sealers can never give out the same place in the chain

@@ -27,6 +27,19 @@ public sealed record PersonInput
     public ContactInput? Contact { get; init; }
     public string? Consent { get; init; }
 
+    /// <summary>What is held about a person, as the input that would set it (the edit form, a merge patch's base).</summary>
+    public static PersonInput From(PersonView p) => new()
+    {
+        NhsNumber = p.NhsNumber, GivenName = p.GivenName, FamilyName = p.FamilyName, DateOfBirth = p.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Gender = p.Gender.ToString(), AddressLine1 = p.AddressLine1, AddressLine2 = p.AddressLine2, Town = p.Town, Postcode = p.Postcode,
+        GpPracticeCode = p.GpPracticeCode, UsualResidence = p.UsualResidence.ToString(), Consent = p.Consent.ToString(),
+        Ethnicity = p.Ethnicity?.ToString(), PrimarySupportReason = p.PrimarySupportReason?.ToString(), AccommodationStatus = p.AccommodationStatus?.ToString(),
+        UnpaidCarer = p.UnpaidCarer is { } c ? new UnpaidCarerInput(c.Name, c.Relationship, c.Phone, c.HasOwnNeeds) : null,
+        Contact = new ContactInput(p.Contact.Phone, p.Contact.MobilePhone, p.Contact.Email, p.Contact.Preference.ToString(), p.Contact.Notes,
+            p.Contact.Language, p.Contact.InterpreterNeeded, p.Contact.AccessToHome, p.Contact.KeySafeCode),
+        NhsNumberVerification = p.NhsNumberVerification,
+    };
+
     /// <summary>The NHS Data Dictionary's NHS Number Status Indicator Codes (UK Core NHSNumberVerificationStatusEngland).</summary>
     public static readonly IReadOnlyDictionary<string, string> VerificationCodes = new Dictionary<string, string>
     {

@@ -14,6 +14,18 @@ namespace Homeward.People;
 /// </summary>
 public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider clock, PostcodeDirectory postcodes)
 {
+    /// <summary>
+    /// A partial change (JSON Merge Patch): what is sent replaces what is held, null clears an optional field, and what
+    /// is not sent is kept. The result is checked as a whole, as a full change is.
+    /// </summary>
+    public async Task<PersonView> Patch(Guid id, System.Text.Json.Nodes.JsonObject patch, int? expectedVersion, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.EditReferral, id);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
+        var input = MergePatch.Apply(PersonInput.From(PersonView.From(person)), patch, Json.Options);
+        return await Handle(id, input, expectedVersion, actor, ct);
+    }
+
     public async Task<PersonView> Handle(Guid id, PersonInput input, int? expectedVersion, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.EditReferral, id);

@@ -29,7 +29,7 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock, Messages.
         actor.Demand(Right.RecordCare);
         var checkedActions = PhoneAction.Read(actions);
         var worker = await db.CareWorkers.AsNoTracking().FirstOrDefaultAsync(w => w.UserName == actor.UserName && w.Active, ct)
-                     ?? throw new ForbiddenException("record visits on a round (you are not on a team's list of carers)");
+                     ?? throw new ForbiddenException("round.record", why: "Only a carer on a team's list of carers records visits on a round.");
         var results = new List<Result>();
         foreach (var action in checkedActions)
         {

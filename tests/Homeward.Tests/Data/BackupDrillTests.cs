@@ -53,6 +53,9 @@ public sealed class BackupDrillTests(ApiFactory app) : IClassFixture<ApiFactory>
         {
             var backup = await Backups.Backup(TestDatabase.Provider, app.ConnectionString, file, Ct);
             Assert.True(backup.Bytes > 0);
+            // A backup holds every record: its owner alone may read it.
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             Assert.True(backup.Rows["Referrals"] >= 2);
 
             var restored = await Backups.Restore(TestDatabase.Provider, target, file, Ct);

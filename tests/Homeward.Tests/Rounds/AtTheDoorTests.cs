@@ -186,7 +186,11 @@ public sealed class AtTheDoorTests(AtTheDoorTests.County app) : IClassFixture<At
 
         // A manager may record care but is on no team's list of carers; a discharge team records no care at all.
         var manager = await app.ClientFor(Role.Manager);
-        await (await manager.PostJson("/api/rotas/mine/actions", new { actions = new[] { Act("CheckIn", stop, DateTimeOffset.UtcNow) } })).Expect(HttpStatusCode.Forbidden);
+        var refused = await (await manager.PostJson("/api/rotas/mine/actions", new { actions = new[] { Act("CheckIn", stop, DateTimeOffset.UtcNow) } })).Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("list of carers", refused.Str("detail"), StringComparison.Ordinal);
+        // The refusal is in the audit trail on both databases (a long action once made PostgreSQL refuse the row).
+        await using (var audit = app.Db())
+            Assert.True(await audit.AuditEntries.AnyAsync(a => a.Action == "round.record" && a.Outcome == Homeward.Audit.AuditOutcome.Denied && a.Role == Role.Manager, Ct));
         var discharge = await app.ClientFor(Role.HospitalDischargeTeam);
         await (await discharge.PostJson("/api/rotas/mine/actions", new { actions = new[] { Act("CheckIn", stop, DateTimeOffset.UtcNow) } })).Expect(HttpStatusCode.Forbidden);
     }

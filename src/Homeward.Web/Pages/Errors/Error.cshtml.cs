@@ -16,9 +16,10 @@ public sealed class ErrorModel : PageModel
     public string CorrelationId => HttpContext.TraceIdentifier;
     public int Status => Response.StatusCode;
 
-    public void OnGet(int? status) => Describe(status);
+    public void OnGet([FromRoute] int? status) => Describe(status);
 
-    public void OnPost(int? status) => Describe(status);
+    // From the route only: the form of a failed post may be the very thing that could not be read.
+    public void OnPost([FromRoute] int? status) => Describe(status);
 
     private void Describe(int? status)
     {

@@ -27,7 +27,7 @@ public sealed class EditModel(GetPerson people, UpdatePerson update) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var person = await people.Handle(Id, HttpContext.Actor(), ct);
-        (Input, Version, Current) = (ToInput(person), person.Version, person);
+        (Input, Version, Current) = (PersonInput.From(person), person.Version, person);
     }
 
     public async Task<IActionResult> OnPostAsync([FromForm(Name = "person")] PersonInput input, [FromForm] int version, CancellationToken ct)
@@ -47,21 +47,9 @@ public sealed class EditModel(GetPerson people, UpdatePerson update) : PageModel
         catch (StaleVersionException)
         {
             var person = await people.Handle(Id, HttpContext.Actor(), ct);
-            (TheirsWon, Input, Version, Current) = (input, ToInput(person), person.Version, person);
+            (TheirsWon, Input, Version, Current) = (input, PersonInput.From(person), person.Version, person);
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         return Page();
     }
-
-    private static PersonInput ToInput(PersonView p) => new()
-    {
-        NhsNumber = p.NhsNumber, GivenName = p.GivenName, FamilyName = p.FamilyName, DateOfBirth = p.DateOfBirth.ToString("yyyy-MM-dd"),
-        Gender = p.Gender.ToString(), AddressLine1 = p.AddressLine1, AddressLine2 = p.AddressLine2, Town = p.Town, Postcode = p.Postcode,
-        GpPracticeCode = p.GpPracticeCode, UsualResidence = p.UsualResidence.ToString(), Consent = p.Consent.ToString(),
-        Ethnicity = p.Ethnicity?.ToString(), PrimarySupportReason = p.PrimarySupportReason?.ToString(), AccommodationStatus = p.AccommodationStatus?.ToString(),
-        UnpaidCarer = p.UnpaidCarer is { } c ? new UnpaidCarerInput(c.Name, c.Relationship, c.Phone, c.HasOwnNeeds) : null,
-        Contact = new ContactInput(p.Contact.Phone, p.Contact.MobilePhone, p.Contact.Email, p.Contact.Preference.ToString(), p.Contact.Notes,
-            p.Contact.Language, p.Contact.InterpreterNeeded, p.Contact.AccessToHome, p.Contact.KeySafeCode),
-        NhsNumberVerification = p.NhsNumberVerification,
-    };
 }

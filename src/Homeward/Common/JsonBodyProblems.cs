@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Homeward.Web.Infrastructure;
+namespace Homeward.Common;
 
 /// <summary>
 /// When a JSON body cannot be read into the endpoint's input (a number where text belongs, text where a list
