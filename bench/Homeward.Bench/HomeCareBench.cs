@@ -1,4 +1,5 @@
 using System.Globalization;
+using Homeward.Routing;
 using Homeward.Scheduling;
 
 namespace Homeward.Bench;

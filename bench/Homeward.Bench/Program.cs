@@ -11,6 +11,8 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- urgent [SECONDS]
 // dotnet run -c Release --project bench/Homeward.Bench -- rota-day [SECONDS ...]
 // dotnet run -c Release --project bench/Homeward.Bench -- fhir-validation [REFERRALS]
+// dotnet run -c Release --project bench/Homeward.Bench -- schedule INSTANCE [SECONDS] [OUT]   (Solomon text or home care JSON)
+// dotnet run -c Release --project bench/Homeward.Bench -- validate INSTANCE SOLUTION
 switch (args.ElementAtOrDefault(0))
 {
     case "people":
@@ -25,9 +27,14 @@ switch (args.ElementAtOrDefault(0))
     case "delivered":
         await DeliveredBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));
         break;
+    case "schedule" when args.Length >= 2:
+        return await ScheduleCommand.Solve(args[1], int.Parse(args.ElementAtOrDefault(2) ?? "10", System.Globalization.CultureInfo.InvariantCulture),
+            args.ElementAtOrDefault(3), CancellationToken.None);
+    case "validate" when args.Length == 3:
+        return await ScheduleCommand.Validate(args[1], args[2], CancellationToken.None);
     case "solomon":
         await SolomonBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(3)],
-            Enum.Parse<Homeward.Scheduling.Objective>(args.ElementAtOrDefault(2) ?? "Distance", ignoreCase: true));
+            Enum.Parse<Homeward.Routing.Objective>(args.ElementAtOrDefault(2) ?? "Distance", ignoreCase: true));
         break;
     case "homecare":
         await HomeCareBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture));

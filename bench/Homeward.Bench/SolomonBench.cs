@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Homeward.Routing;
 using Homeward.Scheduling;
 
 namespace Homeward.Bench;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Homeward.Routing;
 using Homeward.Scheduling;
 
 namespace Homeward.Bench;

@@ -42,21 +42,6 @@ var returns = new Command("returns", "Make a national return from the records (C
 returns.SetAction((result, ct) => ReturnsCommand.Run(result.GetValue(provider)!, result.GetValue(database), result.GetValue(code)!,
     result.GetValue(from), result.GetValue(to), result.GetValue(format), result.GetValue(output), ct));
 
-var instance = new Option<string?>("--instance") { Description = "The instance to solve: a Solomon text file or a home care JSON file." };
-var timeLimit = new Option<int>("--time-limit") { Description = "Seconds to search.", DefaultValueFactory = _ => 10 };
-var solutionOut = new Option<string?>("--out") { Description = "Where to write the rota (JSON). Default: the console." };
-var validate = new Option<string[]>("--validate")
-{
-    Description = "INSTANCE SOLUTION: check a rota and print its cost (Solomon text with a rota from this command, or home care JSON with the benchmark's solution format).",
-    Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true,
-};
-var schedule = new Command("schedule", "Plan visits with the rota optimiser, or check a rota.") { instance, timeLimit, solutionOut, validate };
-schedule.SetAction((result, ct) => result.GetValue(validate) is { Length: 2 } pair
-    ? ScheduleCommand.Validate(pair[0], pair[1], ct)
-    : result.GetValue(instance) is { } file
-        ? ScheduleCommand.Solve(file, result.GetValue(timeLimit), result.GetValue(solutionOut), ct)
-        : Task.FromResult(Fail("Give --instance FILE to solve, or --validate INSTANCE SOLUTION.")));
-
 var scenarioFile = new Argument<string?>("scenario") { Description = "A scenario file (JSON or YAML; see docs/simulation.md).", Arity = ArgumentArity.ZeroOrOne };
 var live = new Option<string?>("--live") { Description = "Start from the database's records today instead of a file: forecast (10 days) or plan (26 weeks). Writes scenario.json beside the results." };
 var replications = new Option<int>("--replications") { Description = "Replications to run (in parallel on every core).", DefaultValueFactory = _ => 1000 };
@@ -164,7 +149,7 @@ setup.SetAction((result, ct) => AdminCommand.Setup(result.GetValue(provider)!, r
 
 var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.")
 {
-    demo, returns, schedule, simulate, fhir, audit, backup, restore, subjectAccess, postcodes, admin, setup,
+    demo, returns, simulate, fhir, audit, backup, restore, subjectAccess, postcodes, admin, setup,
 };
 return await root.Parse(args).InvokeAsync();
 

@@ -1,3 +1,4 @@
+using Homeward.Routing;
 using Homeward.Scheduling;
 
 namespace Homeward.Scheduling.Tests;

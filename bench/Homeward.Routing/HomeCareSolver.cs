@@ -1,6 +1,8 @@
 using Homeward.Scheduling.Rota;
 
-namespace Homeward.Scheduling;
+using Homeward.Scheduling;
+
+namespace Homeward.Routing;
 
 /// <summary>
 /// Plans a home care day in the benchmark's terms with <see cref="RotaSolver"/>: one visit per required service (the

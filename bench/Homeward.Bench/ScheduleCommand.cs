@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Homeward.Scheduling;
+using Homeward.Routing;
 
-namespace Homeward.Cli;
+namespace Homeward.Bench;
 
 /// <summary>
-/// <c>homeward schedule</c>: solves a Solomon instance (text) or a home care instance (the benchmark's JSON) and
+/// <c>Homeward.Bench schedule</c>: solves a Solomon instance (text) or a home care instance (the benchmark's JSON) and
 /// writes the rota, or checks any rota against its instance and prints its cost.
 /// </summary>
 internal static class ScheduleCommand
@@ -16,7 +16,7 @@ internal static class ScheduleCommand
         if (!File.Exists(instance))
             return Fail($"No such instance file: {instance}");
         if (seconds is < 1 or > 3600)
-            return Fail("--time-limit must be from 1 to 3600 seconds.");
+            return Fail("The time limit must be from 1 to 3600 seconds.");
         if (instance.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return await SolveHomeCare(instance, seconds, output, ct);
         Problem problem;

@@ -1,7 +1,9 @@
 using Google.OrTools.ConstraintSolver;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Homeward.Scheduling;
+using Homeward.Scheduling;
+
+namespace Homeward.Routing;
 
 public sealed record SolveOptions
 {

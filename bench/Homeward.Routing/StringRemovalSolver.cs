@@ -1,6 +1,8 @@
 using System.Diagnostics;
 
-namespace Homeward.Scheduling;
+using Homeward.Scheduling;
+
+namespace Homeward.Routing;
 
 /// <summary>
 /// Vehicle routing with time windows and capacities by slack induction by string removals (SISR: Christiaens and

@@ -1,4 +1,6 @@
-namespace Homeward.Scheduling;
+using Homeward.Scheduling;
+
+namespace Homeward.Routing;
 
 /// <summary>The published rota with an urgent visit added, and what it took.</summary>
 /// <param name="Carer">Who takes the urgent visit; null when nobody can.</param>

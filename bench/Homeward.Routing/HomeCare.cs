@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Homeward.Scheduling;
+using Homeward.Scheduling;
+
+namespace Homeward.Routing;
 
 /// <summary>
 /// The home care routing and scheduling format of the Italian benchmark set (Ceschia, Di Gaspero, Rosati, Schaerf):

@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace Homeward.Scheduling;
+using Homeward.Scheduling;
+
+namespace Homeward.Routing;
 
 /// <summary>Reads a Solomon VRPTW instance (text: vehicles and capacity, then one row per node; node 0 is the depot).</summary>
 public static class Solomon

@@ -1,4 +1,6 @@
-namespace Homeward.Scheduling;
+using Homeward.Scheduling;
+
+namespace Homeward.Routing;
 
 /// <summary>
 /// Checks any rota against every rule, independently of the solver: each visit served once or reported unplanned,
