@@ -44,7 +44,9 @@ public static class HomewardApp
         var provider = config["Database:Provider"] ?? "Sqlite";
         var demo = DemoPassword.From(config, builder.Environment);
         services.AddSingleton(demo);
-        services.AddHomeward(provider, ConnectionString(config, builder.Environment.ContentRootPath, provider))
+        var connectionString = ConnectionString(config, builder.Environment.ContentRootPath, provider);
+        services.AddJobEngine(config, provider, connectionString);
+        services.AddHomeward(provider, connectionString)
             .AddPasswordValidator<DemoPassword.Validator>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<HomewardClaimsFactory>();
@@ -184,6 +186,7 @@ public static class HomewardApp
         app.MapReturns();
         app.MapPlanning();
         app.MapRotas();
+        app.MapJobs();
         app.MapBreakGlass();
         app.MapAdmin();
         app.MapFhir();

@@ -113,6 +113,13 @@ public static class HomewardServices
         services.AddScoped<Planning.ListPlans>();
         services.AddScoped<Planning.GetPlan>();
         services.AddScoped<Rotas.TeamRotas>();
+        // Long work, on the job engine (the web app registers the engine: IJobQueue).
+        services.AddScoped<Jobs.Jobs>();
+        services.AddSingleton<Jobs.RunJob>();
+        services.AddScoped<Rotas.BuildRotaWork>();
+        services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Rotas.BuildRotaWork>());
+        services.AddScoped<Planning.RunPlanWork>();
+        services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Planning.RunPlanWork>());
         services.AddSingleton(new Rotas.RotaSettings());
         services.AddScoped<DemoCounty>();
         services.AddScoped<Administration.SaveOrganisation>();

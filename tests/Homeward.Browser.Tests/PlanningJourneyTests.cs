@@ -43,7 +43,8 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Field(page, "Capacity of Riverside rehab beds (places)").FillAsync("");
         await Field(page, "Name this run (optional)").FillAsync("Demand up a fifth");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("“Demand up a fifth” ran 200 times");
+        // The run is a job: its page follows it and opens the results when it is done.
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("“Demand up a fifth” ran 200 times", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("Riverside rehab beds");
 
         await Field(page, "Change in demand (%)").FillAsync("20");
@@ -51,7 +52,7 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Field(page, "Name this run (optional)").FillAsync("Four more beds");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
         var comparison = page.GetByTestId("comparison");
-        await Assertions.Expect(comparison).ToContainTextAsync("Four more beds");
+        await Assertions.Expect(comparison).ToContainTextAsync("Four more beds", new() { Timeout = 60_000 });
         await Assertions.Expect(comparison).ToContainTextAsync("Demand up a fifth");
         await Assertions.Expect(comparison).ToContainTextAsync("of 8");
         await Assertions.Expect(page.Locator("svg.hw-band[aria-labelledby^=delay-]")).ToHaveCountAsync(2);

@@ -44,7 +44,8 @@ public sealed class RotaJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(option!);
         await page.GetByLabel("Day", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Build the rota" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Rota built");
+        // The build is a job: its page follows it and opens the rota when it is done.
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Rota built", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Draft");
         await Assertions.Expect(page.GetByTestId("rota-timeline")).ToBeVisibleAsync();
         Assert.True(int.Parse(await page.GetByTestId("planned").TextContentAsync() ?? "0") > 0);

@@ -10,6 +10,8 @@ public sealed record RotaOptions
     public int Neighbours { get; init; } = 25;
     /// <summary>Called now and then with the best cost so far and the time used (for a progress bar or a trace).</summary>
     public Action<double, TimeSpan>? Progress { get; init; }
+    /// <summary>Stops the search early with the best plan so far (the caller decides whether to keep it).</summary>
+    public CancellationToken Stop { get; init; }
 }
 
 /// <summary>
@@ -262,7 +264,7 @@ public static class RotaSolver
                 if ((moves++ & 255) == 0)
                 {
                     var used = clock.Elapsed.TotalSeconds / limit;
-                    if (used >= 1)
+                    if (used >= 1 || options.Stop.IsCancellationRequested)
                         break;
                     temperature = t0 * Math.Pow(t1 / t0, used);
                     if ((moves & 65535) == 1)

@@ -21,14 +21,13 @@ public static class PlanningEndpoints
         .WithDescription("The format is documented in docs/simulation.md; change it and post it back in a run's scenario field.")
         .ProducesValidationProblem();
 
-        group.MapPost("/runs", async (RunPlan.Input body, RunPlan plans, HttpContext http, CancellationToken ct) =>
-        {
-            var run = await plans.Handle(body, http.Actor(), ct);
-            return TypedResults.Created($"/api/planning/runs/{run.Id}", run);
-        })
+        group.MapPost("/runs", async (RunPlan.Input body, RunPlanWork plans, HttpContext http, CancellationToken ct) =>
+                JobEndpoints.Accepted(await plans.Request(body, http.Actor(), ct)))
         .Needs(Right.Plan)
+        .Produces<Homeward.Jobs.JobView>(StatusCodes.Status202Accepted)
         .WithSummary("Run a scenario: today's (mode) or a scenario file (scenario), with demand changed (demandChange, percent) and capacity by service id")
-        .WithDescription("replications: 10 to 2,000 (default 200); seed: the same seed gives the same result. Every problem of the scenario is reported at once, with its place.")
+        .WithDescription("replications: 10 to 2,000 (default 200); seed: the same seed gives the same result. Every problem of the scenario is reported at once, with its place. " +
+                         "The run is a job: 202 with Location /api/jobs/{id}; runs go one at a time, and when its status is Done, resultUrl names the saved run.")
         .ProducesValidationProblem();
 
         group.MapGet("/runs", async (ListPlans plans, HttpContext http, CancellationToken ct) => TypedResults.Ok(await plans.Handle(http.Actor(), ct)))

@@ -26,15 +26,14 @@ public static class RotaEndpoints
             .WithSummary("Rotas built, latest day first (filter by team and day)")
             .ProducesValidationProblem();
 
-        group.MapPost("/", async (BuildInput body, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
-        {
-            var rota = await rotas.Build(body.ServiceId, body.Date, http.Actor(), ct);
-            ETags.Set(http.Response, rota.Version);
-            return TypedResults.Created($"/api/rotas/{rota.Id}", rota);
-        })
+        group.MapPost("/", async (BuildInput body, BuildRotaWork build, HttpContext http, CancellationToken ct) =>
+                JobEndpoints.Accepted(await build.Request(body.ServiceId, body.Date, http.Actor(), ct)))
         .Needs(Right.PlanRota)
-        .WithSummary("Build a draft rota for a team's day (today up to 14 days ahead) with the optimiser")
-        .WithDescription("Plans the day's visits of people booked to the team across its carers on shift. A new build replaces the team's draft for that day.")
+        .WithSummary("Build a draft rota for a team's day (today up to 14 days ahead) with the optimiser, as a job")
+        .WithDescription("Plans the day's visits of people booked to the team across its carers on shift. A new build replaces the team's draft for that day. " +
+                         "Answers 202 with the job (Location: /api/jobs/{id}); follow it until its status is Done, when resultUrl names the rota. " +
+                         "Asking again while a build for the same team and day is queued or running answers that job.")
+        .Produces<Homeward.Jobs.JobView>(StatusCodes.Status202Accepted)
         .ProducesValidationProblem();
 
         group.MapGet("/mine", async (string? date, Homeward.Rounds.GetMyRound round, HttpContext http, CancellationToken ct) =>

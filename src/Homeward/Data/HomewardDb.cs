@@ -73,6 +73,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Homeward.Rotas.CareWorker> CareWorkers => Set<Homeward.Rotas.CareWorker>();
     public DbSet<Homeward.Rotas.Rota> Rotas => Set<Homeward.Rotas.Rota>();
     public DbSet<Homeward.Rotas.RotaAssignment> RotaAssignments => Set<Homeward.Rotas.RotaAssignment>();
+    public DbSet<Jobs.Job> Jobs => Set<Jobs.Job>();
 
     public abstract DatabaseProvider Provider { get; }
 

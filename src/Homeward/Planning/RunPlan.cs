@@ -11,12 +11,12 @@ namespace Homeward.Planning;
 
 /// <summary>
 /// A planning run: the live scenario (or a changed scenario file) with demand and capacity changed, run and stored for
-/// comparison. Runs take the machine's cores, so one runs at a time; the others wait their turn.
+/// comparison. Runs take the machine's cores: on the job engine (<see cref="RunPlanWork"/>) one runs at a time across the
+/// instances, and the others wait their turn.
 /// </summary>
 public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider clock)
 {
     public const int MaxReplications = 2000;
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>
     /// What to run. Text fields (decision 003): mode forecast|plan (the live scenario), or a whole scenario file in
@@ -25,7 +25,16 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
     public sealed record Input(string? Name, string? Mode, string? DemandChange, IReadOnlyDictionary<string, string?>? Capacity,
         string? Replications, string? Seed, JsonElement? Scenario);
 
-    public async Task<PlanSummary> Handle(Input input, Actor actor, CancellationToken ct)
+    /// <summary>A run checked and ready: the scenario with its changes, and how to run it.</summary>
+    public sealed record Prepared(Scenario Scenario, int Replications, int Seed);
+
+    /// <summary>Checks a run and runs it here (the job engine runs <see cref="RunPlanWork"/>, which calls this).</summary>
+    /// <param name="progress">Told the share of replications done, 0 to 100.</param>
+    public async Task<PlanSummary> Handle(Input input, Actor actor, CancellationToken ct, IProgress<int>? progress = null) =>
+        await Run(await Prepare(input, actor, ct), actor, ct, progress);
+
+    /// <summary>Every problem of the run at once, before anything runs.</summary>
+    public async Task<Prepared> Prepare(Input input, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.Plan);
         var problems = new Problems();
@@ -83,18 +92,15 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
                     problems.Add($"scenario.{p.Place}", p.Message);
         }
         problems.ThrowIfAny();
-        var ready = scenario!;
+        return new Prepared(scenario!, replications, seed);
+    }
 
-        SimulationResult result;
-        await OneAtATime.WaitAsync(ct);
-        try
-        {
-            result = await Task.Run(() => Simulator.Run(ready, new RunOptions { Replications = replications, Seed = seed }, ct: ct), ct);
-        }
-        finally
-        {
-            OneAtATime.Release();
-        }
+    public async Task<PlanSummary> Run(Prepared prepared, Actor actor, CancellationToken ct, IProgress<int>? progress = null)
+    {
+        actor.Demand(Right.Plan);
+        var (ready, replications, seed) = prepared;
+        var done = progress is null ? null : new Done(progress, replications);
+        var result = await Task.Run(() => Simulator.Run(ready, new RunOptions { Replications = replications, Seed = seed }, done, ct), ct);
         var now = clock.GetUtcNow();
         var run = new PlanningRun
         {
@@ -116,6 +122,12 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
         db.AuditEntries.Add(AuditEntry.For(actor, "planning.run", null, run.Id, now));
         await db.SaveChangesAsync(ct);
         return PlanSummary.From(run);
+    }
+
+    /// <summary>Replications done as a share of the run.</summary>
+    private sealed class Done(IProgress<int> progress, int replications) : IProgress<int>
+    {
+        public void Report(int value) => progress.Report(100 * value / replications);
     }
 
     private static int Whole(Problems problems, string field, string? text, int fallback, int min, int max, string label)

@@ -16,7 +16,6 @@ namespace Homeward.Rotas;
 /// </summary>
 public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSettings settings, Messages.TellFamily tell)
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
     /// <summary>How far ahead a rota can be built.</summary>
     public const int DaysAhead = 14;
 
@@ -92,9 +91,8 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
         return [.. rows.Select(Summary.From)];
     }
 
-    /// <summary>Builds a draft rota for a team's day with the optimiser.</summary>
-    /// <param name="search">How long the optimiser searches, when not the partnership's setting (the demo's own rota).</param>
-    public async Task<Summary> Build(string? serviceId, string? date, Actor actor, CancellationToken ct, TimeSpan? search = null)
+    /// <summary>The team and day a rota is asked for, checked: every problem at once.</summary>
+    public async Task<(CareService Service, DateOnly Day)> Check(string? serviceId, string? date, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.PlanRota);
         var problems = new Problems();
@@ -110,26 +108,32 @@ public sealed partial class TeamRotas(HomewardDb db, TimeProvider clock, RotaSet
                  || !actor.ActsFor(service.OrganisationId) || service.Unit != CapacityUnit.CarerMinutes)
             problems.Add("serviceId", "Choose a team with carer hours from the list.");
         problems.ThrowIfAny();
+        return (service!, day!.Value);
+    }
 
-        var (workers, plan) = await Load(service!, day!.Value, ct);
+    /// <summary>Builds a draft rota for a team's day with the optimiser (on the job engine: <see cref="BuildRotaWork"/>).</summary>
+    /// <param name="search">How long the optimiser searches, when not the partnership's setting (the demo's own rota).</param>
+    /// <param name="progress">Told the share of the search done, 0 to 100.</param>
+    public async Task<Summary> Build(string? serviceId, string? date, Actor actor, CancellationToken ct, TimeSpan? search = null, IProgress<int>? progress = null)
+    {
+        var (service, day) = await Check(serviceId, date, actor, ct);
+        var (workers, plan) = await Load(service, day, ct);
         if (workers.Count == 0)
-            throw ValidationFailedException.For("serviceId", $"Nobody in {service!.Name} is on shift on {day:dddd d MMMM}: add the team's carers first.");
+            throw ValidationFailedException.For("serviceId", $"Nobody in {service.Name} is on shift on {day:dddd d MMMM}: add the team's carers first.");
         var rota = new Rota
         {
-            ServiceId = service!.Id, Date = day.Value, Status = RotaStatus.Draft, BuiltAt = clock.GetUtcNow(), BuiltBy = actor.UserName,
+            ServiceId = service.Id, Date = day, Status = RotaStatus.Draft, BuiltAt = clock.GetUtcNow(), BuiltBy = actor.UserName,
         };
         rota.Workers.AddRange(workers.Select(w => new RotaWorkerDay { RotaId = rota.Id, WorkerId = w.Id }));
         var started = clock.GetTimestamp();
-        RotaSolution solution;
-        await OneAtATime.WaitAsync(ct);
-        try
+        var limit = search ?? TimeSpan.FromSeconds(settings.SearchSeconds);
+        var solution = await Task.Run(() => RotaSolver.Solve(plan.Problem, new RotaOptions
         {
-            solution = await Task.Run(() => RotaSolver.Solve(plan.Problem, new RotaOptions { TimeLimit = search ?? TimeSpan.FromSeconds(settings.SearchSeconds) }), ct);
-        }
-        finally
-        {
-            OneAtATime.Release();
-        }
+            TimeLimit = limit, Stop = ct,
+            Progress = (_, used) => progress?.Report((int)(100 * used.TotalSeconds / limit.TotalSeconds)),
+        }), ct);
+        // Stopped early: nothing is kept.
+        ct.ThrowIfCancellationRequested();
         rota.SearchSeconds = Math.Round(clock.GetElapsedTime(started).TotalSeconds, 2);
         RotaPlanning.Fill(rota, solution, plan.SetAside);
         // One draft per team and day: a new build replaces the last draft.

@@ -53,11 +53,11 @@ public sealed class PlanningApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.True(initial.GetProperty("occupants").GetArrayLength() >= 1);
         Assert.True(initial.GetProperty("waiting").GetArrayLength() >= 1);
 
-        var run = await (await hub.PostJson("/api/planning/runs", new
+        var run = (await (await hub.PostJson("/api/planning/runs", new
         {
             name = "Two more beds, demand up a fifth", mode = "forecast", demandChange = "20", replications = "20",
             capacity = new Dictionary<string, string> { ["planning-test-beds"] = "8" },
-        })).Expect(HttpStatusCode.Created);
+        })).ExpectJobDone(hub)).GetProperty("run");
         Assert.Equal(1.2, run.GetProperty("growth").GetDouble(), 6);
         var id = run.Str("id");
 
@@ -71,8 +71,8 @@ public sealed class PlanningApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 
         // The scenario it ran, downloaded and posted back as a file, runs the same.
         var file = await (await hub.GetAsync($"/api/planning/runs/{id}/scenario", Ct)).Content.ReadAsStringAsync(Ct);
-        var again = await (await hub.PostJson("/api/planning/runs", new { replications = "20", scenario = JsonDocument.Parse(file).RootElement }))
-            .Expect(HttpStatusCode.Created);
+        var again = (await (await hub.PostJson("/api/planning/runs", new { replications = "20", scenario = JsonDocument.Parse(file).RootElement }))
+            .ExpectJobDone(hub)).GetProperty("run");
         Assert.Equal(run.GetProperty("delayDays").GetDouble(), again.GetProperty("delayDays").GetDouble());
 
         await using var db = app.Db();

@@ -50,7 +50,7 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
         var teams = await (await hub.GetAsync("/api/rotas/teams", Ct)).Expect(HttpStatusCode.OK);
         Assert.Contains(teams.EnumerateArray(), t => t.Str("id") == team.ToString() && t.GetProperty("carers").GetInt32() > 0);
 
-        var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).Expect(HttpStatusCode.Created);
+        var built = (await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).ExpectJobDone(hub)).GetProperty("rota");
         var id = built.Str("id");
         var rota = await (await hub.GetAsync($"/api/rotas/{id}", Ct)).Expect(HttpStatusCode.OK);
         var rounds = rota.GetProperty("rounds").EnumerateArray().ToList();
@@ -132,7 +132,7 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
 
         // The next day's rota knows who has seen whom: people visited tomorrow by a published carer count as known.
         var nextDay = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd");
-        var next = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = nextDay })).Expect(HttpStatusCode.Created);
+        var next = (await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = nextDay })).ExpectJobDone(hub)).GetProperty("rota");
         Assert.True(next.GetProperty("visitsWithKnownCarers").GetInt32() > 0);
 
         await using var db = app.Db();
@@ -155,7 +155,7 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
         Assert.Contains("today", past.GetProperty("errors").GetProperty("date")[0].GetString(), StringComparison.Ordinal);
 
         // A provider plans only its own team: another team is not offered, cannot be built and its rotas are not found.
-        var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).Expect(HttpStatusCode.Created);
+        var built = (await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).ExpectJobDone(hub)).GetProperty("rota");
         var provider = await app.ClientFor(Role.CareProvider);
         var teams = await (await provider.GetAsync("/api/rotas/teams", Ct)).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(teams.EnumerateArray(), t => t.Str("id") == team.ToString());
@@ -221,7 +221,7 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
         var sam = added.Str("id");
 
         // On shift tomorrow, so in the rota built for it; once they have left, not.
-        var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).Expect(HttpStatusCode.Created);
+        var built = (await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).ExpectJobDone(hub)).GetProperty("rota");
         var rota = await (await hub.GetAsync($"/api/rotas/{built.Str("id")}", Ct)).Expect(HttpStatusCode.OK);
         Assert.Contains(rota.GetProperty("rounds").EnumerateArray(), r => r.Str("workerId") == sam);
 
@@ -229,7 +229,7 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
         var left = await (await hub.PutJson($"/api/rotas/carers/{sam}", Sam(false), "\"1\"")).Expect(HttpStatusCode.OK);
         Assert.False(left.GetProperty("active").GetBoolean());
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await hub.PutJson($"/api/rotas/carers/{sam}", Sam(true), "\"1\"")).StatusCode);
-        built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).Expect(HttpStatusCode.Created);
+        built = (await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = Tomorrow })).ExpectJobDone(hub)).GetProperty("rota");
         rota = await (await hub.GetAsync($"/api/rotas/{built.Str("id")}", Ct)).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(rota.GetProperty("rounds").EnumerateArray(), r => r.Str("workerId") == sam);
 
@@ -255,7 +255,7 @@ public sealed class RotaApiTests(RotaApiTests.County app) : IClassFixture<RotaAp
         try
         {
             var hub = await app.ClientFor(Role.HubCoordinator);
-            var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = date.ToString("yyyy-MM-dd") })).Expect(HttpStatusCode.Created);
+            var built = (await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = date.ToString("yyyy-MM-dd") })).ExpectJobDone(hub)).GetProperty("rota");
             var rota = await (await hub.GetAsync($"/api/rotas/{built.Str("id")}", Ct)).Expect(HttpStatusCode.OK);
             var awaiting = rota.GetProperty("awaitingAcceptance").EnumerateArray().Single(a => a.Str("episodeId") == episode.Key.ToString());
             Assert.Equal(episode.Count(), awaiting.GetProperty("visits").GetInt32());

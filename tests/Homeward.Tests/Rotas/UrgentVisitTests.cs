@@ -63,7 +63,7 @@ public sealed class UrgentVisitTests(UrgentVisitTests.County app) : IClassFixtur
             name = "Urgent Cover", skills = Homeward.Rotas.CareSkills.All, postcode, shiftStart = "09:30", shiftEnd = "14:00", breakMinutes = 0,
             days = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" },
         })).Expect(HttpStatusCode.Created);
-        var built = await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = County.Today.ToString("yyyy-MM-dd") })).Expect(HttpStatusCode.Created);
+        var built = (await (await hub.PostJson("/api/rotas", new { serviceId = team.ToString(), date = County.Today.ToString("yyyy-MM-dd") })).ExpectJobDone(hub)).GetProperty("rota");
         var id = built.Str("id");
         var version = built.GetProperty("version").GetInt32();
 

@@ -17,7 +17,17 @@ namespace Homeward.Tests.Support;
 public class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<Role, string> _tokens = [];
-    public string ConnectionString { get; } = TestDatabase.Fresh();
+    public string ConnectionString { get; }
+
+    public ApiFactory() : this(TestDatabase.Fresh())
+    {
+    }
+
+    /// <summary>An app on a database of another's: a second instance, or the same one started again.</summary>
+    protected ApiFactory(string connectionString) => ConnectionString = connectionString;
+
+    /// <summary>Keeps the database when the app stops (another instance goes on using it).</summary>
+    public bool KeepDatabase { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -84,7 +94,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!TestDatabase.IsPostgres)
+        if (!TestDatabase.IsPostgres && !KeepDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })

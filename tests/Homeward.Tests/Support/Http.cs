@@ -21,6 +21,33 @@ public static class Http
         return string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>
+    /// Asserts that long work was accepted as a job (202 with its Location), follows the job until it ends, asserts it
+    /// is done, and returns its result (the body at its resultUrl).
+    /// </summary>
+    public static async Task<JsonElement> ExpectJobDone(this HttpResponseMessage response, HttpClient client)
+    {
+        var job = await response.Expect(HttpStatusCode.Accepted);
+        Assert.Equal($"/api/jobs/{job.Str("id")}", response.Headers.Location?.ToString());
+        job = await FollowJob(client, job.Str("id"));
+        Assert.True(job.Str("status") == "Done", $"The job ended {job.Str("status")}: {job}");
+        return await (await client.GetAsync(job.Str("resultUrl"))).Expect(HttpStatusCode.OK);
+    }
+
+    /// <summary>The job once it has ended (or a failed assertion after two minutes).</summary>
+    public static async Task<JsonElement> FollowJob(HttpClient client, string id)
+    {
+        var until = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var job = await (await client.GetAsync($"/api/jobs/{id}")).Expect(HttpStatusCode.OK);
+            if (job.Str("status") is not ("Queued" or "Running"))
+                return job;
+            Assert.True(DateTime.UtcNow < until, $"The job is still {job.Str("status")} after two minutes: {job}");
+            await Task.Delay(200);
+        }
+    }
+
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body, string? ifMatch = null, string? idempotencyKey = null) =>
         Send(client, HttpMethod.Post, url, body, ifMatch, idempotencyKey);
 

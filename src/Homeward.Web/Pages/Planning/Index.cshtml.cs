@@ -14,7 +14,7 @@ namespace Homeward.Web.Pages.Planning;
 /// compare saved runs side by side.
 /// </summary>
 [Needs(Right.Plan)]
-public sealed class IndexModel(GetLiveScenario live, RunPlan runPlan, ListPlans list, GetPlan getPlan) : ActingPage
+public sealed class IndexModel(GetLiveScenario live, RunPlanWork runPlan, ListPlans list, GetPlan getPlan) : ActingPage
 {
     public const int MaxCompared = 4;
 
@@ -24,13 +24,10 @@ public sealed class IndexModel(GetLiveScenario live, RunPlan runPlan, ListPlans 
     public Scenario? Live { get; private set; }
     public IReadOnlyList<PlanSummary> Runs { get; private set; } = [];
     public IReadOnlyList<PlanDetail> Compared { get; private set; } = [];
-    private Guid? _ran;
-    private string? _ranMode;
+    private Guid? _job;
 
-    /// <summary>After a run: the page again, in the mode run, comparing the new run with those compared before.</summary>
-    protected override string Here =>
-        "/planning?" + string.Join("&", new[] { _ranMode is "plan" ? "mode=plan" : null }.OfType<string>()
-            .Concat(new[] { _ran }.OfType<Guid>().Concat(Compare).Distinct().Take(MaxCompared).Select(id => $"compare={id}")));
+    /// <summary>After asking for a run: its job's page, which opens the run when it is done.</summary>
+    protected override string Here => _job is { } id ? $"/jobs/{id}" : "/planning";
 
     public string RunAction => "/planning?handler=Run" + string.Concat(Compare.Distinct().Take(MaxCompared - 1).Select(id => $"&compare={id}"));
 
@@ -60,9 +57,10 @@ public sealed class IndexModel(GetLiveScenario live, RunPlan runPlan, ListPlans 
         Dictionary<string, string?>? capacity, CancellationToken ct) =>
         Act("run", async () =>
         {
-            var run = await runPlan.Handle(new RunPlan.Input(name, mode, demandChange, capacity, replications, null, null), HttpContext.Actor(), ct);
-            (_ran, _ranMode) = (run.Id, mode);
-            return $"“{run.Name}” ran {run.Replications:N0} times in {run.Seconds:0.0} seconds.";
+            var (job, _) = await runPlan.Request(new RunPlan.Input(name, mode, demandChange, capacity, replications, null, null), HttpContext.Actor(), ct,
+                [.. Compare.Distinct().Take(MaxCompared - 1)]);
+            _job = job.Id;
+            return "The run is under way: runs go one at a time, and this page opens the results when it is done.";
         }, ct);
 
     /// <summary>The capacity a node has on the first day, as the form shows it.</summary>

@@ -10,15 +10,15 @@ namespace Homeward.Web.Pages.Rotas;
 
 /// <summary>The scheduler's page: choose a team and a day, build the rota with the optimiser, and see the rotas built.</summary>
 [Needs(Right.PlanRota)]
-public sealed class IndexModel(TeamRotas rotas, TimeProvider clock) : ActingPage
+public sealed class IndexModel(TeamRotas rotas, BuildRotaWork build, TimeProvider clock) : ActingPage
 {
     [FromQuery] public Guid? Team { get; set; }
     public IReadOnlyList<TeamRotas.Team> Teams { get; private set; } = [];
     public IReadOnlyList<TeamRotas.Summary> Built { get; private set; } = [];
     public DateOnly Tomorrow => London.DateOf(clock.GetUtcNow()).AddDays(1);
-    private Guid? _built;
+    private Guid? _job;
 
-    protected override string Here => _built is { } id ? $"/rotas/{id}" : "/rotas" + (Team is { } t ? $"?team={t}" : "");
+    protected override string Here => _job is { } id ? $"/jobs/{id}" : "/rotas" + (Team is { } t ? $"?team={t}" : "");
 
     protected override async Task Load(CancellationToken ct)
     {
@@ -32,9 +32,11 @@ public sealed class IndexModel(TeamRotas rotas, TimeProvider clock) : ActingPage
     public Task<IActionResult> OnPostBuildAsync(string? serviceId, string? date, CancellationToken ct) =>
         Act("build", async () =>
         {
-            var rota = await rotas.Build(serviceId, date, HttpContext.Actor(), ct);
-            _built = rota.Id;
-            return $"Rota built in {rota.SearchSeconds:0.#} seconds: {rota.Planned} visits planned, {rota.Unplanned} could not be.";
+            var (job, existing) = await build.Request(serviceId, date, HttpContext.Actor(), ct);
+            _job = job.Id;
+            return existing
+                ? $"This rota is already being built (asked by {job.RequestedBy}): this page follows that build."
+                : "Building the rota: this page shows how far it has got, and opens the rota when it is ready.";
         }, ct);
 
     public string TeamName(Guid id) => Teams.FirstOrDefault(t => t.Id == id)?.Name ?? "";

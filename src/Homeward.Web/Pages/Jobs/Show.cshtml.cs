@@ -1,0 +1,51 @@
+using Homeward.Common;
+using Homeward.Jobs;
+using Homeward.Web.Auth;
+using Homeward.Web.Infrastructure;
+using Homeward.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Homeward.Web.Pages.Jobs;
+
+/// <summary>
+/// A job's page: how far the work has got (updating itself each second), a button to stop it, and, once done, the way
+/// to its result (the page goes there by itself when it was watching). The person may leave: the work carries on.
+/// </summary>
+[Needs]
+public sealed class ShowModel(Homeward.Jobs.Jobs jobs) : ActingPage
+{
+    [FromRoute] public Guid Id { get; set; }
+    public JobView? Job { get; private set; }
+
+    protected override string Here => $"/jobs/{Id}";
+
+    protected override async Task Load(CancellationToken ct) => Job = await jobs.Get(Id, HttpContext.Actor(), ct);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Load(ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        // The page was watching (htmx asks each second): once done, it goes to the result.
+        if (Request.Headers.ContainsKey("HX-Request") && Job is { Status: JobStatus.Done, ResultPage: { } page })
+        {
+            // Nothing rendered here (the page would read the banner meant for the result's page).
+            TempData["Banner"] = Job.Message;
+            Response.Headers["HX-Redirect"] = page;
+            return new ContentResult { Content = "", ContentType = "text/html" };
+        }
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostCancelAsync(CancellationToken ct) =>
+        Act("cancel", async () =>
+        {
+            var job = await jobs.Cancel(Id, HttpContext.Actor(), ct);
+            return job.Status == JobStatus.Cancelled ? "Stopped before it started." : "Stopping: nothing it made will be kept.";
+        }, ct);
+}
