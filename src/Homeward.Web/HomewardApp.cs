@@ -123,6 +123,8 @@ public static class HomewardApp
 
 
         services.AddSingleton<FrontendStyles>();
+        services.AddMemoryCache();
+        services.AddScoped<LayoutFacts>();
         var behindProxy = Proxies.Configure(services, config);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 

@@ -11,9 +11,10 @@ public static class BreakGlassEndpoints
     {
         var group = app.MapGroup("/api/break-glass").WithTags("Break glass");
 
-        group.MapPost("/", async (OpenBreakGlass.Input body, OpenBreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/", async (OpenBreakGlass.Input body, OpenBreakGlass breakGlass, LayoutFacts layout, HttpContext http, CancellationToken ct) =>
         {
             var access = await breakGlass.Handle(body, http.Actor(), ct);
+            layout.ForgetEmergency(http.Actor().UserId);
             return TypedResults.Created($"/api/people/{access.PersonId}", access);
         })
         .Needs(Right.BreakGlass)
@@ -26,8 +27,12 @@ public static class BreakGlassEndpoints
             .ForAnySignedIn()
             .WithSummary("Your break-glass accesses still open");
 
-        group.MapPost("/{id:guid}/end", async (Guid id, EndBreakGlass breakGlass, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await breakGlass.Handle(id, http.Actor(), ct)))
+        group.MapPost("/{id:guid}/end", async (Guid id, EndBreakGlass breakGlass, LayoutFacts layout, HttpContext http, CancellationToken ct) =>
+            {
+                var ended = await breakGlass.Handle(id, http.Actor(), ct);
+                layout.ForgetEmergency(http.Actor().UserId);
+                return TypedResults.Ok(ended);
+            })
             .ForAnySignedIn()
             .WithSummary("Close one of your break-glass accesses before its time limit");
 

@@ -35,20 +35,4 @@ public sealed class OversizedFormTests(ApiFactory app) : IClassFixture<ApiFactor
         Assert.Contains(log.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("too large", StringComparison.Ordinal) && l.Text.Contains("/account/login", StringComparison.Ordinal));
         Assert.DoesNotContain(log.Lines, l => l.Level >= LogLevel.Error);
     }
-
-    /// <summary>What the app logged, kept to look at.</summary>
-    private sealed class CapturedLog : ILoggerProvider
-    {
-        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Text)> Lines { get; } = new();
-        public ILogger CreateLogger(string categoryName) => new Logger(Lines);
-        public void Dispose() { }
-
-        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string)> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel logLevel) => true;
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue((logLevel, formatter(state, exception)));
-        }
-    }
 }

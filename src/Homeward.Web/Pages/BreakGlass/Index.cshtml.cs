@@ -13,7 +13,7 @@ namespace Homeward.Web.Pages.BreakGlass;
 /// saying why, for a limited time; and sees and closes the accesses they have open.
 /// </summary>
 [Needs(Right.BreakGlass)]
-public sealed class IndexModel(OpenBreakGlass open, MyBreakGlass mine, EndBreakGlass end) : PageModel
+public sealed class IndexModel(OpenBreakGlass open, MyBreakGlass mine, EndBreakGlass end, Homeward.Web.Infrastructure.LayoutFacts layout) : PageModel
 {
     [FromQuery] public string? NhsNumber { get; set; }
     public OpenBreakGlass.Input Input { get; private set; } = new(null, null, null);
@@ -36,6 +36,7 @@ public sealed class IndexModel(OpenBreakGlass open, MyBreakGlass mine, EndBreakG
             if (!string.IsNullOrWhiteSpace(minutes))
                 length = int.TryParse(minutes, out var m) ? m : throw new ValidationFailedException(new Dictionary<string, string[]> { ["minutes"] = ["Choose how long you need the record for."] });
             var access = await open.Handle(Input with { Minutes = length }, HttpContext.Actor(), ct);
+            layout.ForgetEmergency(HttpContext.Actor().UserId);
             TempData["Banner"] = $"You have emergency access to {access.PersonName}'s record until {Labels.When(access.ExpiresAt)}"
                                  + (string.IsNullOrWhiteSpace(changeReason) ? ", to read it" : ", to read and change it")
                                  + ". Every page you open is recorded and a privacy officer will review your reason.";
@@ -53,6 +54,7 @@ public sealed class IndexModel(OpenBreakGlass open, MyBreakGlass mine, EndBreakG
     public async Task<IActionResult> OnPostEndAsync([FromForm] Guid id, CancellationToken ct)
     {
         var access = await end.Handle(id, HttpContext.Actor(), ct);
+        layout.ForgetEmergency(HttpContext.Actor().UserId);
         TempData["Banner"] = $"Emergency access to {access.PersonName}'s record is closed.";
         return Redirect("/break-glass");
     }
