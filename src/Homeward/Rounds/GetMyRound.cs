@@ -58,7 +58,7 @@ public sealed class GetMyRound(HomewardDb db, TimeProvider clock)
             return new MyRound(day, day == today, null, null, null, null, null, null, null, 0, [], []);
         var team = await db.CareServices.AsNoTracking().Where(s => s.Id == worker.ServiceId).Select(s => s.Name).SingleAsync(ct);
         var conflicts = await Conflicts(worker.Id, now, ct);
-        var rota = await db.Rotas.AsNoTracking().Include(r => r.Assignments).Include(r => r.Workers)
+        var rota = await db.Rotas.AsNoTracking().Include(r => r.Assignments).Include(r => r.Workers).AsSplitQuery()
             .FirstOrDefaultAsync(r => r.ServiceId == worker.ServiceId && r.Date == day && r.Status == RotaStatus.Published, ct);
         if (rota is null)
             return new MyRound(day, day == today, worker.Id, worker.Name, team, null, worker.ShiftStart, worker.ShiftEnd, null, worker.BreakMinutes, [], conflicts);
