@@ -22,6 +22,8 @@ public sealed class DatabasePreparer(IServiceProvider services, IConfiguration c
             // Migrate as the tables' owner; the app itself connects as a role that may only add to the audit trail.
             await using var owner = DatabaseSetup.Create("Postgres", ownerConnection);
             await owner.Database.MigrateAsync(ct);
+            // The job engine's tables too: the app's role may not create tables (decision 036).
+            await JobEngine.ProvisionSchemaAs(ownerConnection, ct);
             var appRole = PostgresPrivileges.AppRoleOf(db.Database.GetConnectionString()!);
             await PostgresPrivileges.GrantAsync(owner, appRole, ct);
             log.LogInformation("Migrated as the owner; granted the app's role {Role} its privileges", appRole);

@@ -58,6 +58,26 @@ public static class JobEngine
         return services;
     }
 
+    /// <summary>
+    /// Makes the job engine's tables on PostgreSQL as the given role (the tables' owner, when the app connects as a role
+    /// that may not create tables; the owner's grants then cover them): a scheduler of another name, started and stopped,
+    /// so it fires nothing of the app's. Creates only what is missing.
+    /// </summary>
+    public static async Task ProvisionSchemaAs(string ownerConnectionString, CancellationToken ct)
+    {
+        var scheduler = await QuartzSchedulerBuilder.Create(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = "Homeward-schema");
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(ownerConnectionString);
+                store.ProvisionSchema();
+            });
+        }).BuildScheduler(ct);
+        await scheduler.Start(ct);
+        await scheduler.Shutdown(false, ct);
+    }
+
     /// <summary>Hands a job to Quartz: one trigger, now, carrying the job's id.</summary>
     /// <remarks>
     /// The trigger is timed by the app's clock, which is the scheduler's too (Quartz takes the container's): a test on a
