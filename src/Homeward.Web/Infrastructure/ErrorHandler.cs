@@ -27,6 +27,17 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
             errors = all;
         if (status == 500)
             log.LogError(exception, "Unhandled error in {Path} ({CorrelationId})", http.Request.Path, http.TraceIdentifier);
+        if (status == 503)
+        {
+            log.LogWarning("The database could not be reached for {Path} ({CorrelationId}): {Reason}", http.Request.Path, http.TraceIdentifier, exception.GetBaseException().Message);
+            // Nothing else may touch the database now (the error page's layout, the sign-in check): a plain page says so.
+            if (!HomewardApp.IsApi(new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value)))
+            {
+                await Unavailable(http, ct);
+                return true;
+            }
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (exception is ForbiddenException forbidden)
             await AuditDenied(http, forbidden, ct);
         // The middleware has already pointed the request at /error; the feature keeps the path that failed.
@@ -43,6 +54,28 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
         problem.Detail = detail;
         problem.Extensions["correlationId"] = http.TraceIdentifier;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>How soon to try again when the database is away.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>The page people see while the database is away: no layout, nothing asked of the database.</summary>
+    private static async Task Unavailable(HttpContext http, CancellationToken ct)
+    {
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Sorry, the service is briefly unavailable – Homeward</title><link rel="stylesheet" href="/lib/nhsuk/nhsuk-frontend.min.css"></head>
+            <body><div class="nhsuk-width-container"><main class="nhsuk-main-wrapper" id="maincontent">
+            <h1 class="nhsuk-heading-l">Sorry, the service is briefly unavailable</h1>
+            <p>Its database cannot be reached just now, usually because it is restarting. Try again in {RetryAfterSeconds} seconds.</p>
+            <p>If you were saving something, check whether it was saved before you send it again.</p>
+            <p class="nhsuk-body-s">Reference: {System.Net.WebUtility.HtmlEncode(http.TraceIdentifier)}</p>
+            </main></div></body></html>
+            """, ct);
     }
 
     /// <summary>The status, title, explanation and field errors for an exception.</summary>
@@ -62,6 +95,8 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
             ForbiddenException f => (403, "Not allowed for your role", f.Message, null),
             Capacity.CapacityUnavailableException c => (409, "Not enough capacity", c.Message, null),
             IdempotencyKeyReusedException i => (422, "Idempotency-Key reused", i.Message, null),
+            _ when DatabaseOutage.Is(exception) => (503, "The service is briefly unavailable",
+                $"Its database cannot be reached just now. Try again in {RetryAfterSeconds} seconds; if you were saving something, check whether it was saved before sending it again.", null),
             _ => (500, "Something went wrong", "The error has been logged. Quote the correlation id if you report it.", (IReadOnlyDictionary<string, string[]>?)null),
         };
     }

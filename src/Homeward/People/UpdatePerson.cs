@@ -22,8 +22,15 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
     {
         actor.Demand(Right.EditReferral, id);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
-        var input = MergePatch.Apply(PersonInput.From(PersonView.From(person)), patch, Json.Options);
-        return await Handle(id, input, expectedVersion, actor, ct);
+        var current = PersonInput.From(PersonView.From(person));
+        var input = MergePatch.Apply(current, patch, Json.Options);
+        if (input != current)
+            return await Handle(id, input, expectedVersion, actor, ct);
+        // A patch that changes nothing changes nothing: no new version, no audit row of a change; still only for those
+        // who may change the record, and only at the version they name.
+        await scope.DemandToChange(actor, id, "person.update", "person", id, ct);
+        Versions.Demand("person", person.Version, expectedVersion, "person's record");
+        return PersonView.From(person);
     }
 
     public async Task<PersonView> Handle(Guid id, PersonInput input, int? expectedVersion, Actor actor, CancellationToken ct)

@@ -46,6 +46,16 @@ public sealed class PersonPatchTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_patch_that_changes_nothing_makes_no_new_version_but_still_needs_the_current_one()
+    {
+        var (hub, url, before) = await APerson();
+
+        var same = await (await hub.PatchJson(url, new { givenName = before.Str("givenName") }, Version(before))).Expect(HttpStatusCode.OK);
+        Assert.Equal(before.GetProperty("version").GetInt32(), same.GetProperty("version").GetInt32());
+        await (await hub.PatchJson(url, new { }, "\"999\"")).Expect(HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
     public async Task Null_clears_an_optional_field_and_a_required_one_is_refused_with_nothing_changed()
     {
         var (hub, url, before) = await APerson();
