@@ -23,6 +23,8 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var (status, title, detail, errors) = Describe(exception);
+        // The middleware has already pointed the request at /error; the feature keeps the path that failed.
+        var path = new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value);
         if (exception is BadHttpRequestException { InnerException: JsonException } && await EveryWrongType(http, ct) is { Count: > 0 } all)
             errors = all;
         if (status == 500)
@@ -31,7 +33,7 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
         {
             log.LogWarning("The database could not be reached for {Path} ({CorrelationId}): {Reason}", http.Request.Path, http.TraceIdentifier, exception.GetBaseException().Message);
             // Nothing else may touch the database now (the error page's layout, the sign-in check): a plain page says so.
-            if (!HomewardApp.IsApi(new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value)))
+            if (!HomewardApp.IsApi(path))
             {
                 await Unavailable(http, ct);
                 return true;
@@ -40,8 +42,6 @@ public sealed class ErrorHandler(IProblemDetailsService problems, IServiceScopeF
         }
         if (exception is ForbiddenException forbidden)
             await AuditDenied(http, forbidden, ct);
-        // The middleware has already pointed the request at /error; the feature keeps the path that failed.
-        var path = new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value);
         if (!HomewardApp.IsApi(path))
             return false; // people get the error page (/error), which says the same in words
 

@@ -5,14 +5,11 @@ namespace Homeward.Planning;
 
 /// <summary>
 /// A planning run takes both cores for minutes at region size, so it runs on the job engine: checked at once, answered
-/// with the job, run one at a time across the instances (<see cref="OneAtATime"/>), and stopped when someone cancels it
+/// with the job, run one at a time across the instances (the job engine runs this kind serially), and stopped when someone cancels it
 /// (not when the browser that asked goes away: the run is kept for whoever comes back to it).
 /// </summary>
 public sealed class RunPlanWork(RunPlan plans, Jobs.Jobs jobs, TimeProvider clock) : IJobWork
 {
-    /// <summary>The engine runs jobs of this kind one after another, whichever instance picks them up.</summary>
-    public const bool OneAtATime = true;
-
     public JobKind Kind => JobKind.PlanningRun;
 
     /// <summary>The run, and the saved runs to compare it with when it is done (the planning page's choice).</summary>
