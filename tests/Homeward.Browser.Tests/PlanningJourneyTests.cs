@@ -62,5 +62,17 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByTestId("runs").GetByRole(AriaRole.Checkbox).First.UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare the ticked runs" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The run", Exact = true })).ToBeVisibleAsync();
+
+        // A job's own page, opened later, says what it made and links to it; arriving there just after asking (the work
+        // quicker than the browser) goes straight to the result.
+        Guid job;
+        await using (var db = app.Db())
+            job = await db.Jobs.OrderByDescending(j => j.CreatedAt).Select(j => j.Id).FirstAsync(TestContext.Current.CancellationToken);
+        await page.GotoAsync($"/jobs/{job}");
+        await Assertions.Expect(page.GetByTestId("job-summary")).ToContainTextAsync("“Four more beds” ran 200 times");
+        await page.AssertAccessible();
+        await page.GotoAsync($"/jobs/{job}?follow=true");
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("“Four more beds” ran 200 times");
+        await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("Four more beds");
     }
 }

@@ -15,6 +15,9 @@ namespace Homeward.Web.Pages.Jobs;
 public sealed class ShowModel(Homeward.Jobs.Jobs jobs) : ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
+
+    /// <summary>The person has just asked for the job: if it is done already when they arrive, they go to its result.</summary>
+    [FromQuery] public bool Follow { get; set; }
     public JobView? Job { get; private set; }
 
     protected override string Here => $"/jobs/{Id}";
@@ -31,13 +34,21 @@ public sealed class ShowModel(Homeward.Jobs.Jobs jobs) : ActingPage
         {
             return NotFound();
         }
-        // The page was watching (htmx asks each second): once done, it goes to the result.
-        if (Request.Headers.ContainsKey("HX-Request") && Job is { Status: JobStatus.Done, ResultPage: { } page })
+        if (Job is not { Status: JobStatus.Done, ResultPage: { } page })
+            return Page();
+        // The page was watching (htmx asks each second), or the person has just asked and the work was quicker than
+        // their browser: either way, they go to the result. Nothing is rendered here (the page would read the banner
+        // meant for the result's page).
+        if (Request.Headers.ContainsKey("HX-Request"))
         {
-            // Nothing rendered here (the page would read the banner meant for the result's page).
             TempData["Banner"] = Job.Message;
             Response.Headers["HX-Redirect"] = page;
             return new ContentResult { Content = "", ContentType = "text/html" };
+        }
+        if (Follow)
+        {
+            TempData["Banner"] = Job.Message;
+            return LocalRedirect(page);
         }
         return Page();
     }

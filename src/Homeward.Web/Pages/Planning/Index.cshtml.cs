@@ -27,7 +27,7 @@ public sealed class IndexModel(GetLiveScenario live, RunPlanWork runPlan, ListPl
     private Guid? _job;
 
     /// <summary>After asking for a run: its job's page, which opens the run when it is done.</summary>
-    protected override string Here => _job is { } id ? $"/jobs/{id}" : "/planning";
+    protected override string Here => _job is { } id ? $"/jobs/{id}?follow=true" : "/planning";
 
     public string RunAction => "/planning?handler=Run" + string.Concat(Compare.Distinct().Take(MaxCompared - 1).Select(id => $"&compare={id}"));
 

@@ -18,7 +18,7 @@ public sealed class IndexModel(TeamRotas rotas, BuildRotaWork build, TimeProvide
     public DateOnly Tomorrow => London.DateOf(clock.GetUtcNow()).AddDays(1);
     private Guid? _job;
 
-    protected override string Here => _job is { } id ? $"/jobs/{id}" : "/rotas" + (Team is { } t ? $"?team={t}" : "");
+    protected override string Here => _job is { } id ? $"/jobs/{id}?follow=true" : "/rotas" + (Team is { } t ? $"?team={t}" : "");
 
     protected override async Task Load(CancellationToken ct)
     {
