@@ -103,10 +103,9 @@ public static class HomewardApp
             {
                 foreach (var page in new[] { "/Account/Login", "/Account/SetPassword" })
                     o.Conventions.AddPageApplicationModelConvention(page,
-                        model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInLimits.Policy)));
+                        model => model.EndpointMetadata.Add(new RequestLimits.SignInAttempts()));
             })
             .AddMvcOptions(o => o.Filters.Add<AccessRulePageFilter>());
-        services.AddSignInLimits(config);
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();
         services.AddOpenApi(o =>
@@ -163,7 +162,7 @@ public static class HomewardApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseMiddleware<RequestLimits>();
         app.UseAntiforgery();
 
         app.MapOpenApi().ForEveryone();

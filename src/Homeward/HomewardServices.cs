@@ -115,6 +115,7 @@ public static class HomewardServices
         services.AddScoped<Rotas.TeamRotas>();
         // Long work, on the job engine (the web app registers the engine: IJobQueue).
         services.AddScoped<Jobs.Jobs>();
+        services.AddScoped<RateCounter>();
         services.AddSingleton<Jobs.RunJob>();
         services.AddScoped<Rotas.BuildRotaWork>();
         services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Rotas.BuildRotaWork>());

@@ -62,7 +62,7 @@ public static class AuthEndpoints
             return Results.Ok(new TokenResponse(token, "Bearer", expires, user.UserName!, profile?.Role ?? user.Role, profile?.OrganisationId ?? user.OrganisationId));
         })
         .ForEveryone()
-        .RequireRateLimiting(Infrastructure.SignInLimits.Policy)
+        .LimitedAsSignIn()
         .WithTags("Sign-in")
         .WithSummary("Create a personal access token")
         .WithDescription("Send a user name and password; use the token as 'Authorization: Bearer TOKEN'. It is shown once and stored hashed. A user with several profiles names the role (and organisation) the token acts in; their own otherwise.")

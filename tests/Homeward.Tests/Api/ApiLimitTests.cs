@@ -8,8 +8,19 @@ namespace Homeward.Tests.Api;
 public sealed class ApiLimitTests(ApiLimitTests.LimitedApp app) : IClassFixture<ApiLimitTests.LimitedApp>
 {
     /// <summary>The app with a low API limit, so the test can reach it.</summary>
-    public sealed class LimitedApp : ApiFactory
+    public class LimitedApp : ApiFactory
     {
+        public LimitedApp()
+        {
+        }
+
+        private LimitedApp(string connectionString) : base(connectionString)
+        {
+        }
+
+        /// <summary>Another instance on the same database, as behind a load balancer.</summary>
+        public static LimitedApp Beside(LimitedApp other) => new(other.ConnectionString) { KeepDatabase = true };
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
@@ -40,6 +51,26 @@ public sealed class ApiLimitTests(ApiLimitTests.LimitedApp app) : IClassFixture<
         var manager = await app.ClientFor(Homeward.Access.Role.Manager);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/referrals", Ct)).StatusCode);
         Assert.NotEqual((HttpStatusCode)429, (await hub.GetAsync("/account/login", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_count_against_one_allowance()
+    {
+        // Behind a load balancer with no sticky sessions, requests alternate between instances: the allowance is the
+        // user's, not each instance's.
+        await using var other = LimitedApp.Beside(app);
+        var here = await app.ClientFor(Homeward.Access.Role.RapidResponseClinician);
+        var there = await other.ClientFor(Homeward.Access.Role.RapidResponseClinician);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            statuses.Add((await here.GetAsync("/api/referrals", Ct)).StatusCode);
+            statuses.Add((await there.GetAsync("/api/referrals", Ct)).StatusCode);
+        }
+
+        // 16 requests against 12 a minute: each instance saw only 8, yet the last ones were refused.
+        Assert.Equal(12, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.All(statuses.Skip(12), s => Assert.Equal((HttpStatusCode)429, s));
     }
 
 }

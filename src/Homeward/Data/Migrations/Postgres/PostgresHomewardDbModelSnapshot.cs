@@ -1210,6 +1210,25 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("CarerInvolvements", (string)null);
                 });
 
+            modelBuilder.Entity("Homeward.Data.RateCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("RateCounts", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.Delays.DelayEntry", b =>
                 {
                     b.Property<long>("Id")

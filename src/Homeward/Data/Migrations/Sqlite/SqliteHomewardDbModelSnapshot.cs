@@ -1192,6 +1192,25 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("CarerInvolvements", (string)null);
                 });
 
+            modelBuilder.Entity("Homeward.Data.RateCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("RateCounts", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.Delays.DelayEntry", b =>
                 {
                     b.Property<long>("Id")
