@@ -13,6 +13,7 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- fhir-validation [REFERRALS]
 // dotnet run -c Release --project bench/Homeward.Bench -- schedule INSTANCE [SECONDS] [OUT]   (Solomon text or home care JSON)
 // dotnet run -c Release --project bench/Homeward.Bench -- validate INSTANCE SOLUTION
+// dotnet run -c Release --project bench/Homeward.Bench -- load BASEURL [USERS] [SECONDS] [ACKFILE]   (see bench/region.sh)
 switch (args.ElementAtOrDefault(0))
 {
     case "people":
@@ -30,6 +31,9 @@ switch (args.ElementAtOrDefault(0))
     case "schedule" when args.Length >= 2:
         return await ScheduleCommand.Solve(args[1], int.Parse(args.ElementAtOrDefault(2) ?? "10", System.Globalization.CultureInfo.InvariantCulture),
             args.ElementAtOrDefault(3), CancellationToken.None);
+    case "load" when args.Length >= 2:
+        return await LoadBench.Run(args[1], int.Parse(args.ElementAtOrDefault(2) ?? "200", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(args.ElementAtOrDefault(3) ?? "600", System.Globalization.CultureInfo.InvariantCulture), args.ElementAtOrDefault(4));
     case "validate" when args.Length == 3:
         return await ScheduleCommand.Validate(args[1], args[2], CancellationToken.None);
     case "solomon":
