@@ -81,6 +81,8 @@ stop_instance() { # SIGTERM: finishes requests under way and hands back its jobs
 }
 
 haproxy_up() {
+  # While no instance is healthy (the database away), the balancer's own 503 asks clients to come back, as the app's do.
+  printf 'HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 5\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nHomeward is briefly unavailable: try again in a few seconds.\n' >"$REGION_DIR/503.http"
   {
     cat <<CFG
 global
@@ -95,6 +97,7 @@ defaults
   retries 2
   option redispatch
   retry-on conn-failure
+  errorfile 503 $REGION_DIR/503.http
 frontend homeward
   bind 127.0.0.1:$LB_PORT
   option forwardfor

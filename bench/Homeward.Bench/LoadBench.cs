@@ -33,6 +33,7 @@ public static class LoadBench
         public readonly ConcurrentBag<double> Milliseconds = [];
         public int Errors;
         public int Refused;
+        public int RetryAfter;
         public string? FirstError;
     }
 
@@ -92,6 +93,8 @@ public static class LoadBench
                     Interlocked.Increment(ref tally.Refused);
                     return null;
                 }
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null)
+                    Interlocked.Increment(ref tally.RetryAfter);
                 Fail(tally, slot, $"{(int)response.StatusCode} {Trim(await response.Content.ReadAsStringAsync())}");
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -185,7 +188,7 @@ public static class LoadBench
         {
             var sorted = tally.Milliseconds.Order().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{action}: {sorted.Length:N0} answered, p50 {Percentile(sorted, 0.5):F0} ms, p95 {Percentile(sorted, 0.95):F0} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):F0} ms; errors {tally.Errors}{(tally.Refused > 0 ? $", refused as expected (no capacity, or already referred) {tally.Refused}" : "")}{(tally.FirstError is { } e ? $" (first: {e})" : "")}"));
+                $"{action}: {sorted.Length:N0} answered, p50 {Percentile(sorted, 0.5):F0} ms, p95 {Percentile(sorted, 0.95):F0} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):F0} ms; errors {tally.Errors}{(tally.RetryAfter > 0 ? $" (503 with Retry-After: {tally.RetryAfter})" : "")}{(tally.Refused > 0 ? $", refused as expected (no capacity, or already referred) {tally.Refused}" : "")}{(tally.FirstError is { } e ? $" (first: {e})" : "")}"));
         }
         var slots = requestsBySlot.Keys.Order().ToList();
         Console.WriteLine("errors a 10 s (from the start): " + string.Join(" ", slots.Select(s => errorsBySlot.GetValueOrDefault(s).ToString(CultureInfo.InvariantCulture))));
@@ -224,7 +227,11 @@ public static class LoadBench
         return http.SendAsync(request);
     }
 
-    private static string Trim(string text) => text.Length > 160 ? text[..160] : text;
+    private static string Trim(string text)
+    {
+        text = text.ReplaceLineEndings(" ");
+        return text.Length > 120 ? text[..120] : text;
+    }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

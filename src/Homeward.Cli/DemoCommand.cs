@@ -25,7 +25,7 @@ internal static class DemoCommand
         DemoCounty.Summary summary = null!;
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
-            var task = progress.AddTask($"Building the {size} demo county", maxValue: size switch { DemoSize.Small => 2_800, DemoSize.Large => 66_000, _ => 11_000 });
+            var task = progress.AddTask($"Building the {size} demo county", maxValue: size switch { DemoSize.Small => 2_800, DemoSize.Large => 66_000, DemoSize.Region => 1_030_000, _ => 11_000 });
             summary = await county.GenerateAsync(new DemoCounty.Options(size, seed, today), new Progress<int>(n => task.Value = n), ct);
             task.Value = task.MaxValue;
         });

@@ -14,7 +14,7 @@ var provider = new Option<string>("--provider")
 };
 var size = new Option<DemoSize>("--size")
 {
-    Description = "Small (~2,800 referrals), Standard (~11,000) or Large (~66,000: a year of a large county).",
+    Description = "Small (~2,800 referrals), Standard (~11,000) or Large (~66,000: a year of a large county) or Region (~1,030,000: five large counties over three years).",
     DefaultValueFactory = _ => DemoSize.Standard,
 };
 var seed = new Option<int>("--seed") { Description = "The same seed gives the same county.", DefaultValueFactory = _ => 2026 };

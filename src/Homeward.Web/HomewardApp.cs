@@ -32,9 +32,6 @@ public static class HomewardApp
         // First of all hosted services: the database must be migrated before anything reads it (e.g. the key ring).
         services.AddHostedService<DatabasePreparer>();
         Homeward.Fhir.FhirServices.AddHomewardFhir(services);
-        services.AddHostedService<AuditSealer>();
-        services.AddHostedService<AlertSender>();
-        services.AddHostedService<MessageSender>();
         // Fhir:WarmUp=false leaves UK Core to load on the first FHIR post (the browser tests, many short-lived apps).
         if (!string.Equals(config["Fhir:WarmUp"], "false", StringComparison.OrdinalIgnoreCase))
             services.AddHostedService<UkCoreWarmUp>();
@@ -46,6 +43,7 @@ public static class HomewardApp
         services.AddSingleton(demo);
         var connectionString = ConnectionString(config, builder.Environment.ContentRootPath, provider);
         services.AddJobEngine(config, provider, connectionString);
+        services.AddRounds();
         services.AddHomeward(provider, connectionString)
             .AddPasswordValidator<DemoPassword.Validator>()
             .AddSignInManager()

@@ -21,6 +21,12 @@ public enum DemoSize
     Standard,
     /// <summary>About 66,000 referrals a year for a large county of 1.8 million.</summary>
     Large,
+    /// <summary>
+    /// A region's volume: five large counties (about 340,000 referrals a year) over three years, over a million
+    /// referrals, for the region benchmarks. Still one partnership's structure (three localities, two hospitals), at
+    /// thirty times the Standard county's scale.
+    /// </summary>
+    Region,
 }
 
 /// <summary>
@@ -64,7 +70,10 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
         if (await db.Referrals.AnyAsync(ct))
             return new Summary(0, 0, 0, 0, stopwatch.Elapsed, Skipped: true);
 
-        var scale = options.Size switch { DemoSize.Small => 0.25, DemoSize.Large => 6.0, _ => 1.0 };
+        var scale = options.Size switch { DemoSize.Small => 0.25, DemoSize.Large => 6.0, DemoSize.Region => 30.0, _ => 1.0 };
+        var years = options.Size == DemoSize.Region ? 3 : 1;
+        // Over three years many more are referred again; and the test range holds only about 900,000 NHS numbers.
+        var againChance = options.Size == DemoSize.Region ? 0.4 : 0.08;
         var localities = LocalityNames.Select((n, i) => new Locality { Name = n, Population = (int)(100_000 * scale), Postcodes = [LocalityPlaces[i].Area] }).ToList();
         db.Localities.AddRange(localities);
         await db.SaveChangesAsync(ct);
@@ -90,7 +99,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         int people = 0, referrals = 0, events = 0;
-        for (var day = today.AddDays(-365); day <= today; day = day.AddDays(1))
+        for (var day = today.AddDays(-365 * years); day <= today; day = day.AddDays(1))
         {
             var season = Season(day);
             foreach (var (route, perDay) in RatesPerDay)
@@ -102,7 +111,7 @@ public sealed class DemoCounty(HomewardDb db, UserManager<HomewardUser> users, T
                     if (receivedAt > now)
                         continue;
                     Person person;
-                    if (pool.Count > 50 && random.Chance(0.08))
+                    if (pool.Count > 50 && random.Chance(againChance))
                         person = random.Pick(pool);
                     else
                     {

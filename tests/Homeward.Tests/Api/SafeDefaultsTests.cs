@@ -39,6 +39,8 @@ public sealed class SafeDefaultsTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
+        // Stopped first, as the host would be: the job engine's threads end with it.
+        await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }
 
