@@ -32,13 +32,10 @@ public sealed class FhirExport(IServiceProvider services, FhirSearch search)
             var episodes = await services.GetRequiredService<SearchEpisodes>().Handle(new SearchEpisodes.Query(person.NhsNumber, PageSize: 100), actor, ct);
             foreach (var e in episodes.Items)
                 bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"{baseUrl}/EpisodeOfCare/{e.Id}", Resource = EpisodeMap.ToFhir(e) });
-            foreach (var type in new[] { "Encounter", "CarePlan", "Goal", "Observation", "Task" })
-            {
-                var part = new Bundle();
-                await search.CareSearch(part, type, person.NhsNumber, null, baseUrl, actor, ct);
-                foreach (var entry in part.Entry)
-                    bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = entry.FullUrl, Resource = entry.Resource });
-            }
+            var care = new Bundle();
+            await search.CareSearch(care, ["Encounter", "CarePlan", "Goal", "Observation", "Task"], person.NhsNumber, null, baseUrl, actor, ct);
+            foreach (var entry in care.Entry)
+                bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = entry.FullUrl, Resource = entry.Resource });
             return bundle;
         });
 }

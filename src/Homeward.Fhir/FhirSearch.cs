@@ -130,7 +130,7 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
                     break;
                 }
                 case "CarePlan" or "Goal" or "Observation" or "Encounter" or "Task":
-                    await CareSearch(bundle, type, nhs, One("status"), baseUrl, actor, ct, personId);
+                    await CareSearch(bundle, [type], nhs, One("status"), baseUrl, actor, ct, personId);
                     bundle.Total = bundle.Entry.Count;
                     break;
                 case "HealthcareService" or "Schedule" or "Slot":
@@ -155,11 +155,15 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
         });
     }
 
-    /// <summary>The care record's resources of one person's episodes (the person's NHS number is required).</summary>
-    internal async Task CareSearch(Bundle bundle, string type, string? nhs, string? status, string baseUrl, Actor actor, CancellationToken ct, Guid? personId = null)
+    /// <summary>
+    /// The care record's resources of one person's episodes (the person's NHS number or record is required), of each
+    /// type asked for in turn; the records are read once, whatever the types.
+    /// </summary>
+    internal async Task CareSearch(Bundle bundle, IReadOnlyList<string> types, string? nhs, string? status, string baseUrl, Actor actor, CancellationToken ct, Guid? personId = null)
     {
+        var type = types[0];
         Hl7.Fhir.Model.Task.TaskStatus? wanted = null;
-        if (type == "Task" && status is not null)
+        if (types is ["Task"] && status is not null)
             wanted = status switch
             {
                 "requested" => Hl7.Fhir.Model.Task.TaskStatus.Requested,
@@ -170,24 +174,24 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
             throw new FhirException(400, [new FhirProblem("patient.identifier",
                 $"Search {type} by the person's NHS number (patient.identifier={FhirSystems.NhsNumber}|9990000018) or their record (patient=Patient/{{id}}).", OperationOutcome.IssueType.Required)]);
         var episodes = await services.GetRequiredService<SearchEpisodes>().Handle(new SearchEpisodes.Query(nhs, PageSize: Page<object>.MaxPageSize, PersonId: personId), actor, ct);
-        foreach (var e in episodes.Items)
+        // The care records of the person's episodes, read together (not a set of queries an episode).
+        var withRecords = episodes.Items.Where(e => e.Status is not (EpisodeStatus.Referred or EpisodeStatus.Triaged or EpisodeStatus.Declined)).ToList();
+        var records = new List<Homeward.Care.CareRecordView>();
+        if (types.Any(t => t != "Encounter"))
+            foreach (var person in withRecords.GroupBy(e => e.Person.Id))
+                records.AddRange(await CareRecords.HandleAll(person.Key, [.. person.Select(e => e.Id)], actor, ct));
+        foreach (var each in types)
         {
-            if (type == "Encounter")
-            {
-                if (CareMap.Ending(e) is { } encounter)
-                    FhirCommon.Add(bundle, encounter, baseUrl);
-                continue;
-            }
-            if (e.Status is EpisodeStatus.Referred or EpisodeStatus.Triaged or EpisodeStatus.Declined)
-                continue;
-            var record = await CareRecords.Handle(e.Id, actor, ct);
-            IEnumerable<Resource> found = type switch
-            {
-                "CarePlan" => CareMap.Plan(record) is { } plan ? [plan] : [],
-                "Goal" => CareMap.Goals(record),
-                "Observation" => CareMap.Observations(record),
-                _ => record.FollowUp is { } f && (wanted is null || CareMap.FollowUpTask(f, record.PersonId).Status == wanted) ? [CareMap.FollowUpTask(f, record.PersonId)] : [],
-            };
+            IEnumerable<Resource> found = each == "Encounter"
+                ? episodes.Items.Select(CareMap.Ending).OfType<Resource>()
+                : records.SelectMany(record => each switch
+                {
+                    "CarePlan" => CareMap.Plan(record) is { } plan ? [plan] : [],
+                    "Goal" => CareMap.Goals(record),
+                    "Observation" => CareMap.Observations(record),
+                    _ => record.FollowUp is { } f && (wanted is null || CareMap.FollowUpTask(f, record.PersonId).Status == wanted)
+                        ? [CareMap.FollowUpTask(f, record.PersonId)] : (IEnumerable<Resource>)[],
+                });
             foreach (var resource in found)
                 FhirCommon.Add(bundle, resource, baseUrl);
         }

@@ -25,60 +25,103 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
         return view;
     }
 
-    /// <summary>The care record as it stands (not audited: callers audit the read or change that asked for it).</summary>
-    internal async Task<CareRecordView> Build(Guid episodeId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The care records of one person's episodes (those the actor may see), read together and audited one row an
+    /// episode, as <see cref="Handle"/> would: for a FHIR search or an export of everything about a person.
+    /// </summary>
+    public async Task<IReadOnlyList<CareRecordView>> HandleAll(Guid personId, IReadOnlyList<Guid> episodeIds, Actor actor, CancellationToken ct)
     {
-        var episode = await db.Episodes.AsNoTracking().SingleOrDefaultAsync(e => e.Id == episodeId, ct)
-                      ?? throw new NotFoundException("episode", episodeId);
-        var assessment = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.EpisodeId == episodeId, ct);
-        var plan = await db.CarePlans.AsNoTracking().SingleOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
-        var goals = await db.Goals.AsNoTracking().Include(g => g.Scores).Where(g => g.EpisodeId == episodeId).OrderBy(g => g.SetAt).ToListAsync(ct);
-        var results = await db.MeasureResults.AsNoTracking().Where(m => m.EpisodeId == episodeId).OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
-        var reviews = await db.Reviews.AsNoTracking().Where(r => r.EpisodeId == episodeId).OrderBy(r => r.DueOn).ToListAsync(ct);
-        var support = await db.CommunitySupports.AsNoTracking().Where(s => s.EpisodeId == episodeId).OrderBy(s => s.At).ToListAsync(ct);
-        var visits = await db.Visits.AsNoTracking().Where(v => v.EpisodeId == episodeId).OrderBy(v => v.Date).ThenBy(v => v.WindowStart).ToListAsync(ct);
+        actor.Demand(Right.ReadRecords);
+        await scope.Demand(actor, personId, "care.read", "person", personId, ct);
+        var ids = episodeIds.Distinct().ToList();
+        if (scope.EpisodesOf(actor, personId) is { } visible)
+        {
+            var seen = (await visible.Where(e => ids.Contains(e)).ToListAsync(ct)).ToHashSet();
+            ids = [.. ids.Where(seen.Contains)];
+        }
+        var now = clock.GetUtcNow();
+        var records = (await BuildAll(ids, now, ct)).Values.Where(r => r.PersonId == personId).ToDictionary(r => r.EpisodeId);
+        db.AuditEntries.AddRange(records.Values.Select(r => AuditEntry.For(actor, "care.read", personId, r.EpisodeId, now)));
+        await db.SaveChangesAsync(ct);
+        return [.. ids.Where(records.ContainsKey).Select(id => records[id])];
+    }
+
+    /// <summary>The care record as it stands (not audited: callers audit the read or change that asked for it).</summary>
+    internal async Task<CareRecordView> Build(Guid episodeId, DateTimeOffset now, CancellationToken ct) =>
+        (await BuildAll([episodeId], now, ct))[episodeId];
+
+    /// <summary>
+    /// The care records of several episodes (a person's, for their subject access request or a FHIR search) in one
+    /// query per part of the record, however many episodes: not one set of queries per episode.
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<Guid, CareRecordView>> BuildAll(IReadOnlyCollection<Guid> episodeIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = episodeIds.Distinct().ToList();
+        var episodes = await db.Episodes.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        foreach (var id in ids.Where(id => !episodes.ContainsKey(id)))
+            throw new NotFoundException("episode", id);
+        var assessments = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.EpisodeId)).ToListAsync(ct)).ToDictionary(a => a.EpisodeId);
+        var plans = (await db.CarePlans.AsNoTracking().Where(p => ids.Contains(p.EpisodeId)).ToListAsync(ct)).ToDictionary(p => p.EpisodeId);
+        var goals = (await db.Goals.AsNoTracking().Include(g => g.Scores).Where(g => ids.Contains(g.EpisodeId)).OrderBy(g => g.SetAt).AsSplitQuery().ToListAsync(ct))
+            .ToLookup(g => g.EpisodeId);
+        var results = (await db.MeasureResults.AsNoTracking().Where(m => ids.Contains(m.EpisodeId)).OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct))
+            .ToLookup(m => m.EpisodeId);
+        var reviews = (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.EpisodeId)).OrderBy(r => r.DueOn).ToListAsync(ct)).ToLookup(r => r.EpisodeId);
+        var support = (await db.CommunitySupports.AsNoTracking().Where(s => ids.Contains(s.EpisodeId)).OrderBy(s => s.At).ToListAsync(ct)).ToLookup(s => s.EpisodeId);
+        var visits = (await db.Visits.AsNoTracking().Where(v => ids.Contains(v.EpisodeId)).OrderBy(v => v.Date).ThenBy(v => v.WindowStart).ToListAsync(ct))
+            .ToLookup(v => v.EpisodeId);
         // What carers recorded of each visit's tasks at check-out (those that fitted the visit).
         var tasks = (await (from t in db.VisitTaskRecords.AsNoTracking()
                             join a in db.VisitActions.AsNoTracking() on t.ActionId equals a.Id
-                            where a.EpisodeId == episodeId && a.Outcome == Rounds.VisitActionOutcome.Applied
+                            where a.EpisodeId != null && ids.Contains(a.EpisodeId.Value) && a.Outcome == Rounds.VisitActionOutcome.Applied
                             orderby a.ReceivedAt, t.Position
                             select new { t, a.UserName }).ToListAsync(ct))
             .GroupBy(x => x.t.VisitId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TaskDoneView>)[.. g.Select(x => new TaskDoneView(x.t.Kind, x.t.Text, x.t.Outcome, x.t.Reason, x.UserName))]);
-        var followUp = await db.FollowUps.AsNoTracking().Include(f => f.Attempts).SingleOrDefaultAsync(f => f.EpisodeId == episodeId, ct);
+        var followUps = (await db.FollowUps.AsNoTracking().Include(f => f.Attempts).Where(f => ids.Contains(f.EpisodeId)).ToListAsync(ct)).ToDictionary(f => f.EpisodeId);
+        var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.EpisodeId)).ToListAsync(ct)).ToLookup(o => o.EpisodeId);
+        var carers = (await db.CarerInvolvements.AsNoTracking().Where(c => ids.Contains(c.EpisodeId)).ToListAsync(ct)).ToDictionary(c => c.EpisodeId);
 
         var definitions = (await catalogue.All(ct)).ToDictionary(m => m.Code);
         string NameOf(string code) => definitions.TryGetValue(code, out var d) ? d.Name : code;
-        var changes = results.GroupBy(r => r.MeasureCode).Select(g =>
-        {
-            var start = g.LastOrDefault(r => r.Stage == Stage.Start)?.Total;
-            var end = g.LastOrDefault(r => r.Stage == Stage.End)?.Total;
-            var d = definitions.GetValueOrDefault(g.Key);
-            return new MeasureChange(g.Key, NameOf(g.Key), start, end, end - start, d?.HigherIsBetter ?? true, d?.Unit);
-        }).ToList();
-
         var today = London.DateOf(now);
-        var summary = Summarise(episode, assessment is not null, plan is not null, goals, results, visits.Count(v => v.Status == VisitStatus.Planned && v.Date < today));
-        var missing = episode.Status == EpisodeStatus.Active ? EndingRules.Missing(episode.Service, null, summary).ToDictionary() : new Dictionary<string, string[]>();
-
-        return new CareRecordView(episode.Id, episode.PersonId, episode.Status, episode.Service, episode.StartedAt,
-            assessment is null ? null : AssessmentView.From(assessment), plan is null ? null : PlanView.From(plan),
-            [.. goals.Select(GoalView.From)],
-            [.. results.Select(r => new MeasureResultView(r.Id, r.MeasureCode, NameOf(r.MeasureCode), r.Stage, r.Total,
-                JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Values)!, r.At, r.By))],
-            changes,
-            [.. reviews.Select(r => new ReviewView(r.Id, r.DueOn, r.HeldAt, r.Notes, r.HeldBy))],
-            [.. support.Select(s => new SupportView(s.Need, s.Action, s.Organisation, s.Notes, s.At, s.By))],
-            [.. visits.Select(v => VisitView.From(v) with { Tasks = tasks.GetValueOrDefault(v.Id) ?? [] })],
-            episode.UrgentOutcome, episode.UrgentOutcomeReason,
-            followUp is null ? null : FollowUpView.From(followUp, null, today),
-            missing)
+        var records = new Dictionary<Guid, CareRecordView>();
+        foreach (var id in ids)
         {
-            Observations = [.. (await db.Observations.AsNoTracking().Where(o => o.EpisodeId == episodeId).ToListAsync(ct))
-                .OrderByDescending(o => o.At).Select(ObservationView.From)],
-            Carer = await db.CarerInvolvements.AsNoTracking().Where(c => c.EpisodeId == episodeId).Select(c => Carers.CarerInvolvementView.From(c))
-                .SingleOrDefaultAsync(ct),
-        };
+            var episode = episodes[id];
+            var assessment = assessments.GetValueOrDefault(id);
+            var plan = plans.GetValueOrDefault(id);
+            var episodeGoals = goals[id].ToList();
+            var episodeResults = results[id].ToList();
+            var changes = episodeResults.GroupBy(r => r.MeasureCode).Select(g =>
+            {
+                var start = g.LastOrDefault(r => r.Stage == Stage.Start)?.Total;
+                var end = g.LastOrDefault(r => r.Stage == Stage.End)?.Total;
+                var d = definitions.GetValueOrDefault(g.Key);
+                return new MeasureChange(g.Key, NameOf(g.Key), start, end, end - start, d?.HigherIsBetter ?? true, d?.Unit);
+            }).ToList();
+            var summary = Summarise(episode, assessment is not null, plan is not null, episodeGoals, episodeResults,
+                visits[id].Count(v => v.Status == VisitStatus.Planned && v.Date < today));
+            var missing = episode.Status == EpisodeStatus.Active ? EndingRules.Missing(episode.Service, null, summary).ToDictionary() : new Dictionary<string, string[]>();
+            var followUp = followUps.GetValueOrDefault(id);
+            records[id] = new CareRecordView(episode.Id, episode.PersonId, episode.Status, episode.Service, episode.StartedAt,
+                assessment is null ? null : AssessmentView.From(assessment), plan is null ? null : PlanView.From(plan),
+                [.. episodeGoals.Select(GoalView.From)],
+                [.. episodeResults.Select(r => new MeasureResultView(r.Id, r.MeasureCode, NameOf(r.MeasureCode), r.Stage, r.Total,
+                    JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Values)!, r.At, r.By))],
+                changes,
+                [.. reviews[id].Select(r => new ReviewView(r.Id, r.DueOn, r.HeldAt, r.Notes, r.HeldBy))],
+                [.. support[id].Select(s => new SupportView(s.Need, s.Action, s.Organisation, s.Notes, s.At, s.By))],
+                [.. visits[id].Select(v => VisitView.From(v) with { Tasks = tasks.GetValueOrDefault(v.Id) ?? [] })],
+                episode.UrgentOutcome, episode.UrgentOutcomeReason,
+                followUp is null ? null : FollowUpView.From(followUp, null, today),
+                missing)
+            {
+                Observations = [.. observations[id].OrderByDescending(o => o.At).Select(ObservationView.From)],
+                Carer = carers.GetValueOrDefault(id) is { } carer ? Carers.CarerInvolvementView.From(carer) : null,
+            };
+        }
+        return records;
     }
 
     /// <summary>What the ending rules need to know, as at the day the episode ends.</summary>

@@ -62,14 +62,16 @@ public sealed class SubjectAccess(HomewardDb db, GetCareRecord careRecords, Time
                 b.EndDate, b.VisitsPerDayAtStart, b.VisitsPerDayAtEnd, b.MinutesPerVisit, b.DoubleHanded, b.CreatedAt))
             .ToLookup(b => b.EpisodeId);
         var now = clock.GetUtcNow();
-        var episodes = new List<EpisodePart>();
-        // Every episode comes from a referral: the rows above hold them all.
-        foreach (var (episode, route) in referralRows.Select(x => (x.e, x.r.Route)).OrderBy(x => x.e.ReferredAt))
-        {
-            var timeline = await db.EpisodeEvents.AsNoTracking().Where(v => v.EpisodeId == episode.Id).OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(ct);
-            episodes.Add(new EpisodePart(EpisodeView.From(episode, found, route), [.. timeline.Select(EpisodeEventView.From)],
-                await careRecords.Build(episode.Id, now, ct), [.. bookings[episode.Id]]));
-        }
+        // Every episode comes from a referral: the rows above hold them all. Their timelines and care records are read
+        // together, not a set of queries an episode.
+        var ids = referralRows.Select(x => x.e.Id).ToList();
+        var timelines = (await db.EpisodeEvents.AsNoTracking().Where(v => ids.Contains(v.EpisodeId)).OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(ct))
+            .ToLookup(v => v.EpisodeId);
+        var records = await careRecords.BuildAll(ids, now, ct);
+        var episodes = referralRows.OrderBy(x => x.e.ReferredAt)
+            .Select(x => new EpisodePart(EpisodeView.From(x.e, found, x.r.Route), [.. timelines[x.e.Id].Select(EpisodeEventView.From)], records[x.e.Id],
+                [.. bookings[x.e.Id]]))
+            .ToList();
         var accesses = await db.AuditEntries.AsNoTracking()
             .Where(a => a.PersonId == personId || db.AuditPeople.Any(s => s.AuditEntryId == a.Id && s.PersonId == personId)).OrderBy(a => a.Id)
             .Select(a => new Access(a.At, a.UserName, a.Role, a.OrganisationId, a.Action, a.Outcome)).ToListAsync(ct);
