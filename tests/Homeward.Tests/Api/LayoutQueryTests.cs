@@ -1,8 +1,6 @@
 using System.Net;
 using Homeward.Access;
 using Homeward.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Homeward.Tests.Api;
 
@@ -10,25 +8,11 @@ namespace Homeward.Tests.Api;
 /// Every page's header (the organisation, other profiles, emergency access) is not asked of the database on every
 /// page: once asked, it is kept a while; emergency access opened is shown on the very next page.
 /// </summary>
-public sealed class LayoutQueryTests(LayoutQueryTests.Logged app) : IClassFixture<LayoutQueryTests.Logged>
+public sealed class LayoutQueryTests(LoggedApiFactory app) : IClassFixture<LoggedApiFactory>
 {
-    /// <summary>The app with the database's commands logged.</summary>
-    public sealed class Logged : ApiFactory
-    {
-        public CapturedLog Log { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
-            builder.ConfigureLogging(l => l.AddProvider(Log));
-        }
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private List<string> Commands() =>
-        [.. app.Log.Entries.Where(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command").Select(e => e.Text)];
+    private List<string> Commands() => app.Commands();
 
     [Fact]
     public async Task A_second_page_asks_nothing_of_the_database_for_its_header()

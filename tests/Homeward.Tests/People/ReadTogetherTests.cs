@@ -3,10 +3,8 @@ using Homeward.Access;
 using Homeward.Data;
 using Homeward.Fhir;
 using Homeward.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Homeward.Tests.People;
 
@@ -14,30 +12,12 @@ namespace Homeward.Tests.People;
 /// Everything about a person (a subject access request, a FHIR export, a FHIR search of their care record) is read with
 /// one query per part of the record, however many episodes they have had: not a set of queries an episode.
 /// </summary>
-public sealed class ReadTogetherTests(ReadTogetherTests.Logged app) : IClassFixture<ReadTogetherTests.Logged>
+public sealed class ReadTogetherTests(LoggedApiFactory app) : IClassFixture<LoggedApiFactory>
 {
-    /// <summary>The app with the database's commands logged.</summary>
-    public sealed class Logged : ApiFactory
-    {
-        public CapturedLog Log { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
-            builder.ConfigureLogging(l => l.AddProvider(Log));
-        }
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The database commands since the last call.</summary>
-    private List<string> Commands()
-    {
-        var commands = app.Log.Entries.Where(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command").Select(e => e.Text).ToList();
-        app.Log.Entries.Clear();
-        return commands;
-    }
+    private List<string> Commands() => app.Commands(clear: true);
 
     private static int Reads(List<string> commands, string table) =>
         commands.Count(c => c.Contains("SELECT", StringComparison.Ordinal) && c.Contains($"FROM \"{table}\"", StringComparison.Ordinal));
