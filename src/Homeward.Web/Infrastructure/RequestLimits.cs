@@ -25,13 +25,12 @@ public sealed class RequestLimits(RequestDelegate next, IConfiguration config)
 
     public async Task InvokeAsync(HttpContext http, RateCounter counter)
     {
-        var (key, limit) = Counted(http);
+        var (key, limit, signIn) = Counted(http);
         if (key is null || await counter.Hit(key, http.RequestAborted) <= limit)
         {
             await next(http);
             return;
         }
-        var signIn = key.StartsWith("sign-in", StringComparison.Ordinal);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = signIn ? "60" : "10";
         var path = http.Request.Path;
@@ -46,16 +45,17 @@ public sealed class RequestLimits(RequestDelegate next, IConfiguration config)
             await http.Response.WriteAsync("Too many sign-in attempts from here: wait a minute and try again.", http.RequestAborted);
     }
 
-    private (string? Key, int Limit) Counted(HttpContext http)
+    /// <summary>What the request counts against (no key: nothing), the limit, and whether it is a sign-in attempt.</summary>
+    private (string? Key, int Limit, bool SignIn) Counted(HttpContext http)
     {
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
         if (HttpMethods.IsPost(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<SignInAttempts>() is not null)
-            return ($"sign-in address:{address}", _signInPerMinute);
+            return ($"sign-in address:{address}", _signInPerMinute, true);
         var path = http.Request.Path;
         if (!(path.StartsWithSegments("/api") || path.StartsWithSegments("/fhir")) || path.StartsWithSegments("/api/auth"))
-            return (null, 0);
+            return (null, 0, false);
         var who = http.User.Identity is { IsAuthenticated: true, Name: { } name } ? $"user:{name}" : $"address:{address}";
-        return ($"api {who}", _apiPerMinute);
+        return ($"api {who}", _apiPerMinute, false);
     }
 }
 

@@ -58,7 +58,10 @@ public sealed class Job
     /// <summary>What the person is told when it failed (never a stack trace; that goes to the log).</summary>
     public string? Error { get; set; }
 
-    public bool Active => Status is JobStatus.Queued or JobStatus.Running;
+    public bool Active => IsActive(Status);
+
+    /// <summary>Queued or running: not yet ended one way or another.</summary>
+    public static bool IsActive(JobStatus status) => status is JobStatus.Queued or JobStatus.Running;
 
     public Actor Actor => new(UserId, UserName, Role, OrganisationId, CorrelationId);
 }

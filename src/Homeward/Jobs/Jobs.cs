@@ -30,7 +30,7 @@ public sealed record JobView(Guid Id, JobKind Kind, string Title, JobStatus Stat
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int Attempts, string RequestedBy,
     bool CancelRequested, string? CancelledBy, string? ResultUrl, string? ResultPage, string? Error)
 {
-    public bool Active => Status is JobStatus.Queued or JobStatus.Running;
+    public bool Active => Job.IsActive(Status);
 
     public static JobView From(Job j) => new(j.Id, j.Kind, j.Title, j.Status, j.Percent, j.Message, j.CreatedAt, j.StartedAt,
         j.FinishedAt, j.Attempts, j.UserName, j.CancelRequested, j.CancelledBy, j.ResultUrl, j.ResultPage, j.Error);

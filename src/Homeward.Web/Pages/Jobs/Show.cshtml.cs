@@ -34,23 +34,17 @@ public sealed class ShowModel(Homeward.Jobs.Jobs jobs) : ActingPage
         {
             return NotFound();
         }
-        if (Job is not { Status: JobStatus.Done, ResultPage: { } page })
-            return Page();
         // The page was watching (htmx asks each second), or the person has just asked and the work was quicker than
         // their browser: either way, they go to the result. Nothing is rendered here (the page would read the banner
         // meant for the result's page).
-        if (Request.Headers.ContainsKey("HX-Request"))
-        {
-            TempData["Banner"] = Job.Message;
-            Response.Headers["HX-Redirect"] = page;
-            return new ContentResult { Content = "", ContentType = "text/html" };
-        }
-        if (Follow)
-        {
-            TempData["Banner"] = Job.Message;
+        var watching = Request.Headers.ContainsKey("HX-Request");
+        if (Job is not { Status: JobStatus.Done, ResultPage: { } page } || !(watching || Follow))
+            return Page();
+        TempData["Banner"] = Job.Message;
+        if (!watching)
             return LocalRedirect(page);
-        }
-        return Page();
+        Response.Headers["HX-Redirect"] = page;
+        return new ContentResult { Content = "", ContentType = "text/html" };
     }
 
     public Task<IActionResult> OnPostCancelAsync(CancellationToken ct) =>
