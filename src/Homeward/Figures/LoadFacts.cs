@@ -4,23 +4,58 @@ using Homeward.Care;
 using Homeward.Episodes;
 using Homeward.Common;
 using Homeward.Data;
+using Homeward.Referrals;
+using Homeward.Triage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Homeward.Figures;
+
+/// <summary>What a figure or return reads besides the episode, its referral, person, assessment and follow-up.</summary>
+[Flags]
+public enum FactParts
+{
+    Core = 0,
+    /// <summary>The booking that took the person: service name, who arranges it, cost a day.</summary>
+    Bookings = 1,
+    Reviews = 2,
+    /// <summary>Barthel Index and hours of care at the start and the end.</summary>
+    Measures = 4,
+    Goals = 8,
+    Delays = 16,
+    Carers = 32,
+    Experiences = 64,
+    All = Bookings | Reviews | Measures | Goals | Delays | Carers | Experiences,
+    /// <summary>What Client Level Data reads (a test checks it builds the same file from these as from all).</summary>
+    ClientLevelData = Bookings | Reviews,
+}
 
 /// <summary>
 /// Reads the facts behind the figures straight from the records staff work in: every episode that could fall in a
 /// window (referred, discharged or ended on or after its first day, or still open however long ago it began), with its referral, person, locality, the
-/// latest Barthel Index and hours of care at the start and the end, and the latest end score of each goal.
+/// latest Barthel Index and hours of care at the start and the end, and the latest end score of each goal. Each part is
+/// read by its own query on its own connection, all at once (at a region's size the parts take seconds each); a caller
+/// that needs only some parts says which, and the others are left empty.
 /// </summary>
-public sealed class LoadFacts(HomewardDb db)
+public sealed class LoadFacts(IServiceScopeFactory scopes)
 {
-    public async Task<IReadOnlyList<EpisodeFacts>> Handle(DateOnly windowStart, CancellationToken ct)
+    public Task<IReadOnlyList<EpisodeFacts>> Handle(DateOnly windowStart, CancellationToken ct) => Handle(windowStart, FactParts.All, ct);
+
+    public async Task<IReadOnlyList<EpisodeFacts>> Handle(DateOnly windowStart, FactParts parts, CancellationToken ct)
     {
         var from = London.At(windowStart, TimeOnly.MinValue);
-        var episodes = db.Episodes.AsNoTracking().Where(e => e.ReferredAt >= from || e.DischargedOn >= windowStart || e.EndedAt >= from
+        IQueryable<Episode> Window(HomewardDb db) => db.Episodes.AsNoTracking().Where(e => e.ReferredAt >= from || e.DischargedOn >= windowStart || e.EndedAt >= from
             || (e.Status != EpisodeStatus.Ended && e.Status != EpisodeStatus.Declined && e.Status != EpisodeStatus.Cancelled));
-        var rows = await (from e in episodes
+        async Task<T> Read<T>(FactParts part, T none, Func<HomewardDb, IQueryable<Episode>, Task<T>> query)
+        {
+            if (part != FactParts.Core && !parts.HasFlag(part))
+                return none;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
+            return await query(db, Window(db));
+        }
+
+        var rowsRead = Read(FactParts.Core, [], async (db, episodes) => await (from e in episodes
                           join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
                           join p in db.People.AsNoTracking() on e.PersonId equals p.Id
                           join l in db.Localities.AsNoTracking() on p.LocalityId equals l.Id into ls
@@ -29,60 +64,58 @@ public sealed class LoadFacts(HomewardDb db)
                           from a in assessments.DefaultIfEmpty()
                           join f in db.FollowUps.AsNoTracking() on e.Id equals f.EpisodeId into followUps
                           from f in followUps.DefaultIfEmpty()
-                          select new
-                          {
+                          select new Row(
                               e.Id, e.PersonId, r.Route, r.Urgency, e.ReferredAt, e.Status, e.Service, e.Pathway, e.AcceptedAt, e.StartedAt,
                               e.DischargedOn, r.DischargeReadyDate, e.EndedAt, e.Sequel, e.Destination, e.UrgentOutcome, r.ExistingClient,
-                              p.DateOfBirth, Locality = l == null ? null : l.Name, r.Hospital, p.NhsNumber, p.Gender, p.GpPracticeCode,
-                              e.DeclinedAt, e.CancelledAt, e.WaitingFor, AssessedAt = a == null ? (DateTimeOffset?)null : a.AssessedAt,
-                              FollowUpResult = f == null ? null : f.Result,
+                              p.DateOfBirth, l == null ? null : l.Name, r.Hospital, p.NhsNumber, p.Gender, p.GpPracticeCode,
+                              e.DeclinedAt, e.CancelledAt, e.WaitingFor, a == null ? null : a.AssessedAt,
+                              f == null ? null : f.Result,
                               r.AdmittedOn, p.UsualResidence, p.Postcode, p.Ethnicity, p.PrimarySupportReason, p.AccommodationStatus,
-                              AssessedCarer = a == null ? (bool?)null : a.HasUnpaidCarer, p.CarerName,
-                          }).ToListAsync(ct);
+                              a == null ? null : a.HasUnpaidCarer, p.CarerName)).ToListAsync(ct));
         // The service that took each episode: the booking accepted (or ended with the episode), latest first.
-        var taken = (await (from b in db.Bookings.AsNoTracking()
+        var takenRead = Read(FactParts.Bookings, new Dictionary<Guid, Taken>(), async (db, episodes) => (await (from b in db.Bookings.AsNoTracking()
                             join e in episodes on b.EpisodeId equals e.Id
                             join s in db.CareServices.AsNoTracking() on b.ServiceId equals s.Id
                             join o in db.Organisations.AsNoTracking() on s.OrganisationId equals o.Id
                             where b.Status == BookingStatus.Accepted || b.Status == BookingStatus.Ended
-                            select new { b.EpisodeId, b.StartDate, s.Name, s.Commissioned, ServiceKind = s.Kind, o.Kind, s.CostPerDay }).ToListAsync(ct))
-            .GroupBy(b => b.EpisodeId).ToDictionary(g => g.Key, g => g.MaxBy(b => b.StartDate)!);
-        var reviews = (await (from v in db.Reviews.AsNoTracking()
+                            select new Taken(b.EpisodeId, b.StartDate, s.Name, s.Commissioned, s.Kind, o.Kind, s.CostPerDay)).ToListAsync(ct))
+            .GroupBy(b => b.EpisodeId).ToDictionary(g => g.Key, g => g.MaxBy(b => b.StartDate)!));
+        var reviewsRead = Read(FactParts.Reviews, Empty<DateTimeOffset>(), async (db, episodes) => (await (from v in db.Reviews.AsNoTracking()
                               join e in episodes on v.EpisodeId equals e.Id
                               where v.HeldAt != null
                               select new { v.EpisodeId, v.HeldAt }).ToListAsync(ct))
-            .ToLookup(v => v.EpisodeId, v => v.HeldAt!.Value);
-
-        var measures = (await (from m in db.MeasureResults.AsNoTracking()
+            .ToLookup(v => v.EpisodeId, v => v.HeldAt!.Value));
+        var measuresRead = Read(FactParts.Measures, new Dictionary<(Guid, string, Stage), decimal>(), async (db, episodes) => (await (from m in db.MeasureResults.AsNoTracking()
                                join e in episodes on m.EpisodeId equals e.Id
                                where m.MeasureCode == Measures.Barthel || m.MeasureCode == Measures.CareHours
                                where m.Stage == Stage.Start || m.Stage == Stage.End
                                select new { m.EpisodeId, m.MeasureCode, m.Stage, m.At, m.Id, m.Total }).ToListAsync(ct))
             .GroupBy(m => (m.EpisodeId, m.MeasureCode, m.Stage))
-            .ToDictionary(g => g.Key, g => g.MaxBy(m => (m.At, m.Id))!.Total);
-        var goalEnds = (await (from s in db.GoalScores.AsNoTracking()
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => (m.At, m.Id))!.Total));
+        var goalEndsRead = Read(FactParts.Goals, Empty<int>(), async (db, episodes) => (await (from s in db.GoalScores.AsNoTracking()
                                join g in db.Goals.AsNoTracking() on s.GoalId equals g.Id
                                join e in episodes on g.EpisodeId equals e.Id
                                where s.Stage == Stage.End
                                select new { g.EpisodeId, s.GoalId, s.At, s.Id, s.Score }).ToListAsync(ct))
             .GroupBy(s => s.GoalId).Select(g => g.MaxBy(s => (s.At, s.Id))!)
-            .ToLookup(s => s.EpisodeId, s => s.Score);
-
-        var delays = (await (from d in db.DelayEntries.AsNoTracking()
+            .ToLookup(s => s.EpisodeId, s => s.Score));
+        var delaysRead = Read(FactParts.Delays, Empty<(DateOnly, Delays.DelayReason)>(), async (db, episodes) => (await (from d in db.DelayEntries.AsNoTracking()
                              join e in episodes on d.EpisodeId equals e.Id
                              select new { d.EpisodeId, d.Since, d.Id, d.Reason }).ToListAsync(ct))
-            .OrderBy(d => d.Since).ThenBy(d => d.Id).ToLookup(d => d.EpisodeId, d => (d.Since, d.Reason));
-
-        var carers = (await (from c in db.CarerInvolvements.AsNoTracking()
+            .OrderBy(d => d.Since).ThenBy(d => d.Id).ToLookup(d => d.EpisodeId, d => (d.Since, d.Reason)));
+        var carersRead = Read(FactParts.Carers, new Dictionary<Guid, DateOnly?>(), async (db, episodes) => (await (from c in db.CarerInvolvements.AsNoTracking()
                              join e in episodes on c.EpisodeId equals e.Id
                              select new { c.EpisodeId, c.AskedAt, c.InformedAt }).ToListAsync(ct))
             .ToDictionary(c => c.EpisodeId, c => c.AskedAt is { } asked && c.InformedAt is { } informed
-                ? London.DateOf(asked > informed ? asked : informed) : (DateOnly?)null);
-
-        var experiences = (await (from r in db.ExperienceResponses.AsNoTracking()
-                                  join e in episodes on r.EpisodeId equals e.Id
-                                  select new { r.EpisodeId, r.Overall, r.At }).ToListAsync(ct))
-            .ToDictionary(r => r.EpisodeId);
+                ? London.DateOf(asked > informed ? asked : informed) : (DateOnly?)null));
+        var experiencesRead = Read(FactParts.Experiences, new Dictionary<Guid, (YourCare.Overall Overall, DateTimeOffset At)>(), async (db, episodes) =>
+            (await (from r in db.ExperienceResponses.AsNoTracking()
+                    join e in episodes on r.EpisodeId equals e.Id
+                    select new { r.EpisodeId, r.Overall, r.At }).ToListAsync(ct))
+            .ToDictionary(r => r.EpisodeId, r => (r.Overall, r.At)));
+        await Task.WhenAll(rowsRead, takenRead, reviewsRead, measuresRead, goalEndsRead, delaysRead, carersRead, experiencesRead);
+        var (rows, taken, reviews, measures, goalEnds) = (rowsRead.Result, takenRead.Result, reviewsRead.Result, measuresRead.Result, goalEndsRead.Result);
+        var (delays, carers, experiences) = (delaysRead.Result, carersRead.Result, experiencesRead.Result);
 
         decimal? Measure(Guid id, string code, Stage stage) => measures.TryGetValue((id, code, stage), out var total) ? total : null;
         return [.. rows.Select(x => new EpisodeFacts
@@ -111,4 +144,15 @@ public sealed class LoadFacts(HomewardDb db)
                 : x.Service == Triage.Service.Reablement,
         })];
     }
+
+    private static ILookup<Guid, T> Empty<T>() => Array.Empty<(Guid, T)>().ToLookup(x => x.Item1, x => x.Item2);
+
+    private sealed record Taken(Guid EpisodeId, DateOnly StartDate, string Name, bool Commissioned, ServiceKind ServiceKind, OrganisationKind Kind, decimal? CostPerDay);
+
+    private sealed record Row(Guid Id, Guid PersonId, Route Route, Urgency Urgency, DateTimeOffset ReferredAt, EpisodeStatus Status, Triage.Service? Service,
+        Pathway? Pathway, DateTimeOffset? AcceptedAt, DateTimeOffset? StartedAt, DateOnly? DischargedOn, DateOnly? DischargeReadyDate, DateTimeOffset? EndedAt,
+        Sequel? Sequel, Destination? Destination, UrgentOutcome? UrgentOutcome, bool ExistingClient, DateOnly DateOfBirth, string? Locality, string? Hospital,
+        People.NhsNumber? NhsNumber, People.Gender Gender, string? GpPracticeCode, DateTimeOffset? DeclinedAt, DateTimeOffset? CancelledAt, string? WaitingFor,
+        DateTimeOffset? AssessedAt, FollowUps.FollowUpResult? FollowUpResult, DateOnly? AdmittedOn, People.UsualResidence UsualResidence, People.Postcode Postcode,
+        People.Ethnicity? Ethnicity, People.PrimarySupportReason? PrimarySupportReason, People.AccommodationStatus? AccommodationStatus, bool? AssessedCarer, string? CarerName);
 }
