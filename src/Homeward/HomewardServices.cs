@@ -121,6 +121,9 @@ public static class HomewardServices
         services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Rotas.BuildRotaWork>());
         services.AddScoped<Planning.RunPlanWork>();
         services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Planning.RunPlanWork>());
+        services.AddScoped<Returns.MakeReturnWork>();
+        services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Returns.MakeReturnWork>());
+        services.AddScoped<Returns.GetMadeReturn>();
         services.AddSingleton(new Rotas.RotaSettings());
         services.AddScoped<DemoCounty>();
         services.AddScoped<Administration.SaveOrganisation>();

@@ -74,6 +74,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<Homeward.Rotas.Rota> Rotas => Set<Homeward.Rotas.Rota>();
     public DbSet<Homeward.Rotas.RotaAssignment> RotaAssignments => Set<Homeward.Rotas.RotaAssignment>();
     public DbSet<Jobs.Job> Jobs => Set<Jobs.Job>();
+    public DbSet<Returns.MadeReturn> MadeReturns => Set<Returns.MadeReturn>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -11,6 +11,8 @@ public enum JobKind
     RotaBuild,
     /// <summary>A planning run of the simulator (<see cref="Planning.RunPlanWork"/>).</summary>
     PlanningRun,
+    /// <summary>A national return, kept to see and download (<see cref="Returns.MakeReturnWork"/>).</summary>
+    Return,
 }
 
 public enum JobStatus { Queued, Running, Done, Failed, Cancelled }

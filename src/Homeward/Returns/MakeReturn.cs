@@ -19,30 +19,14 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
 {
     public sealed record Query(string? From, string? To);
 
-    public async Task<ReturnTable> Handle(string code, Query query, Actor actor, CancellationToken ct)
+    public async Task<ReturnTable> Handle(string code, Query query, Actor actor, CancellationToken ct, Action<int, string>? progress = null)
     {
-        actor.Demand(Right.ReadFigures);
-        var problems = new Problems();
-        var which = problems.Enum<ReturnCode>("code", Normalise(code), "return");
-        var from = problems.Date("from", query.From, "the first day", required: false);
-        var to = problems.Date("to", query.To, "the last day", required: false);
-        if (string.IsNullOrWhiteSpace(query.From) != string.IsNullOrWhiteSpace(query.To))
-            problems.Add(string.IsNullOrWhiteSpace(query.From) ? "from" : "to", "Give both the first and the last day, or neither for the return's usual period.");
-        else if (from > to)
-            problems.Add("to", "The last day cannot be before the first day.");
-        else if (to?.DayNumber - from?.DayNumber + 1 > Dashboard.MostDays)
-            problems.Add("from", $"Choose a period of at most {Dashboard.MostDays} days.");
-        problems.ThrowIfAny();
-        if (which == ReturnCode.Cld)
-            actor.Demand(Right.MakeClientLevelData);
-
+        var (which, period) = Check(code, query, actor);
         var now = clock.GetUtcNow();
-        var period = from is { } f && to is { } t ? new Period(f, t) : UsualPeriod(which!.Value, London.DateOf(now));
-        // From 91 days before the period (open episodes however old come too): a run of support that began before it
-        // (ASCOF 2A joins runs within 7 days) and a referral decided in it but received before.
-        // Client Level Data reads only what it needs: at a region's size the care record's other parts take seconds.
+        progress?.Invoke(5, "Reading the records");
         var facts = await load.Handle(period.From.AddDays(-91), which == ReturnCode.Cld ? FactParts.ClientLevelData : FactParts.All, ct);
         var today = London.DateOf(now);
+        progress?.Invoke(60, "Building the return");
         var table = which switch
         {
             ReturnCode.Cld => ClientLevelData.ClientLevelData.Build(facts, period, await CouncilCode(ct), await GpNames(ct)),
@@ -62,6 +46,7 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
         if (which == ReturnCode.Cld)
         {
             // The validation (seconds of work on a region's file) runs while the audit of the people in it is written.
+            progress?.Invoke(80, "Checking the file against the specification");
             var built = table;
             var validating = Task.Run(() => ClientLevelData.CldValidator.Check(built), ct);
             var person = ClientLevelData.CldSpecification.Column("LA_Person_Unique_Identifier");
@@ -74,6 +59,27 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
             await db.SaveChangesAsync(ct);
         }
         return table;
+    }
+
+    /// <summary>The return asked for and its period, checked (all problems at once) before any work.</summary>
+    public (ReturnCode Code, Period Period) Check(string code, Query query, Actor actor)
+    {
+        actor.Demand(Right.ReadFigures);
+        var problems = new Problems();
+        var which = problems.Enum<ReturnCode>("code", Normalise(code), "return");
+        var from = problems.Date("from", query.From, "the first day", required: false);
+        var to = problems.Date("to", query.To, "the last day", required: false);
+        if (string.IsNullOrWhiteSpace(query.From) != string.IsNullOrWhiteSpace(query.To))
+            problems.Add(string.IsNullOrWhiteSpace(query.From) ? "from" : "to", "Give both the first and the last day, or neither for the return's usual period.");
+        else if (from > to)
+            problems.Add("to", "The last day cannot be before the first day.");
+        else if (to?.DayNumber - from?.DayNumber + 1 > Dashboard.MostDays)
+            problems.Add("from", $"Choose a period of at most {Dashboard.MostDays} days.");
+        problems.ThrowIfAny();
+        if (which == ReturnCode.Cld)
+            actor.Demand(Right.MakeClientLevelData);
+        var period = from is { } f && to is { } t ? new Period(f, t) : UsualPeriod(which!.Value, London.DateOf(clock.GetUtcNow()));
+        return (which!.Value, period);
     }
 
     /// <summary>Accepts the codes as written in URLs and on the command line: ascof-2b, sts002a, weekly-intermediate-care.</summary>
