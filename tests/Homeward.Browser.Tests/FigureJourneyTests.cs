@@ -42,8 +42,11 @@ public sealed class FigureJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.FollowNav("Returns");
         await page.AssertAccessible();
         await page.GetByLabel("Return", new() { Exact = true }).SelectOptionAsync("ascof-2a");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("return-title")).ToContainTextAsync("ASCOF 2A");
+        // Made on the job engine: the job's page follows it and opens the made return.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the return" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("return-title")).ToContainTextAsync("ASCOF 2A", new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/returns/made/"));
+        await Assertions.Expect(page.GetByTestId("made")).ToContainTextAsync("Made by Morgan Lead");
         await Assertions.Expect(page.GetByTestId("return")).ToContainTextAsync("65 and above");
         await page.AssertAccessible();
 
@@ -54,8 +57,8 @@ public sealed class FigureJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
 
         // Client Level Data: validated before it is offered; what this test app holds passes, so it is offered.
         await page.GetByLabel("Return", new() { Exact = true }).SelectOptionAsync("cld");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("return-title")).ToContainTextAsync("Client Level Data");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the return" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("return-title")).ToContainTextAsync("Client Level Data", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByText("The file passes its validation")).ToBeVisibleAsync();
         var cld = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("xlsx").ClickAsync());
         Assert.StartsWith("cld-", cld.SuggestedFilename, StringComparison.Ordinal);

@@ -159,15 +159,22 @@ public sealed class Screenshots
         using var _ = playwright;
         await using var __ = browser;
         await SignIn(page, "manager@demo.homeward");
-        await page.GotoAsync("/returns?code=ascof-2a");
+        await MadeReturn(page, "ascof-2a");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-ascof-2a.png"), FullPage = true });
-        await page.GotoAsync("/returns?code=cld");
+        await MadeReturn(page, "cld");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-cld.png") });
         await page.GotoAsync("/returns/data-quality");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-data-quality.png"), FullPage = true });
         await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync("/returns?code=ascof-2d");
+        await MadeReturn(page, "ascof-2d");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-phone.png"), FullPage = true });
+    }
+
+    /// <summary>A return made on the job engine: the job's page opens it when it is done.</summary>
+    private static async Task MadeReturn(IPage page, string code)
+    {
+        await page.GotoAsync($"/returns?code={code}");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/returns/made/"), new() { Timeout = 120_000 });
     }
 
     /// <summary>The delay ledger on an episode and on the board, the weekly collection (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*delay*").</summary>
@@ -190,7 +197,7 @@ public sealed class Screenshots
         await page.Locator("[data-testid=delay]").ScreenshotAsync(new() { Path = Path.Combine(Folder, "delay-ledger.png") });
         await page.GotoAsync("/board?route=HospitalDischarge&sort=Delay");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "board-delays.png") });
-        await page.GotoAsync("/returns?code=weekly-intermediate-care");
+        await MadeReturn(page, "weekly-intermediate-care");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "returns-weekly-intermediate-care.png") });
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync($"/episodes/{episode}");

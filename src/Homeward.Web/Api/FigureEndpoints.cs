@@ -45,25 +45,40 @@ public static class ReturnEndpoints
         app.MapGet("/api/returns/{code}", async (string code, string? from, string? to, string? format, Homeward.Returns.MakeReturn make,
                 HttpContext http, CancellationToken ct) =>
             {
-                var problems = new Homeward.Common.Problems();
-                var as_ = problems.Enum<Homeward.Returns.ReturnFormat>("format", format ?? "json", "format (json, csv or xlsx)");
-                problems.ThrowIfAny();
+                var as_ = Format(format);
                 var table = await make.Handle(code, new Homeward.Returns.MakeReturn.Query(from, to), http.Actor(), ct);
-                if (as_ == Homeward.Returns.ReturnFormat.Json)
-                    return Results.Ok(table);
-                if (!table.Submittable)
-                    return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file does not pass its validation",
-                        detail: $"{table.Problems.Count(p => p.Blocking)} problems must be put right before the file is offered: ask for format=json to see each one by row and field. "
-                                + string.Join(" ", table.Problems.Where(p => p.Blocking).Take(5).Select(p => $"Row {p.Row}, {p.Field}: {p.Message}")));
-                var buffer = new MemoryStream();
-                await Homeward.Returns.ReturnFiles.Write(table, as_!.Value, buffer, ct);
-                return Results.File(buffer.ToArray(), Homeward.Returns.ReturnFiles.ContentType(as_.Value), Homeward.Returns.ReturnFiles.FileName(table, as_.Value));
+                return await Answer(table, as_, ct);
             })
             .WithTags("Returns")
             .Needs(Right.ReadFigures)
             .WithSummary("A national return or measure for a period: cld, ascof-2a, ascof-2d, local-91-days, weekly-intermediate-care, discharge-delays, urgent-response, bcf, and the SALT-layout local analyses sts001, sts002a, sts002b, sts004")
-            .WithDescription("format: json (default), csv or xlsx. Without from and to, the return's usual period (see docs/metrics.md). Client Level Data comes with its validation (problems, by row and field); a file that fails it is refused (422) until the problems are put right.")
+            .WithDescription("format: json (default), csv or xlsx. Without from and to, the return's usual period (see docs/metrics.md). Client Level Data comes with its validation (problems, by row and field); a file that fails it is refused (422) until the problems are put right. " +
+                             "At a region's size a year's Client Level Data takes tens of seconds: make it as a job instead (POST /api/returns/{code}/jobs).")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        app.MapPost("/api/returns/{code}/jobs", async (string code, string? from, string? to, Homeward.Returns.MakeReturnWork work,
+                HttpContext http, CancellationToken ct) =>
+                JobEndpoints.Accepted(await work.Request(code, new Homeward.Returns.MakeReturn.Query(from, to), http.Actor(), ct)))
+            .WithTags("Returns")
+            .Needs(Right.ReadFigures)
+            .WithSummary("Make a return on the job engine, kept a week to read and download")
+            .WithDescription("The same return and period as GET /api/returns/{code}, checked at once and answered 202 with the job (Location: /api/jobs/{id}); " +
+                             "when its status is Done, resultUrl names the made return (/api/returns/made/{id}). Asking again for the same return and period while it is being made answers that job.")
+            .Produces<Homeward.Jobs.JobView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem();
+
+        app.MapGet("/api/returns/made/{id:guid}", async (Guid id, string? format, Homeward.Returns.GetMadeReturn get, HttpContext http, CancellationToken ct) =>
+            {
+                var as_ = Format(format);
+                var (_, table) = await get.Handle(id, http.Actor(), ct);
+                return await Answer(table, as_, ct);
+            })
+            .WithTags("Returns")
+            .Needs(Right.ReadFigures)
+            .WithSummary("A return made as a job: as JSON (with its validation), CSV or XLSX, as it was made")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         app.MapGet("/api/returns/cld/data-quality", async (string? from, string? to, Homeward.Returns.ClientLevelData.DataQuality quality,
@@ -72,5 +87,27 @@ public static class ReturnEndpoints
             .Needs(Right.MakeClientLevelData)
             .WithSummary("What stops the Client Level Data file from passing: problems counted by field, and the people whose records need a detail")
             .ProducesValidationProblem();
+    }
+
+    private static Homeward.Returns.ReturnFormat Format(string? format)
+    {
+        var problems = new Homeward.Common.Problems();
+        var as_ = problems.Enum<Homeward.Returns.ReturnFormat>("format", format ?? "json", "format (json, csv or xlsx)");
+        problems.ThrowIfAny();
+        return as_!.Value;
+    }
+
+    /// <summary>The return as asked: JSON with its validation; a file only when the validation passes.</summary>
+    private static async Task<IResult> Answer(Homeward.Returns.ReturnTable table, Homeward.Returns.ReturnFormat as_, CancellationToken ct)
+    {
+        if (as_ == Homeward.Returns.ReturnFormat.Json)
+            return Results.Ok(table);
+        if (!table.Submittable)
+            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file does not pass its validation",
+                detail: $"{table.Problems.Count(p => p.Blocking)} problems must be put right before the file is offered: ask for format=json to see each one by row and field. "
+                        + string.Join(" ", table.Problems.Where(p => p.Blocking).Take(5).Select(p => $"Row {p.Row}, {p.Field}: {p.Message}")));
+        var buffer = new MemoryStream();
+        await Homeward.Returns.ReturnFiles.Write(table, as_, buffer, ct);
+        return Results.File(buffer.ToArray(), Homeward.Returns.ReturnFiles.ContentType(as_), Homeward.Returns.ReturnFiles.FileName(table, as_));
     }
 }

@@ -22,6 +22,7 @@ public sealed class MadeReturn
     public DateOnly To { get; init; }
     public DateTimeOffset MadeAt { get; init; }
     public required string UserId { get; init; }
+    /// <summary>The name of the person who asked for it, as shown to staff.</summary>
     public required string MadeBy { get; init; }
     public Guid OrganisationId { get; init; }
     public int Rows { get; init; }
@@ -30,7 +31,7 @@ public sealed class MadeReturn
     /// <summary>The <see cref="ReturnTable"/> as gzipped JSON.</summary>
     public required byte[] Content { get; init; }
 
-    public static MadeReturn Of(ReturnTable table, Access.Actor actor, DateTimeOffset at)
+    public static MadeReturn Of(ReturnTable table, Access.Actor actor, string madeBy, DateTimeOffset at)
     {
         using var buffer = new MemoryStream();
         using (var zip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
@@ -38,7 +39,7 @@ public sealed class MadeReturn
         return new MadeReturn
         {
             Code = table.Code, Title = table.Title, From = table.Period.From, To = table.Period.To, MadeAt = at, UserId = actor.UserId,
-            MadeBy = actor.UserName, OrganisationId = actor.OrganisationId, Rows = table.Rows.Count, Errors = table.Problems.Count(p => p.Blocking),
+            MadeBy = madeBy, OrganisationId = actor.OrganisationId, Rows = table.Rows.Count, Errors = table.Problems.Count(p => p.Blocking),
             Warnings = table.Problems.Count(p => !p.Blocking), Content = buffer.ToArray(),
         };
     }

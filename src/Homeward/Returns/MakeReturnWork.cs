@@ -34,7 +34,8 @@ public sealed class MakeReturnWork(MakeReturn make, Jobs.Jobs jobs, HomewardDb d
         var table = await make.Handle(input.Code, new MakeReturn.Query(input.From, input.To), job.Actor, ct, progress.Report);
         progress.Report(90, "Keeping the return");
         var now = clock.GetUtcNow();
-        var made = MadeReturn.Of(table, job.Actor, now);
+        var name = await db.Users.Where(u => u.Id == job.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        var made = MadeReturn.Of(table, job.Actor, string.IsNullOrWhiteSpace(name) ? job.UserName : name, now);
         db.MadeReturns.Add(made);
         await db.SaveChangesAsync(ct);
         // Returns name people: none is kept longer than a week.
