@@ -26,7 +26,20 @@ public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays,
 {
     public sealed record Item(string Name, string Detail, string? Link, bool Urgent, Guid? PersonId);
 
-    public sealed record Section(string Key, string Title, string Empty, IReadOnlyList<Item> Items);
+    /// <summary>
+    /// A list on the page: the first <see cref="Shown"/> items (those that need the user first), how many there are in
+    /// all, and where the whole list is when some are not shown here (nobody drops out unseen: the count says so).
+    /// </summary>
+    public sealed record Section(string Key, string Title, string Empty, IReadOnlyList<Item> Items, Link? More = null)
+    {
+        public int Total { get; init; } = Items.Count;
+    }
+
+    /// <summary>Where a section's whole list is, in words and as a page.</summary>
+    public sealed record Link(string Text, string Url);
+
+    /// <summary>Items shown in a section before "and N more": a region's hospital has thousands of people in flight.</summary>
+    public const int Shown = 50;
 
     public sealed record View(string Heading, string Lead, IReadOnlyList<Section> Sections, DateTimeOffset Now);
 
@@ -43,6 +56,15 @@ public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays,
             Role.HospitalDischargeTeam => await Hospital(actor, today, now, ct),
             Role.CareProvider => await Provider(actor, today, now, ct),
             _ => await Worker(actor, today, now, ct),
+        };
+        // What needs the user first comes first (in each list's own order otherwise), up to Shown where the whole list
+        // is on another page; a list with nowhere else to see it is shown whole.
+        view = view with
+        {
+            Sections = [.. view.Sections.Select(s => s with
+            {
+                Items = [.. s.Items.OrderByDescending(i => i.Urgent).Take(s.More is null ? int.MaxValue : Shown)], Total = s.Items.Count,
+            })],
         };
         await ListAudit.Record(db, actor, "home.view", [.. view.Sections.SelectMany(s => s.Items).Select(i => i.PersonId).OfType<Guid>().Distinct()], null, now, ct);
         return view;
@@ -83,8 +105,10 @@ public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays,
         return new View("Your referrals", $"{rows.Count} of your hospital discharge referrals are in flight; what needs you first.",
         [
             new("held", "Held or sent back: the patient's details", "None: every referral you sent matched the record held.", heldItems),
-            new("delayed", "Still in hospital past the discharge ready date", "Nobody you referred is past their ready date.", delayed),
-            new("no-date", "Waiting for a discharge ready date", "Every referral has its ready date.", noDate),
+            new("delayed", "Still in hospital past the discharge ready date", "Nobody you referred is past their ready date.", delayed,
+                new("the board, longest delay first", "/board?route=HospitalDischarge&sort=Delay")),
+            new("no-date", "Waiting for a discharge ready date", "Every referral has its ready date.", noDate,
+                new("the board's hospital discharges", "/board?route=HospitalDischarge")),
         ], now);
     }
 
@@ -110,9 +134,9 @@ public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays,
             .Select(b => new Item(b.Name, $"{b.Service}, booked until {b.EndDate:d MMM}", $"/episodes/{b.EpisodeId}", false, b.PersonId)).ToList();
         return new View("Your offers and people", "What the hub has asked of you, and who is with you.",
         [
-            new("offers", "Offers waiting for your answer", "No offer is waiting for you.", offered),
-            new("starting", $"Starting in the next {StartingWithinDays} days", "Nobody is due to start with you this week.", starting),
-            new("in-care", "In your care today", "Nobody is booked with you today.", inCare),
+            new("offers", "Offers waiting for your answer", "No offer is waiting for you.", offered, new("capacity and offers", "/capacity")),
+            new("starting", $"Starting in the next {StartingWithinDays} days", "Nobody is due to start with you this week.", starting, new("the board", "/board")),
+            new("in-care", "In your care today", "Nobody is booked with you today.", inCare, new("the board", "/board")),
         ], now);
     }
 
@@ -137,10 +161,10 @@ public sealed class YourDay(HomewardDb db, AccessScope scope, ReadDelays delays,
                              select new { e.Id, e.PersonId, Name = p.GivenName + " " + p.FamilyName, r.DueOn }).ToListAsync(ct);
         return new View("Today", !day.Published ? "You have no round on a published rota today." : $"Your round with {day.TeamName}, and what is waiting for the team.",
         [
-            new("visits", "Your visits today", !day.Published ? "No published rota for your team today." : "No visits for you today.", stops),
+            new("visits", "Your visits today", !day.Published ? "No published rota for your team today." : "No visits for you today.", stops, new("your day", "/my-day")),
             new("missed", "Missed visits to follow up", "No missed visit is waiting for a welfare check.", missed.Select(m =>
                 new Item(m.Name, $"{m.Date:d MMM} {m.WindowStart:HH:mm}: {(m.MissedReason is { } reason ? Words.Of(reason).ToLowerInvariant() : "no reason given")}; check they are safe",
-                    "/visits?flagged=true", true, m.PersonId)).ToList()),
+                    "/visits?flagged=true", true, m.PersonId)).ToList(), new("the flagged visits", "/visits?flagged=true")),
             new("reviews", "Reviews due", "No review is due.", reviews.Select(r =>
                 new Item(r.Name, r.DueOn < today ? $"Due {r.DueOn:d MMM}: overdue" : "Due today", $"/episodes/{r.Id}/care", r.DueOn < today, r.PersonId)).ToList()),
         ], now);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Homeward.Access;
 using Homeward.Common;
+using Homeward.Home;
 using Homeward.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,29 @@ public sealed class YourDayTests(ApiFactory app) : IClassFixture<ApiFactory>
         mine = Section(day, "delayed").EnumerateArray().Single(i => i.Str("link") == $"/episodes/{lateEpisode}");
         Assert.False(mine.GetProperty("urgent").GetBoolean());
         Assert.Contains("reason:", mine.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_list_shows_who_needs_the_user_first_says_how_many_in_all_and_where_the_rest_are()
+    {
+        await using var own = new ApiFactory();
+        var hospital = await own.ClientFor(Role.HospitalDischargeTeam);
+        for (var i = 0; i < YourDay.Shown + 2; i++)
+            await (await hospital.PostJson("/api/referrals", Bodies.HospitalDischarge())).Expect(HttpStatusCode.Created);
+        // The latest referred, three days past its date with no reason: needs the ward, so first.
+        var late = Bodies.HospitalDischarge();
+        late["dischargeReadyDate"] = Today.AddDays(-3).ToString("yyyy-MM-dd");
+        var lateEpisode = (await (await hospital.PostJson("/api/referrals", late)).Expect(HttpStatusCode.Created)).GetProperty("episode").Str("id");
+
+        var day = await (await hospital.GetAsync("/api/home", Ct)).Expect(HttpStatusCode.OK);
+        var delayed = day.GetProperty("sections").EnumerateArray().Single(s => s.Str("key") == "delayed");
+        Assert.Equal(YourDay.Shown + 3, delayed.GetProperty("total").GetInt32());
+        var items = delayed.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(YourDay.Shown, items.Count);
+        Assert.Equal($"/episodes/{lateEpisode}", items[0].Str("link"));
+        Assert.Equal("/board?route=HospitalDischarge&sort=Delay", delayed.GetProperty("more").Str("url"));
+        // The held list has nowhere else to be seen: it is never cut short, and says so by having no "more".
+        Assert.Equal(JsonValueKind.Null, day.GetProperty("sections").EnumerateArray().Single(s => s.Str("key") == "held").GetProperty("more").ValueKind);
     }
 
     [Fact]
