@@ -125,8 +125,11 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock, 
         var now = clock.GetUtcNow();
         await ListAudit.Record(db, actor, "board.view", [.. pageRows.Select(r => r.PersonId)], null, now, ct);
 
-        var hospitals = await db.Referrals.AsNoTracking().Where(r => r.Hospital != null && r.Route == Route.HospitalDischarge)
-            .Select(r => r.Hospital!).Distinct().OrderBy(h => h).ToListAsync(ct);
+        // The hospitals to filter by: the partnership's sites, and any other a referral on the board names (not every
+        // referral ever made: at a region's size that is a scan of a million rows on each look).
+        var sites = await db.HospitalSites.AsNoTracking().Where(h => h.Active).Select(h => h.Name).ToListAsync(ct);
+        var hospitals = sites.Concat(found.Select(x => x.Hospital).OfType<string>()).Append(query.Hospital).OfType<string>()
+            .Where(h => !string.IsNullOrWhiteSpace(h)).Distinct().Order(StringComparer.Ordinal).ToList();
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
         return new View(pageRows, shown.Count, page, size, counts, all.Count(r => r.Deconditioning),
             [.. localities.Select(l => new Option(l.Id.ToString(), l.Name))],

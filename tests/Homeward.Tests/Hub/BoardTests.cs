@@ -37,6 +37,25 @@ public sealed class BoardTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_hospitals_to_filter_by_are_the_partnerships_sites_and_any_other_on_the_board()
+    {
+        var hub = await app.ClientFor(Role.HubCoordinator);
+        var elsewhere = Bodies.HospitalDischarge();
+        elsewhere["hospital"] = "Far Shore Infirmary";
+        await (await hub.PostJson("/api/referrals", elsewhere)).Expect(HttpStatusCode.Created);
+        var sites = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            app.Db().HospitalSites.Where(h => h.Active).Select(h => h.Name), Ct);
+        Assert.NotEmpty(sites);
+
+        // Filtered to one hospital, the others are still offered to choose instead.
+        var board = await (await hub.GetAsync("/api/board?hospital=Far%20Shore%20Infirmary", Ct)).Expect(HttpStatusCode.OK);
+        var offered = board.GetProperty("hospitals").EnumerateArray().Select(o => o.Str("value")).ToList();
+        Assert.Contains("Far Shore Infirmary", offered);
+        Assert.All(sites, site => Assert.Contains(site, offered));
+        Assert.Equal(offered.Distinct().Order(StringComparer.Ordinal), offered);
+    }
+
+    [Fact]
     public async Task Bad_board_filters_are_400s_naming_each()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
