@@ -3,16 +3,18 @@ using System.Text.Json;
 using Homeward.Access;
 using Homeward.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Homeward.Audit;
 
 /// <summary>
 /// One audit row for a view or export that shows many people (a board page, a queue, search results, a return),
 /// listing the people shown (<see cref="AuditPerson"/>), so "who has looked at this record" stays complete while an
-/// open board writes one row a refresh, not one a person. The people go in by one INSERT … SELECT over a JSON array,
-/// in the row's transaction. A view that shows the same user exactly the people their last view of the same page
-/// showed (the board refreshing itself) within <see cref="RepeatWindow"/> is recorded as a repeat of it:
-/// <c>{action}.again</c>, naming the view it repeats, with no list of its own.
+/// open board writes one row a refresh, not one a person. The people go in by a binary COPY (PostgreSQL) or one
+/// INSERT … SELECT over a JSON array (SQLite), in the row's transaction. A view that shows the same user exactly
+/// the people their last view of the same page showed (the board refreshing itself) within
+/// <see cref="RepeatWindow"/> is recorded as a repeat of it: <c>{action}.again</c>, naming the view it repeats,
+/// with no list of its own.
 /// </summary>
 public static class ListAudit
 {
@@ -41,14 +43,25 @@ public static class ListAudit
         var entry = AuditEntry.For(actor, action, null, entityId, at);
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(ct);
-        if (shown.Count > 0)
+        if (shown.Count > 0 && db.Provider == DatabaseProvider.Postgres)
         {
-            // SQLite keeps GUIDs as upper-case text (EF's convention); PostgreSQL as uuid.
-            var sql = db.Provider == DatabaseProvider.Sqlite
-                ? "INSERT INTO \"AuditPeople\" (\"AuditEntryId\", \"PersonId\") SELECT {0}, j.value FROM json_each({1}) AS j"
-                : "INSERT INTO \"AuditPeople\" (\"AuditEntryId\", \"PersonId\") SELECT {0}, j.value::uuid FROM jsonb_array_elements_text(CAST({1} AS jsonb)) AS j(value)";
-            var ids = JsonSerializer.Serialize(shown.Select(p => db.Provider == DatabaseProvider.Sqlite ? p.ToString().ToUpperInvariant() : p.ToString()));
-            await db.Database.ExecuteSqlRawAsync(sql, [entry.Id, ids], ct);
+            // A binary COPY in the row's transaction: a region's Client Level Data lists 300,000 people.
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var copy = await connection.BeginBinaryImportAsync("COPY \"AuditPeople\" (\"AuditEntryId\", \"PersonId\") FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var person in shown)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(entry.Id, NpgsqlTypes.NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(person, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        else if (shown.Count > 0)
+        {
+            // SQLite keeps GUIDs as upper-case text (EF's convention): one INSERT … SELECT over a JSON array.
+            var ids = JsonSerializer.Serialize(shown.Select(p => p.ToString().ToUpperInvariant()));
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"AuditPeople\" (\"AuditEntryId\", \"PersonId\") SELECT {0}, j.value FROM json_each({1}) AS j",
+                [entry.Id, ids], ct);
         }
         if (transaction is not null)
             await transaction.CommitAsync(ct);
