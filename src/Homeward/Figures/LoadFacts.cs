@@ -32,7 +32,7 @@ public enum FactParts
 
 /// <summary>
 /// Reads the facts behind the figures straight from the records staff work in: every episode that could fall in a
-/// window (referred, discharged or ended on or after its first day, or still open however long ago it began), with its referral, person, locality, the
+/// window (referred, discharged, declined, cancelled or ended on or after its first day, or still open however long ago it began), with its referral, person, locality, the
 /// latest Barthel Index and hours of care at the start and the end, and the latest end score of each goal. Each part is
 /// read by its own query on its own connection, all at once (at a region's size the parts take seconds each); a caller
 /// that needs only some parts says which, and the others are left empty.
@@ -45,6 +45,7 @@ public sealed class LoadFacts(IServiceScopeFactory scopes)
     {
         var from = London.At(windowStart, TimeOnly.MinValue);
         IQueryable<Episode> Window(HomewardDb db) => db.Episodes.AsNoTracking().Where(e => e.ReferredAt >= from || e.DischargedOn >= windowStart || e.EndedAt >= from
+            || e.DeclinedAt >= from || e.CancelledAt >= from
             || (e.Status != EpisodeStatus.Ended && e.Status != EpisodeStatus.Declined && e.Status != EpisodeStatus.Cancelled));
         async Task<T> Read<T>(FactParts part, T none, Func<HomewardDb, IQueryable<Episode>, Task<T>> query)
         {
@@ -52,7 +53,14 @@ public sealed class LoadFacts(IServiceScopeFactory scopes)
                 return none;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();
-            return await query(db, Window(db));
+            if (db.Provider != DatabaseProvider.Postgres)
+                return await query(db, Window(db));
+            // The parts already run side by side: PostgreSQL's own parallel workers would only contend with them.
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
+            var read = await query(db, Window(db));
+            await transaction.CommitAsync(ct);
+            return read;
         }
 
         var rowsRead = Read(FactParts.Core, [], async (db, episodes) => await (from e in episodes
@@ -118,7 +126,8 @@ public sealed class LoadFacts(IServiceScopeFactory scopes)
         var (delays, carers, experiences) = (delaysRead.Result, carersRead.Result, experiencesRead.Result);
 
         decimal? Measure(Guid id, string code, Stage stage) => measures.TryGetValue((id, code, stage), out var total) ? total : null;
-        return [.. rows.Select(x => new EpisodeFacts
+        // Put together on every core, in the order read.
+        return [.. rows.AsParallel().AsOrdered().Select(x => new EpisodeFacts
         {
             EpisodeId = x.Id, PersonId = x.PersonId, Route = x.Route, Urgency = x.Urgency, ReferredAt = x.ReferredAt, Status = x.Status,
             Service = x.Service, Pathway = x.Pathway, AcceptedAt = x.AcceptedAt, StartedAt = x.StartedAt, DischargedOn = x.DischargedOn,

@@ -12,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Homeward.Tests.Returns;
 
 /// <summary>
-/// Client Level Data reads only the parts of the facts it needs (<see cref="FactParts.ClientLevelData"/>): the file it
-/// builds from them is the file it builds from all of them, on a demo county's records.
+/// Client Level Data reads only the parts of the facts it needs (<see cref="FactParts.ClientLevelData"/>), from the
+/// period's first day: the file it builds from them is the file it builds from all of them read from 91 days before, on
+/// a demo county's records.
 /// </summary>
 public sealed class ClientLevelDataPartsTests(ApiFactory app) : IClassFixture<ApiFactory>
 {
@@ -44,8 +45,10 @@ public sealed class ClientLevelDataPartsTests(ApiFactory app) : IClassFixture<Ap
         await using var reading = app.Services.CreateAsyncScope();
         var load = reading.ServiceProvider.GetRequiredService<LoadFacts>();
 
+        // All the facts from 91 days before the period (as the other returns read them), and only Client Level Data's
+        // parts from the period's first day (as it reads them).
         var all = await load.Handle(year.From.AddDays(-91), FactParts.All, Ct);
-        var some = await load.Handle(year.From.AddDays(-91), FactParts.ClientLevelData, Ct);
+        var some = await load.Handle(year.From, FactParts.ClientLevelData, Ct);
 
         var gps = new Dictionary<string, string>();
         var fromAll = ClientLevelData.Build(all, year, "ZWV", gps);

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Homeward.Returns.ClientLevelData;
 
 /// <summary>
@@ -24,7 +26,8 @@ public static class CldSpecification
         "Unit_Cost", "Cost_Frequency_Unit_Type", "Planned_units_per_week",
     ];
 
-    private static readonly Dictionary<string, int> Index = Fields.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, int> Index =
+        Fields.Select((f, i) => (f, i)).ToFrozenDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
 
     public static int Column(string field) => Index.TryGetValue(field, out var i) ? i : throw new ArgumentException($"No CLD field {field}.", nameof(field));
 

@@ -74,27 +74,33 @@ public static class ClientLevelData
             Numbers: ["Unit_Cost", "Planned_units_per_week"]);
     }
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", Invariant);
+    /// <summary>Each day's text made once (a year's file writes the same few hundred days a million times).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, string> Days = new();
+
+    private static string Day(DateOnly d) => Days.GetOrAdd(d, static d => d.ToString("yyyy-MM-dd", Invariant));
 
     /// <summary>One episode's events in the period: its request, assessment, service and reviews, as far as each is the council's.</summary>
     private static IEnumerable<string[]> Events(EpisodeFacts f, Period period)
     {
         if (!IsCouncilRequest(f))
             yield break;
+        // The person's fields are the same on each of the episode's rows: worked out once, copied to each.
+        var person = Person(f);
         if (f.DecidedAt is { } decided && period.Contains(Common.London.DateOf(decided)))
-            yield return Request(f, decided);
+            yield return Request(f, person, decided);
         if (f.AssessedAt is { } assessed && period.Contains(Common.London.DateOf(assessed)) && f.Status != EpisodeStatus.Cancelled)
-            yield return Assessment(f, Common.London.DateOf(assessed));
+            yield return Assessment(f, person, Common.London.DateOf(assessed));
         if (!IsCouncilStMax(f))
             yield break;
         if (f.StartedOn is { } started && started <= period.To && (f.EndedOn is not { } ended || ended >= period.From))
-            yield return ServiceEvent(f, started, period);
+            yield return ServiceEvent(f, person, started, period);
         for (var i = 0; i < f.ReviewsHeldAt.Count; i++)
             if (Common.London.DateOf(f.ReviewsHeldAt[i]) is var held && period.Contains(held))
-                yield return Review(f, held, i + 1);
+                yield return Review(f, person, held, i + 1);
     }
 
-    private static string[] Person(EpisodeFacts f, string eventType, string reference, DateOnly start, DateOnly? end)
+    /// <summary>The fields that describe the person, the same on every row of theirs.</summary>
+    private static string[] Person(EpisodeFacts f)
     {
         var row = new string[Fields.Length];
         Array.Fill(row, "");
@@ -111,16 +117,23 @@ public static class ClientLevelData
         Set("Postcode", f.Postcode);
         Set("Accommodation_Status", f.AccommodationStatus?.Label());
         Set("Has_Unpaid_Carer", f.HasUnpaidCarer switch { true => "Yes", false => "No", _ => "Unknown" });
-        Set("Event_Type", eventType);
-        Set("Event_Reference", reference);
-        Set("Event_Start_Date", Day(start));
-        Set("Event_End_Date", end is { } e ? Day(e) : null);
         return row;
     }
 
-    private static string[] Request(EpisodeFacts f, DateTimeOffset decided)
+    /// <summary>A row of the person's for one event.</summary>
+    private static string[] Event(string[] person, string eventType, string reference, DateOnly start, DateOnly? end)
     {
-        var row = Person(f, EventTypes.Request, $"{f.EpisodeId:N}-REQ", f.ReferredOn, Common.London.DateOf(decided));
+        var row = (string[])person.Clone();
+        row[Column("Event_Type")] = eventType;
+        row[Column("Event_Reference")] = reference;
+        row[Column("Event_Start_Date")] = Day(start);
+        row[Column("Event_End_Date")] = end is { } e ? Day(e) : "";
+        return row;
+    }
+
+    private static string[] Request(EpisodeFacts f, string[] person, DateTimeOffset decided)
+    {
+        var row = Event(person, EventTypes.Request, $"{f.EpisodeId:N}-REQ", f.ReferredOn, Common.London.DateOf(decided));
         row[Column("Request_Route_of_Access")] = f.Route switch
         {
             Route.HospitalDischarge => Routes[0],
@@ -143,19 +156,19 @@ public static class ClientLevelData
         return row;
     }
 
-    private static string[] Assessment(EpisodeFacts f, DateOnly on)
+    private static string[] Assessment(EpisodeFacts f, string[] person, DateOnly on)
     {
-        var row = Person(f, EventTypes.Assessment, $"{f.EpisodeId:N}-ASM", on, on);
+        var row = Event(person, EventTypes.Assessment, $"{f.EpisodeId:N}-ASM", on, on);
         row[Column("Assessment_Type")] = AssessmentTypes[0];
         row[Column("Event_Outcome")] = f.Status == EpisodeStatus.Declined ? Outcomes.NoServicesOther
             : IsCouncilStMax(f) ? Outcomes.ToReablement : f.Service == Triage.Service.CareHomePlacement ? Outcomes.ToSupportPlanning : Outcomes.ToNhs;
         return row;
     }
 
-    private static string[] ServiceEvent(EpisodeFacts f, DateOnly started, Period period)
+    private static string[] ServiceEvent(EpisodeFacts f, string[] person, DateOnly started, Period period)
     {
         var ended = f.EndedOn is { } e && e <= period.To ? e : (DateOnly?)null;
-        var row = Person(f, EventTypes.Service, $"{f.EpisodeId:N}-SVC", started, ended);
+        var row = Event(person, EventTypes.Service, $"{f.EpisodeId:N}-SVC", started, ended);
         var bed = f.Service == Triage.Service.BedBasedIntermediateCare;
         row[Column("Service_Type")] = ServiceTypes.StMax;
         row[Column("Service_Component")] = bed ? Components.ShortTermResidential : Components.Reablement;
@@ -170,9 +183,9 @@ public static class ClientLevelData
         return row;
     }
 
-    private static string[] Review(EpisodeFacts f, DateOnly held, int number)
+    private static string[] Review(EpisodeFacts f, string[] person, DateOnly held, int number)
     {
-        var row = Person(f, EventTypes.Review, $"{f.EpisodeId:N}-REV{number}", held, held);
+        var row = Event(person, EventTypes.Review, $"{f.EpisodeId:N}-REV{number}", held, held);
         row[Column("Review_Reason")] = ReviewOfShortTermSupport;
         row[Column("Event_Outcome")] = Outcomes.Continuation;
         return row;
