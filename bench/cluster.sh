@@ -14,6 +14,7 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1)
 CONN="Host=127.0.0.1;Port=$REGION_PORT;Username=homeward;Database=$DBNAME;Maximum Pool Size=60;Timeout=5"
 APP="$REGION_DIR/app"
 CLI="$REGION_DIR/cli"
+DEMO_PASSWORD=${DEMO_PASSWORD:-Homeward-demo-2026}   # the demo accounts' published password
 
 log() { echo "$(date -u +%H:%M:%S) $*" >&2; }
 
@@ -21,6 +22,8 @@ need() { # apt packages the scripts use
   local missing=()
   command -v haproxy >/dev/null || missing+=(haproxy)
   command -v curl >/dev/null || missing+=(curl)
+  command -v jq >/dev/null || missing+=(jq)
+  command -v bc >/dev/null || missing+=(bc)
   if ((${#missing[@]})); then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) >&2
   fi
