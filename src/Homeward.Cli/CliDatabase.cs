@@ -29,7 +29,8 @@ internal sealed class CliDatabase : IAsyncDisposable
     public static async Task<CliDatabase?> Open(string provider, string? connection, CancellationToken ct, bool create = false)
     {
         // Only how long a return took is logged (to standard error, so a return written to the console stays clean).
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.None).AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace).AddFilter("Homeward.Returns", LogLevel.Information));
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.None)
+            .AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace).AddFilter("Homeward.Returns", LogLevel.Information));
         string connectionString;
         try
         {

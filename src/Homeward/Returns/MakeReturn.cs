@@ -68,8 +68,10 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
             db.AuditEntries.Add(AuditEntry.For(actor, $"returns.{table.Code}", null, span, now));
             await db.SaveChangesAsync(ct);
         }
-        log.LogInformation("Made {Return} for {Period}: {Rows} rows from {Episodes} episodes; records read in {Read} ms, built in {Built} ms, checked and audited in {Checked} ms",
-            table.Code, span, table.Rows.Count, facts.Count, (int)read.TotalMilliseconds, (int)(built - read).TotalMilliseconds, (int)(timer.Elapsed - built).TotalMilliseconds);
+        log.LogInformation(
+            "Made {Return} for {Period}: {Rows} rows from {Episodes} episodes; records read in {Read} ms, built in {Built} ms, checked and audited in {Checked} ms",
+            table.Code, span, table.Rows.Count, facts.Count, (int)read.TotalMilliseconds, (int)(built - read).TotalMilliseconds,
+            (int)(timer.Elapsed - built).TotalMilliseconds);
         return table;
     }
 

@@ -1462,6 +1462,8 @@ namespace Homeward.Data.Migrations.Postgres
                     b.HasIndex("ReferralId")
                         .IsUnique();
 
+                    b.HasIndex("ReferredAt");
+
                     b.HasIndex("Status", "Pathway");
 
                     b.ToTable("Episodes");
@@ -1589,6 +1591,8 @@ namespace Homeward.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("CompletedAt", "DueOn");
 
                     b.HasIndex("Result", "DueOn");
 

@@ -1442,6 +1442,8 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.HasIndex("ReferralId")
                         .IsUnique();
 
+                    b.HasIndex("ReferredAt");
+
                     b.HasIndex("Status", "Pathway");
 
                     b.ToTable("Episodes");
@@ -1567,6 +1569,8 @@ namespace Homeward.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("CompletedAt", "DueOn");
 
                     b.HasIndex("Result", "DueOn");
 
