@@ -106,8 +106,7 @@ public static class ReturnEndpoints
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file does not pass its validation",
                 detail: $"{table.Problems.Count(p => p.Blocking)} problems must be put right before the file is offered: ask for format=json to see each one by row and field. "
                         + string.Join(" ", table.Problems.Where(p => p.Blocking).Take(5).Select(p => $"Row {p.Row}, {p.Field}: {p.Message}")));
-        var buffer = new MemoryStream();
-        await Homeward.Returns.ReturnFiles.Write(table, as_, buffer, ct);
-        return Results.File(buffer.ToArray(), Homeward.Returns.ReturnFiles.ContentType(as_), Homeward.Returns.ReturnFiles.FileName(table, as_));
+        return Results.File(await Homeward.Returns.ReturnFiles.Bytes(table, as_, ct), Homeward.Returns.ReturnFiles.ContentType(as_),
+            Homeward.Returns.ReturnFiles.FileName(table, as_));
     }
 }

@@ -49,7 +49,7 @@ public sealed class LoadFacts(IServiceScopeFactory scopes)
             || (e.Status != EpisodeStatus.Ended && e.Status != EpisodeStatus.Declined && e.Status != EpisodeStatus.Cancelled));
         async Task<T> Read<T>(FactParts part, T none, Func<HomewardDb, IQueryable<Episode>, Task<T>> query)
         {
-            if (part != FactParts.Core && !parts.HasFlag(part))
+            if (!parts.HasFlag(part)) // Core is 0: always read
                 return none;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HomewardDb>();

@@ -24,7 +24,7 @@ public sealed class MakeReturnWork(MakeReturn make, Jobs.Jobs jobs, HomewardDb d
     {
         var (which, period) = make.Check(code, query, actor);
         var (from, to) = (Day(period.From), Day(period.To));
-        var title = $"{Name(which)}, {period.From:d MMMM yyyy} to {period.To:d MMMM yyyy}";
+        var title = $"{ReturnChoices.Of(which).Name}, {period.From:d MMMM yyyy} to {period.To:d MMMM yyyy}";
         return await jobs.Request(Kind, $"return:{which}:{from}:{to}:{actor.UserId}", title, new Input(code, from, to), actor, ct);
     }
 
@@ -45,19 +45,6 @@ public sealed class MakeReturnWork(MakeReturn make, Jobs.Jobs jobs, HomewardDb d
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Name(ReturnCode code) => code switch
-    {
-        ReturnCode.Cld => "Client Level Data",
-        ReturnCode.Ascof2A => "ASCOF 2A",
-        ReturnCode.Ascof2D => "ASCOF 2D",
-        ReturnCode.Local91Days => "At home 91 days after discharge",
-        ReturnCode.WeeklyIntermediateCare => "Intermediate Care Data Collection",
-        ReturnCode.DischargeDelays => "Discharge delays",
-        ReturnCode.UrgentResponse => "Urgent community response",
-        ReturnCode.Bcf => "Better Care Fund metrics",
-        _ => $"Local analysis {code.ToString().ToUpperInvariant()}",
-    };
 }
 
 /// <summary>

@@ -25,6 +25,14 @@ public static class ReturnFiles
     public static string FileName(ReturnTable table, ReturnFormat format) =>
         $"{table.Code}-{table.Period.From:yyyy-MM-dd}-to-{table.Period.To:yyyy-MM-dd}.{format.ToString().ToLowerInvariant()}";
 
+    /// <summary>The file in memory, for an answer that names its length.</summary>
+    public static async Task<byte[]> Bytes(ReturnTable table, ReturnFormat format, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await Write(table, format, buffer, ct);
+        return buffer.ToArray();
+    }
+
     public static async Task Write(ReturnTable table, ReturnFormat format, Stream stream, CancellationToken ct)
     {
         switch (format)

@@ -26,22 +26,9 @@ public sealed class IndexModel(MakeReturnWork work) : PageModel
     [FromQuery] public string? To { get; set; }
     public Homeward.Web.TagHelpers.FormErrors Errors { get; private set; } = new();
 
-    public static readonly (string Code, string Label)[] All =
-    [
-        ("cld", "Client Level Data (quarterly, rolling 12 months, validated)"),
-        ("ascof-2a", "ASCOF 2A: short-term support followed by no request for ongoing support"),
-        ("ascof-2d", "ASCOF 2D: 65+ in the community 12 weeks after discharge into reablement"),
-        ("weekly-intermediate-care", "Intermediate Care Data Collection (weekly)"),
-        ("discharge-delays", "Discharge delays from the Discharge Ready Date (monthly)"),
-        ("urgent-response", "Urgent community response: 2-hour and 2-day standards (monthly)"),
-        ("bcf", "Better Care Fund 2025–26 metrics: what the records draw (quarterly)"),
-        ("local-91-days", "Local measure: at home 91 days after discharge (former ASCOF 2B)"),
-        ("sts001", "Local analysis, SALT STS001 layout: requests from new clients"), ("sts002a", "Local analysis, SALT STS002a layout: new clients, by sequel"),
-        ("sts002b", "Local analysis, SALT STS002b layout: existing clients, by sequel"), ("sts004", "Local analysis, SALT STS004 layout: by age band and gender"),
-    ];
-
     /// <summary>The returns this user may make (Client Level Data names everyone: the hub's coordinators and managers only).</summary>
-    public static IEnumerable<(string Code, string Label)> OptionsFor(Actor actor) => All.Where(o => o.Code != "cld" || actor.Has(Right.MakeClientLevelData));
+    public static IEnumerable<(string Code, string Label)> OptionsFor(Actor actor) =>
+        ReturnChoices.All.Where(o => o.Return != ReturnCode.Cld || actor.Has(Right.MakeClientLevelData)).Select(o => (o.Code, o.Label));
 
     public ReturnForm Form => new(Code, From, To, OptionsFor(HttpContext.Actor()), Errors);
 

@@ -31,9 +31,7 @@ public sealed class MadeModel(GetMadeReturn get) : PageModel
         if (format is "csv" or "xlsx" && Table.Submittable)
         {
             var as_ = format == "csv" ? ReturnFormat.Csv : ReturnFormat.Xlsx;
-            var buffer = new MemoryStream();
-            await ReturnFiles.Write(Table, as_, buffer, ct);
-            return File(buffer.ToArray(), ReturnFiles.ContentType(as_), ReturnFiles.FileName(Table, as_));
+            return File(await ReturnFiles.Bytes(Table, as_, ct), ReturnFiles.ContentType(as_), ReturnFiles.FileName(Table, as_));
         }
         return Page();
     }

@@ -48,18 +48,9 @@ public static class ClientLevelData
         // The date of death belongs to the person, on every row: the end of an episode that ended in death, up to the period's end.
         var deaths = facts.Where(f => f.Destination == Destination.Died && f.EndedOn <= period.To)
             .GroupBy(f => f.PersonId).ToDictionary(g => g.Key.ToString(), g => Day(g.Min(f => f.EndedOn!.Value)));
-        var (from, to) = (Day(period.From), Day(period.To));
+        var file = new FileFields(laCode, Day(period.From), Day(period.To), deaths, gpNames);
         // Each episode's events on every core (a region's year is half a million rows), then in the file's order.
-        var rows = facts.AsParallel().SelectMany(f => Events(f, period)).Select(row =>
-        {
-            row[Column("LA_Code")] = laCode;
-            row[Column("Reporting_Period_Start_Date")] = from;
-            row[Column("Reporting_Period_End_Date")] = to;
-            row[Column("Date_of_Death")] = deaths.GetValueOrDefault(row[Column("LA_Person_Unique_Identifier")], "");
-            var gp = row[Column("GP_Practice_Code")];
-            row[Column("GP_Practice_Name")] = gp.Length > 0 && gpNames.TryGetValue(gp, out var name) ? name : "";
-            return row;
-        }).ToList();
+        var rows = facts.AsParallel().SelectMany(f => Events(f, period, file)).ToList();
         var (start, type, reference) = (Column("Event_Start_Date"), Column("Event_Type"), Column("Event_Reference"));
         var typeOrder = EventTypes.All.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
         var ordered = rows.AsParallel().OrderBy(r => r[start], StringComparer.Ordinal).ThenBy(r => typeOrder[r[type]])
@@ -80,32 +71,43 @@ public static class ClientLevelData
     private static string Day(DateOnly d) => Days.GetOrAdd(d, static d => d.ToString("yyyy-MM-dd", Invariant));
 
     /// <summary>One episode's events in the period: its request, assessment, service and reviews, as far as each is the council's.</summary>
-    private static IEnumerable<string[]> Events(EpisodeFacts f, Period period)
+    /// <summary>What is the same on every row of the file, and what is looked up for the person: the date of death, the GP's name.</summary>
+    private sealed record FileFields(string LaCode, string From, string To, IReadOnlyDictionary<string, string> Deaths,
+        IReadOnlyDictionary<string, string> GpNames);
+
+    private static IEnumerable<string[]> Events(EpisodeFacts f, Period period, FileFields file)
     {
         if (!IsCouncilRequest(f))
             yield break;
-        // The person's fields are the same on each of the episode's rows: worked out once, copied to each.
-        var person = Person(f);
+        // The person's fields are the same on each of the episode's rows: worked out once (when it has one), copied to each.
+        string[]? template = null;
+        string[] Template() => template ??= Person(f, file);
         if (f.DecidedAt is { } decided && period.Contains(Common.London.DateOf(decided)))
-            yield return Request(f, person, decided);
+            yield return Request(f, Template(), decided);
         if (f.AssessedAt is { } assessed && period.Contains(Common.London.DateOf(assessed)) && f.Status != EpisodeStatus.Cancelled)
-            yield return Assessment(f, person, Common.London.DateOf(assessed));
+            yield return Assessment(f, Template(), Common.London.DateOf(assessed));
         if (!IsCouncilStMax(f))
             yield break;
         if (f.StartedOn is { } started && started <= period.To && (f.EndedOn is not { } ended || ended >= period.From))
-            yield return ServiceEvent(f, person, started, period);
+            yield return ServiceEvent(f, Template(), started, period);
         for (var i = 0; i < f.ReviewsHeldAt.Count; i++)
             if (Common.London.DateOf(f.ReviewsHeldAt[i]) is var held && period.Contains(held))
-                yield return Review(f, person, held, i + 1);
+                yield return Review(f, Template(), held, i + 1);
     }
 
-    /// <summary>The fields that describe the person, the same on every row of theirs.</summary>
-    private static string[] Person(EpisodeFacts f)
+    /// <summary>The fields that describe the person and the file, the same on every row of theirs.</summary>
+    private static string[] Person(EpisodeFacts f, FileFields file)
     {
         var row = new string[Fields.Length];
         Array.Fill(row, "");
         void Set(string field, string? value) => row[Column(field)] = value ?? "";
-        Set("LA_Person_Unique_Identifier", f.PersonId.ToString());
+        var id = f.PersonId.ToString();
+        Set("LA_Code", file.LaCode);
+        Set("Reporting_Period_Start_Date", file.From);
+        Set("Reporting_Period_End_Date", file.To);
+        Set("LA_Person_Unique_Identifier", id);
+        Set("Date_of_Death", file.Deaths.GetValueOrDefault(id));
+        Set("GP_Practice_Name", f.GpPractice is { Length: > 0 } gp ? file.GpNames.GetValueOrDefault(gp) : null);
         Set("NHS_Number", f.NhsNumber);
         Set("GP_Practice_Code", f.GpPractice);
         Set("Gender", f.Gender switch { Gender.Female => "Female", Gender.Male => "Male", Gender.Other => "Other", _ => "Unknown" });
