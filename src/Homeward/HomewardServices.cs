@@ -113,6 +113,19 @@ public static class HomewardServices
         services.AddScoped<Planning.ListPlans>();
         services.AddScoped<Planning.GetPlan>();
         services.AddScoped<Rotas.TeamRotas>();
+        services.AddScoped<Rotas.RotaDays>();
+        services.AddScoped<Rotas.BuildRota>();
+        services.AddScoped<Rotas.PublishRota>();
+        services.AddScoped<Rotas.Adjust.DraftRotas>();
+        services.AddScoped<Rotas.Adjust.MoveVisit>();
+        services.AddScoped<Rotas.Adjust.SwapVisits>();
+        services.AddScoped<Rotas.Adjust.WhoCouldTake>();
+        services.AddScoped<Rotas.Urgent.AddUrgentVisit>();
+        services.AddScoped<Rotas.Urgent.UrgentCandidates>();
+        services.AddScoped<Rotas.Availability.RecordAvailability>();
+        services.AddScoped<Rotas.Availability.ListAvailability>();
+        services.AddScoped<Rotas.Availability.WithdrawAvailability>();
+        services.AddScoped<Rotas.Availability.ReplanToday>();
         // Long work, on the job engine (the web app registers the engine: IJobQueue).
         services.AddScoped<Jobs.Jobs>();
         services.AddScoped<RateCounter>();

@@ -1,5 +1,8 @@
 using Homeward.Access;
 using Homeward.Rotas;
+using Homeward.Rotas.Adjust;
+using Homeward.Rotas.Availability;
+using Homeward.Rotas.Urgent;
 using Homeward.Web.Auth;
 using Homeward.Web.Infrastructure;
 
@@ -9,8 +12,6 @@ namespace Homeward.Web.Api;
 public static class RotaEndpoints
 {
     public sealed record BuildInput(string? ServiceId, string? Date);
-
-    public sealed record MoveInput(string? VisitId, string? WorkerId, bool? Second);
 
     public static void MapRotas(this IEndpointRouteBuilder app)
     {
@@ -67,34 +68,67 @@ public static class RotaEndpoints
         .Needs(Right.PlanRota)
         .WithSummary("A rota: its figures, each carer's round (times in minutes from midnight), and what could not be planned and why");
 
-        group.MapPost("/{id:guid}/moves", async (Guid id, MoveInput body, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/moves", async (Guid id, MoveVisit.Input body, MoveVisit move, HttpContext http, CancellationToken ct) =>
         {
-            var rota = await rotas.Move(id, body.VisitId, body.WorkerId, body.Second ?? false, ETags.IfMatch(http.Request), http.Actor(), ct);
+            var rota = await move.Handle(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
             ETags.Set(http.Response, rota.Version);
             return TypedResults.Ok(rota);
         })
         .Needs(Right.PlanRota)
-        .WithSummary("Move a visit (second: the second carer of a double-handed one) to another carer on shift, and re-time the draft")
-        .WithDescription("Needs If-Match with the rota's version. Refused with the reasons when the change breaks a rule (a shift overrun, a visit past its latest start, one carer twice on a double-handed visit).")
+        .WithSummary("Move a visit (second: the second carer of a double-handed one) to another carer working that day, and re-time the draft")
+        .WithDescription("Needs If-Match with the rota's version. position: where in the carer's round, from 0 (as who-could-take answers); without it, in order of the visit's window. " +
+                         "Refused with the reasons when the change breaks a rule (a shift overrun, a visit past its latest start, one carer twice on a double-handed visit); " +
+                         "on today's draft, what has started stays where it is.")
         .ProducesValidationProblem();
 
-        group.MapPost("/{id:guid}/publish", async (Guid id, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/swaps", async (Guid id, SwapVisits.Input body, SwapVisits swap, HttpContext http, CancellationToken ct) =>
         {
-            var rota = await rotas.Publish(id, ETags.IfMatch(http.Request), http.Actor(), ct);
+            var rota = await swap.Handle(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, rota.Version);
+            return TypedResults.Ok(rota);
+        })
+        .Needs(Right.PlanRota)
+        .WithSummary("Swap two planned visits of a draft (first, other: a visit's id, or id/2 for a second carer): each takes the other's carer and place")
+        .WithDescription("Needs If-Match with the rota's version. Refused with the reasons when the swap breaks a rule.")
+        .ProducesValidationProblem();
+
+        group.MapGet("/{id:guid}/who-could-take", async (Guid id, string? visitId, bool? second, WhoCouldTake who, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await who.Handle(id, visitId, second ?? false, http.Actor(), ct)))
+            .Needs(Right.PlanRota)
+            .WithSummary("For a visit of a draft: every other carer working that day, with the best place in their round and what it costs, the cheapest first")
+            .WithDescription("extraKm and extraLateMinutes are what the whole rota gains (negative: saves); knows: the person knows the carer; whyNot: why a carer cannot take it. " +
+                             "Move the visit to a choice with POST moves and its position.")
+            .ProducesValidationProblem();
+
+        group.MapPost("/{id:guid}/publish", async (Guid id, PublishRota publish, HttpContext http, CancellationToken ct) =>
+        {
+            var rota = await publish.Handle(id, ETags.IfMatch(http.Request), http.Actor(), ct);
             ETags.Set(http.Response, rota.Version);
             return TypedResults.Ok(rota);
         })
         .Needs(Right.PlanRota)
         .WithSummary("Publish a draft rota (needs If-Match): carers see their rounds; an earlier published rota for the team and day is superseded");
 
-        group.MapGet("/{id:guid}/urgent-candidates", async (Guid id, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await rotas.UrgentCandidates(id, http.Actor(), ct)))
+        group.MapPost("/{id:guid}/replan", async (Guid id, ReplanToday replan, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await replan.Handle(id, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, result.Rota.Version);
+            return TypedResults.Created($"/api/rotas/{result.Rota.Id}", result);
+        })
+        .Needs(Right.PlanRota)
+        .WithSummary("Re-plan the rest of today after a carer went off sick or their hours changed: a new draft, to review and publish")
+        .WithDescription("Needs If-Match with today's published rota's version. What has started stays; the visits a carer can no longer make go, in order of their window, " +
+                         "to whoever adds least without breaking a rule; every other visit keeps its carer and order. 409 when nothing needs re-planning.")
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/{id:guid}/urgent-candidates", async (Guid id, UrgentCandidates candidates, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await candidates.Handle(id, http.Actor(), ct)))
             .Needs(Right.PlanRota)
             .WithSummary("The people booked to the rota's team today, who can be given an urgent visit");
 
-        group.MapPost("/{id:guid}/urgent", async (Guid id, TeamRotas.UrgentInput body, TeamRotas rotas, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/urgent", async (Guid id, AddUrgentVisit.UrgentInput body, AddUrgentVisit urgent, HttpContext http, CancellationToken ct) =>
         {
-            var result = await rotas.AddUrgent(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+            var result = await urgent.Handle(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
             ETags.Set(http.Response, result.Rota.Version);
             return TypedResults.Ok(result);
         })
@@ -103,6 +137,29 @@ public static class RotaEndpoints
         .WithDescription("Needs If-Match with the rota's version. Every other visit keeps its carer and order, and what has started keeps its time; the visit goes where it adds least. 409 when no carer can reach the person in time: nothing changes.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/carers/{id:guid}/availability", async (Guid id, ListAvailability list, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await list.Handle(id, http.Actor(), ct)))
+            .Needs(Right.PlanRota)
+            .WithSummary("A carer's leave, sickness, training and changed hours, from 90 days ago on (withdrawn ones marked)");
+
+        group.MapPost("/carers/{id:guid}/availability", async (Guid id, RecordAvailability.Input body, RecordAvailability record, HttpContext http, CancellationToken ct) =>
+        {
+            var change = await record.Handle(id, body, http.Actor(), ct);
+            return TypedResults.Created($"/api/rotas/carers/{id}/availability", change);
+        })
+        .Needs(Right.PlanRota)
+        .WithSummary("Record a carer's leave, sickness, training or changed hours for a run of days")
+        .WithDescription("kind: Leave, Sickness, Training or ChangedHours; from and to as YYYY-MM-DD (to defaults to from); fromTime (HH:mm, absences only): away from this time " +
+                         "on the first day; shiftStart and shiftEnd (changed hours only). Rotas built after are planned by it; today's published rota shows who can no longer " +
+                         "make their visits, to re-plan. An absence overlapping one recorded is refused.")
+        .ProducesValidationProblem();
+
+        group.MapPost("/carers/{id:guid}/availability/{changeId:guid}/withdraw", async (Guid id, Guid changeId, WithdrawAvailability withdraw, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await withdraw.Handle(id, changeId, http.Actor(), ct)))
+            .Needs(Right.PlanRota)
+            .WithSummary("Withdraw a change recorded by mistake (kept, marked withdrawn)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/teams/{id:guid}/carers", async (Guid id, Homeward.Rotas.Carers.ListCarers carers, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await carers.Handle(id, http.Actor(), ct)))

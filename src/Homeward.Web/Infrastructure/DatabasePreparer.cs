@@ -60,7 +60,7 @@ public sealed class DatabasePreparer(IServiceProvider services, IConfiguration c
                 summary.Referrals, summary.People, summary.Elapsed.TotalSeconds);
         try
         {
-            if (await DemoRound.PublishToday(db, scope.ServiceProvider.GetRequiredService<Homeward.Rotas.TeamRotas>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct))
+            if (await DemoRound.PublishToday(db, scope.ServiceProvider.GetRequiredService<Homeward.Rotas.BuildRota>(), scope.ServiceProvider.GetRequiredService<Homeward.Rotas.PublishRota>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct))
                 log.LogInformation("Published today's rota for the demo carer's team (reablement@demo.homeward).");
             if (await DemoFamily.Share(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct))
                 log.LogInformation("A family member can see a demo person's care: sign in at /your-care as {Email}.", DemoFamily.Email);

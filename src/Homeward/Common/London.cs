@@ -17,6 +17,9 @@ public static class London
     /// <summary>An instant as a London clock shows it (for times in words).</summary>
     public static DateTimeOffset TimeOf(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The time of day on London's clocks.</summary>
+    public static TimeOnly ClockOf(DateTimeOffset instant) => TimeOnly.FromDateTime(TimeOf(instant).DateTime);
+
     /// <summary>Today in London, by the given clock.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
 

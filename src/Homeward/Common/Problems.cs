@@ -109,6 +109,22 @@ public sealed class Problems
         return null;
     }
 
+    /// <summary>A time of day (HH:mm, as a time field sends it).</summary>
+    public TimeOnly? Time(string field, string? value, string label, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+                Add(field, $"Enter {label}.");
+            return null;
+        }
+        if (TimeOnly.TryParseExact(value.Trim(), ["HH:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var time))
+            return time;
+        Add(field, $"Give {label} as a time of day, like 07:30.");
+        return null;
+    }
+
     /// <summary>An instant with an explicit offset (ISO 8601), returned in UTC.</summary>
     public DateTimeOffset? Instant(string field, string? value, string label, bool required)
     {

@@ -410,38 +410,6 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
             Text(e, x => x.CreatedBy, 256);
             e.HasIndex(x => x.CreatedAt);
         });
-        builder.Entity<Homeward.Rotas.CareWorker>(e =>
-        {
-            Text(e, x => x.Name, 200);
-            Text(e, x => x.Skills, 500);
-            Text(e, x => x.UserName, 256);
-            Text(e, x => x.Postcode, 8);
-            e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => x.ServiceId);
-            e.HasIndex(x => x.UserName);
-        });
-        builder.Entity<Homeward.Rotas.Rota>(e =>
-        {
-            Text(e, x => x.BuiltBy, 256);
-            Text(e, x => x.PublishedBy, 256);
-            e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => new { x.ServiceId, x.Date, x.Status });
-            e.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.RotaId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(x => x.Gaps).WithOne().HasForeignKey(g => g.RotaId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(x => x.Workers).WithOne().HasForeignKey(w => w.RotaId).OnDelete(DeleteBehavior.Cascade);
-        });
-        builder.Entity<Homeward.Rotas.RotaAssignment>(e =>
-        {
-            e.HasKey(x => new { x.RotaId, x.VisitId, x.Second });
-            e.HasIndex(x => x.VisitId);
-            e.HasIndex(x => x.WorkerId);
-        });
-        builder.Entity<Homeward.Rotas.RotaGap>(e =>
-        {
-            e.HasKey(x => new { x.RotaId, x.VisitId, x.Second });
-            Text(e, x => x.Reason, 500);
-        });
-        builder.Entity<Homeward.Rotas.RotaWorkerDay>(e => e.HasKey(x => new { x.RotaId, x.WorkerId }));
         builder.Entity<FollowUps.FollowUpAttempt>(e =>
         {
             Text(e, x => x.Notes, 2000);

@@ -13,7 +13,7 @@ namespace Homeward.Demo;
 /// </summary>
 public static class DemoRound
 {
-    public static async Task<bool> PublishToday(HomewardDb db, TeamRotas rotas, TimeProvider clock, CancellationToken ct)
+    public static async Task<bool> PublishToday(HomewardDb db, BuildRota build, PublishRota publish, TimeProvider clock, CancellationToken ct)
     {
         var account = DemoAccounts.Accounts.Single(a => a.Role == Role.ReablementWorker).UserName;
         var team = await db.CareWorkers.AsNoTracking().Where(w => w.UserName == account && w.Active).Select(w => (Guid?)w.ServiceId).FirstOrDefaultAsync(ct);
@@ -24,8 +24,8 @@ public static class DemoRound
             return false;
         var organisation = await db.CareServices.AsNoTracking().Where(s => s.Id == id).Select(s => s.OrganisationId).SingleAsync(ct);
         var scheduler = Actor.System(organisation, "demo-round");
-        var built = await rotas.Build(id.ToString(), today.ToString("yyyy-MM-dd"), scheduler, ct, TimeSpan.FromSeconds(2));
-        await rotas.Publish(built.Id, built.Version, scheduler, ct);
+        var built = await build.Handle(id.ToString(), today.ToString("yyyy-MM-dd"), scheduler, ct, TimeSpan.FromSeconds(2));
+        await publish.Handle(built.Id, built.Version, scheduler, ct);
         return true;
     }
 }

@@ -8,7 +8,7 @@ namespace Homeward.Rotas;
 /// request is checked at once and answered with the job, which anyone in the organisation can follow and stop. One
 /// build per team and day at a time, across every instance.
 /// </summary>
-public sealed class BuildRotaWork(TeamRotas rotas, Jobs.Jobs jobs) : IJobWork
+public sealed class BuildRotaWork(BuildRota build, Jobs.Jobs jobs) : IJobWork
 {
     public sealed record Input(string ServiceId, string Date);
 
@@ -16,7 +16,7 @@ public sealed class BuildRotaWork(TeamRotas rotas, Jobs.Jobs jobs) : IJobWork
 
     public async Task<Jobs.Jobs.Requested> Request(string? serviceId, string? date, Actor actor, CancellationToken ct)
     {
-        var (service, day) = await rotas.Check(serviceId, date, actor, ct);
+        var (service, day) = await build.Check(serviceId, date, actor, ct);
         var input = new Input(service.Id.ToString(), day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return await jobs.Request(Kind, $"rota:{input.ServiceId}:{input.Date}", $"Rota for {service.Name} on {day:dddd d MMMM}", input, actor, ct);
     }
@@ -24,7 +24,7 @@ public sealed class BuildRotaWork(TeamRotas rotas, Jobs.Jobs jobs) : IJobWork
     public async Task<JobResult> Run(Job job, JobProgress progress, CancellationToken ct)
     {
         var input = System.Text.Json.JsonSerializer.Deserialize<Input>(job.Input, Common.Json.Options)!;
-        var built = await rotas.Build(input.ServiceId, input.Date, job.Actor, ct, progress: new Progress(progress));
+        var built = await build.Handle(input.ServiceId, input.Date, job.Actor, ct, progress: new Progress(progress));
         return new JobResult($"/api/rotas/{built.Id}", $"/rotas/{built.Id}",
             $"Rota built in {built.SearchSeconds:0.#} seconds: {built.Planned} visits planned, {built.Unplanned} could not be.");
     }

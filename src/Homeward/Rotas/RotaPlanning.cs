@@ -36,8 +36,10 @@ public static class RotaPlanning
     public static (Guid Visit, bool Second) Parse(string key) =>
         key.EndsWith("/2", StringComparison.Ordinal) ? (Guid.Parse(key[..^2]), true) : (Guid.Parse(key), false);
 
+    /// <param name="days">Each carer's hours that day (leave, sickness and changed hours applied); a carer who does not
+    /// work it (kept on an existing rota) has no time for visits.</param>
     public static Day Problem(string name, IReadOnlyList<VisitToPlan> visits, IReadOnlyList<CareWorker> workers,
-        IReadOnlyDictionary<Guid, IReadOnlySet<Guid>> knownCarers, RotaSettings settings)
+        IReadOnlyDictionary<Guid, Availability.CarerDay> days, IReadOnlyDictionary<Guid, IReadOnlySet<Guid>> knownCarers, RotaSettings settings)
     {
         var places = workers.Select(w => (w.Latitude, w.Longitude)).ToList();
         var placeOf = new Dictionary<(double, double), int>();
@@ -72,10 +74,15 @@ public static class RotaPlanning
                 links.Add(RotaLink.DoubleHanded(Key(v.Visit.Id, false), Key(v.Visit.Id, true)));
             }
         }
-        var carers = workers.Select((w, i) => new RotaCarer(w.Id.ToString(), i, i, Minutes(w.ShiftStart), Minutes(w.ShiftEnd))
+        var carers = workers.Select((w, i) =>
         {
-            Skills = w.SkillSet,
-            Break = w.BreakMinutes > 0 ? new RotaBreak(Minutes(w.BreakFrom), Math.Max(Minutes(w.BreakFrom), Minutes(w.BreakTo) - w.BreakMinutes), w.BreakMinutes) : null,
+            var day = days[w.Id];
+            var (start, end) = day.Works ? (Minutes(day.Start!.Value), Minutes(day.End!.Value)) : (Minutes(w.ShiftStart), Minutes(w.ShiftStart));
+            return new RotaCarer(w.Id.ToString(), i, i, start, end)
+            {
+                Skills = w.SkillSet,
+                Break = day is { BreakFrom: { } from, BreakTo: { } to, BreakMinutes: > 0 } ? new RotaBreak(Minutes(from), Math.Max(Minutes(from), Minutes(to) - day.BreakMinutes), day.BreakMinutes) : null,
+            };
         }).ToList();
         var problem = new RotaProblem
         {

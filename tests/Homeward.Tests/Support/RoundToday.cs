@@ -47,9 +47,10 @@ public static class RoundToday
         await db.CareWorkers.Where(w => w.UserName == Carer).ExecuteUpdateAsync(s => s
             .SetProperty(w => w.DaysWorked, 0b1111111).SetProperty(w => w.ShiftStart, new TimeOnly(0, 0)).SetProperty(w => w.ShiftEnd, new TimeOnly(23, 59)), ct);
         var organisation = await db.CareServices.Where(s => s.Id == team).Select(s => s.OrganisationId).SingleAsync(ct);
-        var rotas = scope.ServiceProvider.GetRequiredService<TeamRotas>();
+        var build = scope.ServiceProvider.GetRequiredService<BuildRota>();
+        var publish = scope.ServiceProvider.GetRequiredService<PublishRota>();
         var scheduler = Actor.System(organisation, "round-today");
-        var built = await rotas.Build(team.ToString(), today.ToString("yyyy-MM-dd"), scheduler, ct);
-        await rotas.Publish(built.Id, built.Version, scheduler, ct);
+        var built = await build.Handle(team.ToString(), today.ToString("yyyy-MM-dd"), scheduler, ct);
+        await publish.Handle(built.Id, built.Version, scheduler, ct);
     }
 }

@@ -89,8 +89,9 @@ public sealed class VisitMovedTests(YourCareFactory app) : IClassFixture<YourCar
 
         // The rota built again (a draft); a visit planned in both.
         await using var publishing = app.Services.CreateAsyncScope();
-        var rotas = publishing.ServiceProvider.GetRequiredService<TeamRotas>();
-        var built = await rotas.Build(rota.ServiceId.ToString(), rota.Date.ToString("yyyy-MM-dd"), scheduler, Ct);
+        var build = publishing.ServiceProvider.GetRequiredService<BuildRota>();
+        var publish = publishing.ServiceProvider.GetRequiredService<PublishRota>();
+        var built = await build.Handle(rota.ServiceId.ToString(), rota.Date.ToString("yyyy-MM-dd"), scheduler, Ct);
         var before = await db.RotaAssignments.AsNoTracking().Where(a => a.RotaId == rota.Id && !a.Second).Select(a => a.VisitId).ToListAsync(Ct);
         var now = await db.RotaAssignments.AsNoTracking().Where(a => a.RotaId == built.Id && !a.Second && before.Contains(a.VisitId))
             .OrderBy(a => a.Order).FirstAsync(Ct);
@@ -99,7 +100,7 @@ public sealed class VisitMovedTests(YourCareFactory app) : IClassFixture<YourCar
         // The family were told (by the rota published first) to expect the carer 90 minutes earlier than the new one says.
         var told = now.Start - 90;
         await db.RotaAssignments.Where(a => a.RotaId == rota.Id && a.VisitId == now.VisitId && !a.Second).ExecuteUpdateAsync(s => s.SetProperty(a => a.Start, told), Ct);
-        await rotas.Publish(built.Id, built.Version, scheduler, Ct);
+        await publish.Handle(built.Id, built.Version, scheduler, Ct);
 
         // About that visit (another of the person's visits today may have moved as well, and is told on its own).
         var about = $"{now.VisitId:N}@{now.Start}";

@@ -1,6 +1,7 @@
 using Homeward.Access;
 using Homeward.Common;
 using Homeward.Rotas;
+using Homeward.Rotas.Availability;
 using Homeward.Rotas.Carers;
 using Homeward.Web.Auth;
 using Homeward.Web.Infrastructure;
@@ -9,9 +10,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Homeward.Web.Pages.Rotas;
 
-/// <summary>Add a carer to a team, or change one: every problem said at once, what was typed kept.</summary>
+/// <summary>
+/// Add a carer to a team, or change one: every problem said at once, what was typed kept; and a carer's leave, sickness,
+/// training and changed hours.
+/// </summary>
 [Needs(Right.PlanRota)]
-public sealed class CarerModel(TeamRotas rotas, GetCarer carers, AddCarer add, ChangeCarer change) : ActingPage
+public sealed class CarerModel(TeamRotas rotas, GetCarer carers, AddCarer add, ChangeCarer change, ListAvailability availability,
+    RecordAvailability record, WithdrawAvailability withdraw) : ActingPage
 {
     /// <summary>"new", or the carer's id.</summary>
     [FromRoute] public string Which { get; set; } = "new";
@@ -19,15 +24,20 @@ public sealed class CarerModel(TeamRotas rotas, GetCarer carers, AddCarer add, C
     [FromQuery] public Guid? Team { get; set; }
     public CarerView? Carer { get; private set; }
     public TeamRotas.Team? TheTeam { get; private set; }
+    public IReadOnlyList<AvailabilityView> Changes { get; private set; } = [];
+    private bool _stay;
     private Guid? _saved;
 
-    protected override string Here => $"/rotas/carers?team={_saved ?? TheTeam?.Id}";
+    protected override string Here => _stay ? $"/rotas/carers/{Id}#availability" : $"/rotas/carers?team={_saved ?? TheTeam?.Id}";
 
     protected override async Task Load(CancellationToken ct)
     {
         var actor = HttpContext.Actor();
         if (Id is { } id)
+        {
             Carer = await carers.Handle(id, actor, ct);
+            Changes = await availability.Handle(id, actor, ct);
+        }
         else if (Which != "new")
             throw new NotFoundException("carer", Which);
         var teamId = Carer?.ServiceId ?? Team;
@@ -55,6 +65,24 @@ public sealed class CarerModel(TeamRotas rotas, GetCarer carers, AddCarer add, C
             return Id is null ? $"{saved.Name} added to {TheTeam!.Name}." : $"{saved.Name}'s details saved.";
         }, ct);
     }
+
+    public Task<IActionResult> OnPostAvailabilityAsync(string? kind, string? from, string? to, string? fromTime, string? shiftStart, string? shiftEnd,
+        string? note, CancellationToken ct) =>
+        Act("availability", async () =>
+        {
+            _stay = true;
+            var saved = await record.Handle(Id ?? throw new NotFoundException("carer", Which),
+                new RecordAvailability.Input(kind, from, to, fromTime, shiftStart, shiftEnd, note), HttpContext.Actor(), ct);
+            return $"Recorded: {saved.Description}. Rotas built from now plan by it; a published rota it changes shows it.";
+        }, ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid change, CancellationToken ct) =>
+        Act("withdraw", async () =>
+        {
+            _stay = true;
+            var withdrawn = await withdraw.Handle(Id ?? throw new NotFoundException("carer", Which), change, HttpContext.Actor(), ct);
+            return $"Withdrawn: {withdrawn.Description}.";
+        }, ct);
 
     /// <summary>The ticked values of a checkbox field: as sent when refused, else as held.</summary>
     public IEnumerable<string> Ticked(string field, IEnumerable<string>? held) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Homeward.Access;
 using Homeward.Common;
 using Homeward.Data;
@@ -45,8 +44,8 @@ public sealed class CarerRules(HomewardDb db, TeamRotas rotas, PostcodeDirectory
         else if ((position = await postcodes.Locate(postcode, ct)) is null)
             problems.Add("postcode", $"{postcode} is not in the postcode directory, so the rota cannot know where the day starts: check it, or load the directory.");
 
-        var start = Time(problems, "shiftStart", input.ShiftStart, "the shift's start");
-        var end = Time(problems, "shiftEnd", input.ShiftEnd, "the shift's end");
+        var start = problems.Time("shiftStart", input.ShiftStart, "the shift's start");
+        var end = problems.Time("shiftEnd", input.ShiftEnd, "the shift's end");
         if (start is { } s && end is { } e && e <= s)
             problems.Add("shiftEnd", "The shift must end after it starts (a shift past midnight is two shifts).");
         var breakMinutes = input.BreakMinutes ?? 0;
@@ -55,8 +54,8 @@ public sealed class CarerRules(HomewardDb db, TeamRotas rotas, PostcodeDirectory
             problems.Add("breakMinutes", "A break lasts from 0 to 240 minutes.");
         else if (breakMinutes > 0)
         {
-            breakFrom = Time(problems, "breakFrom", input.BreakFrom, "when the break may start");
-            breakTo = Time(problems, "breakTo", input.BreakTo, "when the break must end by");
+            breakFrom = problems.Time("breakFrom", input.BreakFrom, "when the break may start");
+            breakTo = problems.Time("breakTo", input.BreakTo, "when the break must end by");
             if (breakFrom is { } f && breakTo is { } t)
             {
                 if ((t - f).TotalMinutes < breakMinutes)
@@ -97,18 +96,5 @@ public sealed class CarerRules(HomewardDb db, TeamRotas rotas, PostcodeDirectory
         worker.DaysWorked = days;
         worker.UserName = userName;
         worker.Active = input.Active ?? true;
-    }
-
-    private static TimeOnly? Time(Problems problems, string field, string? value, string label)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problems.Add(field, $"Enter {label}.");
-            return null;
-        }
-        if (TimeOnly.TryParseExact(value.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-            return time;
-        problems.Add(field, $"Give {label} as a time of day, like 07:30.");
-        return null;
     }
 }

@@ -2,13 +2,15 @@ using Homeward.Access;
 using Homeward.Audit;
 using Homeward.Capacity;
 using Homeward.Common;
+using Homeward.Data;
+using Homeward.Rotas.Adjust;
 using Homeward.Scheduling.Rota;
 using Homeward.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace Homeward.Rotas;
+namespace Homeward.Rotas.Urgent;
 
-public sealed partial class TeamRotas
+public sealed class AddUrgentVisit(HomewardDb db, RotaDays days, TimeProvider clock)
 {
     /// <summary>The most an urgent visit may wait: the 2-hour response.</summary>
     public const int UrgentWithinMinutes = 120;
@@ -18,24 +20,7 @@ public sealed partial class TeamRotas
     public sealed record UrgentInput(string? EpisodeId, int? Minutes);
 
     /// <summary>What an urgent insertion did: the visit, who takes it and when, and the rota after.</summary>
-    public sealed record UrgentResult(Guid VisitId, Guid WorkerId, string WorkerName, int Start, Summary Rota);
-
-    public sealed record Candidate(Guid EpisodeId, Guid PersonId, string Name, string Address);
-
-    /// <summary>The people booked to the rota's team today: who can be given an urgent visit on it.</summary>
-    public async Task<IReadOnlyList<Candidate>> UrgentCandidates(Guid id, Actor actor, CancellationToken ct)
-    {
-        actor.Demand(Right.PlanRota);
-        var rota = await Find(id, actor, ct);
-        var people = await (from b in db.Bookings.AsNoTracking()
-                            join p in db.People.AsNoTracking() on b.PersonId equals p.Id
-                            where b.ServiceId == rota.ServiceId && b.Kind == BookingKind.VisitPattern && b.Status == BookingStatus.Accepted
-                                  && b.StartDate <= rota.Date && b.EndDate >= rota.Date
-                            orderby p.FamilyName, p.GivenName
-                            select new Candidate(b.EpisodeId, p.Id, p.GivenName + " " + p.FamilyName, p.AddressLine1 + ", " + p.Town)).ToListAsync(ct);
-        await ListAudit.Record(db, actor, "rota.urgent-candidates", [.. people.Select(p => p.PersonId)], rota.Id.ToString(), clock.GetUtcNow(), ct);
-        return people;
-    }
+    public sealed record UrgentResult(Guid VisitId, Guid WorkerId, string WorkerName, int Start, TeamRotas.Summary Rota);
 
     /// <summary>
     /// Adds an urgent visit (within 2 hours from now) to today's published rota, changing as little as possible: every
@@ -44,10 +29,10 @@ public sealed partial class TeamRotas
     /// the carer records it like any other. When no carer can reach the person in time, nothing changes and the answer
     /// says so, so that the scheduler can call round.
     /// </summary>
-    public async Task<UrgentResult> AddUrgent(Guid id, UrgentInput input, int? version, Actor actor, CancellationToken ct)
+    public async Task<UrgentResult> Handle(Guid id, UrgentInput input, int? version, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.PlanRota);
-        var rota = await Find(id, actor, ct, tracked: true);
+        var rota = await days.Find(id, actor, ct, tracked: true);
         Versions.Demand("rota", rota.Version, version);
         var now = clock.GetUtcNow();
         var today = London.DateOf(now);
@@ -68,7 +53,7 @@ public sealed partial class TeamRotas
 
         // The care plan's skill holds for an urgent visit too.
         var skill = await db.CarePlans.AsNoTracking().Where(p => p.EpisodeId == episode.Id).Select(p => p.Skill).SingleOrDefaultAsync(ct);
-        var nowMinutes = RotaPlanning.Minutes(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, London.Zone).DateTime));
+        var nowMinutes = RotaPlanning.Minutes(London.ClockOf(now));
         var latest = Math.Min(nowMinutes + UrgentWithinMinutes, 24 * 60 - 1);
         var visit = new Visit
         {
@@ -80,7 +65,7 @@ public sealed partial class TeamRotas
         db.Visits.Add(visit);
         await db.SaveChangesAsync(ct);
         var service = await db.CareServices.AsNoTracking().SingleAsync(s => s.Id == rota.ServiceId, ct);
-        var (workers, plan) = await Load(service, rota.Date, ct, rota.Workers.Select(w => w.WorkerId).ToHashSet());
+        var (workers, _, plan) = await days.Load(service, rota.Date, ct, rota.Workers.Select(w => w.WorkerId).ToHashSet());
         var key = RotaPlanning.Key(visit.Id, false);
         if (plan.SetAside.TryGetValue(key, out var aside))
             throw ValidationFailedException.For("episodeId", aside);
@@ -89,29 +74,25 @@ public sealed partial class TeamRotas
         {
             Visits = [.. plan.Problem.Visits.Select(v => v.Id == key ? v with { Earliest = nowMinutes, Latest = latest, LatestAtAll = latest } : v)],
         };
-        var starts = rota.Assignments.ToDictionary(a => RotaPlanning.Key(a.VisitId, a.Second), a => a.Start);
-        var routes = workers.ToDictionary(w => w.Id.ToString(), w => rota.Assignments.Where(a => a.WorkerId == w.Id).OrderBy(a => a.Order)
-            .Select(a => RotaPlanning.Key(a.VisitId, a.Second)).Where(k => problem.Visits.Any(v => v.Id == k)).ToList());
-        var reasons = rota.Gaps.ToDictionary(g => RotaPlanning.Key(g.VisitId, g.Second), g => g.Reason);
-
+        var starts = RotaEdits.Starts(rota);
+        var routes = RotaEdits.Routes(rota, workers, problem);
+        var reasons = RotaEdits.Reasons(rota);
+        // Rules already broken (a carer gone home sick with visits left in their round) are not the urgent visit's doing.
+        var before = RotaEdits.Try(problem, routes, reasons).NewProblems.ToHashSet();
         (RotaSolution Solution, string Worker, double Cost)? best = null;
         foreach (var (worker, route) in routes)
         {
             // After whatever this carer has started by now.
-            var first = route.FindIndex(k => starts.GetValueOrDefault(k) >= nowMinutes);
-            for (var at = first < 0 ? route.Count : first; at <= route.Count; at++)
+            for (var at = RotaEdits.FirstFree(route, starts, nowMinutes); at <= route.Count; at++)
             {
-                var trial = routes.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)(r.Key == worker ? [.. r.Value.Take(at), key, .. r.Value.Skip(at)] : r.Value));
-                var solution = RotaSolver.Time(problem, trial, reasons);
-                var (broken, cost) = RotaValidator.Check(problem, solution);
-                if (broken.Count > 0 || solution.Unplanned.Any(u => u.Visit == key))
+                var trial = RotaEdits.Try(problem, RotaEdits.With(routes, worker, at, key), reasons, before);
+                if (!trial.Allowed || trial.Solution.Unplanned.Any(u => u.Visit == key))
                     continue;
                 // What has started keeps its time.
-                if (solution.Routes.SelectMany(r => r.Stops).Any(s => starts.TryGetValue(s.Visit, out var was) && was < nowMinutes && Math.Abs(s.Start - was) > 0.5))
+                if (trial.Solution.Routes.SelectMany(r => r.Stops).Any(s => starts.TryGetValue(s.Visit, out var was) && was < nowMinutes && Math.Abs(s.Start - was) > 0.5))
                     continue;
-                var objective = cost.Objective(problem.Weights);
-                if (best is null || objective < best.Value.Cost)
-                    best = (solution, worker, objective);
+                if (best is null || trial.Objective < best.Value.Cost)
+                    best = (trial.Solution, worker, trial.Objective);
             }
         }
         if (best is not { } chosen)
@@ -128,6 +109,6 @@ public sealed partial class TeamRotas
         await transaction.CommitAsync(ct);
         var workerId = Guid.Parse(chosen.Worker);
         var start = (int)Math.Round(chosen.Solution.Routes.Single(r => r.Carer == chosen.Worker).Stops.Single(s => s.Visit == key).Start);
-        return new UrgentResult(visit.Id, workerId, workers.Single(w => w.Id == workerId).Name, start, Summary.From(rota));
+        return new UrgentResult(visit.Id, workerId, workers.Single(w => w.Id == workerId).Name, start, TeamRotas.Summary.From(rota));
     }
 }
