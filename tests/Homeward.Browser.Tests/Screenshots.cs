@@ -246,10 +246,22 @@ public sealed class Screenshots
         await page.WaitForSelectorAsync("[data-testid=rota-timeline]", new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "rota.png"), FullPage = false });
         await page.Locator("[data-testid=rota-timeline]").ScreenshotAsync(new() { Path = Path.Combine(Folder, "rota-timeline.png") });
+        // Who could take a visit: the first later visit someone else can take.
+        var rotaUrl = page.Url;
+        foreach (var link in (await page.GetByTestId("take-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).Reverse().Take(40))
+        {
+            await page.GotoAsync(link);
+            if (await page.GetByTestId("choices").CountAsync() == 0)
+                continue;
+            await page.Locator("#take").ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "rota-who-could-take.png") });
+            break;
+        }
+        await page.GotoAsync(rotaUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish the rota" }).ClickAsync();
         await page.GetByTestId("banner").WaitForAsync();
         await page.Context.ClearCookiesAsync();
-        await SignIn(page, "reablement@demo.homeward", "**/home**");
+        await SignIn(page, "reablement@demo.homeward", "**/my-day**");
         await page.GotoAsync($"/my-day?date={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "my-day.png") });
     }
@@ -267,6 +279,18 @@ public sealed class Screenshots
         await page.GetByRole(AriaRole.Button, new() { Name = "Show carers" }).ClickAsync();
         await page.GetByTestId("carers").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "carers.png") });
+        var teamUrl = page.Url;
+        // A carer's leave, sickness and changed hours.
+        await page.GetByTestId("carers").GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByLabel("Off sick").CheckAsync();
+        await page.GetByLabel("First day", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Last day", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(4).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Note (optional)").FillAsync("Rang in at 06:40");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the change" }).ClickAsync();
+        await page.GetByTestId("changes").WaitForAsync();
+        await page.Locator("#availability").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "carer-availability.png") });
+        await page.GotoAsync(teamUrl);
         await page.GetByTestId("add-carer").ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Jo Weekender");
         await page.GetByLabel("Where their day starts and ends (postcode)").FillAsync("ZB9 9ZZ");

@@ -66,13 +66,14 @@ public sealed class CarerModel(TeamRotas rotas, GetCarer carers, AddCarer add, C
         }, ct);
     }
 
-    public Task<IActionResult> OnPostAvailabilityAsync(string? kind, string? from, string? to, string? fromTime, string? shiftStart, string? shiftEnd,
+    /// <summary>The change's hours are named apart from the carer's own shift fields on the same page.</summary>
+    public Task<IActionResult> OnPostAvailabilityAsync(string? kind, string? from, string? to, string? fromTime, string? hoursStart, string? hoursEnd,
         string? note, CancellationToken ct) =>
-        Act("availability", async () =>
+        Act("availability", field => field switch { "shiftStart" => "hoursStart", "shiftEnd" => "hoursEnd", _ => field }, async () =>
         {
             _stay = true;
             var saved = await record.Handle(Id ?? throw new NotFoundException("carer", Which),
-                new RecordAvailability.Input(kind, from, to, fromTime, shiftStart, shiftEnd, note), HttpContext.Actor(), ct);
+                new RecordAvailability.Input(kind, from, to, fromTime, hoursStart, hoursEnd, note), HttpContext.Actor(), ct);
             return $"Recorded: {saved.Description}. Rotas built from now plan by it; a published rota it changes shows it.";
         }, ct);
 
