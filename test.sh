@@ -27,6 +27,15 @@ ensure_chromium() {
   command -v chromium >/dev/null 2>&1
 }
 
+# pgRouting and osm2pgrouting for the road network tests (Debian's packages for this PostgreSQL's major version).
+ensure_pgrouting() {
+  local major; major=$(basename "$(dirname "$PGBIN")")
+  if command -v osm2pgrouting >/dev/null 2>&1 && [ -f "/usr/share/postgresql/$major/extension/pgrouting.control" ]; then return 0; fi
+  log "installing pgRouting and osm2pgrouting"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$major-pgrouting" osm2pgrouting >/dev/null) >&2
+  command -v osm2pgrouting >/dev/null 2>&1
+}
+
 PG_DIR=""
 stop_pg() {
   if [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
@@ -97,6 +106,7 @@ for project in Homeward.Tests Homeward.Browser.Tests; do
   run_suite SQLite $project HOMEWARD_TEST_DB=sqlite
 done
 if start_pg; then
+  ensure_pgrouting || { log "pgRouting is not available"; failed=$((failed + 1)); status=1; }
   for project in Homeward.Tests Homeward.Browser.Tests; do
     run_suite PostgreSQL $project HOMEWARD_TEST_DB=postgres HOMEWARD_TEST_PG="$HOMEWARD_TEST_PG"
   done

@@ -115,6 +115,14 @@ var postcodesImport = new Command("import", "Load a postcode directory, so that 
 postcodesImport.SetAction((result, ct) => PostcodesCommand.Import(result.GetValue(provider)!, result.GetValue(database), result.GetValue(postcodeFile)!, ct));
 var postcodes = new Command("postcodes", "The postcode directory that puts people's homes on the map.") { postcodesImport };
 
+var roadsFile = new Argument<string>("file") { Description = "An OpenStreetMap extract of the partnership's area as .osm XML (convert a .pbf with osmium cat)." };
+var roadsImport = new Command("import", "Load the road network into the partnership's PostgreSQL (osm2pgrouting, pgRouting), so rotas use driving times; replaces the last.")
+{
+    roadsFile, database, provider,
+};
+roadsImport.SetAction((result, ct) => RoadsCommand.Import(result.GetValue(provider)!, result.GetValue(database), result.GetValue(roadsFile)!, ct));
+var roads = new Command("roads", "The road network rotas route on.") { roadsImport };
+
 var baseUrl = new Option<string?>("--base-url") { Description = "The partnership's Homeward address (https://homeward.example.nhs.uk), to print whole links." };
 var adminUser = new Option<string>("--user-name") { Description = "Their sign-in: their work e-mail address.", Required = true };
 var adminName = new Option<string>("--name") { Description = "Their name as shown.", Required = true };
@@ -149,7 +157,7 @@ setup.SetAction((result, ct) => AdminCommand.Setup(result.GetValue(provider)!, r
 
 var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.")
 {
-    demo, returns, simulate, fhir, audit, backup, restore, subjectAccess, postcodes, admin, setup,
+    demo, returns, simulate, fhir, audit, backup, restore, subjectAccess, postcodes, roads, admin, setup,
 };
 return await root.Parse(args).InvokeAsync();
 

@@ -27,3 +27,25 @@ public sealed class EuclideanTravel(IReadOnlyList<Place> places) : ITravel
 
     public double Time(int from, int to) => Distance(from, to);
 }
+
+/// <summary>Travel looked up in matrices (a routing engine's answers): seconds and metres become minutes and kilometres.</summary>
+public sealed class MatrixTravel : ITravel
+{
+    private readonly double[] _minutes;
+    private readonly double[] _km;
+    private readonly int _n;
+
+    /// <param name="minutes">Row-major, <paramref name="n"/> × <paramref name="n"/>: from row to column.</param>
+    public MatrixTravel(int n, double[] minutes, double[] km)
+    {
+        if (minutes.Length != n * n || km.Length != n * n)
+            throw new ArgumentException($"A travel matrix for {n} places has {n * n} entries.");
+        (_n, _minutes, _km) = (n, minutes, km);
+    }
+
+    public int Places => _n;
+
+    public double Time(int from, int to) => _minutes[from * _n + to];
+
+    public double Distance(int from, int to) => _km[from * _n + to];
+}

@@ -126,6 +126,8 @@ public static class HomewardServices
         services.AddScoped<Rotas.Availability.ListAvailability>();
         services.AddScoped<Rotas.Availability.WithdrawAvailability>();
         services.AddScoped<Rotas.Availability.ReplanToday>();
+        services.AddScoped<Rotas.Roads.RoadNetwork>();
+        services.AddScoped<Rotas.Roads.ImportRoads>();
         // Long work, on the job engine (the web app registers the engine: IJobQueue).
         services.AddScoped<Jobs.Jobs>();
         services.AddScoped<RateCounter>();

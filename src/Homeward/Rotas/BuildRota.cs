@@ -61,7 +61,7 @@ public sealed class BuildRota(HomewardDb db, RotaDays days, TimeProvider clock, 
         // Stopped early: nothing is kept.
         ct.ThrowIfCancellationRequested();
         rota.SearchSeconds = Math.Round(clock.GetElapsedTime(started).TotalSeconds, 2);
-        RotaPlanning.Fill(rota, solution, plan.SetAside);
+        RotaPlanning.Fill(rota, solution, plan);
         // One draft per team and day: a new build replaces the last draft.
         var drafts = await db.Rotas.Where(r => r.ServiceId == rota.ServiceId && r.Date == rota.Date && r.Status == RotaStatus.Draft).ToListAsync(ct);
         db.Rotas.RemoveRange(drafts);

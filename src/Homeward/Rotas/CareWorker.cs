@@ -36,6 +36,15 @@ public sealed class CareWorker
     public bool WorksOn(DateOnly date) => Active && (DaysWorked & (1 << (((int)date.DayOfWeek + 6) % 7))) != 0;
 }
 
+/// <summary>How a rota's travel between visits was worked out.</summary>
+public enum RotaTravel
+{
+    /// <summary>Straight-line distance times the road factor, at the average speed (no road network loaded).</summary>
+    StraightLine,
+    /// <summary>Shortest driving times on the partnership's road network (OpenStreetMap, pgRouting).</summary>
+    Roads,
+}
+
 public enum RotaStatus
 {
     /// <summary>Built, being reviewed and adjusted; carers do not see it.</summary>
@@ -70,6 +79,8 @@ public sealed class Rota
     public int KnownCarerVisits { get; set; }
     public int VisitsWithKnownCarers { get; set; }
     public int CarersUsed { get; set; }
+    /// <summary>How travel was worked out when it was last timed.</summary>
+    public RotaTravel Travel { get; set; }
     /// <summary>Hand changes made since it was built.</summary>
     public int Adjustments { get; set; }
     public int Version { get; set; } = 1;

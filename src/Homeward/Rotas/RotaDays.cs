@@ -15,7 +15,7 @@ public sealed record TeamDay(IReadOnlyList<CareWorker> Workers, IReadOnlyDiction
 /// What the rota use cases share: a rota the actor may plan, a team's day read as the optimiser's problem (carers'
 /// leave, sickness and changed hours applied), and the words that replace ids in a refusal.
 /// </summary>
-public sealed class RotaDays(HomewardDb db, RotaSettings settings)
+public sealed class RotaDays(HomewardDb db, RotaSettings settings, Roads.RoadNetwork roads)
 {
     /// <summary>A rota the actor may plan, with its rounds, gaps and carers; anything else is not found.</summary>
     public async Task<Rota> Find(Guid id, Actor actor, CancellationToken ct, bool tracked = false)
@@ -37,7 +37,10 @@ public sealed class RotaDays(HomewardDb db, RotaSettings settings)
         return workers.ToDictionary(w => w.Id, w => CarerDay.Of(w, date, changes));
     }
 
-    /// <summary>The team's carers working that day (or those of an existing rota) and the day's visits as the optimiser's problem.</summary>
+    /// <summary>
+    /// The team's carers working that day (or those of an existing rota) and the day's visits as the optimiser's problem,
+    /// with road travel when a network is loaded.
+    /// </summary>
     public async Task<TeamDay> Load(CareService service, DateOnly date, CancellationToken ct, IReadOnlySet<Guid>? onlyWorkers = null)
     {
         var team = await db.CareWorkers.AsNoTracking().Where(w => w.ServiceId == service.Id).OrderBy(w => w.Name).ToListAsync(ct);
@@ -61,6 +64,8 @@ public sealed class RotaDays(HomewardDb db, RotaSettings settings)
         var known = history.GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(h => h.WorkerId).ToHashSet());
         var plan = RotaPlanning.Problem($"{service.Name} {date:yyyy-MM-dd}",
             [.. visits.Select(x => new VisitToPlan(x.v, $"{x.GivenName} {x.FamilyName}", x.Latitude, x.Longitude))], workers, days, known, settings);
+        // Driving times on the roads when the partnership's network is loaded; else as the crow flies.
+        plan = await roads.Apply(service.Id, date, plan, ct);
         return new TeamDay(workers, days, plan);
     }
 

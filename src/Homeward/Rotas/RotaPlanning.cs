@@ -29,7 +29,14 @@ public sealed record VisitToPlan(Visit Visit, string PersonName, double? Latitud
 /// </summary>
 public static class RotaPlanning
 {
-    public sealed record Day(RotaProblem Problem, IReadOnlyDictionary<string, string> SetAside);
+    /// <param name="Places">Where each place index of the problem's travel is: the carers' bases first, then the homes.</param>
+    /// <param name="Travel">How travel between them was worked out.</param>
+    public sealed record Day(RotaProblem Problem, IReadOnlyDictionary<string, string> SetAside, IReadOnlyList<(double Latitude, double Longitude)> Places,
+        RotaTravel Travel = RotaTravel.StraightLine)
+    {
+        /// <summary>The same day with travel from a routing engine.</summary>
+        public Day WithTravel(Scheduling.ITravel travel, RotaTravel how) => this with { Problem = Problem with { Travel = travel }, Travel = how };
+    }
 
     public static string Key(Guid visit, bool second) => second ? $"{visit}/2" : visit.ToString();
 
@@ -89,12 +96,14 @@ public static class RotaPlanning
             Name = name, Visits = rotaVisits, Links = links, Carers = carers, Weights = settings.Weights,
             Travel = new GreatCircleTravel(places, settings.RoadFactor, settings.KilometresPerHour),
         };
-        return new Day(problem, setAside);
+        return new Day(problem, setAside, places);
     }
 
-    /// <summary>The optimiser's answer as the rota's rows.</summary>
-    public static void Fill(Rota rota, RotaSolution solution, IReadOnlyDictionary<string, string> setAside)
+    /// <summary>The optimiser's answer as the rota's rows, with how its travel was worked out.</summary>
+    public static void Fill(Rota rota, RotaSolution solution, Day day)
     {
+        var setAside = day.SetAside;
+        rota.Travel = day.Travel;
         rota.Assignments.Clear();
         rota.Gaps.Clear();
         foreach (var route in solution.Routes)
@@ -109,11 +118,11 @@ public static class RotaPlanning
                     Arrival = (int)Math.Round(stop.Arrival), Start = (int)Math.Round(stop.Start),
                 });
             }
-            if (rota.Workers.FirstOrDefault(w => w.WorkerId == worker) is { } day)
-                day.BreakStart = route.BreakStart is { } b ? (int)Math.Round(b) : null;
+            if (rota.Workers.FirstOrDefault(w => w.WorkerId == worker) is { } workerDay)
+                workerDay.BreakStart = route.BreakStart is { } b ? (int)Math.Round(b) : null;
         }
-        foreach (var day in rota.Workers.Where(d => solution.Routes.All(r => r.Carer != d.WorkerId.ToString())))
-            day.BreakStart = null;
+        foreach (var idle in rota.Workers.Where(d => solution.Routes.All(r => r.Carer != d.WorkerId.ToString())))
+            idle.BreakStart = null;
         foreach (var u in solution.Unplanned)
         {
             var (visit, second) = Parse(u.Visit);

@@ -20,13 +20,14 @@ public sealed class TeamRotas(HomewardDb db, RotaDays days, TimeProvider clock)
 
     public sealed record Summary(Guid Id, Guid ServiceId, DateOnly Date, RotaStatus Status, DateTimeOffset BuiltAt, string BuiltBy,
         DateTimeOffset? PublishedAt, string? PublishedBy, int Planned, int Unplanned, double TravelKm, double TravelMinutes, double LateMinutes,
-        int LateVisits, int KnownCarerVisits, int VisitsWithKnownCarers, int CarersUsed, int Adjustments, double SearchSeconds, int Version)
+        int LateVisits, int KnownCarerVisits, int VisitsWithKnownCarers, int CarersUsed, int Adjustments, double SearchSeconds, int Version,
+        RotaTravel Travel)
     {
         public double? ContinuityRate => VisitsWithKnownCarers == 0 ? null : KnownCarerVisits / (double)VisitsWithKnownCarers;
 
         public static Summary From(Rota r) => new(r.Id, r.ServiceId, r.Date, r.Status, r.BuiltAt, r.BuiltBy, r.PublishedAt, r.PublishedBy, r.Planned,
             r.Unplanned, r.TravelKm, r.TravelMinutes, r.LateMinutes, r.LateVisits, r.KnownCarerVisits, r.VisitsWithKnownCarers, r.CarersUsed,
-            r.Adjustments, r.SearchSeconds, r.Version);
+            r.Adjustments, r.SearchSeconds, r.Version, r.Travel);
     }
 
     /// <summary>A visit in a round. Times are minutes from midnight (London).</summary>

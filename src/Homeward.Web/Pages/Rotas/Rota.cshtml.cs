@@ -18,8 +18,11 @@ namespace Homeward.Web.Pages.Rotas;
 /// </summary>
 [Needs(Right.PlanRota)]
 public sealed class RotaModel(TeamRotas rotas, WhoCouldTake who, MoveVisit move, SwapVisits swap, PublishRota publish, ReplanToday replan,
-    AddUrgentVisit urgent, UrgentCandidates candidates, TimeProvider clock) : ActingPage
+    AddUrgentVisit urgent, UrgentCandidates candidates, TimeProvider clock, RotaSettings settings) : ActingPage
 {
+    /// <summary>How travel is estimated when no road network is loaded.</summary>
+    public RotaSettings Settings => settings;
+
     [FromRoute] public Guid Id { get; set; }
     /// <summary>The visit to find a carer for ("id" or "id/2"), asked from a round or the visits not planned.</summary>
     [FromQuery] public string? Take { get; set; }

@@ -67,7 +67,7 @@ public sealed class DraftRotas(HomewardDb db, RotaDays days, TimeProvider clock)
     /// <summary>Keeps a change: the rota as the change timed it, one more hand adjustment, a new version, audited.</summary>
     public async Task<TeamRotas.Summary> Keep(DraftRota draft, RotaSolution solution, string action, Actor actor, CancellationToken ct)
     {
-        RotaPlanning.Fill(draft.Rota, solution, draft.Day.Plan.SetAside);
+        RotaPlanning.Fill(draft.Rota, solution, draft.Day.Plan);
         draft.Rota.Adjustments++;
         draft.Rota.Version++;
         db.AuditEntries.Add(AuditEntry.For(actor, action, null, draft.Rota.Id, clock.GetUtcNow()));

@@ -87,7 +87,7 @@ public sealed class ReplanToday(HomewardDb db, RotaDays days, TimeProvider clock
             ServiceId = published.ServiceId, Date = published.Date, Status = RotaStatus.Draft, BuiltAt = now, BuiltBy = actor.UserName,
         };
         draft.Workers.AddRange(published.Workers.Select(w => new RotaWorkerDay { RotaId = draft.Id, WorkerId = w.WorkerId, BreakStart = w.BreakStart }));
-        RotaPlanning.Fill(draft, RotaEdits.Try(problem, routes, reasons).Solution, day.Plan.SetAside);
+        RotaPlanning.Fill(draft, RotaEdits.Try(problem, routes, reasons).Solution, day.Plan);
         draft.Adjustments = moved;
         var drafts = await db.Rotas.Where(r => r.ServiceId == draft.ServiceId && r.Date == draft.Date && r.Status == RotaStatus.Draft).ToListAsync(ct);
         db.Rotas.RemoveRange(drafts);

@@ -101,7 +101,7 @@ public sealed class AddUrgentVisit(HomewardDb db, RotaDays days, TimeProvider cl
             db.ChangeTracker.Clear();
             throw new InvalidTransitionException($"No carer on today's rota can reach the person within {UrgentWithinMinutes / 60} hours without making another visit impossible: call the rapid response team or a carer off shift.");
         }
-        RotaPlanning.Fill(rota, chosen.Solution, plan.SetAside);
+        RotaPlanning.Fill(rota, chosen.Solution, plan);
         rota.Adjustments++;
         rota.Version++;
         db.AuditEntries.Add(AuditEntry.For(actor, "rota.urgent", episode.PersonId, visit.Id, now));

@@ -2636,6 +2636,44 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("CareWorkers");
                 });
 
+            modelBuilder.Entity("Homeward.Rotas.Roads.RoadMatrix", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Estimated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("RoadMatrix");
+                });
+
             modelBuilder.Entity("Homeward.Rotas.Rota", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2685,6 +2723,11 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Travel")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");

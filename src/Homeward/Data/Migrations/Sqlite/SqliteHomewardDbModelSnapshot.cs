@@ -2610,6 +2610,44 @@ namespace Homeward.Data.Migrations.Sqlite
                     b.ToTable("CareWorkers");
                 });
 
+            modelBuilder.Entity("Homeward.Rotas.Roads.RoadMatrix", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Estimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("RoadMatrix");
+                });
+
             modelBuilder.Entity("Homeward.Rotas.Rota", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2659,6 +2697,11 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Travel")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
