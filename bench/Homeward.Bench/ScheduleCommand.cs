@@ -47,7 +47,7 @@ internal static class ScheduleCommand
         {
             var instance = HomeCareInstance.Parse(Path.GetFileName(file), await File.ReadAllTextAsync(file, ct));
             var rota = HomeCareSolver.Solve(instance, TimeSpan.FromSeconds(seconds));
-            var json = JsonSerializer.Serialize(rota, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+            var json = rota.ToJson();
             if (output is null)
                 Console.WriteLine(json);
             else

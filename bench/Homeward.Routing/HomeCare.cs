@@ -98,13 +98,64 @@ public sealed record HomeCareInstance
 /// <summary>A home care rota in the benchmark's solution format.</summary>
 public sealed record HomeCareSolution(IReadOnlyList<HomeCareSolution.CarerRoute> Routes)
 {
-    public sealed record CarerRoute(string CaregiverId, IReadOnlyList<Call> Locations);
+    /// <param name="Locations">The carer's calls in order (read as empty when the file leaves them out).</param>
+    public sealed record CarerRoute(string CaregiverId, IReadOnlyList<Call> Locations)
+    {
+        public IReadOnlyList<Call> Locations { get; init; } = Locations ?? [];
+    }
+
+    /// <param name="ArrivalTime">When the service starts, as the benchmark's solutions give it.</param>
 
     public sealed record Call(string Patient, string Service, double ArrivalTime, double DepartureTime);
 
     public static HomeCareSolution Parse(string json) =>
         JsonSerializer.Deserialize<HomeCareSolution>(json, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })
         ?? throw new FormatException("Empty solution.");
+
+    /// <summary>
+    /// The rota as the benchmark's own best solutions are written, so that anyone's validator reads it: a
+    /// <c>global_ordering</c> of the patients (here, in the order their first service starts), then <c>routes</c>, each
+    /// carer's <c>locations</c> (left out for a carer with none) with <c>arrival_time</c> the time the service starts and
+    /// <c>departure_time</c> the time it ends (waiting for a window to open is before <c>arrival_time</c>).
+    /// </summary>
+    public string ToJson()
+    {
+        var ordering = Routes.SelectMany(r => r.Locations).GroupBy(l => l.Patient).OrderBy(g => g.Min(l => l.ArrivalTime)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("global_ordering");
+            foreach (var patient in ordering)
+                json.WriteStringValue(patient);
+            json.WriteEndArray();
+            json.WriteStartArray("routes");
+            foreach (var route in Routes)
+            {
+                json.WriteStartObject();
+                json.WriteString("caregiver_id", route.CaregiverId);
+                if (route.Locations.Count > 0)
+                {
+                    json.WriteStartArray("locations");
+                    foreach (var call in route.Locations)
+                    {
+                        json.WriteStartObject();
+                        json.WriteNumber("arrival_time", call.ArrivalTime);
+                        json.WriteNumber("departure_time", call.DepartureTime);
+                        json.WriteString("patient", call.Patient);
+                        json.WriteString("service", call.Service);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }
 
 /// <summary>The home care objective's parts and the objective: (distance + total tardiness + maximum tardiness) / 3.</summary>

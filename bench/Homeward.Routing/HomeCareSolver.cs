@@ -24,7 +24,8 @@ public static class HomeCareSolver
             [.. (rota.Routes.FirstOrDefault(r => r.Carer == c.Id)?.Stops ?? []).Select(s =>
             {
                 var call = calls[s.Visit];
-                return new HomeCareSolution.Call(call.Patient, call.Service, s.Arrival, s.Start + call.Duration);
+                // As the benchmark writes it: arrival_time is when the service starts (any wait for the window is before it).
+                return new HomeCareSolution.Call(call.Patient, call.Service, s.Start, s.Start + call.Duration);
             })]))]);
     }
 

@@ -22,6 +22,38 @@ public sealed class HomeCareSolverTests
     }
 
     [Fact]
+    public void A_rota_is_written_exactly_as_the_benchmark_s_own_best_solutions_are()
+    {
+        var file = Directory.Exists(Instances) ? Directory.GetFiles(Instances, "instance_003-*.json").SingleOrDefault() : null;
+        Assert.SkipWhen(file is null, "The shared benchmarks are not beside the repository.");
+        var instance = HomeCareInstance.Parse(Path.GetFileName(file!), File.ReadAllText(file!));
+        var published = Directory.GetFiles(Path.Combine(Instances, "..", "solutions"), "sol-instance_003-*.json").Single();
+        using var theirs = System.Text.Json.JsonDocument.Parse(File.ReadAllText(published));
+        var rota = HomeCareSolver.Solve(instance, TimeSpan.FromSeconds(2));
+        using var ours = System.Text.Json.JsonDocument.Parse(rota.ToJson());
+
+        // The same keys in the same order, at every level.
+        static string[] Keys(System.Text.Json.JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];
+        Assert.Equal(Keys(theirs.RootElement), Keys(ours.RootElement));
+        static System.Text.Json.JsonElement FirstCall(System.Text.Json.JsonDocument d) =>
+            d.RootElement.GetProperty("routes").EnumerateArray().First(r => r.TryGetProperty("locations", out _)).GetProperty("locations")[0];
+        Assert.Equal(Keys(FirstCall(theirs)), Keys(FirstCall(ours)));
+        // A carer with no calls has no locations, as theirs; every patient once in the ordering.
+        Assert.All(ours.RootElement.GetProperty("routes").EnumerateArray(), r => Assert.True(!r.TryGetProperty("locations", out var l) || l.GetArrayLength() > 0));
+        Assert.Equal(instance.Patients.Select(p => p.Id).Order(), ours.RootElement.GetProperty("global_ordering").EnumerateArray().Select(p => p.GetString()!).Order());
+        // arrival_time is when the service starts: departure is arrival plus the service's duration, in theirs and ours.
+        var durations = instance.Patients.SelectMany(p => p.Needs.Select(n => ((p.Id, n.Service), n.Duration))).ToDictionary(x => x.Item1, x => x.Duration);
+        foreach (var doc in new[] { theirs, ours })
+            foreach (var call in doc.RootElement.GetProperty("routes").EnumerateArray().Where(r => r.TryGetProperty("locations", out _))
+                         .SelectMany(r => r.GetProperty("locations").EnumerateArray()))
+                Assert.Equal(durations[(call.GetProperty("patient").GetString()!, call.GetProperty("service").GetString()!)],
+                    call.GetProperty("departure_time").GetDouble() - call.GetProperty("arrival_time").GetDouble(), 6);
+        // Read back, it is the same rota, valid.
+        var (problems, _) = HomeCareValidator.Check(instance, HomeCareSolution.Parse(rota.ToJson()));
+        Assert.Equal([], problems);
+    }
+
+    [Fact]
     public void Double_handed_and_sequential_services_are_timed_together_on_a_hand_made_day()
     {
         // Office at 0; three patients 10 minutes from it and from each other. p1 needs two carers at once (s1 and s2),
