@@ -7,13 +7,22 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { echo "test.sh: $*" >&2; }
 
+# Root (CI, a fresh machine) installs what is missing and runs PostgreSQL as its own user; a developer without root
+# needs PostgreSQL, pgRouting, osm2pgrouting and Chromium installed already, and runs the throwaway cluster as themself.
+is_root() { [ "$(id -u)" = 0 ]; }
+as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
+install() {
+  if ! is_root; then log "missing: $* (install them, or run as root to have them installed)"; return 1; fi
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) >&2
+}
+
 # PostgreSQL server binaries (Debian's package); install them if this machine lacks them.
 pg_bin() {
   if command -v initdb >/dev/null 2>&1; then dirname "$(command -v initdb)"; return; fi
   local found; found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -z "$found" ]; then
     log "installing PostgreSQL"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2
+    install postgresql
     found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   fi
   echo "$found"
@@ -23,23 +32,23 @@ pg_bin() {
 ensure_chromium() {
   command -v chromium >/dev/null 2>&1 && return 0
   log "installing Chromium"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) >&2
+  install chromium
   command -v chromium >/dev/null 2>&1
 }
 
 # pgRouting and osm2pgrouting for the road network tests (Debian's packages for this PostgreSQL's major version).
 ensure_pgrouting() {
-  local major; major=$(basename "$(dirname "$PGBIN")")
+  local major; major=$("$PGBIN/postgres" --version | grep -oE '[0-9]+' | head -n 1)
   if command -v osm2pgrouting >/dev/null 2>&1 && [ -f "/usr/share/postgresql/$major/extension/pgrouting.control" ]; then return 0; fi
   log "installing pgRouting and osm2pgrouting"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$major-pgrouting" osm2pgrouting >/dev/null) >&2
-  command -v osm2pgrouting >/dev/null 2>&1
+  install "postgresql-$major-pgrouting" osm2pgrouting
+  command -v osm2pgrouting >/dev/null 2>&1 && [ -f "/usr/share/postgresql/$major/extension/pgrouting.control" ]
 }
 
 PG_DIR=""
 stop_pg() {
   if [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+    as_pg "$PGBIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
   fi
   [ -n "$PG_DIR" ] && rm -rf "$PG_DIR"
 }
@@ -48,15 +57,17 @@ trap stop_pg EXIT
 start_pg() {
   PGBIN=$(pg_bin)
   if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then log "PostgreSQL is not available"; return 1; fi
-  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
   PG_DIR=$(mktemp -d /tmp/homeward-pg.XXXXXX)
-  chown postgres "$PG_DIR"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$PG_DIR/data" -A trust -U homeward >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+  if is_root; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown postgres "$PG_DIR"
+  fi
+  as_pg "$PGBIN/initdb" -D "$PG_DIR/data" -A trust -U homeward >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; return 1; }
   # A random port can be in use (the tests' own client sockets take ports in this range): try a few.
   local attempt
   for attempt in 1 2 3 4 5; do
     PG_PORT=$(( 54000 + RANDOM % 1000 ))
-    if runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+    if as_pg "$PGBIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
       -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null; then
       break
     fi
