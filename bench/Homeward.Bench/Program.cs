@@ -10,6 +10,7 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- simulation [all|engine|planning|simpy]
 // dotnet run -c Release --project bench/Homeward.Bench -- urgent [SECONDS]
 // dotnet run -c Release --project bench/Homeward.Bench -- rota-day [SECONDS ...]
+// dotnet run -c Release --project bench/Homeward.Bench -- rota-day-roads POSTGRES-CONNECTION [SECONDS ...]   (an empty database; pgRouting)
 // dotnet run -c Release --project bench/Homeward.Bench -- fhir-validation [REFERRALS]
 // dotnet run -c Release --project bench/Homeward.Bench -- schedule INSTANCE [SECONDS] [OUT]   (Solomon text or home care JSON)
 // dotnet run -c Release --project bench/Homeward.Bench -- validate INSTANCE SOLUTION
@@ -42,6 +43,9 @@ switch (args.ElementAtOrDefault(0))
         break;
     case "homecare":
         await HomeCareBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "rota-day-roads" when args.Length >= 2:
+        await RoadDayBench.Run(args[1], args.Length > 2 ? [.. args.Skip(2).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [60]);
         break;
     case "rota-day":
         RotaDayBench.Run(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [10, 60]);

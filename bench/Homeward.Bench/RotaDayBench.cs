@@ -28,6 +28,13 @@ internal static class RotaDayBench
         var morning = problem.Visits.Where(v => v.Earliest < 10 * 60).Sum(v => v.Duration) / 60;
         var morningCarers = problem.Carers.Count(c => c.ShiftStart <= 7 * 60 + 30);
         Console.WriteLine(string.Create(inv, $"Load: {visitHours:0} hours of visits for {carerHours:0} carer hours ({visitHours / carerHours:P0} before travel); the 07:30 visits alone {morning:0} hours for {morningCarers} carers in a window of 2 hours (3 with the hour's grace)."));
+        Solve(problem, seconds);
+    }
+
+    /// <summary>Solves the day at each time limit and prints the rota's figures and the validator's verdict.</summary>
+    public static void Solve(RotaProblem problem, int[] seconds)
+    {
+        var inv = CultureInfo.InvariantCulture;
         Console.WriteLine("| time limit | seconds | planned | not planned | late visits | minutes late | max late | km | driving hours | known carer | carers used | valid |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var limit in seconds)
@@ -61,7 +68,10 @@ internal static class RotaDayBench
         return (centre.Latitude + Normal() * spread, centre.Longitude + Normal() * spread * 1.6);
     }
 
-    public static RotaProblem Day(int visits, int carers, int seed)
+    public static RotaProblem Day(int visits, int carers, int seed) => DayAndPlaces(visits, carers, seed).Problem;
+
+    /// <summary>The day, and where each of its places is (carers' bases first, then the people's homes).</summary>
+    public static (RotaProblem Problem, IReadOnlyList<(double Latitude, double Longitude)> Places) DayAndPlaces(int visits, int carers, int seed)
     {
         var random = new Random(seed);
         var centres = DemoCounty.LocalityCentres;
@@ -115,10 +125,10 @@ internal static class RotaDayBench
                 }
             }
         }
-        return new RotaProblem
+        return (new RotaProblem
         {
             Name = "county day", Visits = list, Links = links, Carers = staff, Weights = settings.Weights,
             Travel = new GreatCircleTravel(places, settings.RoadFactor, settings.KilometresPerHour),
-        };
+        }, places);
     }
 }

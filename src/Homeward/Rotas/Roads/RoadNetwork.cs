@@ -22,6 +22,9 @@ public sealed class RoadNetwork(HomewardDb db, RotaSettings settings, TimeProvid
     /// <summary>The schema osm2pgrouting loads into, apart from Homeward's own tables.</summary>
     public const string Schema = "roads";
 
+    /// <summary>The cost of a metre beside a second's driving when the length of the fastest route is measured.</summary>
+    private const double PerMetre = 1e-6;
+
     /// <summary>Routing looks only at roads within this margin (degrees, about 11 km) of the day's places.</summary>
     private const double Margin = 0.1;
 
@@ -83,28 +86,20 @@ public sealed class RoadNetwork(HomewardDb db, RotaSettings settings, TimeProvid
                 (vertex[i], offRoad[i]) = (rows.GetInt64(1), rows.GetDouble(2) / 1000);
             }
         }
-        // Shortest driving time between every pair of junctions, with the length of that route.
+        // Shortest driving time between every pair of junctions, and the length of that route: pgRouting's cost matrix
+        // twice, on time and on time plus a millionth of a second a metre (the same fastest route, ties broken by
+        // length), whose difference is the route's length in millionths.
         var ids = vertex.Distinct().ToArray();
         var (minLat, maxLat) = (places.Min(p => p.Latitude) - Margin, places.Max(p => p.Latitude) + Margin);
         var (minLon, maxLon) = (places.Min(p => p.Longitude) - Margin, places.Max(p => p.Longitude) + Margin);
-        var edges = string.Format(CultureInfo.InvariantCulture,
-            "SELECT gid AS id, source, target, cost_s AS cost, reverse_cost_s AS reverse_cost FROM roads.ways " +
-            "WHERE the_geom && ST_MakeEnvelope({0}, {1}, {2}, {3}, 4326)", minLon, minLat, maxLon, maxLat);
-        var routes = new Dictionary<(long, long), (double Seconds, double Metres)>();
-        if (ids.Length > 1)
-        {
-            await using var route = new NpgsqlCommand(
-                "SELECT d.start_vid, d.end_vid, max(d.agg_cost) FILTER (WHERE d.edge = -1), coalesce(sum(w.length_m), 0) " +
-                "FROM pgr_dijkstra(@edges, @ids, @ids, true) d LEFT JOIN roads.ways w ON w.gid = d.edge GROUP BY d.start_vid, d.end_vid", connection)
-            {
-                CommandTimeout = 600,
-            };
-            route.Parameters.AddWithValue("edges", edges);
-            route.Parameters.AddWithValue("ids", ids);
-            await using var rows = await route.ExecuteReaderAsync(ct);
-            while (await rows.ReadAsync(ct))
-                routes[(rows.GetInt64(0), rows.GetInt64(1))] = (rows.GetDouble(2), rows.GetDouble(3));
-        }
+        var within = string.Format(CultureInfo.InvariantCulture, "WHERE the_geom && ST_MakeEnvelope({0}, {1}, {2}, {3}, 4326)", minLon, minLat, maxLon, maxLat);
+        var seconds = await CostMatrix(connection, $"SELECT gid AS id, source, target, cost_s AS cost, reverse_cost_s AS reverse_cost FROM roads.ways {within}", ids, ct);
+        var tieBroken = await CostMatrix(connection,
+            $"SELECT gid AS id, source, target, cost_s + {PerMetre.ToString("R", CultureInfo.InvariantCulture)} * length_m AS cost, " +
+            $"CASE WHEN reverse_cost_s < 0 THEN reverse_cost_s ELSE reverse_cost_s + {PerMetre.ToString("R", CultureInfo.InvariantCulture)} * length_m END AS reverse_cost " +
+            $"FROM roads.ways {within}", ids, ct);
+        var routes = seconds.Where(r => tieBroken.ContainsKey(r.Key))
+            .ToDictionary(r => r.Key, r => (Seconds: r.Value, Metres: Math.Max(0, (tieBroken[r.Key] - r.Value) / PerMetre)));
         var crow = new GreatCircleTravel(places, settings.RoadFactor, settings.KilometresPerHour);
         var (minutes, km) = (new double[n * n], new double[n * n]);
         var estimated = 0;
@@ -125,6 +120,24 @@ public sealed class RoadNetwork(HomewardDb db, RotaSettings settings, TimeProvid
                 }
             }
         return (minutes, km, estimated);
+    }
+
+    /// <summary>The least cost between every pair of junctions (pgr_dijkstraCostMatrix; no row for a pair it cannot join).</summary>
+    private static async Task<Dictionary<(long, long), double>> CostMatrix(NpgsqlConnection connection, string edges, long[] ids, CancellationToken ct)
+    {
+        var costs = new Dictionary<(long, long), double>();
+        if (ids.Length < 2)
+            return costs;
+        await using var command = new NpgsqlCommand("SELECT start_vid, end_vid, agg_cost FROM pgr_dijkstraCostMatrix(@edges, @ids, true)", connection)
+        {
+            CommandTimeout = 600,
+        };
+        command.Parameters.AddWithValue("edges", edges);
+        command.Parameters.AddWithValue("ids", ids);
+        await using var rows = await command.ExecuteReaderAsync(ct);
+        while (await rows.ReadAsync(ct))
+            costs[(rows.GetInt64(0), rows.GetInt64(1))] = rows.GetDouble(2);
+        return costs;
     }
 
     /// <summary>
