@@ -55,7 +55,13 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(comparison).ToContainTextAsync("Four more beds", new() { Timeout = 60_000 });
         await Assertions.Expect(comparison).ToContainTextAsync("Demand up a fifth");
         await Assertions.Expect(comparison).ToContainTextAsync("of 8");
-        await Assertions.Expect(page.Locator("svg.hw-band[aria-labelledby^=delay-]")).ToHaveCountAsync(2);
+        // The two runs' delays on one chart, named in its legend; the second run's difference from the first, with its
+        // interval, measured replication by replication (both ran with the same seed).
+        await Assertions.Expect(page.Locator("svg.hw-lines[aria-labelledby=delays-title]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".hw-lines__legend").First).ToContainTextAsync("Four more beds");
+        await Assertions.Expect(page.Locator(".hw-lines__legend").First).ToContainTextAsync("Demand up a fifth");
+        await Assertions.Expect(page.GetByTestId("difference").First).ToContainTextAsync("against the first");
+        await Assertions.Expect(page.GetByTestId("difference").First).ToContainTextAsync("same random numbers");
         await page.AssertAccessible();
 
         // The saved runs list both; ticking one alone shows it alone.

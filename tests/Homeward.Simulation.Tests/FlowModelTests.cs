@@ -104,6 +104,23 @@ public sealed class FlowModelTests
     }
 
     [Fact]
+    public void Each_replication_s_totals_are_kept_in_order_so_runs_of_the_same_seed_can_be_paired()
+    {
+        // Three places or four, the same arrivals: replication i of each draws the same numbers (common random numbers).
+        var three = Run(Pool(3, 2.4, LogNormalStay.FromMedianAndMean(1, 1.3), days: 100), new RunOptions { Replications = 12, Seed = 7, KeepReplications = true });
+        var four = Run(Pool(4, 2.4, LogNormalStay.FromMedianAndMean(1, 1.3), days: 100), new RunOptions { Replications = 12, Seed = 7 });
+
+        Assert.Equal(12, three.ReplicationDelayDays.Count);
+        Assert.Equal(three.TotalDelayDays.Mean, three.ReplicationDelayDays.Average(), 6);
+        Assert.Equal(three.TotalCost.Mean, three.ReplicationCost.Average(), 6);
+        // In replication order: the first is the first replication's own total.
+        Assert.Equal(Sum(three.Runs[0], 0, Metric.DelayDays), three.ReplicationDelayDays[0], 6);
+        Assert.Equal(Sum(three.Runs[11], 0, Metric.DelayDays), three.ReplicationDelayDays[11], 6);
+        // A fourth place never adds delay to the same arrivals: every paired difference is at most zero.
+        Assert.All(three.ReplicationDelayDays.Zip(four.ReplicationDelayDays), p => Assert.True(p.Second <= p.First + 1e-9, $"{p.Second} > {p.First}"));
+    }
+
+    [Fact]
     public void Routes_chosen_on_arrival_set_the_stay_and_the_next_node()
     {
         // From P2, 30% go on to P3 and stay 50 days in P2 first; the rest go home after 10.

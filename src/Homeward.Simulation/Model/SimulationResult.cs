@@ -66,6 +66,12 @@ public sealed class SimulationResult
 
     public IReadOnlyList<ReplicationResult> Runs { get; init; } = [];
 
+    /// <summary>Each replication's total cost, in replication order (replication i of any run with the same seed draws the same numbers).</summary>
+    public IReadOnlyList<double> ReplicationCost { get; init; } = [];
+
+    /// <summary>Each replication's total delay days, in replication order.</summary>
+    public IReadOnlyList<double> ReplicationDelayDays { get; init; } = [];
+
     public Spread DailyOf(int node, int day, Metric metric) => Daily[node][day][(int)metric];
 
     public static SimulationResult From(Scenario scenario, ReplicationResult[] runs, TimeSpan elapsed, bool keep = false)
@@ -153,6 +159,8 @@ public sealed class SimulationResult
                 [.. share.Take(last + 1).Select(s => total > 0 ? s / total : 0)]);
         }
 
+        // Each replication's totals in replication order (Spread.Of sorts what it is given), to pair runs made with the same seed.
+        double[] costs = [.. totalCost], delays = [.. totalDelay];
         return new SimulationResult
         {
             Scenario = scenario,
@@ -162,6 +170,8 @@ public sealed class SimulationResult
             Nodes = summaries,
             TotalCost = Spread.Of(totalCost),
             TotalDelayDays = Spread.Of(totalDelay),
+            ReplicationCost = costs,
+            ReplicationDelayDays = delays,
             Daily = daily,
             TotalDaily = totalDaily,
             Runs = keep ? runs : [],

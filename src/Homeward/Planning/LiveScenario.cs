@@ -123,6 +123,12 @@ public static partial class LiveScenario
                 .OrderByDescending(w => w).ToList();
             if (occupants.Count > 0 || waiting.Count > 0)
                 initial.Add(new InitialSpec { Node = id, RemainingStays = occupants, Waiting = waiting });
+            // Records can hold more people in a unit than its places (a booking over capacity, a capacity lowered since):
+            // the run starts as the records stand, and says so rather than show more than 100% busy without a word.
+            var placesToday = steps.Last(step => step.From <= today).Value;
+            if (!visits && occupants.Count > placesToday)
+                notes.Add($"{service.Name} starts with {occupants.Count} people in {placesToday} places, as the records stand ({occupants.Count - placesToday} over): " +
+                          "nobody new starts there until enough have left, and its first days show it over 100% busy.");
         }
         return new Scenario
         {

@@ -14,8 +14,11 @@ public sealed record PlanNode(string Id, string Name, string Kind, int Capacity,
     IReadOnlyList<Band> DailyDelay, IReadOnlyList<int> DailyCapacity);
 
 /// <summary>What a planning run keeps of the simulator's result: per service over the period and day by day, and the totals.</summary>
+/// <param name="ReplicationDelayDays">Each replication's total delay days in replication order, to pair with another run of the same
+/// seed (null in runs kept before they were).</param>
 public sealed record PlanResult(DateOnly Start, int Days, int Replications, long Events, double Seconds, Band Cost, Band DelayDays,
-    IReadOnlyList<Band> DailyDelay, IReadOnlyList<Band> DailyQueue, IReadOnlyList<PlanNode> Nodes, IReadOnlyList<string> Notes)
+    IReadOnlyList<Band> DailyDelay, IReadOnlyList<Band> DailyQueue, IReadOnlyList<PlanNode> Nodes, IReadOnlyList<string> Notes,
+    IReadOnlyList<double>? ReplicationDelayDays = null, IReadOnlyList<double>? ReplicationCost = null)
 {
     public static PlanResult From(SimulationResult result)
     {
@@ -33,6 +36,7 @@ public sealed record PlanResult(DateOnly Start, int Days, int Replications, long
                 [.. days.Select(d => Band.Of(result.DailyOf(i, d, Metric.Queue)))],
                 [.. days.Select(d => Band.Of(result.DailyOf(i, d, Metric.DelayDays)))],
                 [.. days.Select(d => (int)Math.Round(result.DailyOf(i, d, Metric.Capacity).Mean))]))],
-            s.Notes);
+            s.Notes,
+            [.. result.ReplicationDelayDays.Select(v => Math.Round(v, 3))], [.. result.ReplicationCost.Select(v => Math.Round(v, 2))]);
     }
 }

@@ -104,4 +104,21 @@ public sealed class LiveScenarioTests
         Assert.Contains(scenario.Notes, n => n.StartsWith("Less than a year", StringComparison.Ordinal));
         Assert.Equal(LogNormalStay.FromMedianAndMean(50, 59), scenario.Nodes[0].Default.Stay);    // P3's planning stay
     }
+
+    [Fact]
+    public void A_unit_the_records_fill_beyond_its_places_starts_so_and_says_so()
+    {
+        // 5 places; 7 people in them today (a booking over capacity, or capacity lowered since).
+        var episodes = Enumerable.Range(0, 7)
+            .Select(i => new PlanningEpisode(Beds, EpisodeStatus.Active, Today.AddDays(-3 - i), Today.AddDays(-2 - i), null, null, Today.AddDays(5)))
+            .ToList();
+        var scenario = LiveScenario.Build(new PlanningInputs(Today, [Service(Beds, "Small unit", Pathway.P2, CapacityUnit.Beds, 5)], episodes, []), PlanningMode.Forecast);
+
+        Assert.Equal(7, scenario.Initial.Single().RemainingStays.Count);
+        Assert.Contains(scenario.Notes, n => n.StartsWith("Small unit starts with 7 people in 5 places, as the records stand (2 over)", StringComparison.Ordinal));
+
+        // At or under its places, nothing is said.
+        var fits = LiveScenario.Build(new PlanningInputs(Today, [Service(Beds, "Small unit", Pathway.P2, CapacityUnit.Beds, 7)], episodes, []), PlanningMode.Forecast);
+        Assert.DoesNotContain(fits.Notes, n => n.Contains("as the records stand", StringComparison.Ordinal));
+    }
 }

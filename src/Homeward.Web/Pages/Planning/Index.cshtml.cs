@@ -11,7 +11,7 @@ namespace Homeward.Web.Pages.Planning;
 
 /// <summary>
 /// The planning page: run today's scenario (the next 10 days, or 26 weeks) with demand and capacity changed, and
-/// compare saved runs side by side.
+/// compare saved runs side by side: only runs over the same days, each with its difference from the first.
 /// </summary>
 [Needs(Right.Plan)]
 public sealed class IndexModel(GetLiveScenario live, RunPlanWork runPlan, ListPlans list, GetPlan getPlan) : ActingPage
@@ -24,6 +24,8 @@ public sealed class IndexModel(GetLiveScenario live, RunPlanWork runPlan, ListPl
     public Scenario? Live { get; private set; }
     public IReadOnlyList<PlanSummary> Runs { get; private set; } = [];
     public IReadOnlyList<PlanDetail> Compared { get; private set; } = [];
+    /// <summary>Runs ticked but not over the same days as the first: named, with the reason, not put beside it.</summary>
+    public IReadOnlyList<ComparePlans.SetAside> SetAside { get; private set; } = [];
     private Guid? _job;
 
     /// <summary>After asking for a run: its job's page, which opens the run when it is done.</summary>
@@ -48,7 +50,7 @@ public sealed class IndexModel(GetLiveScenario live, RunPlanWork runPlan, ListPl
                 Notice = "A run you asked to compare is no longer there.";
             }
         }
-        Compared = compared;
+        (Compared, SetAside) = ComparePlans.LikeWithLike(compared);
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
