@@ -63,6 +63,27 @@ public readonly record struct NhsNumber
         return true;
     }
 
+    /// <summary>
+    /// Why a number with a valid check digit cannot be a person's NHS number, or null when it can: NHS numbers for
+    /// England, Wales and the Isle of Man are issued from 300 000 000 to 320 000 000, 400 000 000 to 499 999 999 and
+    /// 600 000 000 to 799 999 999 (the first nine digits); 999 000 000 to 999 999 999 are reserved for test and
+    /// synthetic records. Scotland's CHI numbers (010 100 0000 to 311 299 9999, date-of-birth based) and Northern
+    /// Ireland's Health and Care Numbers (320 000 0010 to 399 999 9999) are other schemes. Checked where a number is
+    /// recorded for a person; numbers already held are read as they are.
+    /// </summary>
+    public string? NotIssued()
+    {
+        var first = long.Parse(Value[..9], System.Globalization.CultureInfo.InvariantCulture);
+        return first switch
+        {
+            >= 300_000_000 and <= 320_000_000 or >= 400_000_000 and <= 499_999_999 or >= 600_000_000 and <= 799_999_999 => null,
+            >= 999_000_000 => null,
+            > 320_000_000 and <= 399_999_999 => "This is a Northern Ireland Health and Care Number, not an NHS number: give the person's NHS number (England, Wales, Isle of Man).",
+            >= 10_100_000 and < 300_000_000 => "This is in the range of Scotland's CHI numbers, not an NHS number: give the person's NHS number (England, Wales, Isle of Man).",
+            _ => "No NHS number is issued in this range (they start 300 to 320, 4, 6 or 7; 999 for test records): check the number.",
+        };
+    }
+
     public static NhsNumber Parse(string text) =>
         TryParse(text, out var number, out var error) ? number : throw new FormatException(error);
 

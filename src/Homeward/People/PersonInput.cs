@@ -86,7 +86,12 @@ public sealed record PersonInput
         if (!unknown)
         {
             if (People.NhsNumber.TryParse(NhsNumber, out var parsed, out var nhsError))
-                nhs = parsed;
+            {
+                if (parsed.NotIssued() is { } notIssued)
+                    problems.Add($"{prefix}nhsNumber", notIssued);
+                else
+                    nhs = parsed;
+            }
             else
                 problems.Add($"{prefix}nhsNumber", string.IsNullOrWhiteSpace(NhsNumber)
                     ? $"{nhsError} If nobody knows it, say so (NHS number status 03, trace required): the hub will trace it."

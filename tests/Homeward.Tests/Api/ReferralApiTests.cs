@@ -99,6 +99,22 @@ public sealed class ReferralApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Theory]
+    [InlineData("0000000000", "No NHS number is issued")]
+    [InlineData("0101501234", "Scotland's CHI")]
+    [InlineData("3300000009", "Northern Ireland")]
+    public async Task A_number_with_a_good_check_digit_outside_the_issued_ranges_is_refused_and_nobody_recorded(string nhsNumber, string reason)
+    {
+        Assert.True(Homeward.People.NhsNumber.TryParse(nhsNumber, out _));
+        var client = await app.ClientFor(Role.HospitalDischargeTeam);
+        await using var db = app.Db();
+        var people = await db.People.CountAsync(Ct);
+        var problem = await (await client.PostJson("/api/referrals", Bodies.HospitalDischarge(nhsNumber))).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["person.nhsNumber"], problem.ErrorFields());
+        Assert.Contains(reason, problem.GetProperty("errors").GetProperty("person.nhsNumber")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(people, await db.People.CountAsync(Ct));
+    }
+
+    [Theory]
     [InlineData("{\"person\": {\"nhsNumber\": ", "person.nhsNumber")]
     [InlineData("{\"person\": {\"nhsNumber\": 9990000018}}", "person.nhsNumber")]
     [InlineData("{\"existingClient\": \"perhaps\"}", "existingClient")]

@@ -75,4 +75,41 @@ public sealed class NhsNumberTests
     [Fact]
     public void Knows_the_test_range() =>
         Assert.True(NhsNumber.Parse(Support.Bodies.NewNhsNumber()).IsTestRange);
+
+    /// <summary>A valid check digit for nine leading digits (the first nine taken from <paramref name="start"/> upwards).</summary>
+    private static NhsNumber First(long start)
+    {
+        for (var n = start; ; n++)
+        {
+            var nine = n.ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
+            if (NhsNumber.CheckDigit(nine) is { } check)
+                return NhsNumber.Parse(nine + check);
+        }
+    }
+
+    [Theory]
+    [InlineData(300_000_000L)]
+    [InlineData(319_999_990L)]
+    [InlineData(400_000_000L)]
+    [InlineData(499_999_990L)]
+    [InlineData(600_000_000L)]
+    [InlineData(799_999_990L)]
+    [InlineData(999_000_000L)]
+    public void Numbers_in_the_issued_and_test_ranges_may_be_recorded(long start) => Assert.Null(First(start).NotIssued());
+
+    [Theory]
+    [InlineData(0L, "No NHS number is issued")]             // 000 000 0000 passes the check digit
+    [InlineData(9_999_990L, "No NHS number is issued")]
+    [InlineData(10_100_000L, "Scotland's CHI")]
+    [InlineData(299_999_990L, "Scotland's CHI")]
+    [InlineData(320_000_001L, "Northern Ireland")]
+    [InlineData(399_999_990L, "Northern Ireland")]
+    [InlineData(500_000_000L, "No NHS number is issued")]
+    [InlineData(800_000_000L, "No NHS number is issued")]
+    [InlineData(943_476_591L, "No NHS number is issued")]   // the textbook example's range (9xx) is not issued
+    public void Numbers_outside_the_issued_ranges_are_refused_with_the_reason(long start, string reason)
+    {
+        Assert.Equal("0000000000", NhsNumber.Parse("0000000000").Value);    // the check digit alone lets it through
+        Assert.Contains(reason, First(start).NotIssued(), StringComparison.Ordinal);
+    }
 }
