@@ -30,7 +30,7 @@ public sealed class FhirReads(IServiceProvider services, HomewardDb db)
     {
         var isGuid = Guid.TryParse(id, out var guid);
         // What a sender sent with a referral, exactly as received (under Homeward's id for it), for those who may read the referral.
-        if (isGuid && await FhirCommon.Guard(() => SentWith.Read(guid, actor, ct)) is { } sent && sent.Document.ResourceType == type)
+        if (isGuid && await SentDocument(guid, actor, ct) is { } sent && sent.Document.ResourceType == type)
         {
             var resource = FhirFormat.Read(sent.Document.Content, FhirFormatKind.Json);
             resource.Id = sent.Document.Id.ToString();
@@ -41,7 +41,22 @@ public sealed class FhirReads(IServiceProvider services, HomewardDb db)
             throw new FhirException(404, [new FhirProblem("", $"No Bundle with id {id}.", OperationOutcome.IssueType.NotFound)]);
         if (!FhirCommon.Types.Contains(type))
             throw FhirCommon.Unsupported(type);
-        var found = await FhirCommon.Guard(async () => type switch
+        Resource? found;
+        try
+        {
+            found = await Find(type, id, isGuid, guid, actor, ct);
+        }
+        catch (FhirException e) when (e.Status == 404)
+        {
+            // Whatever was not found on the way (the goal's episode, a record the caller may not see), the answer is the
+            // one a missing resource gets: it tells nobody what exists.
+            found = null;
+        }
+        return found ?? throw new FhirException(404, [new FhirProblem("", $"No {type} with id {id}.", OperationOutcome.IssueType.NotFound)]);
+    }
+
+    private async Task<Resource?> Find(string type, string id, bool isGuid, Guid guid, Actor actor, CancellationToken ct) =>
+        await FhirCommon.Guard(async () => type switch
         {
             "Observation" => await ObservationById(id, actor, ct),
             "Slot" => await SlotById(id, actor, ct),
@@ -64,8 +79,6 @@ public sealed class FhirReads(IServiceProvider services, HomewardDb db)
             "Schedule" => (await Capacity.Handle(actor, ct)).Services.Where(x => x.Id == guid).Select(CareMap.Schedule).FirstOrDefault(),
             _ => (Resource?)null,
         });
-        return found ?? throw new FhirException(404, [new FhirProblem("", $"No {type} with id {id}.", OperationOutcome.IssueType.NotFound)]);
-    }
 
     /// <summary>A referral held for a patient-matching decision, as its sender sent it, with its state (on hold, or revoked).</summary>
     internal async Task<ServiceRequest> HeldRequest(Guid id, Actor actor, CancellationToken ct)
@@ -76,6 +89,19 @@ public sealed class FhirReads(IServiceProvider services, HomewardDb db)
     }
 
     private Homeward.Referrals.SentWith.SentWithReferral SentWith => services.GetRequiredService<Homeward.Referrals.SentWith.SentWithReferral>();
+
+    /// <summary>A document sent with a referral, when the id is one and the caller may read it; else nothing (never a different refusal).</summary>
+    private async Task<(Homeward.Referrals.SentWith.SentDocument Document, Homeward.Referrals.ReferralView Referral)?> SentDocument(Guid id, Actor actor, CancellationToken ct)
+    {
+        try
+        {
+            return await FhirCommon.Guard(() => SentWith.Read(id, actor, ct));
+        }
+        catch (FhirException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A referral's ServiceRequest points at what was sent with it (supportingInfo), each readable as received.</summary>
     private async Task<ServiceRequest> WithSentDocuments(ServiceRequest sr, Guid referralId, CancellationToken ct)

@@ -54,6 +54,18 @@ public sealed class FhirCareTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal("To make my own breakfast", goal.GetProperty("description").Str("text"));
         Assert.Equal("achieved", goal.GetProperty("achievementStatus").GetProperty("coding")[0].Str("code"));
         Assert.Equal(goal.Str("id"), (await Get(hub, $"/fhir/Goal/{goal.Str("id")}")).Str("id"));
+        // Someone who may not see the record (a provider the person is not booked to) hears exactly what a missing Goal gets:
+        // nothing about the episode it belongs to, or that it exists.
+        var provider = await app.ClientFor(Role.CareProvider);
+        var missingId = Guid.NewGuid().ToString();
+        foreach (var (type, hidden) in new[] { ("Goal", goal.Str("id")!), ("CarePlan", id!), ("EpisodeOfCare", id!) })
+        {
+            var refused = await provider.GetAsync($"/fhir/{type}/{hidden}", Ct);
+            var missing = await provider.GetAsync($"/fhir/{type}/{missingId}", Ct);
+            Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (refused.StatusCode, missing.StatusCode));
+            Assert.Equal((await missing.Content.ReadAsStringAsync(Ct)).Replace(missingId, "ID", StringComparison.Ordinal),
+                (await refused.Content.ReadAsStringAsync(Ct)).Replace(hidden, "ID", StringComparison.Ordinal));
+        }
 
         var observations = Resources(await Get(hub, $"/fhir/Observation?patient.identifier={nhs}")).ToList();
         var barthel = observations.Where(o => o.GetProperty("code").GetProperty("coding")[0].Str("code") == "barthel").ToList();
