@@ -159,8 +159,9 @@ public static class HomewardApp
         // Routing after the error and status pages, so that their re-executed requests find the error page.
         app.UseRouting();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorisation, which answers a request without an accepted sign-in itself: a guessed token is counted.
         app.UseMiddleware<RequestLimits>();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapOpenApi().ForEveryone();

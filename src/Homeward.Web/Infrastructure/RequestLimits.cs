@@ -1,4 +1,5 @@
 using Homeward.Data;
+using Homeward.Web.Auth;
 
 namespace Homeward.Web.Infrastructure;
 
@@ -9,6 +10,8 @@ namespace Homeward.Web.Infrastructure;
 /// <item>sign-in attempts (the page's forms and the token endpoint, marked <see cref="SignInAttempts"/>): so many a
 /// minute from one address, then 429 with Retry-After. It slows password guessing across many accounts, which the
 /// per-account lockout does not. Setting: <c>Security:SignInAttemptsPerMinute</c> (default 20).</item>
+/// <item>a bearer token that is not accepted (guessed, expired, revoked) counts as a sign-in attempt from its address:
+/// guessing tokens is guessing passwords.</item>
 /// <item>the API (REST and FHIR): so many requests a minute per signed-in user (per address before sign-in), so a
 /// runaway client or a scraper is stopped with 429 and Retry-After. Setting: <c>Security:ApiRequestsPerMinute</c>
 /// (default 600).</item>
@@ -38,7 +41,7 @@ public sealed class RequestLimits(RequestDelegate next, IConfiguration config)
             return; // the FHIR status page answers with an OperationOutcome
         if (path.StartsWithSegments("/api"))
             await (signIn
-                    ? Results.Problem(statusCode: 429, title: "Too many sign-in attempts", detail: "Wait a minute and try again.")
+                    ? Results.Problem(statusCode: 429, title: "Too many sign-in attempts", detail: "Too many sign-in attempts or tokens not accepted from here: wait a minute and try again.")
                     : Results.Problem(statusCode: 429, title: "Too many requests", detail: $"At most {_apiPerMinute} requests a minute per user: wait a few seconds and try again."))
                 .ExecuteAsync(http);
         else
@@ -50,6 +53,8 @@ public sealed class RequestLimits(RequestDelegate next, IConfiguration config)
     {
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
         if (HttpMethods.IsPost(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<SignInAttempts>() is not null)
+            return ($"sign-in address:{address}", _signInPerMinute, true);
+        if (ApiTokens.IsBearer(http.Request) && http.User.Identity is not { IsAuthenticated: true })
             return ($"sign-in address:{address}", _signInPerMinute, true);
         var path = http.Request.Path;
         if (!(path.StartsWithSegments("/api") || path.StartsWithSegments("/fhir")) || path.StartsWithSegments("/api/auth"))
