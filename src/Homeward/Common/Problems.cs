@@ -4,8 +4,12 @@ namespace Homeward.Common;
 /// Collects every problem with a request before anything is written, so the caller hears about all
 /// of them at once. Field names are the JSON paths the caller used (camelCase, dotted).
 /// </summary>
-public sealed class Problems
+public sealed partial class Problems
 {
+    /// <summary>An ISO 8601 date and time with seconds optional, fractions optional, and Z or an offset.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial System.Text.RegularExpressions.Regex IsoInstant();
+
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
     // The same problems in words for a person at a form, where a choice is made from a list of labels, not API values.
     private readonly Dictionary<string, List<string>> _forPeople = new(StringComparer.Ordinal);
@@ -134,9 +138,10 @@ public sealed class Problems
                 Add(field, $"Enter {label}.");
             return null;
         }
-        if (DateTimeOffset.TryParse(value.Trim(), System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out var instant)
-            && (value.EndsWith('Z') || value.Contains('+') || value.LastIndexOf('-') > 9))
+        // ISO 8601 only (never a culture's order, where 1/2/2026 is 2 January in one place and 1 February in another).
+        if (IsoInstant().IsMatch(value.Trim())
+            && DateTimeOffset.TryParse(value.Trim(), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.RoundtripKind, out var instant))
         {
             if (instant.Year >= EarliestDate.Year && instant.Year <= LatestDate.Year)
                 return instant.ToUniversalTime();
