@@ -6,6 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Rotas;
 
+/// <summary>
+/// Publishes a team's draft rota: each carer sees their round, an earlier published rota for the team and day is
+/// superseded, and people whose visit time moved are told (TellFamily). Audited.
+/// </summary>
 public sealed class PublishRota(HomewardDb db, RotaDays days, TimeProvider clock, Messages.TellFamily tell)
 {
     /// <summary>Publishes a draft: carers see their rounds; an earlier published rota for the team and day is superseded.</summary>

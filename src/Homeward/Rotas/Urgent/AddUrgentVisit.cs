@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Rotas.Urgent;
 
+/// <summary>An urgent visit (within 2 hours) put into today's published rota where it adds least, moving nobody else's visits.</summary>
 public sealed class AddUrgentVisit(HomewardDb db, RotaDays days, TimeProvider clock)
 {
     /// <summary>The most an urgent visit may wait: the 2-hour response.</summary>

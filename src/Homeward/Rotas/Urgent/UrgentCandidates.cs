@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Rotas.Urgent;
 
+/// <summary>Who can be given an urgent visit on today's rota: the people booked to its team today (the look is audited).</summary>
 public sealed class UrgentCandidates(HomewardDb db, RotaDays days, TimeProvider clock)
 {
     public sealed record Candidate(Guid EpisodeId, Guid PersonId, string Name, string Address);
