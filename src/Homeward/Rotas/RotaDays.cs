@@ -41,7 +41,8 @@ public sealed class RotaDays(HomewardDb db, RotaSettings settings, Roads.RoadNet
     /// The team's carers working that day (or those of an existing rota) and the day's visits as the optimiser's problem,
     /// with road travel when a network is loaded.
     /// </summary>
-    public async Task<TeamDay> Load(CareService service, DateOnly date, CancellationToken ct, IReadOnlySet<Guid>? onlyWorkers = null)
+    /// <param name="withTravel">False when only the visits and who knows whom are wanted (no road network read).</param>
+    public async Task<TeamDay> Load(CareService service, DateOnly date, CancellationToken ct, IReadOnlySet<Guid>? onlyWorkers = null, bool withTravel = true)
     {
         var team = await db.CareWorkers.AsNoTracking().Where(w => w.ServiceId == service.Id).OrderBy(w => w.Name).ToListAsync(ct);
         var days = await Hours(service.Id, date, team, ct);
@@ -65,7 +66,8 @@ public sealed class RotaDays(HomewardDb db, RotaSettings settings, Roads.RoadNet
         var plan = RotaPlanning.Problem($"{service.Name} {date:yyyy-MM-dd}",
             [.. visits.Select(x => new VisitToPlan(x.v, $"{x.GivenName} {x.FamilyName}", x.Latitude, x.Longitude))], workers, days, known, settings);
         // Driving times on the roads when the partnership's network is loaded; else as the crow flies.
-        plan = await roads.Apply(service.Id, date, plan, ct);
+        if (withTravel)
+            plan = await roads.Apply(service.Id, date, plan, ct);
         return new TeamDay(workers, days, plan);
     }
 

@@ -146,4 +146,14 @@ public static class RotaPlanning
     }
 
     public static int Minutes(TimeOnly time) => time.Hour * 60 + time.Minute;
+
+    /// <summary>
+    /// Minutes from midnight before which a rota's visits have started: none for a day still to come, all for a day
+    /// gone, now for today.
+    /// </summary>
+    public static int? StartedBefore(DateOnly date, DateTimeOffset now)
+    {
+        var today = Common.London.DateOf(now);
+        return date > today ? null : date < today ? 24 * 60 : Minutes(Common.London.ClockOf(now));
+    }
 }

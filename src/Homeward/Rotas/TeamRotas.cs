@@ -119,7 +119,9 @@ public sealed class TeamRotas(HomewardDb db, RotaDays days, TimeProvider clock)
         var known = new HashSet<(Guid, Guid)>();
         if (rota.VisitsWithKnownCarers > 0)
         {
-            var (_, _, plan) = await days.Load(await db.CareServices.AsNoTracking().SingleAsync(s => s.Id == rota.ServiceId, ct), rota.Date, ct, workerIds.ToHashSet());
+            // Who knows whom only: no driving times needed.
+            var (_, _, plan) = await days.Load(await db.CareServices.AsNoTracking().SingleAsync(s => s.Id == rota.ServiceId, ct), rota.Date, ct,
+                workerIds.ToHashSet(), withTravel: false);
             foreach (var v in plan.Problem.Visits)
                 foreach (var w in v.KnownCarers)
                     known.Add((RotaPlanning.Parse(v.Id).Visit, Guid.Parse(w)));
@@ -129,7 +131,7 @@ public sealed class TeamRotas(HomewardDb db, RotaDays days, TimeProvider clock)
             : [];
         var hours = await days.Hours(rota.ServiceId, rota.Date, workers.Values, ct);
         var now = clock.GetUtcNow();
-        int? started = rota.Date > London.DateOf(now) ? null : rota.Date < London.DateOf(now) ? 24 * 60 : RotaPlanning.Minutes(London.ClockOf(now));
+        var started = RotaPlanning.StartedBefore(rota.Date, now);
         var rounds = rota.Workers.Where(w => onlyWorker is null || w.WorkerId == onlyWorker).Where(w => workers.ContainsKey(w.WorkerId)).Select(day =>
         {
             var worker = workers[day.WorkerId];

@@ -50,9 +50,7 @@ public sealed class DraftRotas(HomewardDb db, RotaDays days, TimeProvider clock)
         var day = await days.Load(service, rota.Date, ct, rota.Workers.Select(w => w.WorkerId).ToHashSet());
         var routes = RotaEdits.Routes(rota, day.Workers, day.Plan.Problem);
         var reasons = RotaEdits.Reasons(rota);
-        var now = clock.GetUtcNow();
-        var today = London.DateOf(now);
-        int? minutes = rota.Date > today ? null : rota.Date < today ? 24 * 60 : RotaPlanning.Minutes(London.ClockOf(now));
+        var minutes = RotaPlanning.StartedBefore(rota.Date, clock.GetUtcNow());
         var before = RotaEdits.Try(day.Plan.Problem, routes, reasons);
         return new DraftRota(rota, day, routes, reasons, new RotaRulesBefore(before.NewProblems.ToHashSet(), before), RotaEdits.Starts(rota), minutes);
     }
