@@ -37,7 +37,7 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.AssertAccessible();
     }
 
-    /// <summary>The Barthel Index (10 items, chosen from lists) and hours of care a week, at the start or the end.</summary>
+    /// <summary>The Barthel Index (10 items, each chosen by its published descriptor) and hours of care a week, at the start or the end.</summary>
     private static async Task RecordMeasures(IPage page, string stage)
     {
         var barthel = page.Locator("#measures-barthel");
@@ -45,9 +45,14 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await barthel.GetByLabel(stage, new() { Exact = true }).CheckAsync();
         foreach (var item in new[] { "Bowels", "Bladder", "Grooming", "Toilet use", "Feeding", "Transfer (bed to chair and back)",
                      "Mobility on level surfaces", "Dressing", "Stairs", "Bathing" })
-            await barthel.GetByLabel(item, new() { Exact = true }).SelectOptionAsync(stage == "Start" ? "0" : "1");
+            await barthel.GetByRole(AriaRole.Group, new() { Name = item, Exact = true })
+                .GetByLabel(new Regex(stage == "Start" ? "^0: " : "^1: ")).CheckAsync();
         await barthel.GetByRole(AriaRole.Button, new() { Name = "Save (Barthel Index)" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync($"Barthel Index at the {stage.ToLowerInvariant()}: {(stage == "Start" ? 0 : 10)}");
+        var items = page.GetByTestId("items-barthel");
+        await items.Locator("summary").ClickAsync();
+        await Assertions.Expect(items.Locator("tr", new() { HasText = "Bowels" })).ToContainTextAsync(
+            stage == "Start" ? "0: Incontinent (or needs to be given enemas)" : "1: Occasional accident (once a week)");
         var hours = page.Locator("#measures-care-hours");
         await hours.Locator("summary").ClickAsync();
         await hours.GetByLabel(stage, new() { Exact = true }).CheckAsync();

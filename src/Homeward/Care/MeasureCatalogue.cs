@@ -14,7 +14,8 @@ namespace Homeward.Care;
 /// </summary>
 public sealed partial class MeasureCatalogue(HomewardDb db, TimeProvider clock)
 {
-    public sealed record ItemInput(string? Code, string? Label, decimal? Min, decimal? Max, decimal? Step);
+    /// <summary>An item; <c>Levels</c>, when given, say what each allowed value means, lowest first.</summary>
+    public sealed record ItemInput(string? Code, string? Label, decimal? Min, decimal? Max, decimal? Step, IReadOnlyList<string?>? Levels = null);
 
     public sealed record MeasureInput
     {
@@ -78,7 +79,8 @@ public sealed partial class MeasureCatalogue(HomewardDb db, TimeProvider clock)
                     problems.Add($"{at}.max", "The highest value must be above the lowest.");
                 else if (step <= 0 || (max - min) % step != 0)
                     problems.Add($"{at}.step", "The step must be above 0 and divide the range exactly.");
-                items.Add(new MeasureItem(itemCode, label, min, max, step));
+                var added = new MeasureItem(itemCode, label, min, max, step);
+                items.Add(added with { Levels = Levels(problems, at, item.Levels, max > min && step > 0 && (max - min) % step == 0 ? added.Count : null) });
             }
         problems.ThrowIfAny();
 
@@ -91,6 +93,19 @@ public sealed partial class MeasureCatalogue(HomewardDb db, TimeProvider clock)
         db.AuditEntries.Add(AuditEntry.For(actor, "measure.add", null, code, now));
         await db.SaveChangesAsync(ct);
         return definition;
+    }
+
+    /// <summary>An item's descriptors: one for each allowed value (at most 20), each said in words.</summary>
+    private static IReadOnlyList<string>? Levels(Problems problems, string at, IReadOnlyList<string?>? levels, int? count)
+    {
+        if (levels is null || levels.Count == 0)
+            return null;
+        if (count is > 20)
+            problems.Add($"{at}.levels", $"Descriptors can name at most 20 values; this item allows {count}.");
+        else if (count is { } n && levels.Count != n)
+            problems.Add($"{at}.levels", $"Give one descriptor for each of the item's {n} values, lowest first (there are {levels.Count}).");
+        var texts = levels.Select((text, i) => problems.Required($"{at}.levels[{i}]", text, 200, "what this value means")).ToList();
+        return texts;
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]

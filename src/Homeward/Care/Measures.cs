@@ -10,10 +10,24 @@ public enum Scoring
     Mean,
 }
 
-/// <summary>One item of a measure: its allowed range and step (e.g. 0–3 in whole numbers, 0–168 in quarters).</summary>
-public sealed record MeasureItem(string Code, string Label, decimal Min, decimal Max, decimal Step = 1)
+/// <summary>
+/// One item of a measure: its allowed range and step (e.g. 0–3 in whole numbers, 0–168 in quarters) and, where the
+/// scale publishes them, what each value means (<see cref="Levels"/>, one per value from <see cref="Min"/> up).
+/// </summary>
+public sealed record MeasureItem(string Code, string Label, decimal Min, decimal Max, decimal Step = 1, IReadOnlyList<string>? Levels = null)
 {
     public bool Allows(decimal value) => value >= Min && value <= Max && (value - Min) % Step == 0;
+
+    /// <summary>How many values the item allows: a scale's descriptors must name each of them.</summary>
+    [JsonIgnore] public int Count => (int)((Max - Min) / Step) + 1;
+
+    /// <summary>Each allowed value with its descriptor, lowest first (empty when the scale has none).</summary>
+    [JsonIgnore] public IEnumerable<(decimal Value, string Descriptor)> Described =>
+        Levels is null ? [] : Levels.Select((text, i) => (Min + i * Step, text));
+
+    /// <summary>What a recorded value means, e.g. "2: Minor help (verbal or physical)", or the value alone.</summary>
+    public string Describe(decimal value) =>
+        Levels is not null && Allows(value) ? $"{value:0.##}: {Levels[(int)((value - Min) / Step)]}" : $"{value:0.##}";
 
     public string Range => Step == 1 ? $"a whole number from {Min:0.##} to {Max:0.##}" : $"from {Min:0.##} to {Max:0.##} in steps of {Step:0.##}";
 }
@@ -39,14 +53,31 @@ public static class Measures
 {
     public const string Barthel = "barthel", CareHours = "care-hours", Experience = "experience";
 
-    /// <summary>The Barthel Index of activities of daily living, 10 items, total 0 (dependent) to 20 (independent).</summary>
+    /// <summary>
+    /// The Barthel Index of activities of daily living, 10 items, total 0 (dependent) to 20 (independent), with each
+    /// item's published descriptors (Mahoney and Barthel 1965, in the 0–20 form of Collin, Wade, Davies and Horne 1988)
+    /// and the guidance for using it.
+    /// </summary>
     public static readonly MeasureDefinition BarthelIndex = new(Barthel, "Barthel Index",
-        "Activities of daily living, 10 items; 0 is fully dependent, 20 independent.",
+        "Activities of daily living, 10 items; 0 is fully dependent, 20 independent. Record what the person does, not " +
+        "what they could do, usually over the last 24 to 48 hours: asking them, their family and carers, and watching, are " +
+        "the usual sources. Aids may be used to be independent; needing supervision is not independent. A middle " +
+        "level means the person makes more than half the effort.",
         [
-            new("bowels", "Bowels", 0, 2), new("bladder", "Bladder", 0, 2), new("grooming", "Grooming", 0, 1),
-            new("toilet", "Toilet use", 0, 2), new("feeding", "Feeding", 0, 2), new("transfer", "Transfer (bed to chair and back)", 0, 3),
-            new("mobility", "Mobility on level surfaces", 0, 3), new("dressing", "Dressing", 0, 2), new("stairs", "Stairs", 0, 2),
-            new("bathing", "Bathing", 0, 1),
+            new("bowels", "Bowels", 0, 2, Levels: ["Incontinent (or needs to be given enemas)", "Occasional accident (once a week)", "Continent"]),
+            new("bladder", "Bladder", 0, 2, Levels: ["Incontinent, or catheterised and unable to manage alone",
+                "Occasional accident (at most once in 24 hours)", "Continent (for over 7 days)"]),
+            new("grooming", "Grooming", 0, 1, Levels: ["Needs help with personal care", "Independent face, hair, teeth and shaving (implements provided)"]),
+            new("toilet", "Toilet use", 0, 2, Levels: ["Dependent", "Needs some help, but can do something alone", "Independent (on and off, dressing, wiping)"]),
+            new("feeding", "Feeding", 0, 2, Levels: ["Unable", "Needs help cutting, spreading butter and so on", "Independent (food provided within reach)"]),
+            new("transfer", "Transfer (bed to chair and back)", 0, 3, Levels: ["Unable, no sitting balance",
+                "Major help (one or two people, physical), can sit", "Minor help (verbal or physical)", "Independent"]),
+            new("mobility", "Mobility on level surfaces", 0, 3, Levels: ["Immobile (or under 50 yards)",
+                "Wheelchair independent, including corners (over 50 yards)", "Walks with the help of one person (verbal or physical, over 50 yards)",
+                "Independent (but may use any aid, for example a stick, over 50 yards)"]),
+            new("dressing", "Dressing", 0, 2, Levels: ["Dependent", "Needs help, but can do about half unaided", "Independent (including buttons, zips, laces)"]),
+            new("stairs", "Stairs", 0, 2, Levels: ["Unable", "Needs help (verbal, physical, carrying aid)", "Independent up and down"]),
+            new("bathing", "Bathing", 0, 1, Levels: ["Dependent", "Independent (or in shower)"]),
         ], Scoring.Sum, HigherIsBetter: true);
 
     /// <summary>Hours of care a week the person needs; reported beside a functional score, never alone.</summary>
@@ -56,7 +87,8 @@ public static class Measures
 
     /// <summary>The person's own rating of their experience of the service.</summary>
     public static readonly MeasureDefinition ExperienceRating = new(Experience, "Person's own rating of their experience",
-        "1 very poor, 2 poor, 3 neither good nor poor, 4 good, 5 very good.", [new("rating", "Rating", 1, 5)],
+        "1 very poor, 2 poor, 3 neither good nor poor, 4 good, 5 very good.",
+        [new("rating", "Rating", 1, 5, Levels: ["Very poor", "Poor", "Neither good nor poor", "Good", "Very good"])],
         Scoring.Sum, HigherIsBetter: true);
 
     public static readonly IReadOnlyList<MeasureDefinition> BuiltIn = [BarthelIndex, CareHoursPerWeek, ExperienceRating];
