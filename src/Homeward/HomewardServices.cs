@@ -82,6 +82,7 @@ public static class HomewardServices
         services.AddScoped<Care.AgreePlan>();
         services.AddScoped<Care.SetGoal>();
         services.AddScoped<Care.ScoreGoal>();
+        services.AddScoped<Care.DescribeGoal>();
         services.AddScoped<Care.RecordMeasure>();
         services.AddScoped<Care.HoldReview>();
         services.AddScoped<Care.SignpostSupport>();

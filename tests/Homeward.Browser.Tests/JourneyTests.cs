@@ -157,11 +157,29 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(worker.GetByTestId("banner")).ToContainTextAsync("recorded as");
         await Assertions.Expect(worker.GetByTestId("visits").Locator("tbody tr").First).Not.ToContainTextAsync("Planned");
         var goal = worker.Locator("[data-goal='To walk to my allotment']");
-        await goal.GetByText("Score").First.ClickAsync();
+        await goal.Locator("summary", new() { HasText = "Score the goal" }).ClickAsync();
         await goal.GetByLabel("Review").CheckAsync();
         await goal.GetByLabel("0 as expected").CheckAsync();
         await goal.GetByRole(AriaRole.Button, new() { Name = "Save score" }).ClickAsync();
+        // Not until what each score means for this goal has been written with the person.
+        await Assertions.Expect(worker.Locator(".nhsuk-error-summary")).ToContainTextAsync("Describe with the person what each score means");
+        goal = worker.Locator("[data-goal='To walk to my allotment']");
+        foreach (var (label, text) in new[] { ("At −2 (much less than expected)", "Walks indoors only, with a frame"), ("At −1 (less than expected)", "Walks to the front gate with a frame"),
+                     ("At 0 (the expected outcome)", "Walks to the allotment with a stick"), ("At +1 (more than expected)", "Walks to the allotment and does an hour's light work"),
+                     ("At +2 (much more than expected)", "Walks to the allotment and back twice a week on my own") })
+            await goal.GetByLabel(label, new() { Exact = true }).FillAsync(text);
+        await goal.GetByRole(AriaRole.Button, new() { Name = "Save what each score means" }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("banner")).ToContainTextAsync("What each score means is saved");
+        goal = worker.Locator("[data-goal='To walk to my allotment']");
+        await goal.Locator("summary", new() { HasText = "Score the goal" }).ClickAsync();
+        await goal.GetByLabel("Review").CheckAsync();
+        await goal.GetByLabel("0: Walks to the allotment with a stick").CheckAsync();
+        await goal.GetByRole(AriaRole.Button, new() { Name = "Save score" }).ClickAsync();
         await Assertions.Expect(worker.GetByTestId("banner")).ToContainTextAsync("Goal score saved");
+        goal = worker.Locator("[data-goal='To walk to my allotment']");
+        await goal.GetByTestId("levels").Locator("summary").ClickAsync();
+        await Assertions.Expect(goal.GetByTestId("levels")).ToContainTextAsync(new Regex(@"\+1 more than expected\s*Walks to the allotment and does an hour's light work"));
+        await Assertions.Expect(goal.GetByText("Change what each score means")).ToHaveCountAsync(0); // fixed once scored at a review
         await worker.AssertAccessible();
 
         // The coordinator tries to end: refused, with every gap listed and linked; completes the record; ends.
@@ -176,9 +194,9 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.AssertAccessible();
 
         goal = page.Locator("[data-goal='To walk to my allotment']");
-        await goal.GetByText("Score").First.ClickAsync();
+        await goal.Locator("summary", new() { HasText = "Score the goal" }).ClickAsync();
         await goal.GetByLabel("End").CheckAsync();
-        await goal.GetByLabel("+1 more than expected").CheckAsync();
+        await goal.GetByLabel("+1: Walks to the allotment and does an hour's light work").CheckAsync();
         await goal.GetByRole(AriaRole.Button, new() { Name = "Save score" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-goal='To walk to my allotment']")).ToContainTextAsync("Achieved");
         await RecordMeasures(page, "End");

@@ -46,7 +46,14 @@ public static class CareEndpoints
         care.MapPost("/goals", async (Guid id, SetGoal.Input body, SetGoal handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(id, body, http.Actor(), ct)))
         .NeedsForPerson(Right.RecordCare)
-        .WithSummary("Set a goal with the person, in their words, with its starting score (−2 … +2) if known")
+        .WithSummary("Set a goal with the person, in their words, with its starting score (−2 … +2) and what each score means (levels) if known")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+        care.MapPut("/goals/{goalId:guid}/levels", async (Guid id, Guid goalId, GoalLevels.Input body, DescribeGoal handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(id, goalId, body, http.Actor(), ct)))
+        .NeedsForPerson(Right.RecordCare)
+        .WithSummary("Describe, in the person's words, what each score (−2 … +2) means for a goal: muchLess, less, expected, more, muchMore")
+        .WithDescription("All five are needed before the goal can be scored at a review or the end; once it has been, they are fixed (409).")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         care.MapPost("/goals/{goalId:guid}/scores", async (Guid id, Guid goalId, ScoreGoal.Input body, ScoreGoal handler, HttpContext http, CancellationToken ct) =>

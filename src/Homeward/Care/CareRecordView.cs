@@ -46,12 +46,18 @@ public sealed record PlanView(string WillDo, string WillNotDo, DateOnly StartsOn
 
 public sealed record ScoreView(Stage Stage, int Score, string? Note, DateTimeOffset At, string By);
 
+/// <summary>A goal with its scores and what each score means for it (<see cref="Levels"/>, fixed once <see cref="LevelsFixed"/>).</summary>
 public sealed record GoalView(Guid Id, string Text, GoalCategory? Category, DateTimeOffset SetAt, string SetBy,
-    int? StartScore, int? LatestReviewScore, int? EndScore, bool? Achieved, IReadOnlyList<ScoreView> Scores)
+    int? StartScore, int? LatestReviewScore, int? EndScore, bool? Achieved, IReadOnlyList<ScoreView> Scores,
+    GoalLevels? Levels = null, bool LevelsFixed = false)
 {
     public static GoalView From(Goal g) => new(g.Id, g.Text, g.Category, g.SetAt, g.SetBy, g.Latest(Stage.Start)?.Score,
         g.Latest(Stage.Review)?.Score, g.Latest(Stage.End)?.Score, g.Achieved,
-        [.. g.Scores.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new ScoreView(s.Stage, s.Score, s.Note, s.At, s.By))]);
+        [.. g.Scores.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new ScoreView(s.Stage, s.Score, s.Note, s.At, s.By))],
+        g.Levels, g.LevelsFixed);
+
+    /// <summary>A score in words: "−1: walks to the gate with a frame" when the levels are described, else the number.</summary>
+    public string Describe(int score) => (score > 0 ? "+" : score < 0 ? "−" : "") + Math.Abs(score) + (Levels is null ? "" : ": " + Levels.Of(score));
 }
 
 public sealed record MeasureResultView(long Id, string Measure, string Name, Stage Stage, decimal Total,

@@ -15,5 +15,12 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         e.HasMany(x => x.Scores).WithOne().HasForeignKey(s => s.GoalId);
         e.Navigation(x => x.Scores).UsePropertyAccessMode(PropertyAccessMode.Field);
         e.Ignore(x => x.Achieved);
+        e.Ignore(x => x.LevelsFixed);
+        e.OwnsOne(x => x.Levels, l =>
+        {
+            l.Ignore(x => x.All);
+            foreach (var level in new[] { nameof(GoalLevels.MuchLess), nameof(GoalLevels.Less), nameof(GoalLevels.Expected), nameof(GoalLevels.More), nameof(GoalLevels.MuchMore) })
+                l.Property(level).HasColumnName("Level" + level).HasMaxLength(500);
+        });
     }
 }

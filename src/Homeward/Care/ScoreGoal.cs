@@ -8,7 +8,7 @@ namespace Homeward.Care;
 
 /// <summary>
 /// A goal scored at the start, a review or the end (Goal Attainment Scaling, −2 … +2); a review or end score comes
-/// after the start's. Checked in full (every problem at once), noted on the timeline and audited in one
+/// after the start's, and only once what each score means for this goal has been described. Checked in full (every problem at once), noted on the timeline and audited in one
 /// transaction; answers with the whole care record.
 /// </summary>
 public sealed class ScoreGoal(HomewardDb db, CareChange change)
@@ -33,6 +33,8 @@ public sealed class ScoreGoal(HomewardDb db, CareChange change)
             problems.Add("stage", "Score the goal at the start before scoring it at a review or the end.");
         else if (stage != Stage.Start && at < start!.At)
             problems.Add("at", "A review or end score cannot be before the start score.");
+        if (stage != Stage.Start && goal.Levels is null)
+            problems.Add("levels", "Describe with the person what each score means for this goal before scoring it at a review or the end.");
         problems.ThrowIfAny();
 
         goal.Score(stage, input.Score!.Value, note, at, actor);

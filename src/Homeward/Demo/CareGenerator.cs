@@ -23,13 +23,29 @@ internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, 
     public int Events { get; private set; }
     public int Visits { get; private set; }
 
-    private static readonly (string Text, GoalCategory Category)[] GoalPool =
+    /// <summary>Goals as people put them, each with what its five scores (−2 … +2) mean for them.</summary>
+    private static readonly (string Text, GoalCategory Category, GoalLevels Levels)[] GoalPool =
     [
-        ("To wash and dress myself in the morning", GoalCategory.PersonalCare), ("To make my own breakfast", GoalCategory.MealsAndDrink),
-        ("To walk to the corner shop", GoalCategory.Mobility), ("To manage the stairs to my bedroom", GoalCategory.Mobility),
-        ("To take my tablets at the right time without reminders", GoalCategory.Medication), ("To get back to my lunch club", GoalCategory.SocialAndCommunity),
-        ("To get in and out of the bath safely", GoalCategory.PersonalCare), ("To feel confident going out on my own again", GoalCategory.Confidence),
-        ("To do my own washing up", GoalCategory.Household), ("To get up safely if I fall", GoalCategory.Safety),
+        ("To wash and dress myself in the morning", GoalCategory.PersonalCare, new("Needs help to wash and dress every morning", "Washes my top half; help with the rest",
+            "Washes and dresses on my own, with help for socks and shoes", "Washes and dresses fully on my own", "Showers and dresses on my own every day")),
+        ("To make my own breakfast", GoalCategory.MealsAndDrink, new("Breakfast made for me", "Makes a cup of tea with someone there",
+            "Makes tea and toast on my own every morning", "Makes a cooked breakfast on my own", "Makes breakfast and a light lunch on my own")),
+        ("To walk to the corner shop", GoalCategory.Mobility, new("Walks indoors only, with a frame", "Walks to the front gate with a frame",
+            "Walks to the corner shop and back with a stick", "Walks to the shop and carries a small bag home", "Walks to the shop and the bus stop on my own")),
+        ("To manage the stairs to my bedroom", GoalCategory.Mobility, new("Sleeps downstairs; cannot manage the stairs", "Climbs the stairs with one person helping",
+            "Climbs the stairs on my own with the rail, once a day", "Climbs the stairs on my own whenever I want", "Carries light things up and down the stairs")),
+        ("To take my tablets at the right time without reminders", GoalCategory.Medication, new("A carer gives every dose", "Takes tablets when prompted by a carer",
+            "Takes tablets from a dosette box without prompts", "Orders repeat prescriptions myself too", "Manages all my medicines from the packets")),
+        ("To get back to my lunch club", GoalCategory.SocialAndCommunity, new("Not going out at all", "Has visitors at home each week",
+            "Goes to the lunch club once a week by community transport", "Goes to the lunch club twice a week", "Goes to the lunch club and one other group each week")),
+        ("To get in and out of the bath safely", GoalCategory.PersonalCare, new("Strip wash only, with help", "Uses the bath board with one person helping",
+            "Gets in and out with the bath board on my own", "Baths on my own without the board", "Baths on my own and washes my hair")),
+        ("To feel confident going out on my own again", GoalCategory.Confidence, new("Does not go out", "Goes out only with family",
+            "Goes to the end of the road on my own", "Goes to the village on my own", "Takes the bus into town on my own")),
+        ("To do my own washing up", GoalCategory.Household, new("Someone else does all of it", "Dries up while someone washes",
+            "Washes up after one meal a day, sitting on a perching stool", "Washes up after every meal", "Washes up and puts everything away")),
+        ("To get up safely if I fall", GoalCategory.Safety, new("Cannot get up; has no way to call for help", "Wears the pendant alarm and knows how to use it",
+            "Shown a safe way up and can do it with a chair", "Can get up from the floor without a chair", "Gets up safely and has had no falls needing help")),
     ];
     private static readonly string[] WhatMatters =
         ["Staying in my own home", "Looking after my dog", "Seeing my grandchildren at weekends", "Getting back to the garden", "Not being a burden on my daughter"];
@@ -66,9 +82,10 @@ internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, 
         Note(episode, EpisodeEventType.Assessed, assessedAt, worker);
         _assessed = true;
 
-        foreach (var (text, category) in GoalPool.OrderBy(_ => random.Uniform()).Take(random.Int(1, 4)))
+        foreach (var (text, category, levels) in GoalPool.OrderBy(_ => random.Uniform()).Take(random.Int(1, 4)))
         {
             var goal = new Goal { EpisodeId = episode.Id, Text = text, Category = category, SetAt = assessedAt, SetBy = worker.UserName };
+            goal.Describe(levels with { }); // each goal owns its own copy
             goal.Score(Stage.Start, random.Chance(0.6) ? -1 : -2, null, assessedAt, worker);
             _goals.Add(goal);
             Made.Add(goal);

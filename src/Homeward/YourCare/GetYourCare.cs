@@ -11,8 +11,8 @@ namespace Homeward.YourCare;
 /// <summary>A visit as the person and their family see it: when, and the first name of who is coming.</summary>
 public sealed record YourVisit(DateOnly Date, TimeOnly From, TimeOnly To, TimeOnly? Expected, IReadOnlyList<string> Carers, VisitStatus Status);
 
-/// <summary>A goal in the person's own words, and how it is going, in words.</summary>
-public sealed record YourGoal(string Text, string Progress);
+/// <summary>A goal in the person's own words, how it is going, in words, and what they agreed to aim for (when described).</summary>
+public sealed record YourGoal(string Text, string Progress, string? Aim = null);
 
 /// <summary>A look at the page: when, by whom, how they signed in.</summary>
 public sealed record YourView(DateTimeOffset At, string Viewer, string Via);
@@ -91,27 +91,33 @@ public sealed class GetYourCare(HomewardDb db, PublicAccess access, TimeProvider
             || (v.Expected ?? v.To) >= TimeOnly.FromDateTime(London.TimeOf(now).DateTime))), nextReview, plan?.EndsOn, episode.EndedAt is { } ended ? London.DateOf(ended) : null,
             followUp, today, call);
         return new YourCareView(personId, viewer.PersonName, viewer, episode.Status, team?.Name, team?.Phone, partnership?.Name, partnership?.Phone, next,
-            yourVisits, [.. goals.Select(g => new YourGoal(g.Text, Progress(g)))], plan?.WillDo, plan?.WillNotDo,
+            yourVisits, [.. goals.Select(g => new YourGoal(g.Text, Progress(g), g.Levels?.Expected))], plan?.WillDo, plan?.WillNotDo,
             episode.Status == EpisodeStatus.Ended ? null : plan?.EndsOn, followUp, views, today) { SharedWith = sharedWith };
     }
 
     /// <summary>The first word of a carer's name: the family sees "Amira", never a surname.</summary>
     public static string FirstName(string name) => name.Trim().Split(' ', 2)[0];
 
-    /// <summary>How a goal is going, from its latest Goal Attainment Scaling score, in plain words.</summary>
+    /// <summary>
+    /// How a goal is going, from its latest Goal Attainment Scaling score, in plain words, with what that score was agreed to
+    /// mean for this goal when its levels were described ("Getting there: walks to the front gate with a frame").
+    /// </summary>
     public static string Progress(Care.Goal goal)
     {
         var latest = goal.Scores.OrderBy(s => s.At).ThenBy(s => s.Id).LastOrDefault();
         if (latest is null || latest.Stage == Care.Stage.Start)
             return "Just started";
-        return latest.Score switch
+        var words = latest.Score switch
         {
             <= -2 => "Not started yet",
             -1 => "Getting there",
             0 => "Achieved",
             _ => "Achieved, and more",
         };
+        return goal.Levels is { } levels ? $"{words}: {Lower(levels.Of(latest.Score))}" : words;
     }
+
+    private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
     /// <summary>What happens next, in order, in plain English. Pure.</summary>
     public static IReadOnlyList<string> Next(EpisodeStatus status, DateOnly? startsOn, YourVisit? nextVisit, DateOnly? nextReview, DateOnly? endsOn,

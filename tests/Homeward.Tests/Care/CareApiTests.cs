@@ -146,10 +146,61 @@ public sealed class CareApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Contains("Active", notStarted.Str("detail"));
         await Ok(hub.PostJson($"{url}/start", new { }, "\"3\""));
         var noStart = await Bad(hub.PostJson($"{url}/goals/{goal}/scores", new { stage = "Review", score = 0 }));
-        Assert.Equal(["stage"], noStart.ErrorFields());
+        Assert.Equal(["stage", "levels"], noStart.ErrorFields());
         var range = await Bad(hub.PostJson($"{url}/goals/{goal}/scores", new { stage = "Start", score = -3, at = "2099-01-01T10:00:00Z" }));
         Assert.Equal(["at", "score"], range.ErrorFields());
         await (await hub.PostJson($"{url}/goals/{Guid.NewGuid()}/scores", new { stage = "Start", score = 0 })).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task What_each_goal_score_means_is_written_in_full_before_a_review_and_then_fixed()
+    {
+        var (hub, url) = await Episode();
+        var partial = await Bad(hub.PostJson($"{url}/goals", new { text = "To get to church on Sunday", levels = new { expected = "Gets to church by taxi", more = " " } }));
+        Assert.Equal(["levels.muchLess", "levels.less", "levels.more", "levels.muchMore"], partial.ErrorFields());
+
+        var record = await Ok(hub.PostJson($"{url}/goals", new { text = "To get to church on Sunday", startScore = -1 }));
+        var goal = record.GetProperty("goals")[0];
+        Assert.Equal(JsonValueKind.Null, goal.GetProperty("levels").ValueKind);
+        var id = goal.Str("id");
+        var undescribed = await Bad(hub.PostJson($"{url}/goals/{id}/scores", new { stage = "Review", score = 0 }));
+        Assert.Equal(["levels"], undescribed.ErrorFields());
+        Assert.Contains("what each score means", undescribed.GetProperty("errors").GetProperty("levels")[0].GetString());
+        Assert.Equal(["levels.muchLess", "levels.less", "levels.expected", "levels.more", "levels.muchMore"],
+            (await Bad(hub.PutJson($"{url}/goals/{id}/levels", new { }))).ErrorFields());
+
+        var levels = new
+        {
+            muchLess = "Does not leave the house", less = "Watches the service online", expected = "Gets to church by taxi once a month",
+            more = "Gets to church by taxi every Sunday", muchMore = "Walks to church every Sunday",
+        };
+        record = await Ok(hub.PutJson($"{url}/goals/{id}/levels", levels));
+        var described = record.GetProperty("goals")[0].GetProperty("levels");
+        Assert.Equal("Gets to church by taxi once a month", described.Str("expected"));
+        Assert.Equal("Walks to church every Sunday", described.Str("muchMore"));
+        Assert.False(record.GetProperty("goals")[0].GetProperty("levelsFixed").GetBoolean());
+        // Rewritten freely until a review score is given against them...
+        await Ok(hub.PutJson($"{url}/goals/{id}/levels", levels with { expected = "Gets to church by taxi twice a month" }));
+        record = await Ok(hub.PostJson($"{url}/goals/{id}/scores", new { stage = "Review", score = 0 }));
+        Assert.True(record.GetProperty("goals")[0].GetProperty("levelsFixed").GetBoolean());
+        // ...then fixed: a changed meaning would change what the score said.
+        var fixedNow = await (await hub.PutJson($"{url}/goals/{id}/levels", levels)).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("set a new goal instead", fixedNow.Str("detail"));
+        Assert.Equal("Gets to church by taxi twice a month",
+            (await Ok(hub.GetAsync($"{url}/care", Ct))).GetProperty("goals")[0].GetProperty("levels").Str("expected"));
+    }
+
+    [Fact]
+    public void A_goal_scored_before_levels_were_asked_for_may_be_described_once()
+    {
+        var goal = new Homeward.Care.Goal { Text = "To garden", SetBy = "someone" };
+        var actor = new Actor("w", "worker", Role.ReablementWorker, Guid.Empty, "test");
+        goal.Score(Homeward.Care.Stage.Start, -1, null, DateTimeOffset.UnixEpoch, actor);
+        goal.Score(Homeward.Care.Stage.Review, 0, null, DateTimeOffset.UnixEpoch.AddDays(7), actor);
+        Assert.False(goal.LevelsFixed);
+        goal.Describe(new Homeward.Care.GoalLevels("a", "b", "c", "d", "e"));
+        Assert.True(goal.LevelsFixed);
+        Assert.Throws<Homeward.Common.InvalidTransitionException>(() => goal.Describe(new Homeward.Care.GoalLevels("a", "b", "x", "d", "e")));
     }
 
     [Fact]

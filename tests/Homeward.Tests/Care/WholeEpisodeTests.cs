@@ -36,8 +36,15 @@ public sealed class WholeEpisodeTests(ClockedApiFactory app) : IClassFixture<Clo
         // The assessment, two goals in the person's words, the start measures and the plan, agreed in hospital.
         var worker = await app.ClientFor(Role.ReablementWorker);
         await Ok(worker.PutJson($"{url}/assessment", CareRecords.Assessment()));
-        await Ok(worker.PostJson($"{url}/goals", new { text = "To make my own breakfast", category = "MealsAndDrink", startScore = -1 }));
-        await Ok(worker.PostJson($"{url}/goals", new { text = "To walk to the corner shop", category = "Mobility", startScore = -2 }));
+        await Ok(worker.PostJson($"{url}/goals", new { text = "To make my own breakfast", category = "MealsAndDrink", startScore = -1, levels = CareRecords.BreakfastLevels }));
+        await Ok(worker.PostJson($"{url}/goals", new
+        {
+            text = "To walk to the corner shop", category = "Mobility", startScore = -2, levels = new
+            {
+                muchLess = "Walks indoors only, with a frame", less = "Walks to the front gate with a frame", expected = "Walks to the corner shop and back with a stick",
+                more = "Walks to the shop and carries a small bag home", muchMore = "Walks to the shop and the bus stop on my own",
+            },
+        }));
         var record = await Ok(worker.PostJson($"{url}/measures", new { measure = "barthel", stage = "Start", values = CareRecords.Barthel }));
         Assert.Equal(10m, record.GetProperty("measureChanges")[0].GetProperty("start").GetDecimal()); // 2+1+0+1+2+2+1+1+0+0
         await Ok(worker.PostJson($"{url}/measures", new { measure = "care-hours", stage = "Start", values = new { hours = 10.5 } }));

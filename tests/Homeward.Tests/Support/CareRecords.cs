@@ -37,13 +37,20 @@ public static class CareRecords
         skill,
     };
 
+    /// <summary>What each Goal Attainment Scaling score means for "to make my own breakfast".</summary>
+    public static readonly object BreakfastLevels = new
+    {
+        muchLess = "Breakfast made for me", less = "Makes a cup of tea with someone there", expected = "Makes tea and toast on my own every morning",
+        more = "Makes a cooked breakfast on my own", muchMore = "Makes breakfast and a light lunch on my own",
+    };
+
     /// <summary>Assessment, plan, one goal scored at the start and the end, Barthel and hours of care at the start and the end.</summary>
     public static async Task Complete(HttpClient client, string episodeId, int visitsAtStart = 0)
     {
         var url = $"/api/episodes/{episodeId}";
         await (await client.PutJson($"{url}/assessment", Assessment())).Expect(HttpStatusCode.OK);
         await (await client.PutJson($"{url}/plan", Plan(visitsAtStart, visitsAtStart))).Expect(HttpStatusCode.OK);
-        var record = await (await client.PostJson($"{url}/goals", new { text = "To make my own breakfast", category = "MealsAndDrink", startScore = -1 })).Expect(HttpStatusCode.OK);
+        var record = await (await client.PostJson($"{url}/goals", new { text = "To make my own breakfast", category = "MealsAndDrink", startScore = -1, levels = BreakfastLevels })).Expect(HttpStatusCode.OK);
         var goalId = record.GetProperty("goals")[0].Str("id");
         await (await client.PostJson($"{url}/goals/{goalId}/scores", new { stage = "End", score = 0 })).Expect(HttpStatusCode.OK);
         foreach (var stage in new[] { "Start", "End" })

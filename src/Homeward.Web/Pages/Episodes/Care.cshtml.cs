@@ -66,15 +66,23 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
             return $"Plan saved: {record.Visits.Count(v => v.Status == VisitStatus.Planned)} visits and {record.Reviews.Count(r => r.HeldAt is null)} reviews planned.";
         }, ct);
 
-    public Task<IActionResult> OnPostGoalAsync([FromServices] SetGoal setGoal, string? text, string? category, int? startScore, CancellationToken ct) =>
+    public Task<IActionResult> OnPostGoalAsync([FromServices] SetGoal setGoal, string? text, string? category, int? startScore,
+        GoalLevels.Input? levels, CancellationToken ct) =>
         Act("goal", key => $"goal-{key}", async () =>
         {
-            await setGoal.Handle(Id, new SetGoal.Input(text, category, startScore, null), HttpContext.Actor(), ct);
+            await setGoal.Handle(Id, new SetGoal.Input(text, category, startScore, null, levels), HttpContext.Actor(), ct);
             return "Goal added.";
         }, ct);
 
+    public Task<IActionResult> OnPostLevelsAsync([FromServices] DescribeGoal describe, Guid goalId, GoalLevels.Input? levels, CancellationToken ct) =>
+        Act($"levels-{goalId}", key => $"{key}-{goalId}", async () =>
+        {
+            await describe.Handle(Id, goalId, levels ?? new GoalLevels.Input(null, null, null, null, null), HttpContext.Actor(), ct);
+            return "What each score means is saved.";
+        }, ct);
+
     public Task<IActionResult> OnPostScoreAsync([FromServices] ScoreGoal scoreGoal, Guid goalId, string? stage, int? score, string? note, CancellationToken ct) =>
-        Act($"score-{goalId}", key => $"{key}-{goalId}", async () =>
+        Act($"score-{goalId}", key => key == "levels" ? $"levels-{goalId}" : $"{key}-{goalId}", async () =>
         {
             await scoreGoal.Handle(Id, goalId, new ScoreGoal.Input(stage, score, note, null), HttpContext.Actor(), ct);
             return "Goal score saved.";

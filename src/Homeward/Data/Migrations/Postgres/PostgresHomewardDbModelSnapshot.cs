@@ -3564,6 +3564,51 @@ namespace Homeward.Data.Migrations.Postgres
                         .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Homeward.Care.GoalLevels", "Levels", b1 =>
+                        {
+                            b1.Property<Guid>("GoalId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Expected")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("LevelExpected");
+
+                            b1.Property<string>("Less")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("LevelLess");
+
+                            b1.Property<string>("More")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("LevelMore");
+
+                            b1.Property<string>("MuchLess")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("LevelMuchLess");
+
+                            b1.Property<string>("MuchMore")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("LevelMuchMore");
+
+                            b1.HasKey("GoalId");
+
+                            b1.ToTable("Goals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GoalId");
+                        });
+
+                    b.Navigation("Levels");
                 });
 
             modelBuilder.Entity("Homeward.Care.GoalScore", b =>

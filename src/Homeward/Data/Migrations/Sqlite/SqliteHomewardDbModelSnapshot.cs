@@ -3530,6 +3530,51 @@ namespace Homeward.Data.Migrations.Sqlite
                         .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Homeward.Care.GoalLevels", "Levels", b1 =>
+                        {
+                            b1.Property<Guid>("GoalId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Expected")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LevelExpected");
+
+                            b1.Property<string>("Less")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LevelLess");
+
+                            b1.Property<string>("More")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LevelMore");
+
+                            b1.Property<string>("MuchLess")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LevelMuchLess");
+
+                            b1.Property<string>("MuchMore")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LevelMuchMore");
+
+                            b1.HasKey("GoalId");
+
+                            b1.ToTable("Goals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GoalId");
+                        });
+
+                    b.Navigation("Levels");
                 });
 
             modelBuilder.Entity("Homeward.Care.GoalScore", b =>
