@@ -55,7 +55,8 @@ public static class CapacityEndpoints
         group.MapGet("/waiting-list", async (Guid? serviceId, WaitingList handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(serviceId, http.Actor(), ct)))
         .Needs(Right.ReadRecords)
-        .WithSummary("People waiting for capacity, most urgent first, with the expected start");
+        .WithSummary("People waiting for capacity, crisis referrals first then the longest overdue, with when care should have started (dueBy) and the expected start")
+        .WithDescription(WaitingOrder.Rule);
     }
 
     private static async Task<IResult> Answer(Guid id, RespondToBooking.Answer answer, string? reason, RespondToBooking handler, HttpContext http, CancellationToken ct) =>

@@ -10,14 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.Capacity;
 
 /// <summary>
-/// Everyone accepted and waiting for capacity, most urgent first and then by discharge ready date, with
-/// days waiting, delay days, and the expected start: their booking's start, or else the earliest day a
-/// fitting service could take them given current bookings. Per service, or overall.
+/// Everyone accepted and waiting for capacity in the order <see cref="WaitingOrder"/> sets (crisis first, then the
+/// longest overdue), with when their care should have started, days waiting, delay days, and the expected start: their
+/// booking's start, or else the earliest day a fitting service could take them given current bookings. Per service, or
+/// overall.
 /// </summary>
 public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider clock)
 {
     public sealed record Entry(Guid EpisodeId, Guid PersonId, string Name, string NhsNumber, Urgency Urgency, Pathway? Pathway, Service? Service,
-        DateOnly? DischargeReadyDate, int DaysWaiting, int? DelayDays, DateOnly? ExpectedStart, string? ExpectedAt, bool Booked);
+        DateOnly? DischargeReadyDate, int DaysWaiting, int? DelayDays, DateOnly? ExpectedStart, string? ExpectedAt, bool Booked,
+        DateTimeOffset ReceivedAt, DateTimeOffset DueBy, string Due);
 
     public async Task<IReadOnlyList<Entry>> Handle(Guid? serviceId, Actor actor, CancellationToken ct)
     {
@@ -32,7 +34,7 @@ public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider c
                              join p in db.People.AsNoTracking() on e.PersonId equals p.Id
                              where e.Status == EpisodeStatus.Accepted || e.Status == EpisodeStatus.Waiting
                              select new { e.Id, e.PersonId, p.GivenName, p.FamilyName, p.NhsNumber, p.LocalityId, r.Urgency, e.Pathway, e.Service,
-                                 r.DischargeReadyDate, e.AcceptedAt, e.WaitingSince }).ToListAsync(ct);
+                                 r.DischargeReadyDate, e.AcceptedAt, e.WaitingSince, r.ReceivedAt }).ToListAsync(ct);
         var ids = waiting.Select(w => w.Id).ToList();
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => ids.Contains(b.EpisodeId) && (b.Status == BookingStatus.Offered || b.Status == BookingStatus.Accepted))
@@ -61,21 +63,14 @@ public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider c
             }
             var since = w.WaitingSince ?? w.AcceptedAt ?? now;
             int? delay = w.DischargeReadyDate is { } ready && ready <= today ? today.DayNumber - ready.DayNumber : null;
+            var due = WaitingOrder.DueBy(w.Urgency, w.ReceivedAt, w.DischargeReadyDate);
             entries.Add(new Entry(w.Id, w.PersonId, $"{w.GivenName} {w.FamilyName}", People.Person.Show(w.NhsNumber), w.Urgency, w.Pathway, w.Service,
-                w.DischargeReadyDate, today.DayNumber - London.DateOf(since).DayNumber, delay, expected, where, booking is not null));
+                w.DischargeReadyDate, today.DayNumber - London.DateOf(since).DayNumber, delay, expected, where, booking is not null,
+                w.ReceivedAt, due, WaitingOrder.Describe(due, now)));
         }
 
-        var ordered = entries.OrderBy(e => UrgencyRank(e.Urgency)).ThenBy(e => e.DischargeReadyDate ?? DateOnly.MaxValue)
-            .ThenByDescending(e => e.DaysWaiting).ToList();
+        var ordered = WaitingOrder.Order(entries, e => e.Urgency, e => e.DueBy, e => e.ReceivedAt).ToList();
         await ListAudit.Record(db, actor, "waiting.view", [.. ordered.Select(e => e.PersonId).Distinct()], null, now, ct);
         return ordered;
     }
-
-    private static int UrgencyRank(Urgency urgency) => urgency switch
-    {
-        Urgency.TwoHour => 0,
-        Urgency.SameDay => 1,
-        Urgency.Planned => 2,
-        _ => 3,
-    };
 }
