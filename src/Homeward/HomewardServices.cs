@@ -83,6 +83,7 @@ public static class HomewardServices
         services.AddScoped<Care.SetGoal>();
         services.AddScoped<Care.ScoreGoal>();
         services.AddScoped<Care.DescribeGoal>();
+        services.AddScoped<UrgentResponse.RecordUrgentAssessment>();
         services.AddScoped<Care.RecordMeasure>();
         services.AddScoped<Care.HoldReview>();
         services.AddScoped<Care.SignpostSupport>();

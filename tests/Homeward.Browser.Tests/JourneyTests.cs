@@ -243,7 +243,13 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await ucr.GetByRole(AriaRole.Button, new() { Name = "Save triage" }).ClickAsync();
         await ExpectStatus(ucr, "Triaged");
         await ucr.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
-        await ucr.GetByRole(AriaRole.Button, new() { Name = "Start care" }).ClickAsync();
+        // Care starts at first contact, as the clinician enters it: not at the click.
+        await ucr.GetByRole(AriaRole.Button, new() { Name = "Record first contact and start" }).ClickAsync();
+        await Assertions.Expect(ucr.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter the time you arrived with the person");
+        var arrived = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")); // this minute, typed
+        await Field(ucr, "Day you arrived").FillAsync(arrived.ToString("yyyy-MM-dd"));
+        await Field(ucr, "Time you arrived (first contact)").FillAsync(arrived.ToString("HH:mm"));
+        await ucr.GetByRole(AriaRole.Button, new() { Name = "Record first contact and start" }).ClickAsync();
         await ExpectStatus(ucr, "Active");
 
         var worker = await app.SignedIn(Role.ReablementWorker);
@@ -258,7 +264,20 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Field(worker, "What followed (sequel)").SelectOptionAsync("OtherShortTermSupport");
         await Field(worker, "Where the person went").SelectOptionAsync("UsualResidence");
         await worker.GetByRole(AriaRole.Button, new() { Name = "End episode" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".nhsuk-error-summary")).ToContainTextAsync("Record the rapid response record");
         await Assertions.Expect(worker.Locator(".nhsuk-error-summary")).ToContainTextAsync("Record the urgent response outcome");
+        // The rapid response record, not the reablement one: first contact on the clock, presenting problem, notes.
+        await Assertions.Expect(worker.GetByTestId("first-contact")).ToContainTextAsync("Within 2 hours");
+        await Assertions.Expect(worker.Locator("#goals")).ToHaveCountAsync(0);
+        await Field(worker, "Presenting problem").SelectOptionAsync(new SelectOptionValue { Label = "Falls" });
+        await Field(worker, "What happened, in words").FillAsync("Fell in the bathroom, could not get up");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save rapid response record" }).ClickAsync();
+        await Assertions.Expect(worker.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter the clinical notes");
+        await Assertions.Expect(Field(worker, "What happened, in words")).ToHaveValueAsync("Fell in the bathroom, could not get up");
+        await Field(worker, "Clinical notes").FillAsync("No head injury; hips not tender. Helped up; pendant alarm fitted.");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Save rapid response record" }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("presenting")).ToHaveTextAsync("Falls: Fell in the bathroom, could not get up");
+        await worker.AssertAccessible();
         await Field(worker, "stayed at home").CheckAsync();
         await worker.GetByRole(AriaRole.Button, new() { Name = "Save outcome" }).ClickAsync();
         await Assertions.Expect(worker.GetByTestId("urgent-outcome")).ToHaveTextAsync("Stayed at home");

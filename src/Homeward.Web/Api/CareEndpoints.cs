@@ -43,6 +43,19 @@ public static class CareEndpoints
         .WithDescription("Changing an existing plan needs If-Match with its version (the record's plan.version).")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
+        care.MapPut("/urgent-assessment", async (Guid id, Homeward.UrgentResponse.RecordUrgentAssessment.Input body, Homeward.UrgentResponse.RecordUrgentAssessment handler,
+                HttpContext http, CancellationToken ct) =>
+        {
+            var record = await handler.Handle(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+            ETags.Set(http.Response, record.UrgentAssessment!.Version);
+            return TypedResults.Ok(record);
+        })
+        .NeedsForPerson(Right.RecordCare)
+        .WithSummary("Urgent community response: the rapid response record (presenting problem from the UCR conditions list, what happened, clinical notes)")
+        .WithDescription("presentingProblem is one of Falls, DecompensationOfFrailty, ReducedFunction, PalliativeCrisis, UrgentEquipment, ConfusionOrDelirium, " +
+            "UrgentCatheterCare, UrgentDiabetesSupport, CarerBreakdown, Other. Correcting it needs If-Match with its version (the record's urgentAssessment.version).")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
         care.MapPost("/goals", async (Guid id, SetGoal.Input body, SetGoal handler, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(id, body, http.Actor(), ct)))
         .NeedsForPerson(Right.RecordCare)

@@ -14,6 +14,8 @@ public sealed record CareRecordView(
     IReadOnlyList<VisitView> Visits, UrgentOutcome? UrgentOutcome, string? UrgentOutcomeReason, FollowUpView? FollowUp,
     IReadOnlyDictionary<string, string[]> MissingToEnd)
 {
+    /// <summary>For urgent community response: the rapid response record (presenting problem, clinical notes); null until made.</summary>
+    public UrgentResponse.UrgentAssessmentView? UrgentAssessment { get; init; }
     /// <summary>Soft signs and NEWS2 observations, newest first.</summary>
     public IReadOnlyList<ObservationView> Observations { get; init; } = [];
     /// <summary>How the unpaid carer was involved; null until one is identified.</summary>

@@ -7,13 +7,15 @@ namespace Homeward.Care;
 /// <summary>What an episode's care record holds, in the terms the ending rules ask about.</summary>
 public sealed record CareSummary(
     bool Assessed, bool Planned, int Goals, int GoalsWithoutStartScore, int GoalsWithoutEndScore,
-    IReadOnlySet<string> MeasuredAtStart, IReadOnlySet<string> MeasuredAtEnd, int UnrecordedPastVisits, bool HasUrgentOutcome);
+    IReadOnlySet<string> MeasuredAtStart, IReadOnlySet<string> MeasuredAtEnd, int UnrecordedPastVisits, bool HasUrgentOutcome,
+    bool HasUrgentAssessment = false);
 
 /// <summary>
 /// What must be on the record before an episode may end (all problems at once, each naming the part of the
 /// care record to complete). Reablement and rehabilitation need the assessment, the plan, at least one goal
 /// scored at the start and the end, and the Barthel Index and hours of care at the start and the end; an
-/// early cessation (death, admission) excuses the end scores. Rapid response needs its outcome. No episode ends
+/// early cessation (death, admission) excuses the end scores. Rapid response needs its record (presenting problem and
+/// clinical notes) and its outcome. No episode ends
 /// with past visits unrecorded.
 /// </summary>
 public static class EndingRules
@@ -26,6 +28,8 @@ public static class EndingRules
         var problems = new Problems();
         if (care.UnrecordedPastVisits > 0)
             problems.Add("visits", $"Record the {care.UnrecordedPastVisits} past {(care.UnrecordedPastVisits == 1 ? "visit" : "visits")} still shown as planned (done or missed).");
+        if (service == Service.UrgentCommunityResponse && !care.HasUrgentAssessment)
+            problems.Add("urgentAssessment", "Record the rapid response record (presenting problem and clinical notes) first.");
         if (service == Service.UrgentCommunityResponse && !care.HasUrgentOutcome)
             problems.Add("urgentOutcome", "Record the urgent response outcome (stayed at home, conveyed to hospital or other) first.");
         if (!IsReablementOrRehabilitation(service))

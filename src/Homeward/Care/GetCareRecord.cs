@@ -81,6 +81,7 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
         var followUps = (await db.FollowUps.AsNoTracking().Include(f => f.Attempts).Where(f => ids.Contains(f.EpisodeId)).ToListAsync(ct)).ToDictionary(f => f.EpisodeId);
         var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.EpisodeId)).ToListAsync(ct)).ToLookup(o => o.EpisodeId);
         var carers = (await db.CarerInvolvements.AsNoTracking().Where(c => ids.Contains(c.EpisodeId)).ToListAsync(ct)).ToDictionary(c => c.EpisodeId);
+        var urgent = (await db.UrgentAssessments.AsNoTracking().Where(a => ids.Contains(a.EpisodeId)).ToListAsync(ct)).ToDictionary(a => a.EpisodeId);
 
         var definitions = (await catalogue.All(ct)).ToDictionary(m => m.Code);
         string NameOf(string code) => definitions.TryGetValue(code, out var d) ? d.Name : code;
@@ -101,7 +102,7 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
                 return new MeasureChange(g.Key, NameOf(g.Key), start, end, end - start, d?.HigherIsBetter ?? true, d?.Unit);
             }).ToList();
             var summary = Summarise(episode, assessment is not null, plan is not null, episodeGoals, episodeResults,
-                visits[id].Count(v => v.Status == VisitStatus.Planned && v.Date < today));
+                visits[id].Count(v => v.Status == VisitStatus.Planned && v.Date < today), urgent.ContainsKey(id));
             var missing = episode.Status == EpisodeStatus.Active ? EndingRules.Missing(episode.Service, null, summary).ToDictionary() : new Dictionary<string, string[]>();
             var followUp = followUps.GetValueOrDefault(id);
             records[id] = new CareRecordView(episode.Id, episode.PersonId, episode.Status, episode.Service, episode.StartedAt,
@@ -119,6 +120,7 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
             {
                 Observations = [.. observations[id].OrderByDescending(o => o.At).Select(ObservationView.From)],
                 Carer = carers.GetValueOrDefault(id) is { } carer ? Carers.CarerInvolvementView.From(carer) : null,
+                UrgentAssessment = urgent.GetValueOrDefault(id) is { } ua ? UrgentResponse.UrgentAssessmentView.From(ua) : null,
             };
         }
         return records;
@@ -134,13 +136,15 @@ public sealed class GetCareRecord(HomewardDb db, TimeProvider clock, MeasureCata
             await db.Assessments.AnyAsync(a => a.EpisodeId == id, ct),
             await db.CarePlans.AnyAsync(p => p.EpisodeId == id, ct),
             goals, results,
-            await db.Visits.CountAsync(v => v.EpisodeId == id && v.Status == VisitStatus.Planned && v.Date < endsOn, ct));
+            await db.Visits.CountAsync(v => v.EpisodeId == id && v.Status == VisitStatus.Planned && v.Date < endsOn, ct),
+            await db.UrgentAssessments.AnyAsync(a => a.EpisodeId == id, ct));
     }
 
-    private static CareSummary Summarise(Episode episode, bool assessed, bool planned, List<Goal> goals, List<MeasureResult> results, int unrecordedVisits) =>
+    private static CareSummary Summarise(Episode episode, bool assessed, bool planned, List<Goal> goals, List<MeasureResult> results, int unrecordedVisits,
+        bool urgentAssessed) =>
         new(assessed, planned, goals.Count,
             goals.Count(g => g.Latest(Stage.Start) is null), goals.Count(g => g.Latest(Stage.End) is null),
             results.Where(r => r.Stage == Stage.Start).Select(r => r.MeasureCode).ToHashSet(),
             results.Where(r => r.Stage == Stage.End).Select(r => r.MeasureCode).ToHashSet(),
-            unrecordedVisits, episode.UrgentOutcome is not null);
+            unrecordedVisits, episode.UrgentOutcome is not null, urgentAssessed);
 }

@@ -64,7 +64,7 @@ internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, 
     public void Begin(Person person, Episode episode, DateTimeOffset accepted, DateTimeOffset started, DateTimeOffset plannedEnd, bool endsBeforeNow)
     {
         _goals = [];
-        _planned = _assessed = false;
+        _planned = _assessed = _urgentAssessed = false;
         _measuredAtStart.Clear();
         _measuredAtEnd.Clear();
         if (!EndingRules.IsReablementOrRehabilitation(episode.Service))
@@ -166,9 +166,36 @@ internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, 
         return visit;
     }
 
-    /// <summary>Rapid response: the outcome after the first visit, agreeing with where the person went.</summary>
+    private static readonly (UrgentResponse.UcrCondition Condition, string Presenting, string Notes)[] UrgentPresentations =
+    [
+        (UrgentResponse.UcrCondition.Falls, "Fell in the kitchen overnight, could not get up; found by a neighbour",
+            "On the floor about 6 hours. No head injury, no loss of consciousness; hips and spine not tender, full range of movement. Helped up with a lifting cushion. Pressure areas intact. Pendant alarm fitted."),
+        (UrgentResponse.UcrCondition.DecompensationOfFrailty, "Suddenly unable to manage at home over two days",
+            "Dysuria and new urinary frequency; mobility much reduced. Urine dip positive. GP contacted: antibiotics prescribed. Twice-daily visits for 72 hours."),
+        (UrgentResponse.UcrCondition.ConfusionOrDelirium, "Daughter reports new confusion since yesterday",
+            "Disorientated to time; 4AT 5. No focal signs. Constipated 5 days. Laxatives started, fluids encouraged; daughter staying tonight. Review tomorrow morning."),
+        (UrgentResponse.UcrCondition.UrgentEquipment, "Cannot get to the toilet safely since a knee flare",
+            "Transfers need one to assist. Commode, raised toilet seat and frame delivered the same day; safe on the commode with supervision."),
+        (UrgentResponse.UcrCondition.CarerBreakdown, "Husband, the main carer, admitted to hospital this morning",
+            "Needs help with personal care and meals; no other family nearby. Bridging care for 72 hours while reablement is arranged."),
+    ];
+    private bool _urgentAssessed;
+
+    /// <summary>Rapid response: the record of the first visit, then the outcome, agreeing with where the person went.</summary>
     public void UrgentOutcome(Episode episode, Destination destination, DateTimeOffset started, DateTimeOffset end)
     {
+        var (condition, presenting, notes) = random.Pick(UrgentPresentations);
+        var assessedAt = started.AddMinutes(random.Int(10, 30));
+        if (assessedAt <= now)
+        {
+            Made.Add(new UrgentResponse.UrgentAssessment
+            {
+                EpisodeId = episode.Id, PresentingProblem = condition, Presenting = presenting, ClinicalNotes = notes,
+                AssessedAt = assessedAt, AssessedBy = worker.UserName,
+            });
+            Note(episode, EpisodeEventType.UrgentAssessed, assessedAt, worker);
+            _urgentAssessed = true;
+        }
         var at = started.AddMinutes(Math.Min(random.Int(30, 120), (end - started).TotalMinutes / 2));
         if (at > now)
             return;
@@ -195,7 +222,7 @@ internal sealed class CareGenerator(DemoRandom random, Actor worker, Actor hub, 
         }
         return EndingRules.Missing(episode.Service, sequel, new CareSummary(_assessed, _planned, _goals.Count,
             _goals.Count(g => g.Latest(Stage.Start) is null), _goals.Count(g => g.Latest(Stage.End) is null),
-            _measuredAtStart.ToHashSet(), _measuredAtEnd.ToHashSet(), 0, episode.UrgentOutcome is not null));
+            _measuredAtStart.ToHashSet(), _measuredAtEnd.ToHashSet(), 0, episode.UrgentOutcome is not null, _urgentAssessed));
     }
 
     /// <summary>The 91-day follow-up for someone who qualifies: done when due (a few overdue recently), with its attempts.</summary>

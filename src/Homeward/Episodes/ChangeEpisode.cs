@@ -148,6 +148,9 @@ public sealed class ChangeEpisode(HomewardDb db, TimeProvider clock, GetCareReco
                     problems.Add("dischargedOn", "The discharge date cannot be before the admission date.");
                 if (onlyOffered)
                     problems.Add("booking", "The booking is still offered, not accepted: the provider (or the hub for an in-house service) accepts it before care starts.");
+                // An urgent response starts at first contact, as the clinician enters it: the 2-hour clock stops then, not at the click.
+                if (episode.Service == Service.UrgentCommunityResponse && string.IsNullOrWhiteSpace(s.At))
+                    problems.Add("at", "Enter the time you arrived with the person (first contact): the 2-hour clock stops then, not when it is recorded.");
                 problems.ThrowIfAny();
                 episode.Start(dischargedOn, at, actor, now);
                 break;

@@ -205,7 +205,8 @@ public sealed class Episode
                 $"An episode that is {Status} cannot {action}; only one that is {string.Join(" or ", allowed)} can.");
         if (at > now.AddMinutes(5))
             throw ValidationFailedException.For("at", "The time cannot be in the future.");
-        if (at < LastStepAt)
+        // Times are typed to the minute: a step entered as 14:05 may follow one recorded at 14:05:30.
+        if (at < LastStepAt.AddTicks(-(LastStepAt.Ticks % TimeSpan.TicksPerMinute)))
             throw ValidationFailedException.For("at", $"The time cannot be before the episode's previous step ({LastStepAt:u}).");
     }
 

@@ -7,7 +7,7 @@ public enum EpisodeEventType
     Referred, ReferralChanged, Triaged, Accepted, Declined, Waiting, Started, Ended, Cancelled,
     Booked, BookingAccepted, BookingDeclined, BookingReleased,
     Assessed, PlanAgreed, GoalSet, GoalScored, MeasureRecorded, ReviewHeld, VisitRecorded, MissedVisitFollowedUp,
-    CommunitySupport, UrgentOutcome, FollowUpAttempt, FollowedUp, DelayReason, DocumentReceived, Observed, CarerInvolved, HomeContactAttempt, HomeContacted, GoalDescribed,
+    CommunitySupport, UrgentOutcome, FollowUpAttempt, FollowedUp, DelayReason, DocumentReceived, Observed, CarerInvolved, HomeContactAttempt, HomeContacted, GoalDescribed, UrgentAssessed,
 }
 
 /// <summary>

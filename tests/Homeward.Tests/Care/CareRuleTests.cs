@@ -65,13 +65,15 @@ public sealed class CareRuleTests
     }
 
     [Theory]
-    [InlineData(Service.UrgentCommunityResponse, false, new[] { "urgentOutcome" })]
-    [InlineData(Service.UrgentCommunityResponse, true, new string[0])]
-    [InlineData(Service.NoNewSupport, false, new string[0])]
-    [InlineData(Service.CareHomePlacement, false, new string[0])]
-    public void Other_services_need_only_what_fits_them(Service service, bool outcome, string[] expected)
+    [InlineData(Service.UrgentCommunityResponse, false, false, new[] { "urgentAssessment", "urgentOutcome" })]
+    [InlineData(Service.UrgentCommunityResponse, true, false, new[] { "urgentAssessment" })]
+    [InlineData(Service.UrgentCommunityResponse, false, true, new[] { "urgentOutcome" })]
+    [InlineData(Service.UrgentCommunityResponse, true, true, new string[0])]
+    [InlineData(Service.NoNewSupport, false, false, new string[0])]
+    [InlineData(Service.CareHomePlacement, false, false, new string[0])]
+    public void Other_services_need_only_what_fits_them(Service service, bool outcome, bool urgentRecord, string[] expected)
     {
-        var nothing = new CareSummary(false, false, 0, 0, 0, new HashSet<string>(), new HashSet<string>(), 0, outcome);
+        var nothing = new CareSummary(false, false, 0, 0, 0, new HashSet<string>(), new HashSet<string>(), 0, outcome, urgentRecord);
         Assert.Equal(expected, EndingRules.Missing(service, Sequel.NoIdentifiedNeeds, nothing).ToDictionary().Keys);
     }
 

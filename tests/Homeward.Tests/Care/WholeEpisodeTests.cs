@@ -195,10 +195,42 @@ public sealed class RapidResponseEpisodeTests(ClockedApiFactory app) : IClassFix
         var row = board.GetProperty("rows").EnumerateArray().Single(r => r.Str("episodeId") == id);
         Assert.Equal(new DateTimeOffset(2026, 7, 1, 11, 0, 0, TimeSpan.Zero), row.GetProperty("twoHourDeadline").GetDateTimeOffset()); // 12:00 BST
 
-        app.SetLondon(new DateOnly(2026, 7, 1), new(11, 40));
+        // Recorded at 12:40 BST, arrived at 11:35 BST: first contact is the time entered, and is required.
+        app.SetLondon(new DateOnly(2026, 7, 1), new(12, 40));
         ucr = await app.ClientFor(Role.RapidResponseClinician);
-        await Ok(ucr.PostJson($"{url}/start", new { }, "\"3\""));
+        var noTime = await Bad(ucr.PostJson($"{url}/start", new { }, "\"3\""));
+        Assert.Equal(["at"], noTime.ErrorFields());
+        Assert.Contains("2-hour clock stops then", noTime.GetProperty("errors").GetProperty("at")[0].GetString());
+        await Ok(ucr.PostJson($"{url}/start", new { at = "2026-07-01T11:35:00+01:00" }, "\"3\""));
+        var record = await Ok(ucr.GetAsync($"{url}/care", Ct));
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 10, 35, 0, TimeSpan.Zero), record.GetProperty("startedAt").GetDateTimeOffset());
         var noOutcome = await Bad(ucr.PostJson($"{url}/end", new { sequel = "NoIdentifiedNeeds", destination = "UsualResidence" }, "\"4\""));
+        Assert.Equal(["urgentAssessment", "urgentOutcome"], noOutcome.ErrorFields());
+
+        // The rapid response record: a presenting problem from the list, what happened, the clinical notes; all problems at once.
+        var empty = await Bad(ucr.PutJson($"{url}/urgent-assessment", new { presentingProblem = "Sneezing" }));
+        Assert.Equal(["presentingProblem", "presenting", "clinicalNotes"], empty.ErrorFields());
+        var early = await Bad(ucr.PutJson($"{url}/urgent-assessment", new
+        {
+            presentingProblem = "Other", presenting = "Locked out", clinicalNotes = "Key safe fitted", at = "2026-07-01T11:00:00+01:00",
+        }));
+        Assert.Equal(["at"], early.ErrorFields()); // before first contact
+        record = await Ok(ucr.PutJson($"{url}/urgent-assessment", new
+        {
+            presentingProblem = "Falls", presenting = "Fell in the garden, could not get up",
+            clinicalNotes = "No head injury, no loss of consciousness; hips not tender. Helped up. NEWS2 taken.",
+        }));
+        var urgent = record.GetProperty("urgentAssessment");
+        Assert.Equal("Falls", urgent.Str("presentingProblem"));
+        Assert.Equal("Falls", urgent.Str("presentingProblemName"));
+        await (await ucr.PutJson($"{url}/urgent-assessment", new { presentingProblem = "Falls", presenting = "Again", clinicalNotes = "Again" }))
+            .Expect(HttpStatusCode.PreconditionRequired);
+        record = await Ok(ucr.PutJson($"{url}/urgent-assessment", new
+        {
+            presentingProblem = "DecompensationOfFrailty", presenting = "Fell, and weaker over two days", clinicalNotes = "Urine dip positive; GP prescribed antibiotics.",
+        }, "\"1\""));
+        Assert.Equal(2, record.GetProperty("urgentAssessment").GetProperty("version").GetInt32());
+        noOutcome = await Bad(ucr.PostJson($"{url}/end", new { sequel = "NoIdentifiedNeeds", destination = "UsualResidence" }, "\"4\""));
         Assert.Equal(["urgentOutcome"], noOutcome.ErrorFields());
         var noReason = await Bad(ucr.PostJson($"{url}/outcome", new { outcome = "ConveyedToHospital" }, "\"4\""));
         Assert.Equal(["reason"], noReason.ErrorFields());

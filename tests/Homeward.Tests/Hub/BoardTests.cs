@@ -32,7 +32,7 @@ public sealed class BoardTests(ApiFactory app) : IClassFixture<ApiFactory>
         var id = referral.GetProperty("episode").Str("id");
         await (await ucr.PostJson($"/api/episodes/{id}/triage", new { service = "UrgentCommunityResponse" }, "\"1\"")).Expect(HttpStatusCode.OK);
         await (await ucr.PostJson($"/api/episodes/{id}/accept", new { }, "\"2\"")).Expect(HttpStatusCode.OK);
-        await (await ucr.PostJson($"/api/episodes/{id}/start", new { }, "\"3\"")).Expect(HttpStatusCode.OK);
+        await (await ucr.PostJson($"/api/episodes/{id}/start", new { at = DateTimeOffset.UtcNow.ToString("O") }, "\"3\"")).Expect(HttpStatusCode.OK);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await Row()).GetProperty("twoHourDeadline").ValueKind);
     }
 

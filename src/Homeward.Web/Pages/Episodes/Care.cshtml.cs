@@ -178,6 +178,14 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
         return null;
     }
 
+    public Task<IActionResult> OnPostUrgentAsync([FromServices] Homeward.UrgentResponse.RecordUrgentAssessment record,
+        Homeward.UrgentResponse.RecordUrgentAssessment.Input input, int? version, CancellationToken ct) =>
+        Act("urgent", key => key == "at" ? "urgentAssessment" : key, async () =>
+        {
+            await record.Handle(Id, input, version, HttpContext.Actor(), ct);
+            return "Rapid response record saved.";
+        }, ct);
+
     public Task<IActionResult> OnPostOutcomeAsync(string? outcome, string? reason, int version, CancellationToken ct) =>
         Act("outcome", key => key == "reason" ? "outcome-reason" : key == "outcome" ? "urgentOutcome" : key, async () =>
         {

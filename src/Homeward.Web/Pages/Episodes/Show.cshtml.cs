@@ -18,7 +18,7 @@ namespace Homeward.Web.Pages.Episodes;
 public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, ChangeEpisode change,
     Homeward.Capacity.MatchServices matches, Homeward.Capacity.BookCapacity book, Homeward.Capacity.Offers offers,
     Homeward.Capacity.RespondToBooking respond, Homeward.Referrals.SentWith.SentWithReferral sentWith,
-    Homeward.Delays.ReadDelays delays, Homeward.Delays.RecordDelay recordDelay) : Homeward.Web.Pages.Shared.ActingPage
+    Homeward.Delays.ReadDelays delays, Homeward.Delays.RecordDelay recordDelay, TimeProvider clock) : Homeward.Web.Pages.Shared.ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
     public EpisodeView Episode { get; private set; } = null!;
@@ -45,8 +45,24 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
     public Task<IActionResult> OnPostWaitAsync(string? waitingFor, int version, CancellationToken ct) =>
         Step("wait", new ChangeEpisode.WaitStep(waitingFor), version, ct);
 
-    public Task<IActionResult> OnPostStartAsync(string? dischargedOn, int version, CancellationToken ct) =>
-        Step("start", new ChangeEpisode.StartStep(dischargedOn), version, ct);
+    /// <summary>An urgent response starts at first contact: the day and London clock time the clinician arrived, as typed.</summary>
+    public Task<IActionResult> OnPostStartAsync(string? dischargedOn, string? arrivedOn, string? arrivedTime, int version, CancellationToken ct) =>
+        Act("start", key => key, async () =>
+        {
+            string? at = null;
+            if (!string.IsNullOrWhiteSpace(arrivedTime) || !string.IsNullOrWhiteSpace(arrivedOn))
+            {
+                var problems = new Problems();
+                var day = string.IsNullOrWhiteSpace(arrivedOn) ? London.Today(clock) : problems.Date("arrivedOn", arrivedOn, "the day you arrived", required: true);
+                if (!TimeOnly.TryParseExact(arrivedTime?.Trim(), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out var time))
+                    problems.Add("at", "Enter the time you arrived like 09:30 (24-hour clock).");
+                problems.ThrowIfAny();
+                at = London.At(day!.Value, time).ToString("O");
+            }
+            var episode = await change.Handle(Id, new ChangeEpisode.StartStep(dischargedOn) { At = at }, version, HttpContext.Actor(), ct);
+            return $"Done: start. The episode is now {episode.Status}.";
+        }, ct);
 
     public Task<IActionResult> OnPostCancelAsync(string? reason, int version, CancellationToken ct) =>
         Step("cancel", new ChangeEpisode.CancelStep(reason), version, ct);
