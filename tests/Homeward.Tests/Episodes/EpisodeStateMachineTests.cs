@@ -123,6 +123,18 @@ public sealed class EpisodeStateMachineTests
     }
 
     [Fact]
+    public void A_time_typed_to_the_minute_may_follow_a_step_recorded_within_that_minute()
+    {
+        var episode = In(EpisodeStatus.Triaged);
+        var triagedAt = episode.TriagedAt!.Value;
+        var acceptedAt = triagedAt.AddMinutes(10).AddSeconds(30);       // accepted at hh:10:30
+        episode.Accept(acceptedAt, Someone, acceptedAt);
+        Assert.Throws<ValidationFailedException>(() => episode.Start(null, acceptedAt.AddSeconds(-31), Someone, acceptedAt.AddHours(1))); // hh:09:59
+        episode.Start(null, acceptedAt.AddSeconds(-30), Someone, acceptedAt.AddHours(1));                                                  // typed as hh:10
+        Assert.Equal(EpisodeStatus.Active, episode.Status);
+    }
+
+    [Fact]
     public void Existing_client_sequels_are_refused_for_new_clients()
     {
         var episode = In(EpisodeStatus.Active);
