@@ -90,6 +90,8 @@ auditSeal.SetAction((result, ct) => AuditCommand.Seal(result.GetValue(provider)!
 var auditVerify = new Command("verify", "Check the audit trail's hash chain: a changed, deleted or forged row is reported (exit 1).") { database, provider };
 auditVerify.SetAction((result, ct) => AuditCommand.Verify(result.GetValue(provider)!, result.GetValue(database), ct));
 var audit = new Command("audit", "The audit trail's hash chain.") { auditSeal, auditVerify };
+var retention = new Command("retention", "Apply the retention schedule once (the web app does it every hour) and say what it did; each rule that did something is audited.") { database, provider };
+retention.SetAction((result, ct) => RetentionCommand.Apply(result.GetValue(provider)!, result.GetValue(database), ct));
 
 var backupOut = new Option<string>("--out") { Description = "The backup file to write (a new file).", Required = true };
 var backup = new Command("backup", "Back up the database (SQLite: the online backup API; PostgreSQL: pg_dump), while the app runs.") { backupOut, database, provider };
@@ -157,7 +159,7 @@ setup.SetAction((result, ct) => AdminCommand.Setup(result.GetValue(provider)!, r
 
 var root = new RootCommand("homeward: command-line tools for the Homeward intermediate care system.")
 {
-    demo, returns, simulate, fhir, audit, backup, restore, subjectAccess, postcodes, roads, admin, setup,
+    demo, returns, simulate, fhir, audit, retention, backup, restore, subjectAccess, postcodes, roads, admin, setup,
 };
 return await root.Parse(args).InvokeAsync();
 

@@ -84,6 +84,7 @@ public static class HomewardServices
         services.AddScoped<Care.ScoreGoal>();
         services.AddScoped<Care.DescribeGoal>();
         services.AddScoped<UrgentResponse.RecordUrgentAssessment>();
+        services.AddScoped<Retention.ApplyRetention>();
         services.AddScoped<Care.RecordMeasure>();
         services.AddScoped<Care.HoldReview>();
         services.AddScoped<Care.SignpostSupport>();

@@ -111,6 +111,13 @@ public static class PeopleEndpoints
         .Needs(Right.ReadAudit)
         .WithSummary("The audit trail (managers), newest first, by person or user");
 
+        app.MapGet("/api/retention", async (Homeward.Retention.ApplyRetention retention, CancellationToken ct) =>
+            TypedResults.Ok(new { rules = Homeward.Retention.RetentionSchedule.Rules, dueForReview = (await retention.DueForReview(ct)).Count }))
+        .WithTags("Audit")
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("The retention schedule (what is kept, for how long, why, and what happens then) and how many people's records are due for a disposal review")
+        .WithDescription("The schedule is applied every hour (Retention:EverySeconds) and by `homeward retention`; each rule that did something writes a 'retention.apply' row to the audit trail.");
+
         app.MapGet("/api/audit/export", async ([AsParameters] ReadAudit.Query query, ReadAudit handler, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 var export = await handler.Export(query, http.Actor(), ct);

@@ -15,7 +15,9 @@ namespace Homeward.Web.Infrastructure;
 /// (<c>Alerts:Mailbox</c>, <c>Alerts:Smtp:Host</c>);</item>
 /// <item>sending the outbox to people and families (<c>Messages:EverySeconds</c>, default 5): e-mail once an SMTP relay
 /// is set, texts once GOV.UK Notify is (<c>Messages:Notify</c>); with neither the messages wait (or, with
-/// <c>Messages:WriteToLog</c>, as in development, are written to the log).</item>
+/// <c>Messages:WriteToLog</c>, as in development, are written to the log);</item>
+/// <item>applying the retention schedule (<c>Retention:EverySeconds</c>, default 3600), which writes what it did to the
+/// audit trail.</item>
 /// </list>
 /// A failed round is logged and tried at the next. Every instance should have the same settings: each, as it starts,
 /// schedules the rounds its settings turn on and removes those they turn off.
@@ -34,6 +36,7 @@ public static class Rounds
             smtp && !string.IsNullOrEmpty(config["Alerts:Mailbox"]) ? config.GetValue("Alerts:EverySeconds", 15.0) : 0);
         yield return new Round("messages", typeof(SendMessagesRound),
             smtp || texts.Configured || config.GetValue("Messages:WriteToLog", false) ? config.GetValue("Messages:EverySeconds", 5.0) : 0);
+        yield return new Round("retention", typeof(RetentionRound), config.GetValue("Retention:EverySeconds", 3600.0));
     }
 
     /// <summary>Schedules the rounds turned on and removes the rest, once the job engine has started.</summary>
@@ -113,6 +116,19 @@ public static class Rounds
             var sent = await messages.Round(ct);
             if (sent > 0)
                 log.LogInformation("Sent {Count} messages to people and families.", sent);
+        }
+    }
+
+    [DisallowConcurrentExecution]
+    private sealed class RetentionRound(Homeward.Retention.ApplyRetention retention, ILogger<RetentionRound> log) : RoundJob(log)
+    {
+        protected override string Failed => "Applying the retention schedule failed";
+
+        protected override async Task Run(CancellationToken ct)
+        {
+            foreach (var done in (await retention.Run(ct)).Where(a => a.Count > 0))
+                log.LogInformation("Retention: {Rule}, {Count} {What}.", done.Rule, done.Count,
+                    done.Action == Homeward.Retention.RetentionAction.Review ? "due for review" : "deleted");
         }
     }
 }
