@@ -85,6 +85,7 @@ public static class HomewardServices
         services.AddScoped<Care.DescribeGoal>();
         services.AddScoped<UrgentResponse.RecordUrgentAssessment>();
         services.AddScoped<Retention.ApplyRetention>();
+        services.AddScoped<People.SubjectAccessRequests.SubjectAccessRequests>();
         services.AddScoped<Care.RecordMeasure>();
         services.AddScoped<Care.HoldReview>();
         services.AddScoped<Care.SignpostSupport>();

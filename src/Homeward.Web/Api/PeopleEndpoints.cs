@@ -111,6 +111,55 @@ public static class PeopleEndpoints
         .Needs(Right.ReadAudit)
         .WithSummary("The audit trail (managers), newest first, by person or user");
 
+        var requests = app.MapGroup("/api/subject-access-requests").WithTags("Audit");
+        requests.MapPost("/", async (Homeward.People.SubjectAccessRequests.SubjectAccessRequests.OpenInput body,
+                Homeward.People.SubjectAccessRequests.SubjectAccessRequests handler, HttpContext http, CancellationToken ct) =>
+            {
+                var request = await handler.Open(body, http.Actor(), ct);
+                ETags.Set(http.Response, request.Version);
+                return TypedResults.Created($"/api/subject-access-requests/{request.Id}", request);
+            })
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("Open a subject access request: the person (nhsNumber), who asked (requester), the day it arrived (receivedOn); answers with the readable document for review")
+        .ProducesValidationProblem();
+        requests.MapGet("/{id:guid}", async (Guid id, Homeward.People.SubjectAccessRequests.SubjectAccessRequests handler, HttpContext http, CancellationToken ct) =>
+            {
+                var request = await handler.Read(id, http.Actor(), ct);
+                ETags.Set(http.Response, request.Version);
+                return TypedResults.Ok(request);
+            })
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("A subject access request and its document: lines about someone else are marked thirdParty; once released, withheld lines are replaced");
+        requests.MapPut("/{id:guid}/withheld", async (Guid id, Homeward.People.SubjectAccessRequests.SubjectAccessRequests.WithholdInput body,
+                Homeward.People.SubjectAccessRequests.SubjectAccessRequests handler, HttpContext http, CancellationToken ct) =>
+            {
+                var request = await handler.Withhold(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+                ETags.Set(http.Response, request.Version);
+                return TypedResults.Ok(request);
+            })
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("Withhold lines about someone else (keys from the document's thirdParty lines) with the reason; replaces the last choice. Needs If-Match")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        requests.MapPost("/{id:guid}/release", async (Guid id, Homeward.People.SubjectAccessRequests.SubjectAccessRequests handler, HttpContext http, CancellationToken ct) =>
+            {
+                var request = await handler.Release(id, ETags.IfMatch(http.Request), http.Actor(), ct);
+                ETags.Set(http.Response, request.Version);
+                return TypedResults.Ok(request);
+            })
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("Release the document: from now on it is read with the withheld lines replaced, and no longer changes. Needs If-Match")
+        .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        requests.MapGet("/{id:guid}/document.pdf", async (Guid id, Homeward.People.SubjectAccessRequests.SubjectAccessRequests handler, HttpContext http, CancellationToken ct) =>
+            {
+                var request = await handler.Read(id, http.Actor(), ct);
+                if (request.Status != Homeward.People.SubjectAccessRequests.SubjectAccessStatus.Released)
+                    throw new Homeward.Common.InvalidTransitionException("The document is released as a PDF once the privacy officer has reviewed it and released it.");
+                return Results.File(DocumentPdf.Write(request.Document, $"Subject access request received {request.ReceivedOn:d MMMM yyyy}"),
+                    "application/pdf", $"subject-access-{request.ReceivedOn:yyyy-MM-dd}-{request.Id.ToString()[..8]}.pdf");
+            })
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("The released document as a PDF, withheld lines replaced (409 before release)");
+
         app.MapGet("/api/retention", async (Homeward.Retention.ApplyRetention retention, CancellationToken ct) =>
             TypedResults.Ok(new { rules = Homeward.Retention.RetentionSchedule.Rules, dueForReview = (await retention.DueForReview(ct)).Count }))
         .WithTags("Audit")

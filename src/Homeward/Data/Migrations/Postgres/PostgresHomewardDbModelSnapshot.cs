@@ -2174,6 +2174,63 @@ namespace Homeward.Data.Migrations.Postgres
                     b.ToTable("PostcodeLocations");
                 });
 
+            modelBuilder.Entity("Homeward.People.SubjectAccessRequests.SubjectAccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Requester")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Withheld")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("WithheldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("SubjectAccessRequests", (string)null);
+                });
+
             modelBuilder.Entity("Homeward.Planning.PlanningRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3771,6 +3828,15 @@ namespace Homeward.Data.Migrations.Postgres
                     b.HasOne("Homeward.Access.Locality", null)
                         .WithMany()
                         .HasForeignKey("LocalityId");
+                });
+
+            modelBuilder.Entity("Homeward.People.SubjectAccessRequests.SubjectAccessRequest", b =>
+                {
+                    b.HasOne("Homeward.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Homeward.Referrals.Referral", b =>
