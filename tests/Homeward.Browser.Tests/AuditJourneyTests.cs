@@ -59,6 +59,59 @@ public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     [Fact]
+    public async Task A_privacy_officer_answers_a_subject_access_request_withholding_what_is_about_the_carer()
+    {
+        var person = new Person
+        {
+            NhsNumber = NhsNumber.Parse("9990001243"), GivenName = "Sadie", FamilyName = "Requester", DateOfBirth = new DateOnly(1939, 8, 9),
+            AddressLine1 = "7 Mill Lane", Town = "Northvale", Postcode = Postcode.Parse("NV1 2AB"), CreatedAt = DateTimeOffset.UtcNow,
+            CarerName = "Colin Requester", CarerRelationship = "Son", CarerPhone = "07700 900456",
+        };
+        await using (var db = app.Db())
+        {
+            db.People.Add(person);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var page = await app.SignedIn(Role.PrivacyOfficer, "/audit");
+        await page.GotoAsync("/audit/subject-access");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the request" }).ClickAsync();
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("NHS number");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter who asked");
+        await page.AssertAccessible();
+        await page.GetByLabel("Their NHS number").FillAsync("999 000 1243");
+        await page.GetByLabel("Who asked").FillAsync("Sadie Requester, by e-mail");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the request" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("In review");
+        var document = page.GetByTestId("document");
+        await Assertions.Expect(document).ToContainTextAsync("Everything Homeward holds about Sadie Requester");
+        await Assertions.Expect(document.Locator("[data-key='carer.phone']")).ToContainTextAsync("07700 900456");
+        await page.AssertAccessible();
+        // Withholding needs a reason; then the carer's number is withheld and the document released.
+        await page.GetByLabel("Unpaid carer's phone: 07700 900456").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save what is withheld" }).ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Say why these lines are withheld");
+        await page.GetByLabel("Unpaid carer's phone: 07700 900456").CheckAsync();
+        await page.GetByLabel("Why they are withheld").FillAsync("Colin has not agreed to his number being shared");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save what is withheld" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("1 line is withheld");
+        await Assertions.Expect(document.Locator("[data-key='carer.phone']")).ToContainTextAsync("To be withheld");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Release the document" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Released");
+        await Assertions.Expect(document.Locator("[data-key='carer.phone']")).ToContainTextAsync("[Withheld: information about someone else]");
+        await Assertions.Expect(document).Not.ToContainTextAsync("900456");
+        await page.AssertAccessible();
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("pdf").ClickAsync());
+        Assert.EndsWith(".pdf", pdf.SuggestedFilename, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync((await pdf.PathAsync())!, TestContext.Current.CancellationToken);
+        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+        await page.SetViewportSizeAsync(375, 800);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The document is wider than a phone");
+        await page.AssertAccessible();
+    }
+
+    [Fact]
     public async Task A_hospital_breaks_the_glass_for_someone_it_did_not_refer_and_the_privacy_officer_reviews_it()
     {
         var person = new Person

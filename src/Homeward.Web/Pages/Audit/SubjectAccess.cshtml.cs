@@ -10,18 +10,45 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Homeward.Web.Pages.Audit;
 
-/// <summary>A subject access request answered from the web: the NHS number in, everything held about the person out, as a JSON file.</summary>
+/// <summary>
+/// Subject access requests: opening one (then reviewed on its own page), the requests waiting, and a machine-readable
+/// copy of everything held as a JSON file.
+/// </summary>
 [Needs(Right.AnswerSubjectAccess)]
-public sealed class SubjectAccessModel(SubjectAccess subjectAccess) : PageModel
+public sealed class SubjectAccessModel(SubjectAccess subjectAccess, Homeward.People.SubjectAccessRequests.SubjectAccessRequests requests) : PageModel
 {
+    /// <summary>Problems with opening a request, and with the JSON download (each form its own).</summary>
     public FormErrors Errors { get; private set; } = new();
+    public FormErrors JsonErrors { get; private set; } = new();
     public string? Typed { get; private set; }
+    public IReadOnlyList<Homeward.People.SubjectAccessRequests.SubjectAccessRequests.Waiting> Waiting { get; private set; } = [];
+    private IFormCollection? _opened;
 
-    public void OnGet()
+    public string? TypedOpen(string field) => _opened?[field].ToString();
+
+    public async Task OnGetAsync(CancellationToken ct) => Waiting = await requests.InReview(HttpContext.Actor(), ct);
+
+    public async Task<IActionResult> OnPostOpenAsync(string? nhsNumber, string? requester, string? receivedOn, CancellationToken ct)
     {
+        try
+        {
+            var request = await requests.Open(new(nhsNumber, requester, receivedOn), HttpContext.Actor(), ct);
+            return Redirect($"/audit/subject-access/{request.Id}");
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors = new FormErrors();
+            foreach (var (field, messages) in e.ForPeople)
+                foreach (var message in messages)
+                    Errors.Add($"open-{field}", message);
+            _opened = Request.Form;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Waiting = await requests.InReview(HttpContext.Actor(), ct);
+            return Page();
+        }
     }
 
-    public async Task<IActionResult> OnPostAsync(string? nhsNumber, CancellationToken ct)
+    public async Task<IActionResult> OnPostJsonAsync(string? nhsNumber, CancellationToken ct)
     {
         try
         {
@@ -31,8 +58,9 @@ public sealed class SubjectAccessModel(SubjectAccess subjectAccess) : PageModel
         }
         catch (ValidationFailedException e)
         {
-            (Errors, Typed) = (FormErrors.From(e.ForPeople), nhsNumber);
+            (JsonErrors, Typed) = (FormErrors.From(e.ForPeople), nhsNumber);
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            Waiting = await requests.InReview(HttpContext.Actor(), ct);
             return Page();
         }
     }
