@@ -326,6 +326,61 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "break-glass-review.png") });
     }
 
+    /// <summary>The rapid response record, a goal's levels, a subject access request in review and released (-- --filter-method "*clinical_safety*").</summary>
+    [Fact]
+    public async Task Take_the_clinical_safety_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        async Task<string> FirstEpisode(string query)
+        {
+            await page.GotoAsync($"/board?{query}");
+            return (await page.GetByTestId("board-row").First.Locator("a[href^='/episodes/']").Last.GetAttributeAsync("href"))!;
+        }
+        await page.GotoAsync(await FirstEpisode("route=UrgentCommunityResponse&status=Active") + "/care");
+        await page.Locator("#urgent").ScreenshotAsync(new() { Path = Path.Combine(Folder, "ucr-record.png") });
+
+        await page.GotoAsync("/board?route=HospitalDischarge&status=Active&pathway=P1");
+        var episodes = new List<string>();
+        foreach (var link in await page.GetByTestId("board-row").Locator("a[href^='/episodes/']").AllAsync())
+            episodes.Add((await link.GetAttributeAsync("href"))!);
+        foreach (var episode in episodes.Distinct().Take(20))
+        {
+            await page.GotoAsync(episode + "/care");
+            if (await page.Locator("[data-goal] [data-testid=levels]").CountAsync() > 0)
+                break;
+        }
+        var goal = page.Locator("[data-goal]").First;
+        await goal.GetByTestId("levels").Locator("summary").ClickAsync();
+        await goal.Locator("summary", new() { HasText = "Score the goal" }).ClickAsync();
+        await page.Locator("#goals").ScreenshotAsync(new() { Path = Path.Combine(Folder, "goal-levels.png") });
+
+        await page.GotoAsync("/board?status=Active");
+        var nhs = await page.GetByTestId("board-row").First.GetAttributeAsync("data-nhs-number");
+        await page.Context.ClearCookiesAsync();
+        await SignIn(page, "privacy@demo.homeward", "**/audit**");
+        await page.GotoAsync("/audit/subject-access");
+        await page.GetByLabel("Their NHS number").FillAsync(nhs!);
+        await page.GetByLabel("Who asked").FillAsync("The person, by letter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the request" }).ClickAsync();
+        await page.GetByTestId("document").WaitForAsync();
+        await page.EvaluateAsync("() => document.querySelector('h2').scrollIntoView()");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "subject-access-review.png") });
+        var thirdParty = page.Locator("#withhold input[type=checkbox]");
+        if (await thirdParty.CountAsync() > 0)
+        {
+            await thirdParty.First.CheckAsync();
+            await page.GetByLabel("Why they are withheld").FillAsync("The person named has not agreed to their details being shared");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save what is withheld" }).ClickAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Release the document" }).ClickAsync();
+        await page.GetByTestId("pdf").WaitForAsync();
+        await page.EvaluateAsync("() => document.getElementById('document-title').scrollIntoView()");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "subject-access-document.png") });
+    }
+
     private static async Task SignIn(IPage page, string user, string landing = "**/attention**")
     {
         await page.GotoAsync("/account/login");
