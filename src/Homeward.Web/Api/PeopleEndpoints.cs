@@ -154,8 +154,8 @@ public static class PeopleEndpoints
                 var request = await handler.Read(id, http.Actor(), ct);
                 if (request.Status != Homeward.People.SubjectAccessRequests.SubjectAccessStatus.Released)
                     throw new Homeward.Common.InvalidTransitionException("The document is released as a PDF once the privacy officer has reviewed it and released it.");
-                return Results.File(DocumentPdf.Write(request.Document, $"Subject access request received {request.ReceivedOn:d MMMM yyyy}"),
-                    "application/pdf", $"subject-access-{request.ReceivedOn:yyyy-MM-dd}-{request.Id.ToString()[..8]}.pdf");
+                var (pdf, name) = DocumentPdf.Of(request);
+                return Results.File(pdf, "application/pdf", name);
             })
         .Needs(Right.AnswerSubjectAccess)
         .WithSummary("The released document as a PDF, withheld lines replaced (409 before release)");

@@ -15,6 +15,11 @@ public static class DocumentPdf
 {
     private const double Margin = 50, Size = 10, Leading = 14;
 
+    /// <summary>A released subject access request's document: its PDF and the file name it is sent as.</summary>
+    public static (byte[] Pdf, string FileName) Of(SubjectAccessRequestView request) =>
+        (Write(request.Document, $"Subject access request received {request.ReceivedOn:d MMMM yyyy}"),
+         $"subject-access-{request.ReceivedOn:yyyy-MM-dd}-{request.Id.ToString()[..8]}.pdf");
+
     public static byte[] Write(Document document, string footer)
     {
         var builder = new PdfDocumentBuilder();

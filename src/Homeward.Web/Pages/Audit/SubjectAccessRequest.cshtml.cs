@@ -42,7 +42,7 @@ public sealed class SubjectAccessRequestModel(SubjectAccessRequests requests) : 
         await Load(ct);
         if (Answer.Status != SubjectAccessStatus.Released)
             return Redirect(Here);
-        return File(DocumentPdf.Write(Answer.Document, $"Subject access request received {Answer.ReceivedOn:d MMMM yyyy}"), "application/pdf",
-            $"subject-access-{Answer.ReceivedOn:yyyy-MM-dd}-{Answer.Id.ToString()[..8]}.pdf");
+        var (pdf, name) = DocumentPdf.Of(Answer);
+        return File(pdf, "application/pdf", name);
     }
 }

@@ -172,10 +172,7 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
     {
         if (string.IsNullOrWhiteSpace(typed) || outcome != nameof(RecordVisit.Outcome.Done))
             return null;
-        if (TimeOnly.TryParse(typed, System.Globalization.CultureInfo.InvariantCulture, out var time))
-            return London.At(date, time).ToString("O");
-        problems.Add(field, "Enter a time like 09:30.");
-        return null;
+        return Homeward.Web.Infrastructure.ClockTime.On(problems, field, typed, date, "Enter a time like 09:30.");
     }
 
     public Task<IActionResult> OnPostUrgentAsync([FromServices] Homeward.UrgentResponse.RecordUrgentAssessment record,

@@ -54,11 +54,8 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
             {
                 var problems = new Problems();
                 var day = string.IsNullOrWhiteSpace(arrivedOn) ? London.Today(clock) : problems.Date("arrivedOn", arrivedOn, "the day you arrived", required: true);
-                if (!TimeOnly.TryParseExact(arrivedTime?.Trim(), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
-                        System.Globalization.DateTimeStyles.None, out var time))
-                    problems.Add("at", "Enter the time you arrived like 09:30 (24-hour clock).");
+                at = ClockTime.On(problems, "at", arrivedTime, day ?? London.Today(clock), "Enter the time you arrived like 09:30 (24-hour clock).");
                 problems.ThrowIfAny();
-                at = London.At(day!.Value, time).ToString("O");
             }
             var episode = await change.Handle(Id, new ChangeEpisode.StartStep(dischargedOn) { At = at }, version, HttpContext.Actor(), ct);
             return $"Done: start. The episode is now {episode.Status}.";

@@ -38,13 +38,11 @@ public static class SubjectAccessDocument
         // "Harper Hale (hub coordinator), Wessex Vale Council": the role once, even when the name carries it.
         string Staff(string userName, Access.Role role, Guid organisation)
         {
-            var (named, roleWords) = (Who(userName), Words(role.ToString()).ToLowerInvariant());
+            var (named, roleWords) = (Who(userName), Words.Of(role.ToString()).ToLowerInvariant());
             return (named.Contains(roleWords, StringComparison.OrdinalIgnoreCase) ? named : $"{named} ({roleWords})") + $", {Org(organisation)}";
         }
         string When(DateTimeOffset at) => SubjectAccessDocumentText.When(at);
         string Day(DateOnly day) => day.ToString("d MMMM yyyy");
-        static string Words(string name) => System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant() is var w && w.Length > 0
-            ? char.ToUpperInvariant(w[0]) + w[1..] : w;
 
         var p = export.Person;
         var about = new List<DocumentLine>
@@ -58,7 +56,7 @@ public static class SubjectAccessDocument
         if (p.Contact.MobilePhone is { } mobile) about.Add(new("person.mobile", "Mobile", mobile));
         if (p.Contact.Email is { } email) about.Add(new("person.email", "E-mail", email));
         if (p.Contact.AccessToHome is { } access) about.Add(new("person.accessToHome", "Getting into the home", access));
-        about.Add(new("person.consent", "Consent to share", Words(p.Consent.ToString())));
+        about.Add(new("person.consent", "Consent to share", Words.Of(p.Consent.ToString())));
         if (p.UnpaidCarer is { } carer)
         {
             about.Add(new("carer.name", "Unpaid carer", $"{carer.Name}{(carer.Relationship is null ? "" : $" ({carer.Relationship})")}", ThirdParty: true));
@@ -72,7 +70,7 @@ public static class SubjectAccessDocument
             var lines = new List<DocumentLine>
             {
                 new($"referral.{r.Id}.received", "Received", When(r.ReceivedAt)),
-                new($"referral.{r.Id}.route", "How you were referred", Words(r.Route.ToString())),
+                new($"referral.{r.Id}.route", "How you were referred", Words.Of(r.Route.ToString())),
                 new($"referral.{r.Id}.reason", "Reason", r.Reason),
                 new($"referral.{r.Id}.referrer", "Referred by", $"{r.ReferrerName}{(r.ReferrerOrganisation is null ? "" : $", {r.ReferrerOrganisation}")}", ThirdParty: true),
             };
@@ -90,13 +88,13 @@ public static class SubjectAccessDocument
             var v = e.Episode;
             var lines = new List<DocumentLine>
             {
-                new($"episode.{v.Id}.status", "Where it stands", Words(v.Status.ToString())),
+                new($"episode.{v.Id}.status", "Where it stands", Words.Of(v.Status.ToString())),
             };
-            if (v.Service is { } service) lines.Add(new($"episode.{v.Id}.service", "Service", Words(service.ToString())));
+            if (v.Service is { } service) lines.Add(new($"episode.{v.Id}.service", "Service", Words.Of(service.ToString())));
             if (v.StartedAt is { } started) lines.Add(new($"episode.{v.Id}.started", "Care started", When(started)));
             if (v.EndedAt is { } ended) lines.Add(new($"episode.{v.Id}.ended", "Care ended", When(ended)));
             foreach (var step in e.Timeline)
-                lines.Add(new($"episode.{v.Id}.event.{step.Id}", When(step.At), $"{Words(step.Type.ToString())}, by {Staff(step.ActorName, step.ActorRole, step.ActorOrganisationId)}"));
+                lines.Add(new($"episode.{v.Id}.event.{step.Id}", When(step.At), $"{Words.Of(step.Type.ToString())}, by {Staff(step.ActorName, step.ActorRole, step.ActorOrganisationId)}"));
             var c = e.CareRecord;
             if (c.Assessment is { } a)
                 lines.Add(new($"episode.{v.Id}.whatMatters", "What matters to you", a.WhatMatters));
@@ -107,11 +105,11 @@ public static class SubjectAccessDocument
             foreach (var m in c.MeasureChanges)
                 lines.Add(new($"episode.{v.Id}.measure.{m.Measure}", m.Name, $"at the start {m.Start?.ToString("0.##") ?? "not taken"}, at the end {m.End?.ToString("0.##") ?? "not taken"}"));
             foreach (var visit in c.Visits.Where(x => x.Status != Visits.VisitStatus.Planned))
-                lines.Add(new($"episode.{v.Id}.visit.{visit.Id}", $"Visit, {Day(visit.Date)}", Words(visit.Status.ToString()) + (visit.Notes is null ? "" : $": {visit.Notes}")));
+                lines.Add(new($"episode.{v.Id}.visit.{visit.Id}", $"Visit, {Day(visit.Date)}", Words.Of(visit.Status.ToString()) + (visit.Notes is null ? "" : $": {visit.Notes}")));
             if (c.Carer is { } involved)
                 lines.Add(new($"episode.{v.Id}.carer", "Your unpaid carer, as recorded", involved.Name + (involved.Phone is null ? "" : $", {involved.Phone}") + (involved.Email is null ? "" : $", {involved.Email}"), ThirdParty: true));
             foreach (var b in e.Bookings)
-                lines.Add(new($"episode.{v.Id}.booking.{b.Id}", "Place booked", $"{b.Service}, {Day(b.StartDate)} to {Day(b.EndDate)} ({Words(b.Status.ToString()).ToLowerInvariant()})"));
+                lines.Add(new($"episode.{v.Id}.booking.{b.Id}", "Place booked", $"{b.Service}, {Day(b.StartDate)} to {Day(b.EndDate)} ({Words.Of(b.Status.ToString()).ToLowerInvariant()})"));
             sections.Add(new($"Episode of care {i}", lines));
         }
 

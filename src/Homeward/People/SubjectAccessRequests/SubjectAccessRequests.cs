@@ -84,7 +84,8 @@ public sealed class SubjectAccessRequests(HomewardDb db, SubjectAccess subjectAc
         request.Withhold(keys, reason);
         db.AuditEntries.Add(AuditEntry.For(actor, "subject-access.withhold", request.PersonId, request.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        return await Read(id, actor, ct);
+        // In review the document does not change with what is withheld: the one just read answers, not a second whole read.
+        return current with { Withheld = [.. request.WithheldKeys.Order()], WithheldReason = request.WithheldReason, Version = request.Version };
     }
 
     public async Task<SubjectAccessRequestView> Release(Guid id, int? expectedVersion, Actor actor, CancellationToken ct)
