@@ -86,6 +86,9 @@ public static class HomewardServices
         services.AddScoped<UrgentResponse.RecordUrgentAssessment>();
         services.AddScoped<Retention.ApplyRetention>();
         services.AddScoped<People.SubjectAccessRequests.SubjectAccessRequests>();
+        services.AddScoped<People.RightsRequests.OpenRightsRequest>();
+        services.AddScoped<People.RightsRequests.AnswerRightsRequest>();
+        services.AddScoped<People.RightsRequests.ReadRightsRequests>();
         services.AddScoped<Care.RecordMeasure>();
         services.AddScoped<Care.HoldReview>();
         services.AddScoped<Care.SignpostSupport>();

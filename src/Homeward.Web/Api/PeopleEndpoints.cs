@@ -2,6 +2,7 @@ using Homeward.Access;
 using Homeward.Audit;
 using Homeward.Hub;
 using Homeward.People;
+using Homeward.People.RightsRequests;
 using Homeward.Web.Auth;
 using Homeward.Web.Infrastructure;
 
@@ -159,6 +160,39 @@ public static class PeopleEndpoints
             })
         .Needs(Right.AnswerSubjectAccess)
         .WithSummary("The released document as a PDF, withheld lines replaced (409 before release)");
+
+        var rights = app.MapGroup("/api/rights-requests").WithTags("Audit");
+        rights.MapPost("/", async (OpenRightsRequest.Input body, OpenRightsRequest handler, HttpContext http, CancellationToken ct) =>
+            {
+                var request = await handler.Handle(body, http.Actor(), ct);
+                ETags.Set(http.Response, request.Version);
+                return TypedResults.Created($"/api/rights-requests/{request.Id}", request);
+            })
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("Record a request to correct a record (kind rectification) or restrict its use (kind restriction, with its article 18(1) ground): the person (nhsNumber), who asked, the day it arrived, what they say (statement)")
+        .WithDescription("A restriction is in force from the moment it is recorded: the person's record shows it to everyone, and only a manager changes their details (at the privacy officer's request) until it is lifted. A correction waits for an answer.")
+        .ProducesValidationProblem();
+        rights.MapGet("/", async (ReadRightsRequests handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Current(http.Actor(), ct)))
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("Corrections still to answer and restrictions in force, oldest first");
+        rights.MapGet("/{id:guid}", async (Guid id, ReadRightsRequests handler, HttpContext http, CancellationToken ct) =>
+            {
+                var request = await handler.Handle(id, http.Actor(), ct);
+                ETags.Set(http.Response, request.Version);
+                return TypedResults.Ok(request);
+            })
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("One rights request, with what may be done next");
+        rights.MapPost("/{id:guid}/answer", async (Guid id, AnswerRightsRequest.Input body, AnswerRightsRequest handler, HttpContext http, CancellationToken ct) =>
+            {
+                var request = await handler.Handle(id, body, ETags.IfMatch(http.Request), http.Actor(), ct);
+                ETags.Set(http.Response, request.Version);
+                return TypedResults.Ok(request);
+            })
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("Answer it: corrected (say what was changed) or declined (say why; their statement stays with the record); a restriction lifted (say why, and personToldOn). Needs If-Match")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         app.MapGet("/api/retention", async (Homeward.Retention.ApplyRetention retention, CancellationToken ct) =>
             TypedResults.Ok(new { rules = Homeward.Retention.RetentionSchedule.Rules, dueForReview = (await retention.DueForReview(ct)).Count }))

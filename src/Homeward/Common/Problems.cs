@@ -89,10 +89,10 @@ public sealed partial class Problems
         return null;
     }
 
-    /// <summary>A calendar date in ISO form (yyyy-MM-dd).</summary>
     /// <summary>The days Homeward works with: nobody alive was born before the first, no plan runs past the last.</summary>
     public static readonly DateOnly EarliestDate = new(1900, 1, 1), LatestDate = new(2199, 12, 31);
 
+    /// <summary>A calendar date in ISO form (yyyy-MM-dd).</summary>
     public DateOnly? Date(string field, string? value, string label, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))

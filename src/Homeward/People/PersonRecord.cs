@@ -16,7 +16,9 @@ public sealed class PersonRecord(HomewardDb db, AccessScope scope, TimeProvider 
 
     public sealed record TimelineEntry(DateTimeOffset At, Guid EpisodeId, EpisodeEventType Type, string ActorName, Role ActorRole, string? Detail);
 
-    public sealed record View(PersonView Person, string? Locality, IReadOnlyList<EpisodeLine> Episodes, IReadOnlyList<TimelineEntry> Timeline);
+    /// <param name="Rights">Restrictions in force and corrections declined: everyone reading the record sees them first.</param>
+    public sealed record View(PersonView Person, string? Locality, IReadOnlyList<EpisodeLine> Episodes, IReadOnlyList<TimelineEntry> Timeline,
+        IReadOnlyList<RightsRequests.RightsNotice> Rights);
 
     public async Task<View> Handle(Guid id, Actor actor, CancellationToken ct)
     {
@@ -40,8 +42,10 @@ public sealed class PersonRecord(HomewardDb db, AccessScope scope, TimeProvider 
             .OrderByDescending(v => v.At).ThenByDescending(v => v.Id).Take(500)
             .Select(v => new TimelineEntry(v.At, v.EpisodeId, v.Type, v.ActorName, v.ActorRole, v.Detail)).ToListAsync(ct);
 
+        var rights = await RightsRequests.ReadRightsRequests.Notices(db, id, ct);
+
         db.AuditEntries.Add(AuditEntry.For(actor, "person.record", id, id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        return new View(PersonView.From(person), locality, episodes, events);
+        return new View(PersonView.From(person), locality, episodes, events, rights);
     }
 }

@@ -38,6 +38,7 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
         actor.Demand(Right.EditReferral, id);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("person", id);
         await scope.DemandToChange(actor, id, "person.update", "person", id, ct);
+        await RightsRequests.ReadRightsRequests.DemandUnrestricted(db, actor, id, ct);
         Versions.Demand("person", person.Version, expectedVersion, "person's record");
 
         var now = clock.GetUtcNow();

@@ -28,19 +28,9 @@ public sealed class SubjectAccessRequests(HomewardDb db, SubjectAccess subjectAc
         actor.Demand(Right.AnswerSubjectAccess);
         var now = clock.GetUtcNow();
         var problems = new Problems();
-        Guid? personId = null;
-        if (!NhsNumber.TryParse(input.NhsNumber, out var number, out var error))
-            problems.Add("nhsNumber", error!);
-        else
-        {
-            personId = await db.People.AsNoTracking().Where(p => p.NhsNumber == number).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
-            if (personId is null)
-                problems.Add("nhsNumber", "Nobody with that NHS number is held: nothing to send but that answer.");
-        }
-        var requester = problems.Required("requester", input.Requester, 500, "who asked (the person, or their representative and on what authority)");
-        var received = problems.Date("receivedOn", input.ReceivedOn, "the day the request arrived", required: false) ?? London.DateOf(now);
-        if (received > London.DateOf(now))
-            problems.Add("receivedOn", "The day the request arrived cannot be in the future.");
+        var personId = await PrivacyRequestFields.Person(db, problems, "nhsNumber", input.NhsNumber, ct);
+        var requester = PrivacyRequestFields.Requester(problems, input.Requester);
+        var received = PrivacyRequestFields.ReceivedOn(problems, input.ReceivedOn, London.DateOf(now));
         problems.ThrowIfAny();
 
         var request = new SubjectAccessRequest { PersonId = personId!.Value, Requester = requester, ReceivedOn = received, OpenedAt = now, OpenedBy = actor.UserName };
