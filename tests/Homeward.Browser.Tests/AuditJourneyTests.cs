@@ -125,6 +125,63 @@ public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     [Fact]
+    public async Task A_privacy_officer_records_a_restriction_the_hub_sees_it_and_cannot_change_the_details_until_it_is_lifted()
+    {
+        var person = new Person
+        {
+            NhsNumber = NhsNumber.Parse("9990001251"), GivenName = "Rhoda", FamilyName = "Restrict", DateOfBirth = new DateOnly(1940, 2, 3),
+            AddressLine1 = "9 Mill Lane", Town = "Northvale", Postcode = Postcode.Parse("NV1 2AB"), CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await using (var db = app.Db())
+        {
+            db.People.Add(person);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var page = await app.SignedIn(Role.PrivacyOfficer, "/audit");
+        await page.GotoAsync("/audit/rights");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).ClickAsync();
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("which right they are using");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter who asked");
+        await page.AssertAccessible();
+        await page.GetByLabel("Restrict its use").CheckAsync();
+        await page.GetByLabel("Their NHS number").FillAsync("999 000 1251");
+        await page.GetByLabel("Who asked").FillAsync("Rhoda Restrict, by letter");
+        await page.GetByLabel("What they say, in their words").FillAsync("The referral says I refused care: I did not. Stop using it until you check.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("the ground for restriction");
+        await Assertions.Expect(page.GetByLabel("Who asked")).ToHaveValueAsync("Rhoda Restrict, by letter");
+        await page.GetByLabel("They contest its accuracy").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("In force");
+        await page.AssertAccessible();
+        var request = page.Url;
+
+        // The hub sees the restriction on the record, and its change of details is refused with the reason, nothing typed lost.
+        var hub = await app.SignedIn(Role.HubCoordinator);
+        await hub.GotoAsync($"/people/{person.Id}");
+        await Assertions.Expect(hub.GetByTestId("rights-restricted")).ToContainTextAsync("I did not");
+        await hub.GotoAsync($"/people/{person.Id}/edit");
+        await hub.GetByLabel("Town").FillAsync("Southmere");
+        await hub.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+        await Assertions.Expect(hub.GetByTestId("notice")).ToContainTextAsync("restricted");
+        await Assertions.Expect(hub.GetByLabel("Town")).ToHaveValueAsync("Southmere");
+        await hub.AssertAccessible();
+
+        // Lifting needs the reason and the day the person was told.
+        await page.GotoAsync(request);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the answer" }).ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("why the restriction is lifted");
+        await Assertions.Expect(summary).ToContainTextAsync("the day the person was told");
+        await page.GetByLabel("Why it is lifted").FillAsync("Checked with the ward: the referral was wrong and has been corrected");
+        await page.GetByLabel("Day the person was told it would be lifted").FillAsync(DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the answer" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Lifted");
+        await hub.GotoAsync($"/people/{person.Id}");
+        await Assertions.Expect(hub.GetByTestId("rights-restricted")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_hospital_breaks_the_glass_for_someone_it_did_not_refer_and_the_privacy_officer_reviews_it()
     {
         var person = new Person

@@ -26,8 +26,12 @@ public sealed class SubjectAccess(HomewardDb db, GetCareRecord careRecords, Time
     /// <summary>One access to the person's record: who (name, role, organisation), what, when, and whether it was allowed.</summary>
     public sealed record Access(DateTimeOffset At, string UserName, Role Role, Guid OrganisationId, string Action, AuditOutcome Outcome);
 
+    /// <summary>A request they made to correct their record or restrict its use, and its answer.</summary>
+    public sealed record RightsPart(DateOnly ReceivedOn, RightsRequests.RightsRequestKind Kind, string Statement, RightsRequests.RightsRequestStatus Status,
+        string? Answer);
+
     public sealed record Export(DateTimeOffset MadeAt, string MadeBy, PersonView Person, IReadOnlyList<ReferralView> Referrals,
-        IReadOnlyList<EpisodePart> Episodes, IReadOnlyList<Access> Accesses);
+        IReadOnlyList<EpisodePart> Episodes, IReadOnlyList<Access> Accesses, IReadOnlyList<RightsPart> Rights);
 
     /// <summary>
     /// Reads every record of the person directly, with the same views the record pages use, whoever in the partnership
@@ -75,8 +79,10 @@ public sealed class SubjectAccess(HomewardDb db, GetCareRecord careRecords, Time
         var accesses = await db.AuditEntries.AsNoTracking()
             .Where(a => a.PersonId == personId || db.AuditPeople.Any(s => s.AuditEntryId == a.Id && s.PersonId == personId)).OrderBy(a => a.Id)
             .Select(a => new Access(a.At, a.UserName, a.Role, a.OrganisationId, a.Action, a.Outcome)).ToListAsync(ct);
+        var rights = await db.RightsRequests.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.OpenedAt)
+            .Select(r => new RightsPart(r.ReceivedOn, r.Kind, r.Statement, r.Status, r.Answer)).ToListAsync(ct);
         db.AuditEntries.Add(AuditEntry.For(actor, "person.subject-access", personId, personId, now));
         await db.SaveChangesAsync(ct);
-        return new Export(now, actor.UserName, person, referrals, episodes, accesses);
+        return new Export(now, actor.UserName, person, referrals, episodes, accesses, rights);
     }
 }

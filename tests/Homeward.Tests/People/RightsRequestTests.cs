@@ -132,5 +132,13 @@ public sealed class RightsRequestTests(ApiFactory app) : IClassFixture<ApiFactor
         Assert.Single((await Record(await app.ClientFor(Role.HubCoordinator), personId)).GetProperty("rights").EnumerateArray());
         await (await officer.PostJson($"/api/rights-requests/{corrected.Str("id")}/answer", new { decision = "Declined", answer = "No" }, "\"2\""))
             .Expect(HttpStatusCode.BadRequest);
+
+        // Their requests are part of what is held about them.
+        var access = await (await officer.PostJson("/api/subject-access-requests", new { nhsNumber = nhs, requester = "Herself" })).Expect(HttpStatusCode.Created);
+        var section = access.GetProperty("document").GetProperty("sections").EnumerateArray()
+            .Single(x => x.Str("heading") == "Your requests to correct your record or restrict its use");
+        Assert.Equal(["\"The assessment says I fell twice; I fell once\": declined (The assessing therapist recorded what the person's daughter reported at the time)",
+            "\"My GP practice is wrong\": corrected (GP practice changed to Y00002 on her details)"],
+            section.GetProperty("lines").EnumerateArray().Select(l => l.Str("text")));
     }
 }

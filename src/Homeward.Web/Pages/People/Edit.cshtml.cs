@@ -23,6 +23,8 @@ public sealed class EditModel(GetPerson people, UpdatePerson update) : PageModel
     public int Version { get; private set; }
     public FormErrors Errors { get; private set; } = new();
     public PersonInput? TheirsWon { get; private set; }
+    /// <summary>Why the change was refused as a whole (a restriction in force), what was typed kept.</summary>
+    public string? Refused { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +45,12 @@ public sealed class EditModel(GetPerson people, UpdatePerson update) : PageModel
             (Input, Version, Errors) = (input, version, FormErrors.From(e.ForPeople.ToDictionary(x => "person." + x.Key, x => x.Value)));
             Current = await people.Handle(Id, HttpContext.Actor(), ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (InvalidTransitionException e)
+        {
+            (Input, Version, Refused) = (input, version, e.Message);
+            Current = await people.Handle(Id, HttpContext.Actor(), ct);
+            Response.StatusCode = StatusCodes.Status409Conflict;
         }
         catch (StaleVersionException)
         {

@@ -113,6 +113,15 @@ public static class SubjectAccessDocument
             sections.Add(new($"Episode of care {i}", lines));
         }
 
+        if (export.Rights.Count > 0)
+            sections.Add(new("Your requests to correct your record or restrict its use", [.. export.Rights.Select((r, i) => new DocumentLine($"rights.{i}",
+                $"{(r.Kind == RightsRequests.RightsRequestKind.Restriction ? "Restriction" : "Correction")} asked for on {Day(r.ReceivedOn)}",
+                $"\"{r.Statement}\": {r.Status switch
+                {
+                    RightsRequests.RightsRequestStatus.Open => "waiting for an answer",
+                    RightsRequests.RightsRequestStatus.Restricted => "in force",
+                    _ => Words.Of(r.Status.ToString()).ToLowerInvariant(),
+                }}{(r.Answer is null ? "" : $" ({r.Answer})")}"))]));
         sections.Add(new("Who has looked at your record", [.. export.Accesses.Select((x, i) => new DocumentLine($"access.{i}", When(x.At),
             $"{Staff(x.UserName, x.Role, x.OrganisationId)}: {x.Action}{(x.Outcome == Audit.AuditOutcome.Allowed ? "" : ", refused")}"))]));
         return new Document($"Everything Homeward holds about {p.GivenName} {p.FamilyName}", export.MadeAt, sections);
