@@ -21,6 +21,8 @@ public static class CareMap
     public const string Measure = FhirSystems.Base + "/CodeSystem/outcome-measure";
     public const string GoalScale = FhirSystems.Base + "/CodeSystem/goal-attainment-scaling";
     public const string GoalCategoryCodes = FhirSystems.Base + "/CodeSystem/goal-category";
+    /// <summary>NHS England's nine 2-hour clinical conditions (and Other), by Homeward's code for each.</summary>
+    public const string UcrCodes = FhirSystems.Base + "/CodeSystem/ucr-condition";
     public const string FollowUpCodes = FhirSystems.Base + "/CodeSystem/follow-up-result";
     public const string ServiceKindCodes = FhirSystems.Base + "/CodeSystem/service-kind";
 
@@ -72,6 +74,13 @@ public static class CareMap
         };
         if (g.Category is { } category)
             goal.Category.Add(new CodeableConcept(GoalCategoryCodes, category.ToString()));
+        // Goal Attainment Scaling: the target is the expected outcome (0); what each level means for this goal, in the
+        // person's words, is a note a level (−2 … +2), so a reader of the scores knows what they said.
+        if (g.Levels is { } levels)
+        {
+            goal.Target.Add(new Goal.TargetComponent { Measure = new CodeableConcept(GoalScale, "score", "Goal attainment scaling (−2 to +2)", null), Detail = new Integer(0) });
+            goal.Note.AddRange(levels.All.Select(l => new Annotation { Text = $"{g.Describe(l.Score)} ({l.Name.ToLowerInvariant()})" }));
+        }
         return goal;
     });
 
@@ -112,10 +121,30 @@ public static class CareMap
                     Focus = [new ResourceReference($"Goal/{g.Id}")],
                     Effective = new FhirDateTime(s.At),
                     Value = new Integer(s.Score),
-                    Note = [new Annotation { Text = $"At the {s.Stage.ToString().ToLowerInvariant()}{(s.Note is null ? "" : $": {s.Note}")}" }],
+                    Note = [new Annotation { Text = $"At the {s.Stage.ToString().ToLowerInvariant()}: {g.Describe(s.Score)}{(s.Note is null ? "" : $". {s.Note}")}" }],
                 };
             }
+        if (record.UrgentAssessment is { } u)
+            yield return UrgentAssessment(record, u);
     }
+
+    /// <summary>The rapid response record as an Observation: the presenting problem (one of the 2-hour clinical conditions) as its value, what happened and the clinical notes as notes.</summary>
+    private static Observation UrgentAssessment(CareRecordView record, Homeward.UrgentResponse.UrgentAssessmentView u) => new()
+    {
+        Meta = new Meta { Profile = [FhirSystems.UkCoreObservation] },
+        Id = UrgentAssessmentId(record.EpisodeId),
+        Status = ObservationStatus.Final,
+        Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/observation-category", "exam")],
+        Code = new CodeableConcept(UcrCodes, "presenting-problem", "Urgent community response: presenting problem", null),
+        Subject = Patient(record.PersonId),
+        Effective = new FhirDateTime(u.AssessedAt),
+        Value = new CodeableConcept(UcrCodes, u.PresentingProblem.ToString(), u.PresentingProblemName, u.Presenting),
+        Focus = [Episode(record.EpisodeId)],
+        Note = [new Annotation { Text = u.Presenting }, new Annotation { Text = u.ClinicalNotes }],
+    };
+
+    /// <summary>The rapid response record's Observation id: one an episode.</summary>
+    public static string UrgentAssessmentId(Guid episodeId) => $"ucr-{episodeId}";
 
     public static Hl7.Fhir.Model.Task FollowUpTask(FollowUpView f, Guid personId)
     {

@@ -117,7 +117,9 @@ public sealed class FhirReads(IServiceProvider services, HomewardDb db)
     private async Task<Resource?> ObservationById(string id, Actor actor, CancellationToken ct)
     {
         Guid? episode = null;
-        if (id.StartsWith('m') && long.TryParse(id[1..], CultureInfo.InvariantCulture, out var measure))
+        if (id.StartsWith("ucr-", StringComparison.Ordinal) && Guid.TryParse(id[4..], out var urgent))
+            episode = await EpisodeOf(db.UrgentAssessments.Where(a => a.EpisodeId == urgent).Select(a => (Guid?)a.EpisodeId), ct);
+        else if (id.StartsWith('m') && long.TryParse(id[1..], CultureInfo.InvariantCulture, out var measure))
             episode = await EpisodeOf(db.MeasureResults.Where(m => m.Id == measure).Select(m => (Guid?)m.EpisodeId), ct);
         else if (id.Length > 37 && Guid.TryParse(id[..36], out var goal))
             episode = await EpisodeOf(db.Goals.Where(g => g.Id == goal).Select(g => (Guid?)g.EpisodeId), ct);

@@ -28,6 +28,8 @@ public sealed record EpisodeFacts
     public Sequel? Sequel { get; init; }
     public Destination? Destination { get; init; }
     public UrgentOutcome? UrgentOutcome { get; init; }
+    /// <summary>The rapid response record's presenting problem (one of the 2-hour clinical conditions); null until recorded.</summary>
+    public UrgentResponse.UcrCondition? PresentingProblem { get; init; }
     public bool ExistingClient { get; init; }
     public required DateOnly DateOfBirth { get; init; }
     public string? Locality { get; init; }

@@ -121,7 +121,13 @@ public sealed class LoadFacts(IServiceScopeFactory scopes)
                     join e in episodes on r.EpisodeId equals e.Id
                     select new { r.EpisodeId, r.Overall, r.At }).ToListAsync(ct))
             .ToDictionary(r => r.EpisodeId, r => (r.Overall, r.At)));
-        await Task.WhenAll(rowsRead, takenRead, reviewsRead, measuresRead, goalEndsRead, delaysRead, carersRead, experiencesRead);
+        // The rapid response record's presenting problem (urgent community response episodes only: a few, read apart).
+        var presentingRead = Read(FactParts.Core, new Dictionary<Guid, UrgentResponse.UcrCondition>(), async (db, episodes) =>
+            await (from u in db.UrgentAssessments.AsNoTracking()
+                   join e in episodes on u.EpisodeId equals e.Id
+                   select new { u.EpisodeId, u.PresentingProblem }).ToDictionaryAsync(u => u.EpisodeId, u => u.PresentingProblem, ct));
+        await Task.WhenAll(rowsRead, takenRead, reviewsRead, measuresRead, goalEndsRead, delaysRead, carersRead, experiencesRead, presentingRead);
+        var presenting = presentingRead.Result;
         var (rows, taken, reviews, measures, goalEnds) = (rowsRead.Result, takenRead.Result, reviewsRead.Result, measuresRead.Result, goalEndsRead.Result);
         var (delays, carers, experiences) = (delaysRead.Result, carersRead.Result, experiencesRead.Result);
 
@@ -132,7 +138,7 @@ public sealed class LoadFacts(IServiceScopeFactory scopes)
             EpisodeId = x.Id, PersonId = x.PersonId, Route = x.Route, Urgency = x.Urgency, ReferredAt = x.ReferredAt, Status = x.Status,
             Service = x.Service, Pathway = x.Pathway, AcceptedAt = x.AcceptedAt, StartedAt = x.StartedAt, DischargedOn = x.DischargedOn,
             DischargeReadyDate = x.DischargeReadyDate, EndedAt = x.EndedAt, Sequel = x.Sequel, Destination = x.Destination,
-            UrgentOutcome = x.UrgentOutcome, ExistingClient = x.ExistingClient, DateOfBirth = x.DateOfBirth, Locality = x.Locality, Hospital = x.Hospital,
+            UrgentOutcome = x.UrgentOutcome, PresentingProblem = presenting.TryGetValue(x.Id, out var problem) ? problem : null, ExistingClient = x.ExistingClient, DateOfBirth = x.DateOfBirth, Locality = x.Locality, Hospital = x.Hospital,
             BarthelStart = Measure(x.Id, Measures.Barthel, Stage.Start), BarthelEnd = Measure(x.Id, Measures.Barthel, Stage.End),
             CareHoursStart = Measure(x.Id, Measures.CareHours, Stage.Start), CareHoursEnd = Measure(x.Id, Measures.CareHours, Stage.End),
             GoalEndScores = [.. goalEnds[x.Id]],

@@ -30,6 +30,34 @@ public sealed class FhirCareTests(ApiFactory app) : IClassFixture<ApiFactory>
         bundle.TryGetProperty("entry", out var entries) ? entries.EnumerateArray().Select(e => e.GetProperty("resource")) : [];
 
     [Fact]
+    public async Task The_rapid_response_record_reads_as_a_UK_Core_Observation_with_its_presenting_problem()
+    {
+        var ucr = await app.ClientFor(Role.RapidResponseClinician);
+        var nhs = Bodies.NewNhsNumber();
+        var referral = await (await ucr.PostJson("/api/referrals", Bodies.UrgentCommunityResponse(nhs))).Expect(HttpStatusCode.Created);
+        var id = referral.GetProperty("episode").Str("id");
+        var url = $"/api/episodes/{id}";
+        await (await ucr.PostJson($"{url}/triage", new { service = "UrgentCommunityResponse" }, "\"1\"")).Expect(HttpStatusCode.OK);
+        await (await ucr.PostJson($"{url}/accept", new { }, "\"2\"")).Expect(HttpStatusCode.OK);
+        await (await ucr.PostJson($"{url}/start", new { at = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:00Z") }, "\"3\"")).Expect(HttpStatusCode.OK);
+        await (await ucr.PutJson($"{url}/urgent-assessment", new
+        {
+            presentingProblem = "Falls", presenting = "Fell in the garden, could not get up", clinicalNotes = "No head injury; helped up.",
+        })).Expect(HttpStatusCode.OK);
+
+        var observation = await Get(ucr, $"/fhir/Observation/ucr-{id}");
+        var value = observation.GetProperty("valueCodeableConcept");
+        Assert.Equal(("Falls", "Falls"), (value.GetProperty("coding")[0].Str("code"), value.GetProperty("coding")[0].Str("display")));
+        Assert.Equal("Fell in the garden, could not get up", value.Str("text"));
+        Assert.Equal($"EpisodeOfCare/{id}", observation.GetProperty("focus")[0].Str("reference"));
+        Assert.Contains(Resources(await Get(ucr, $"/fhir/Observation?patient.identifier={nhs}")), o => o.Str("id") == $"ucr-{id}");
+        var parsed = (Observation)Homeward.Fhir.FhirFormat.Read(observation.GetRawText(), Homeward.Fhir.FhirFormatKind.Json);
+        Assert.Empty(UkCore.Errors(parsed, "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Observation"));
+        // An episode without the record has no such Observation, and says so as any missing one does.
+        await (await ucr.GetAsync($"/fhir/Observation/ucr-{Guid.NewGuid()}", Ct)).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_whole_reablement_episode_reads_as_FHIR()
     {
         var hub = await app.ClientFor(Role.HubCoordinator);
@@ -54,6 +82,13 @@ public sealed class FhirCareTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal("To make my own breakfast", goal.GetProperty("description").Str("text"));
         Assert.Equal("achieved", goal.GetProperty("achievementStatus").GetProperty("coding")[0].Str("code"));
         Assert.Equal(goal.Str("id"), (await Get(hub, $"/fhir/Goal/{goal.Str("id")}")).Str("id"));
+        // Goal Attainment Scaling: the target is the expected outcome (0), and each level in the person's words is a note.
+        var target = goal.GetProperty("target")[0];
+        Assert.Equal(("score", 0), (target.GetProperty("measure").GetProperty("coding")[0].Str("code"), target.GetProperty("detailInteger").GetInt32()));
+        Assert.Equal(["−2: Breakfast made for me (much less than expected)", "−1: Makes a cup of tea with someone there (less than expected)",
+            "0: Makes tea and toast on my own every morning (the expected outcome)", "+1: Makes a cooked breakfast on my own (more than expected)",
+            "+2: Makes breakfast and a light lunch on my own (much more than expected)"],
+            goal.GetProperty("note").EnumerateArray().Select(n => n.Str("text")));
         // Someone who may not see the record (a provider the person is not booked to) hears exactly what a missing Goal gets:
         // nothing about the episode it belongs to, or that it exists.
         var provider = await app.ClientFor(Role.CareProvider);
@@ -73,6 +108,8 @@ public sealed class FhirCareTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(10, barthel[0].GetProperty("component").GetArrayLength());
         Assert.Equal(10m, barthel[0].GetProperty("valueQuantity").GetProperty("value").GetDecimal());
         Assert.Equal(2, observations.Count(o => o.GetProperty("code").GetProperty("coding")[0].Str("code") == "score"));   // the goal's start and end
+        Assert.All(observations.Where(o => o.GetProperty("code").GetProperty("coding")[0].Str("code") == "score"),
+            o => Assert.Matches(@"^At the (start|end): [−+]?\d: ", o.GetProperty("note")[0].Str("text")));
         Assert.Equal(barthel[0].Str("id"), (await Get(hub, $"/fhir/Observation/{barthel[0].Str("id")}")).Str("id"));
 
         var encounter = await Get(hub, $"/fhir/Encounter/{id}");

@@ -73,9 +73,10 @@ public sealed class MonthlyReturnTests
         Assert.All(t.Rows.Where(r => r[0] != Homeward.Returns.Bcf.BetterCareFund.DischargeDelay), r => Assert.StartsWith("Part only", r[4], StringComparison.Ordinal));
     }
 
-    private static EpisodeFacts Urgent(string received, string? started, EpisodeStatus status = EpisodeStatus.Active, Urgency urgency = Urgency.TwoHour) => new()
+    private static EpisodeFacts Urgent(string received, string? started, EpisodeStatus status = EpisodeStatus.Active, Urgency urgency = Urgency.TwoHour,
+        Homeward.UrgentResponse.UcrCondition? problem = null) => new()
     {
-        EpisodeId = Guid.NewGuid(), PersonId = Guid.NewGuid(), Route = Route.UrgentCommunityResponse, Urgency = urgency, Status = status,
+        EpisodeId = Guid.NewGuid(), PersonId = Guid.NewGuid(), Route = Route.UrgentCommunityResponse, Urgency = urgency, Status = status, PresentingProblem = problem,
         Service = Service.UrgentCommunityResponse, ReferredAt = T(received), StartedAt = started is null ? null : T(started), DateOfBirth = new DateOnly(1940, 1, 1),
     };
 
@@ -84,8 +85,8 @@ public sealed class MonthlyReturnTests
     {
         List<EpisodeFacts> facts =
         [
-            Urgent("2026-03-02T10:00:00Z", "2026-03-02T11:59:00Z"),                         // reached in 1 h 59
-            Urgent("2026-03-02T10:00:00Z", "2026-03-02T12:01:00Z"),                         // 2 h 1: missed
+            Urgent("2026-03-02T10:00:00Z", "2026-03-02T11:59:00Z", problem: Homeward.UrgentResponse.UcrCondition.Falls), // reached in 1 h 59
+            Urgent("2026-03-02T10:00:00Z", "2026-03-02T12:01:00Z", problem: Homeward.UrgentResponse.UcrCondition.Falls), // 2 h 1: missed
             Urgent("2026-03-29T00:30:00Z", "2026-03-29T02:20:00Z"),                         // across the clock change: 110 real minutes, reached
             Urgent("2026-03-05T10:00:00Z", null, EpisodeStatus.Declined),                   // declined: left out
             Urgent("2026-03-31T22:30:00Z", null),                                           // 31 March 23:30 BST, clock still running at "now"
@@ -99,5 +100,11 @@ public sealed class MonthlyReturnTests
         Assert.Equal("1", Row(t, "2-hour", "Left out: clock still running")[2]);
         // 2 of 3 = 66.7%.
         Assert.Equal(["2", "3", "66.7"], Row(t, "2-hour", "Reached face to face within 2 hours").Skip(2));
+        // By presenting problem: each of the ten in the standard's order, the unrecorded apart; together they are the counted.
+        var byProblem = t.Rows.Where(r => r[0] == "2-hour, by presenting problem").ToList();
+        Assert.Equal(11, byProblem.Count);
+        Assert.Equal(["Falls: reached within 2 hours", "1", "2", "50.0"], byProblem[0].Skip(1));
+        Assert.Equal(["Not recorded yet: reached within 2 hours", "1", "1", "100.0"], byProblem[^1].Skip(1));
+        Assert.Equal(3, byProblem.Sum(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

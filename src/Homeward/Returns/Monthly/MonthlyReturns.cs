@@ -97,11 +97,23 @@ public static class MonthlyReturns
             ["2-hour", "Reached face to face within 2 hours", N(met), N(counted.Count), Rate(met, counted.Count)],
             ["2-day", "Reablement or intermediate care at home from the community, started within 2 days", N(metDays), N(stepUp.Count), Rate(metDays, stepUp.Count)],
         ];
+        // The counted 2-hour referrals by presenting problem, each of the nine conditions (and Other) in the standard's order.
+        var byProblem = counted.ToLookup(f => f.PresentingProblem);
+        foreach (var condition in Homeward.UrgentResponse.UcrConditions.All)
+        {
+            var these = byProblem[condition.Code].ToList();
+            var reached = these.Count(f => f.StartedAt - f.ReferredAt <= TwoHours);
+            rows.Add(["2-hour, by presenting problem", $"{condition.Name}: reached within 2 hours", N(reached), N(these.Count), Rate(reached, these.Count)]);
+        }
+        var unrecorded = byProblem[null].ToList();
+        var unrecordedMet = unrecorded.Count(f => f.StartedAt - f.ReferredAt <= TwoHours);
+        rows.Add(["2-hour, by presenting problem", "Not recorded yet: reached within 2 hours", N(unrecordedMet), N(unrecorded.Count), Rate(unrecordedMet, unrecorded.Count)]);
         return new ReturnTable("urgent-response", "Urgent community response: the 2-hour standard (and the 2-day standard for reablement)", period,
             ["Standard", "Measure", "Number", "Of", "Per cent"], rows,
             [
                 "Referrals received in the period, dated by when the referral was received as the sender gave it (not when it was typed into Homeward).",
                 "2-hour: referrals where a 2-hour response was clinically appropriate (urgency 2-hour); reached: the first face-to-face contact within 120 minutes of receipt, on real elapsed time. Declined and cancelled referrals, and clocks still running, are left out. The national standard is 70%.",
+                "By presenting problem: the counted 2-hour referrals by the presenting problem on the rapid response record (NHS England's nine 2-hour clinical conditions, and Other); those without a record yet are counted apart.",
                 "2-day: accepted referrals from the community (including urgent response) to reablement or intermediate care at home that started within 48 hours; those still inside their 2 days are left out.",
                 "Local departure: the national figure comes from the Community Services Data Set; this is the same definition on the partnership's own records.",
             ],
