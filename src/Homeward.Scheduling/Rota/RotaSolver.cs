@@ -245,12 +245,12 @@ public static class RotaSolver
     /// <summary>Simulated annealing over relocations and swaps, cooling geometrically with the time used.</summary>
     private sealed class Annealing(RotaState s, int[] movable, RotaOptions options, Stopwatch clock)
     {
-        private readonly Random random = new(options.Seed);
-        private int[][] neighbours = [];
+        private readonly Random _random = new(options.Seed);
+        private int[][] _neighbours = [];
 
         public void Run()
         {
-            neighbours = Neighbours();
+            _neighbours = Neighbours();
             var current = s.Evaluate();
             var best = current;
             var bestRoutes = Snapshot();
@@ -278,7 +278,7 @@ public static class RotaSolver
                     continue;
                 var cost = s.Evaluate();
                 var delta = cost - current;
-                if (delta <= 0 || random.NextDouble() < Math.Exp(-delta / temperature))
+                if (delta <= 0 || _random.NextDouble() < Math.Exp(-delta / temperature))
                 {
                     current = cost;
                     if (current < best - 1e-9)
@@ -309,10 +309,10 @@ public static class RotaSolver
         /// <summary>Makes a random move and returns how to undo it (null if the draw gave no move).</summary>
         private Action? Move()
         {
-            var v = movable[random.Next(movable.Length)];
-            var w = neighbours[v].Length == 0 ? -1 : neighbours[v][random.Next(neighbours[v].Length)];
+            var v = movable[_random.Next(movable.Length)];
+            var w = _neighbours[v].Length == 0 ? -1 : _neighbours[v][_random.Next(_neighbours[v].Length)];
             var (cv, cw) = (s.CarerOf[v], w < 0 ? -1 : s.CarerOf[w]);
-            var roll = random.NextDouble();
+            var roll = _random.NextDouble();
             if (roll < 0.25 && cv >= 0 && cw >= 0 && cv != cw && s.Able[cw * s.N + v] && s.Able[cv * s.N + w])
             {
                 var (pv, pw) = (s.Routes[cv].IndexOf(v), s.Routes[cw].IndexOf(w));
@@ -328,14 +328,14 @@ public static class RotaSolver
             if (roll < 0.9 && cw >= 0 && w != v && s.Able[cw * s.N + v])
             {
                 carer = cw;
-                position = s.Routes[cw].IndexOf(w) + random.Next(2);
+                position = s.Routes[cw].IndexOf(w) + _random.Next(2);
             }
             else
             {
-                carer = random.Next(s.M);
+                carer = _random.Next(s.M);
                 if (!s.Able[carer * s.N + v])
                     return null;
-                position = random.Next(s.Routes[carer].Count + 1);
+                position = _random.Next(s.Routes[carer].Count + 1);
             }
             var from = cv >= 0 ? s.Remove(v) : -1;
             if (carer == cv && position > from)

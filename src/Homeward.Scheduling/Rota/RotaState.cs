@@ -15,28 +15,28 @@ public sealed class RotaState
     public readonly int N;
     public readonly int M;
     public readonly RotaProblem Problem;
-    private readonly int places;
-    private readonly double[] time, distance;
+    private readonly int _places;
+    private readonly double[] _time, _distance;
     public readonly int[] Place;
     public readonly double[] Duration, Earliest, Latest, LatestAtAll;
     public readonly bool[] Able; // [carer * N + visit]
-    private readonly bool[] known; // [carer * N + visit]
+    private readonly bool[] _known; // [carer * N + visit]
     public readonly bool[] HasKnown;
     public readonly int[] Partner; // -1 when not tied
-    private readonly (int First, int Second, double Min, double Max)[] links;
-    private readonly int[] carerStart, carerEnd;
-    private readonly double[] shiftStart, shiftEnd, breakEarliest, breakLatest, breakDuration;
+    private readonly (int First, int Second, double Min, double Max)[] _links;
+    private readonly int[] _carerStart, _carerEnd;
+    private readonly double[] _shiftStart, _shiftEnd, _breakEarliest, _breakLatest, _breakDuration;
 
     public readonly List<int>[] Routes;
     public readonly int[] CarerOf;
     public readonly double[] Start, Arrival, BreakStart;
-    private readonly double[] bound, routeDistance, routeTime, routeEnd, clock;
+    private readonly double[] _bound, _routeDistance, _routeTime, _routeEnd, _clock;
     /// <summary>A visit's earliest start from its own round (before waiting for a tied visit).</summary>
-    private readonly double[] Base;
-    private readonly int[] baseKnown, startKnown, next, at, linkOf;
-    private readonly bool[] taken;
-    private readonly Stack<int> work = new();
-    private int epoch;
+    private readonly double[] _base;
+    private readonly int[] _baseKnown, _startKnown, _next, _at, _linkOf;
+    private readonly bool[] _taken;
+    private readonly Stack<int> _work = new();
+    private int _epoch;
     /// <summary>Rounds of pushing first visits later before an order is judged untimeable (a pair whose gap cannot be kept).</summary>
     private const int MaxRounds = 8;
 
@@ -46,60 +46,60 @@ public sealed class RotaState
         var visits = problem.Visits;
         var carers = problem.Carers;
         (N, M) = (visits.Count, carers.Count);
-        places = Math.Max(visits.Select(v => v.Place).DefaultIfEmpty(0).Max(), carers.Select(c => Math.Max(c.Start, c.End)).DefaultIfEmpty(0).Max()) + 1;
-        (time, distance) = (new double[places * places], new double[places * places]);
+        _places = Math.Max(visits.Select(v => v.Place).DefaultIfEmpty(0).Max(), carers.Select(c => Math.Max(c.Start, c.End)).DefaultIfEmpty(0).Max()) + 1;
+        (_time, _distance) = (new double[_places * _places], new double[_places * _places]);
         var used = visits.Select(v => v.Place).Concat(carers.SelectMany(c => new[] { c.Start, c.End })).Distinct().ToArray();
         foreach (var p in used)
             foreach (var q in used)
-                (time[p * places + q], distance[p * places + q]) = (problem.Travel.Time(p, q), problem.Travel.Distance(p, q));
+                (_time[p * _places + q], _distance[p * _places + q]) = (problem.Travel.Time(p, q), problem.Travel.Distance(p, q));
         Place = [.. visits.Select(v => v.Place)];
         Duration = [.. visits.Select(v => v.Duration)];
         Earliest = [.. visits.Select(v => v.Earliest)];
         Latest = [.. visits.Select(v => v.Latest)];
         LatestAtAll = [.. visits.Select(v => v.LatestAtAll ?? double.PositiveInfinity)];
-        (Able, known) = (new bool[M * N], new bool[M * N]);
+        (Able, _known) = (new bool[M * N], new bool[M * N]);
         for (var c = 0; c < M; c++)
             for (var v = 0; v < N; v++)
             {
                 Able[c * N + v] = visits[v].Skill is null || carers[c].Skills.Contains(visits[v].Skill!);
-                known[c * N + v] = visits[v].KnownCarers.Contains(carers[c].Id);
+                _known[c * N + v] = visits[v].KnownCarers.Contains(carers[c].Id);
             }
         HasKnown = [.. visits.Select(v => v.KnownCarers.Count > 0)];
         var index = visits.Select((v, i) => (v.Id, i)).ToDictionary(x => x.Id, x => x.i);
         Partner = Enumerable.Repeat(-1, N).ToArray();
-        links = [.. problem.Links.Select(l => (index[l.First], index[l.Second], l.MinGap, l.MaxGap))];
-        foreach (var (a, b, _, _) in links)
+        _links = [.. problem.Links.Select(l => (index[l.First], index[l.Second], l.MinGap, l.MaxGap))];
+        foreach (var (a, b, _, _) in _links)
             (Partner[a], Partner[b]) = (b, a);
-        carerStart = [.. carers.Select(c => c.Start)];
-        carerEnd = [.. carers.Select(c => c.End)];
-        shiftStart = [.. carers.Select(c => c.ShiftStart)];
-        shiftEnd = [.. carers.Select(c => c.ShiftEnd)];
-        breakEarliest = [.. carers.Select(c => c.Break?.Earliest ?? 0)];
-        breakLatest = [.. carers.Select(c => c.Break?.Latest ?? 0)];
-        breakDuration = [.. carers.Select(c => c.Break?.Duration ?? 0)];
+        _carerStart = [.. carers.Select(c => c.Start)];
+        _carerEnd = [.. carers.Select(c => c.End)];
+        _shiftStart = [.. carers.Select(c => c.ShiftStart)];
+        _shiftEnd = [.. carers.Select(c => c.ShiftEnd)];
+        _breakEarliest = [.. carers.Select(c => c.Break?.Earliest ?? 0)];
+        _breakLatest = [.. carers.Select(c => c.Break?.Latest ?? 0)];
+        _breakDuration = [.. carers.Select(c => c.Break?.Duration ?? 0)];
 
         Routes = [.. Enumerable.Range(0, M).Select(_ => new List<int>())];
         CarerOf = Enumerable.Repeat(-1, N).ToArray();
-        (Start, Arrival, bound) = (new double[N], new double[N], new double[N]);
-        (BreakStart, routeDistance, routeTime, routeEnd, clock) = (new double[M], new double[M], new double[M], new double[M], new double[M]);
-        (Base, baseKnown, startKnown) = (new double[N], new int[N], new int[N]);
-        (next, at, taken) = (new int[M], new int[M], new bool[M]);
-        linkOf = Enumerable.Repeat(-1, N).ToArray();
-        for (var l = 0; l < links.Length; l++)
-            (linkOf[links[l].First], linkOf[links[l].Second]) = (l, l);
+        (Start, Arrival, _bound) = (new double[N], new double[N], new double[N]);
+        (BreakStart, _routeDistance, _routeTime, _routeEnd, _clock) = (new double[M], new double[M], new double[M], new double[M], new double[M]);
+        (_base, _baseKnown, _startKnown) = (new double[N], new int[N], new int[N]);
+        (_next, _at, _taken) = (new int[M], new int[M], new bool[M]);
+        _linkOf = Enumerable.Repeat(-1, N).ToArray();
+        for (var l = 0; l < _links.Length; l++)
+            (_linkOf[_links[l].First], _linkOf[_links[l].Second]) = (l, l);
     }
 
-    public double Time(int from, int to) => time[from * places + to];
+    public double Time(int from, int to) => _time[from * _places + to];
 
-    public double Travel(int fromVisit, int toVisit) => time[Place[fromVisit] * places + Place[toVisit]];
+    public double Travel(int fromVisit, int toVisit) => _time[Place[fromVisit] * _places + Place[toVisit]];
 
-    public bool Known(int carer, int visit) => known[carer * N + visit];
+    public bool Known(int carer, int visit) => _known[carer * N + visit];
 
-    public double ShiftStart(int carer) => shiftStart[carer];
+    public double ShiftStart(int carer) => _shiftStart[carer];
 
-    public double ShiftEnd(int carer) => shiftEnd[carer];
+    public double ShiftEnd(int carer) => _shiftEnd[carer];
 
-    public int CarerStartPlace(int carer) => carerStart[carer];
+    public int CarerStartPlace(int carer) => _carerStart[carer];
 
     public void Assign(int visit, int carer, int position)
     {
@@ -121,8 +121,8 @@ public sealed class RotaState
 
     public double Evaluate(out RotaCost parts)
     {
-        foreach (var (a, b, _, _) in links)
-            (bound[a], bound[b]) = (0, 0);
+        foreach (var (a, b, _, _) in _links)
+            (_bound[a], _bound[b]) = (0, 0);
         var broken = 0.0;
         for (var round = 0; ; round++)
         {
@@ -134,9 +134,9 @@ public sealed class RotaState
             }
             // The second of a pair started too long after the first: the first waits (a later start), and all is timed again.
             var changed = false;
-            foreach (var (a, b, _, max) in links)
+            foreach (var (a, b, _, max) in _links)
                 if (CarerOf[a] >= 0 && CarerOf[b] >= 0 && Start[b] > Start[a] + max + Eps)
-                    (bound[a], changed) = (Start[b] - max, true);
+                    (_bound[a], changed) = (Start[b] - max, true);
             if (!changed)
                 break;
             if (round >= MaxRounds)
@@ -153,10 +153,10 @@ public sealed class RotaState
             if (Routes[c].Count == 0)
                 continue;
             used++;
-            (dist, travel) = (dist + routeDistance[c], travel + routeTime[c]);
-            broken += Hard * Math.Max(0, routeEnd[c] - shiftEnd[c]);
-            if (breakDuration[c] > 0 && !double.IsNaN(BreakStart[c]))
-                broken += Hard * Math.Max(0, BreakStart[c] - breakLatest[c]);
+            (dist, travel) = (dist + _routeDistance[c], travel + _routeTime[c]);
+            broken += Hard * Math.Max(0, _routeEnd[c] - _shiftEnd[c]);
+            if (_breakDuration[c] > 0 && !double.IsNaN(BreakStart[c]))
+                broken += Hard * Math.Max(0, BreakStart[c] - _breakLatest[c]);
         }
         for (var v = 0; v < N; v++)
         {
@@ -171,9 +171,9 @@ public sealed class RotaState
                 (late, maxLate, lateVisits) = (late + lateness, Math.Max(maxLate, lateness), lateVisits + 1);
             broken += Hard * Math.Max(0, Start[v] - LatestAtAll[v]);
             if (HasKnown[v])
-                (withKnown, knownVisits) = (withKnown + 1, knownVisits + (known[c * N + v] ? 1 : 0));
+                (withKnown, knownVisits) = (withKnown + 1, knownVisits + (_known[c * N + v] ? 1 : 0));
         }
-        foreach (var (a, b, min, max) in links)
+        foreach (var (a, b, min, max) in _links)
         {
             // Both or neither: half a double-handed visit is no visit.
             if ((CarerOf[a] < 0) != (CarerOf[b] < 0))
@@ -193,18 +193,18 @@ public sealed class RotaState
     /// </summary>
     private bool Pass()
     {
-        epoch++;
-        work.Clear();
+        _epoch++;
+        _work.Clear();
         for (var c = M - 1; c >= 0; c--)
         {
-            (next[c], clock[c], at[c], routeDistance[c], routeTime[c]) = (0, shiftStart[c], carerStart[c], 0, 0);
-            taken[c] = breakDuration[c] <= 0 || Routes[c].Count == 0;
+            (_next[c], _clock[c], _at[c], _routeDistance[c], _routeTime[c]) = (0, _shiftStart[c], _carerStart[c], 0, 0);
+            _taken[c] = _breakDuration[c] <= 0 || Routes[c].Count == 0;
             BreakStart[c] = double.NaN;
-            work.Push(c);
+            _work.Push(c);
         }
         var finished = 0;
-        while (work.Count > 0)
-            if (Advance(work.Pop()))
+        while (_work.Count > 0)
+            if (Advance(_work.Pop()))
                 finished++;
         return finished == M;
     }
@@ -213,73 +213,73 @@ public sealed class RotaState
     private bool Advance(int c)
     {
         var route = Routes[c];
-        if (next[c] > route.Count)
+        if (_next[c] > route.Count)
             return false; // finished already (woken again by a partner)
-        while (next[c] < route.Count)
+        while (_next[c] < route.Count)
         {
-            var v = route[next[c]];
-            if (baseKnown[v] != epoch)
+            var v = route[_next[c]];
+            if (_baseKnown[v] != _epoch)
             {
-                var (t, place) = (clock[c], at[c]);
+                var (t, place) = (_clock[c], _at[c]);
                 var to = Place[v];
-                var leg = time[place * places + to];
-                var s = Math.Max(Math.Max(t + leg, Earliest[v]), bound[v]);
-                if (!taken[c])
+                var leg = _time[place * _places + to];
+                var s = Math.Max(Math.Max(t + leg, Earliest[v]), _bound[v]);
+                if (!_taken[c])
                 {
-                    var b = Math.Max(t, breakEarliest[c]);
-                    if (b + breakDuration[c] + leg <= s + Eps && b <= breakLatest[c])
-                        (BreakStart[c], taken[c]) = (b, true);
-                    else if (t >= breakEarliest[c] - Eps || s + Duration[v] > breakLatest[c])
+                    var b = Math.Max(t, _breakEarliest[c]);
+                    if (b + _breakDuration[c] + leg <= s + Eps && b <= _breakLatest[c])
+                        (BreakStart[c], _taken[c]) = (b, true);
+                    else if (t >= _breakEarliest[c] - Eps || s + Duration[v] > _breakLatest[c])
                     {
-                        (BreakStart[c], taken[c], t) = (b, true, b + breakDuration[c]);
-                        s = Math.Max(Math.Max(t + leg, Earliest[v]), bound[v]);
+                        (BreakStart[c], _taken[c], t) = (b, true, b + _breakDuration[c]);
+                        s = Math.Max(Math.Max(t + leg, Earliest[v]), _bound[v]);
                     }
                 }
-                (Arrival[v], Base[v], baseKnown[v]) = (t + leg, s, epoch);
-                routeDistance[c] += distance[place * places + to];
-                routeTime[c] += leg;
+                (Arrival[v], _base[v], _baseKnown[v]) = (t + leg, s, _epoch);
+                _routeDistance[c] += _distance[place * _places + to];
+                _routeTime[c] += leg;
                 if (Partner[v] >= 0 && CarerOf[Partner[v]] >= 0)
-                    work.Push(CarerOf[Partner[v]]);
+                    _work.Push(CarerOf[Partner[v]]);
             }
-            var start = Base[v];
+            var start = _base[v];
             var p = Partner[v];
             if (p >= 0 && CarerOf[p] >= 0)
             {
-                var link = links[linkOf[v]];
+                var link = _links[_linkOf[v]];
                 if (link.Min == 0 && link.Max == 0)
                 {
-                    if (baseKnown[p] != epoch)
+                    if (_baseKnown[p] != _epoch)
                         return false;
-                    start = Math.Max(start, Base[p]);
+                    start = Math.Max(start, _base[p]);
                 }
                 else if (link.First == v)
                 {
                     // The second's own round may already put it late: start the first no earlier than that allows.
-                    if (baseKnown[p] == epoch)
-                        start = Math.Max(start, Base[p] - link.Max);
+                    if (_baseKnown[p] == _epoch)
+                        start = Math.Max(start, _base[p] - link.Max);
                 }
                 else
                 {
-                    if (startKnown[p] != epoch)
+                    if (_startKnown[p] != _epoch)
                         return false;
                     start = Math.Max(start, Start[p] + link.Min);
                 }
             }
-            (Start[v], startKnown[v]) = (start, epoch);
+            (Start[v], _startKnown[v]) = (start, _epoch);
             if (p >= 0 && CarerOf[p] >= 0)
-                work.Push(CarerOf[p]);
-            (clock[c], at[c]) = (start + Duration[v], Place[v]);
-            next[c]++;
+                _work.Push(CarerOf[p]);
+            (_clock[c], _at[c]) = (start + Duration[v], Place[v]);
+            _next[c]++;
         }
-        var home = carerEnd[c];
+        var home = _carerEnd[c];
         if (route.Count > 0)
         {
-            routeDistance[c] += distance[at[c] * places + home];
-            routeTime[c] += time[at[c] * places + home];
-            clock[c] += time[at[c] * places + home];
+            _routeDistance[c] += _distance[_at[c] * _places + home];
+            _routeTime[c] += _time[_at[c] * _places + home];
+            _clock[c] += _time[_at[c] * _places + home];
         }
-        routeEnd[c] = clock[c];
-        next[c]++; // past the end: finished
+        _routeEnd[c] = _clock[c];
+        _next[c]++; // past the end: finished
         return true;
     }
 }

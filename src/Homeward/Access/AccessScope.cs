@@ -16,27 +16,27 @@ namespace Homeward.Access;
 /// </summary>
 public sealed class AccessScope
 {
-    private readonly HomewardDb db;
-    private readonly TimeProvider clock;
-    private readonly HashSet<Guid> emergency = [];
+    private readonly HomewardDb _db;
+    private readonly TimeProvider _clock;
+    private readonly HashSet<Guid> _emergency = [];
     // Of those, the people whose open access was taken with a reason for a change.
-    private readonly HashSet<Guid> emergencyChange = [];
+    private readonly HashSet<Guid> _emergencyChange = [];
 
     public AccessScope(HomewardDb db, TimeProvider clock)
     {
-        (this.db, this.clock) = (db, clock);
+        (_db, _clock) = (db, clock);
         db.SavingChanges += (_, _) => MarkEmergencyReads();
     }
 
     /// <summary>The ids of the people the actor may see; null when they may see the partnership's.</summary>
     public IQueryable<Guid>? People(Actor actor) => actor.UserId == "system" ? null : actor.Role switch
     {
-        Role.HospitalDischargeTeam => db.Referrals.Where(r => r.SubmittedByOrganisationId == actor.OrganisationId).Select(r => r.PersonId),
-        Role.CareProvider => from b in db.Bookings
-                             join s in db.CareServices on b.ServiceId equals s.Id
+        Role.HospitalDischargeTeam => _db.Referrals.Where(r => r.SubmittedByOrganisationId == actor.OrganisationId).Select(r => r.PersonId),
+        Role.CareProvider => from b in _db.Bookings
+                             join s in _db.CareServices on b.ServiceId equals s.Id
                              where s.OrganisationId == actor.OrganisationId && b.Status != Capacity.BookingStatus.Declined
                              select b.PersonId,
-        Role.PrivacyOfficer or Role.SystemAdministrator => db.People.Where(p => false).Select(p => p.Id),
+        Role.PrivacyOfficer or Role.SystemAdministrator => _db.People.Where(p => false).Select(p => p.Id),
         _ => null,
     };
 
@@ -47,15 +47,15 @@ public sealed class AccessScope
     /// </summary>
     public IQueryable<Guid>? Episodes(Actor actor) => actor.UserId == "system" ? null : actor.Role switch
     {
-        Role.HospitalDischargeTeam => from e in db.Episodes
-                                      join r in db.Referrals on e.ReferralId equals r.Id
+        Role.HospitalDischargeTeam => from e in _db.Episodes
+                                      join r in _db.Referrals on e.ReferralId equals r.Id
                                       where r.SubmittedByOrganisationId == actor.OrganisationId
                                       select e.Id,
-        Role.CareProvider => from b in db.Bookings
-                             join s in db.CareServices on b.ServiceId equals s.Id
+        Role.CareProvider => from b in _db.Bookings
+                             join s in _db.CareServices on b.ServiceId equals s.Id
                              where s.OrganisationId == actor.OrganisationId && b.Status != Capacity.BookingStatus.Declined
                              select b.EpisodeId,
-        Role.PrivacyOfficer or Role.SystemAdministrator => db.Episodes.Where(e => false).Select(e => e.Id),
+        Role.PrivacyOfficer or Role.SystemAdministrator => _db.Episodes.Where(e => false).Select(e => e.Id),
         _ => null,
     };
 
@@ -63,7 +63,7 @@ public sealed class AccessScope
     /// The episodes of a person the actor may see, once <see cref="Demand"/> has let them see the person: all of them
     /// (null) under break glass, else as <see cref="Episodes"/>.
     /// </summary>
-    public IQueryable<Guid>? EpisodesOf(Actor actor, Guid personId) => emergency.Contains(personId) ? null : Episodes(actor);
+    public IQueryable<Guid>? EpisodesOf(Actor actor, Guid personId) => _emergency.Contains(personId) ? null : Episodes(actor);
 
     /// <summary>
     /// As <see cref="Demand"/> for the person, and then for one of their episodes: outside the actor's episodes (and not
@@ -78,9 +78,9 @@ public sealed class AccessScope
             await Demand(actor, personId, action, what, id, ct);
         if (EpisodesOf(actor, personId) is not { } visible || await visible.AnyAsync(e => e == episodeId, ct))
             return;
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, clock.GetUtcNow(), AuditOutcome.Denied));
-        await db.SaveChangesAsync(ct);
+        _db.ChangeTracker.Clear();
+        _db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, _clock.GetUtcNow(), AuditOutcome.Denied));
+        await _db.SaveChangesAsync(ct);
         throw new NotFoundException(what, id);
     }
 
@@ -91,25 +91,25 @@ public sealed class AccessScope
             return true;
         if (!breakGlass || !actor.Has(Right.BreakGlass))
             return false;
-        var now = clock.GetUtcNow();
-        var open = await db.BreakGlassAccesses.Where(BreakGlassAccess.OpenAt(now)).Where(b => b.UserId == actor.UserId && b.PersonId == personId)
+        var now = _clock.GetUtcNow();
+        var open = await _db.BreakGlassAccesses.Where(BreakGlassAccess.OpenAt(now)).Where(b => b.UserId == actor.UserId && b.PersonId == personId)
             .Select(b => new { ToChange = b.ChangeReason != null }).ToListAsync(ct);
         if (open.Count == 0)
             return false;
-        emergency.Add(personId);
+        _emergency.Add(personId);
         if (open.Any(b => b.ToChange))
-            emergencyChange.Add(personId);
+            _emergencyChange.Add(personId);
         return true;
     }
 
     /// <summary>Audit rows about a person opened under break glass are written as emergency accesses, whoever adds them.</summary>
     private void MarkEmergencyReads()
     {
-        if (emergency.Count == 0)
+        if (_emergency.Count == 0)
             return;
-        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>())
+        foreach (var entry in _db.ChangeTracker.Entries<AuditEntry>())
             if (entry.State == EntityState.Added && entry.Entity.Outcome == AuditOutcome.Allowed
-                && entry.Entity.PersonId is { } id && emergency.Contains(id))
+                && entry.Entity.PersonId is { } id && _emergency.Contains(id))
                 entry.Property(a => a.Outcome).CurrentValue = AuditOutcome.Emergency;
     }
 
@@ -120,11 +120,11 @@ public sealed class AccessScope
     public async Task DemandToChange(Actor actor, Guid personId, string action, string what, object id, CancellationToken ct)
     {
         await Demand(actor, personId, action, what, id, ct);
-        if (!emergency.Contains(personId) || emergencyChange.Contains(personId))
+        if (!_emergency.Contains(personId) || _emergencyChange.Contains(personId))
             return;
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, clock.GetUtcNow(), AuditOutcome.Denied));
-        await db.SaveChangesAsync(ct);
+        _db.ChangeTracker.Clear();
+        _db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, _clock.GetUtcNow(), AuditOutcome.Denied));
+        await _db.SaveChangesAsync(ct);
         throw new InvalidTransitionException("Your emergency access to this record is to read it. To change it, end the access and break the glass again, "
                                              + "giving the reason you must change the record.");
     }
@@ -137,9 +137,9 @@ public sealed class AccessScope
     {
         if (await MaySee(actor, personId, ct))
             return;
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, clock.GetUtcNow(), AuditOutcome.Denied));
-        await db.SaveChangesAsync(ct);
+        _db.ChangeTracker.Clear();
+        _db.AuditEntries.Add(AuditEntry.For(actor, action, personId, id, _clock.GetUtcNow(), AuditOutcome.Denied));
+        await _db.SaveChangesAsync(ct);
         throw new NotFoundException(what, id);
     }
 }

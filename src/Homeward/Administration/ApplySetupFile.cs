@@ -176,35 +176,35 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
     /// <summary>A YAML mapping read field by field, each value's type checked and its line kept for the problems.</summary>
     private sealed class Node
     {
-        private readonly YamlMappingNode mapping;
-        private readonly List<string> problems;
-        private readonly List<Node> all;
-        private readonly HashSet<string> read = [];
+        private readonly YamlMappingNode _mapping;
+        private readonly List<string> _problems;
+        private readonly List<Node> _all;
+        private readonly HashSet<string> _read = [];
 
         public Node(YamlMappingNode mapping, List<string> problems, List<Node> all)
         {
-            (this.mapping, this.problems, this.all) = (mapping, problems, all);
+            (_mapping, _problems, _all) = (mapping, problems, all);
             all.Add(this);
         }
 
         public List<string> Problems { get; } = [];
 
         /// <summary>The fields of the mapping that nothing asked for.</summary>
-        public IEnumerable<string> Unread() => Keys.Where(k => !read.Contains(k));
-        public long Start => mapping.Start.Line;
-        public IEnumerable<string> Keys => mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
+        public IEnumerable<string> Unread() => Keys.Where(k => !_read.Contains(k));
+        public long Start => _mapping.Start.Line;
+        public IEnumerable<string> Keys => _mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
 
         private YamlNode? Get(string key)
         {
-            read.Add(key);
-            return mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == key).Value;
+            _read.Add(key);
+            return _mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == key).Value;
         }
 
         /// <summary>The line of a field named as a use case names it (<c>wards[2]</c>, <c>profiles[0].role</c>).</summary>
         public long Line(string field)
         {
             var name = field.Split('[', '.')[0];
-            var node = mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == name).Value;
+            var node = _mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == name).Value;
             if (node is YamlSequenceNode sequence && field.IndexOf('[') is var at and > 0
                 && int.TryParse(field[(at + 1)..field.IndexOf(']')], CultureInfo.InvariantCulture, out var index) && index < sequence.Children.Count)
                 return sequence.Children[index].Start.Line;
@@ -276,9 +276,9 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
                 case null:
                     return null;
                 case YamlMappingNode child:
-                    return new Node(child, problems, all);
+                    return new Node(child, _problems, _all);
                 case var other:
-                    problems.Add($"Line {other.Start.Line}: '{key}' must be a mapping of fields.");
+                    _problems.Add($"Line {other.Start.Line}: '{key}' must be a mapping of fields.");
                     return null;
             }
         }
@@ -292,12 +292,12 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
                 case YamlSequenceNode sequence:
                     foreach (var item in sequence.Children)
                         if (item is YamlMappingNode child)
-                            yield return new Node(child, problems, all);
+                            yield return new Node(child, _problems, _all);
                         else
-                            problems.Add($"Line {item.Start.Line}: each of '{key}' must be a mapping of fields.");
+                            _problems.Add($"Line {item.Start.Line}: each of '{key}' must be a mapping of fields.");
                     break;
                 default:
-                    problems.Add($"Line {Get(key)!.Start.Line}: '{key}' must be a list of records (each starting with '- ').");
+                    _problems.Add($"Line {Get(key)!.Start.Line}: '{key}' must be a list of records (each starting with '- ').");
                     break;
             }
         }

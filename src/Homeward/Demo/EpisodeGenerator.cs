@@ -18,7 +18,7 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
     private Actor Discharge => actors[Role.HospitalDischargeTeam];
     private Actor Reablement => actors[Role.ReablementWorker];
     /// <summary>Delay reasons draw from their own stream, so adding them left the rest of the county as it was.</summary>
-    private readonly DemoRandom reasons = new(20261206);
+    private readonly DemoRandom _reasons = new(20261206);
 
     /// <summary>Besides waiting for the service itself, what keeps people in hospital past their ready date, roughly as published.</summary>
     private static readonly (Delays.DelayReason, double)[] HospitalSideReasons =
@@ -148,13 +148,13 @@ internal sealed class EpisodeGenerator(DemoRandom random, IReadOnlyDictionary<Ro
         var recordedAt = Later(London.At(ready, new TimeOnly(11, 0)), accepted);
         if (recordedAt > now)
             return;
-        var first = Delays.DelayReasons.ForPathway(pathway) is { } waitingForService && reasons.Chance(0.65) ? waitingForService : reasons.Weighted(HospitalSideReasons);
+        var first = Delays.DelayReasons.ForPathway(pathway) is { } waitingForService && _reasons.Chance(0.65) ? waitingForService : _reasons.Weighted(HospitalSideReasons);
         Care.Made.Add(Delays.DelayEntry.Of(episode, first, null, ready, Hub, recordedAt));
         var days = leaves.DayNumber - ready.DayNumber;
-        if (days < 3 || !reasons.Chance(0.3))
+        if (days < 3 || !_reasons.Chance(0.3))
             return;
-        var changed = ready.AddDays(reasons.Int(1, days));
-        var second = Delays.DelayReasons.ForPathway(pathway) is { } s && s != first ? s : reasons.Weighted(HospitalSideReasons);
+        var changed = ready.AddDays(_reasons.Int(1, days));
+        var second = Delays.DelayReasons.ForPathway(pathway) is { } s && s != first ? s : _reasons.Weighted(HospitalSideReasons);
         var changedAt = London.At(changed, new TimeOnly(10, 30));
         if (second != first && changedAt <= now)
             Care.Made.Add(Delays.DelayEntry.Of(episode, second, null, changed, Hub, changedAt));
