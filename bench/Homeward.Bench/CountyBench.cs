@@ -33,7 +33,7 @@ var summary = await county.GenerateAsync(new DemoCounty.Options(size, Seed: 2026
 
 if (db.Provider == DatabaseProvider.Sqlite)
     await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-long bytes = db.Provider == DatabaseProvider.Sqlite
+var bytes = db.Provider == DatabaseProvider.Sqlite
     ? new FileInfo(file).Length
     : await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync();
 var audit = await db.AuditEntries.CountAsync();

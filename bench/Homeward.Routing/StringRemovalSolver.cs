@@ -201,7 +201,7 @@ public static class StringRemovalSolver
         /// <summary>No plan can use fewer routes than the loads need.</summary>
         private int LowestRouteCount()
         {
-            long total = _demand.Sum(d => (long)d);
+            var total = _demand.Sum(d => (long)d);
             var largest = _capacity.Max();
             return largest == int.MaxValue || largest <= 0 ? 1 : (int)Math.Max(1, (total + largest - 1) / largest);
         }

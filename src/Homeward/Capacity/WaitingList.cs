@@ -50,8 +50,8 @@ public sealed class WaitingList(HomewardDb db, AccessScope scope, TimeProvider c
                 && (w.LocalityId is not { } l || s.Localities.Any(x => x.LocalityId == l))).ToList();
             if (serviceId is { } only && booking?.ServiceId != only && (booking is not null || fitting.All(s => s.Id != only)))
                 continue;
-            DateOnly? expected = booking?.StartDate;
-            string? where = booking is null ? null : availability.Services.FirstOrDefault(s => s.Id == booking.ServiceId)?.Name;
+            var expected = booking?.StartDate;
+            var where = booking is null ? null : availability.Services.FirstOrDefault(s => s.Id == booking.ServiceId)?.Name;
             if (booking is null)
             {
                 foreach (var service in fitting.Where(s => serviceId is null || s.Id == serviceId))

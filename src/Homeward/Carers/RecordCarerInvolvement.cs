@@ -52,7 +52,7 @@ public sealed class RecordCarerInvolvement(HomewardDb db, CareChange change)
         var involvement = await db.CarerInvolvements.SingleOrDefaultAsync(c => c.EpisodeId == episodeId, ct);
         if (step is not null and not InvolvementStep.Identified && involvement is null)
             problems.Add("step", "Record who the unpaid carer is first.");
-        object detail = step switch
+        var detail = step switch
         {
             InvolvementStep.Identified => Identify(input, problems, ref involvement, episode, at, actor),
             InvolvementStep.Asked => Ask(input, problems, involvement, at, actor),

@@ -139,7 +139,7 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock, 
 
     private static IEnumerable<Row> Order(List<Row> rows, SortBy sort, bool descending)
     {
-        IOrderedEnumerable<Row> ordered = sort switch
+        var ordered = sort switch
         {
             SortBy.Delay => descending ? rows.OrderByDescending(r => r.DelayDays ?? -1) : rows.OrderBy(r => r.DelayDays ?? int.MaxValue),
             SortBy.DaysSinceReferral => descending ? rows.OrderByDescending(r => r.DaysSinceReferral) : rows.OrderBy(r => r.DaysSinceReferral),
