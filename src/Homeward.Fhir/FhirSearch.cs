@@ -182,7 +182,7 @@ public sealed class FhirSearch(IServiceProvider services, FhirReads reads)
                 records.AddRange(await CareRecords.HandleAll(person.Key, [.. person.Select(e => e.Id)], actor, ct));
         foreach (var each in types)
         {
-            IEnumerable<Resource> found = each == "Encounter"
+            var found = each == "Encounter"
                 ? episodes.Items.Select(CareMap.Ending).OfType<Resource>()
                 : records.SelectMany(record => each switch
                 {

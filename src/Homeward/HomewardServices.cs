@@ -30,6 +30,7 @@ public static class HomewardServices
         services.AddScoped<Access.ReviewBreakGlass>();
         services.AddScoped<RoleProfiles>();
         services.AddScoped<SubmitReferral>();
+        services.AddScoped<ReferralPersonCheck>();
         services.AddScoped<Home.YourDay>();
         services.AddScoped<WithdrawReferral>();
         services.AddScoped<Matching.GetHeldReferral>();

@@ -381,6 +381,35 @@ public sealed class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "subject-access-document.png") });
     }
 
+    /// <summary>A restriction recorded by the privacy officer, and the person's record as the hub then sees it (-- --filter-method "*rights*").</summary>
+    [Fact]
+    public async Task Take_the_rights_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "hub@demo.homeward");
+        await page.GotoAsync("/board?status=Active");
+        var nhs = await page.GetByTestId("board-row").Nth(2).GetAttributeAsync("data-nhs-number");
+        await page.Context.ClearCookiesAsync();
+        await SignIn(page, "privacy@demo.homeward", "**/audit**");
+        await page.GotoAsync("/audit/rights");
+        await page.GetByLabel("Restrict its use").CheckAsync();
+        await page.GetByLabel("Their NHS number").FillAsync(nhs!);
+        await page.GetByLabel("Who asked").FillAsync("The person, by phone");
+        await page.GetByLabel("What they say, in their words").FillAsync("The referral says I have dementia. I do not: stop using it until you have checked with my GP.");
+        await page.GetByLabel("They contest its accuracy").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).ClickAsync();
+        await page.GetByTestId("rights-answer").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "rights-request.png") });
+        var person = (await page.Locator("a[href^='/people/']").First.GetAttributeAsync("href"))!;
+        await page.Context.ClearCookiesAsync();
+        await SignIn(page, "hub@demo.homeward");
+        await page.GotoAsync(person);
+        await page.GetByTestId("rights-restricted").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "rights-restricted.png") });
+    }
+
     private static async Task SignIn(IPage page, string user, string landing = "**/attention**")
     {
         await page.GotoAsync("/account/login");

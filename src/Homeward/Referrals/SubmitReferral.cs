@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Homeward.Access;
 using Homeward.Audit;
@@ -18,65 +15,19 @@ namespace Homeward.Referrals;
 /// its episode, all in one transaction with the audit rows. With an Idempotency-Key, a retry of the
 /// same request replays the first answer and a different request under the same key is refused.
 /// </summary>
-public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDirectory postcodes, AccessScope scope)
+public sealed partial class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDirectory postcodes, ReferralPersonCheck held)
 {
-    public sealed record Request
-    {
-        public PersonInput? Person { get; init; }
-        /// <summary>
-        /// The record of someone already held, for a person without an NHS number (who cannot be found by one): the
-        /// referral is theirs. Only a record the caller may see.
-        /// </summary>
-        public Guid? PersonId { get; init; }
-        public string? Route { get; init; }
-        public string? Source { get; init; }
-        public string? ReferrerName { get; init; }
-        public string? ReferrerOrganisation { get; init; }
-        public string? ReferrerContact { get; init; }
-        public string? Urgency { get; init; }
-        public string? Reason { get; init; }
-        /// <summary>When the referral was received (ISO 8601 with offset); now if absent.</summary>
-        public string? ReceivedAt { get; init; }
-        public string? Hospital { get; init; }
-        public string? Ward { get; init; }
-        public string? AdmittedOn { get; init; }
-        public string? DischargeReadyDate { get; init; }
-        public bool? ExistingClient { get; init; }
-        /// <summary>
-        /// When the person is already held and what was sent differs (name, address, gender): <c>KeepHeld</c> refers with the
-        /// record as held, <c>Update</c> changes the held record to what was sent. Without it, the differences are refused.
-        /// <c>Hold</c> (for sending systems, which have nobody to ask): any difference, the date of birth too, holds the
-        /// referral apart, touching nothing held, until the hub decides whether it is the same person.
-        /// </summary>
-        public string? PersonDetails { get; init; }
-        /// <summary>The person already has an open referral by the same route: refer again all the same.</summary>
-        public bool? DuplicateConfirmed { get; init; }
-        /// <summary>The sending system's own reference for the referral (system|value).</summary>
-        public string? SenderReference { get; init; }
-        /// <summary>What the hub should check because the sender did not say it, in words.</summary>
-        public string? ToCheck { get; init; }
-        /// <summary>A system sent a hospital discharge without a discharge ready date: it may follow (said in <see cref="ToCheck"/>).</summary>
-        public bool? ReadyDateToFollow { get; init; }
-    }
-
-    /// <summary>What to do with a held person's details that differ from those sent.</summary>
-    public enum HeldDetails { KeepHeld, Update, Hold }
-
-    /// <summary>The referral stored, or (asked to hold when details differ) the referral held for the hub's decision.</summary>
-    /// <param name="PersonCreated">The person was recorded by this referral (not already held).</param>
-    public sealed record Outcome(ReferralView? Referral, bool Replayed, HeldReferralView? Held = null, bool PersonCreated = false);
-
     private const int Attempts = 4;
 
     public async Task<Outcome> Handle(Request request, string? idempotencyKey, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.SubmitReferral);
-        var key = CheckKey(idempotencyKey);
-        var hash = Hash(request);
+        var key = ReferralRetries.CheckKey(idempotencyKey);
+        var hash = ReferralRetries.Hash(request);
 
         for (var attempt = 1; ; attempt++)
         {
-            if (key is not null && await Replay(key, hash, actor, ct) is { } replay)
+            if (key is not null && await ReferralRetries.Replay(db, key, hash, actor, clock.GetUtcNow(), ct) is { } replay)
                 return replay;
             try
             {
@@ -93,7 +44,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
                 // A concurrent request with the same key may have stored this very referral between our look for a
                 // replay and our checks (which then see "an open referral by this route"): that one is the answer.
                 db.ChangeTracker.Clear();
-                if (await Replay(key, hash, actor, ct) is { } late)
+                if (await ReferralRetries.Replay(db, key, hash, actor, clock.GetUtcNow(), ct) is { } late)
                     return late;
                 throw;
             }
@@ -106,7 +57,7 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
     /// differs no longer refuses it (the hub checked); <c>Update</c> then changes the held date of birth too.
     /// </summary>
     internal async Task<ReferralView> StoreDecided(Request request, Guid referralId, Actor sender, CancellationToken ct) =>
-        (await Store(request, null, Hash(request), sender, ct, referralId)).Referral!;
+        (await Store(request, null, ReferralRetries.Hash(request), sender, ct, referralId)).Referral!;
 
     private async Task<Outcome> Store(Request request, string? key, string hash, Actor actor, CancellationToken ct, Guid? decidedId = null)
     {
@@ -137,35 +88,18 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
         if (route is { } r)
             ReferralRules.CheckHospitalDetails(problems, r, hospital, ward, admittedOn, readyDate, today, request.ReadyDateToFollow == true);
 
-        Func<Task>? updateHeld = null;
-        IReadOnlyList<PatientMatch.Difference>? toDecide = null;
         var heldDetails = problems.Enum<HeldDetails>("personDetails", request.PersonDetails, "what to do with details that differ", required: false);
+        var (updateHeld, toDecide) = (default(Func<Task>), default(IReadOnlyList<PatientMatch.Difference>));
         if (person is not null)
         {
-            // Someone sent without an NHS number is recorded afresh, to be traced by the hub (never matched to another untraced record).
-            var existing = request.PersonId is { } heldId
-                ? await scope.MaySee(actor, heldId, ct, breakGlass: false) ? await db.People.SingleOrDefaultAsync(p => p.Id == heldId, ct) : null
-                : person.NhsNumber is { } number ? await db.People.SingleOrDefaultAsync(p => p.NhsNumber == number, ct) : null;
-            if (request.PersonId is not null && existing is null)
-                problems.Add("personId", "No person with this record id that you can see.");
-            else if (request.PersonId is not null && existing!.NhsNumber != person.NhsNumber)
-                problems.Add("person.nhsNumber", "The NHS number sent is not the one held on this person's record.");
-            var differences = existing is null ? [] : PatientMatch.Differences(existing, person);
-            if (differences.Count > 0 && heldDetails == HeldDetails.Hold && decidedId is null)
-                toDecide = differences;
-            else if (differences.Any(d => d.Field == "dateOfBirth") && decidedId is null)
-            {
-                problems.Add("person.dateOfBirth", "This does not match the date of birth held for this NHS number: check both.");
-                problems.Add("personDetails", "The date of birth differs from the record held for this NHS number: correct it, or hold the referral for the hub to decide (Hold).",
-                    "The date of birth differs from the record held for this NHS number: correct it, or hold the referral for the hub to check.");
-            }
-            else if (existing is not null)
-                updateHeld = await CheckAgainstHeld(existing, person, differences, heldDetails, route, request.DuplicateConfirmed == true, problems, actor, ct);
+            var existing = await held.Find(request.PersonId, person, problems, actor, ct);
+            (updateHeld, toDecide) = await held.Compare(existing, person, heldDetails, route, request.DuplicateConfirmed == true, decided: decidedId is not null,
+                problems, actor, ct);
             (sentPerson, person) = (person, existing ?? person);
         }
         problems.ThrowIfAny();
         if (toDecide is not null)
-            return await Hold(request, person!, toDecide, route!.Value, urgency ?? ReferralRules.DefaultUrgency(route.Value), receivedAt, key, hash, actor, now, ct);
+            return await HoldReferral.Handle(db, request, person!, toDecide, route!.Value, urgency ?? ReferralRules.DefaultUrgency(route.Value), receivedAt, key, hash, actor, now, ct);
         if (updateHeld is not null)
             await updateHeld();
         if (!ReferenceEquals(sentPerson, person) && person!.FillBlanksFrom(sentPerson!).Count > 0 && updateHeld is null)
@@ -200,8 +134,8 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
             AdmittedOn = admittedOn,
             DischargeReadyDate = readyDate,
             ExistingClient = request.ExistingClient ?? false,
-            SenderReference = Clip(request.SenderReference, 300),
-            ToCheck = Clip(request.ToCheck, 1000),
+            SenderReference = ReferralText.Clip(request.SenderReference, 300),
+            ToCheck = ReferralText.Clip(request.ToCheck, 1000),
             SubmittedBy = actor.UserId,
             SubmittedByOrganisationId = actor.OrganisationId,
         };
@@ -212,142 +146,9 @@ public sealed class SubmitReferral(HomewardDb db, TimeProvider clock, PostcodeDi
 
         var view = ReferralView.From(referral, person, episode);
         if (key is not null)
-        {
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                UserId = actor.UserId,
-                Key = key,
-                RequestHash = hash,
-                ReferralId = referral.Id,
-                ResponseJson = JsonSerializer.Serialize(view, Json.Options),
-                CreatedAt = now,
-            });
-        }
+            ReferralRetries.Keep(db, actor, key, hash, referral.Id, JsonSerializer.Serialize(view, Json.Options), now);
         await db.SaveChangesAsync(ct);
         return new Outcome(view, Replayed: false, PersonCreated: isNewPerson);
     }
 
-    /// <summary>
-    /// Holds a referral whose details differ from the person held for its NHS number: nothing is added to or changed in
-    /// the held record; the hub decides (<see cref="DecideMatch"/>). Audited against the held person.
-    /// </summary>
-    private async Task<Outcome> Hold(Request request, Person held, IReadOnlyList<PatientMatch.Difference> differences, Route route, Urgency urgency,
-        DateTimeOffset receivedAt, string? key, string hash, Actor actor, DateTimeOffset now, CancellationToken ct)
-    {
-        var entry = new HeldReferral
-        {
-            HeldPersonId = held.Id,
-            SentName = $"{request.Person!.GivenName?.Trim()} {request.Person.FamilyName?.Trim()}",
-            Differing = string.Join(", ", differences.Select(d => d.Label)),
-            RequestJson = JsonSerializer.Serialize(request with { ReceivedAt = receivedAt.ToString("O", CultureInfo.InvariantCulture), PersonDetails = null }, Json.Options),
-            SenderReference = Clip(request.SenderReference, 300),
-            Route = route,
-            Urgency = urgency,
-            ReceivedAt = receivedAt,
-            SenderUserId = actor.UserId,
-            SenderUserName = actor.UserName,
-            SenderRole = actor.Role,
-            SenderOrganisationId = actor.OrganisationId,
-            Status = MatchStatus.Waiting,
-        };
-        db.HeldReferrals.Add(entry);
-        db.AuditEntries.Add(AuditEntry.For(actor, "referral.hold", held.Id, entry.Id, now));
-        if (key is not null)
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                UserId = actor.UserId, Key = key, RequestHash = hash, ReferralId = entry.Id, ResponseJson = HeldMarker, CreatedAt = now,
-            });
-        await db.SaveChangesAsync(ct);
-        return new Outcome(null, Replayed: false, HeldReferralView.For(entry));
-    }
-
-    /// <summary>Text a system sent, kept to its column's length; null when empty.</summary>
-    private static string? Clip(string? text, int length) => text is { Length: > 0 } t ? t[..Math.Min(t.Length, length)] : null;
-
-    /// <summary>The response kept for a key whose request was held: the held referral is read again when replayed.</summary>
-    private const string HeldMarker = "held";
-
-    /// <summary>
-    /// A referral for someone already held: details sent that differ from the held record are refused until the referrer
-    /// says whether to keep the held ones or update them (never dropped without a word); an open referral by the same route
-    /// is refused until confirmed, with a link to it. Held values and open referrals are named only to those who may see
-    /// the person's record: to anyone else, only that something differs.
-    /// </summary>
-    /// <returns>The update of the held record to make once the referral is accepted, when the referrer chose to update it.</returns>
-    private async Task<Func<Task>?> CheckAgainstHeld(Person held, Person sent, IReadOnlyList<PatientMatch.Difference> differences, HeldDetails? choice,
-        Route? route, bool duplicateConfirmed, Problems problems, Actor actor, CancellationToken ct)
-    {
-        Func<Task>? update = null;
-        var maySee = await scope.MaySee(actor, held.Id, ct, breakGlass: false);
-        if (differences.Count > 0 && choice is null or HeldDetails.Hold)
-        {
-            foreach (var (field, label, heldValue, sentValue) in differences)
-                problems.Add($"person.{field}", maySee
-                    ? $"Homeward holds {label} {heldValue} for this NHS number, not {sentValue}."
-                    : $"This {label} differs from the one held for this NHS number.");
-            problems.Add("personDetails", "Some details differ from the record held for this NHS number: check them, then choose to keep the held details (KeepHeld) or update the record with these (Update).");
-        }
-        else if (differences.Count > 0 && choice == HeldDetails.Update)
-            update = async () =>
-        {
-            (held.GivenName, held.FamilyName, held.AddressLine1, held.AddressLine2, held.Town) = (sent.GivenName, sent.FamilyName, sent.AddressLine1, sent.AddressLine2, sent.Town);
-            held.DateOfBirth = sent.DateOfBirth; // differs only when the hub decided it is the same person (else refused above)
-            if (sent.Gender != Gender.NotKnown)
-                held.Gender = sent.Gender;
-            if (held.Postcode != sent.Postcode)
-            {
-                held.Postcode = sent.Postcode;
-                await postcodes.Place(held, ct);
-            }
-            held.Version++;
-            db.AuditEntries.Add(AuditEntry.For(actor, "person.update", held.Id, held.Id, clock.GetUtcNow()));
-        };
-
-        if (route is not { } r || duplicateConfirmed || !maySee)
-            return update;
-        var open = await (from e in db.Episodes.AsNoTracking()
-                          join x in db.Referrals.AsNoTracking() on e.ReferralId equals x.Id
-                          where e.PersonId == held.Id && x.Route == r
-                                && e.Status != EpisodeStatus.Ended && e.Status != EpisodeStatus.Cancelled && e.Status != EpisodeStatus.Declined
-                          orderby x.ReceivedAt descending
-                          select new { e.Id, e.Status, x.ReceivedAt }).FirstOrDefaultAsync(ct);
-        if (open is not null)
-            problems.Add("duplicateConfirmed", $"{held.GivenName} {held.FamilyName} already has an open referral by this route, received {London.DateOf(open.ReceivedAt):d MMMM yyyy} "
-                + $"and now {open.Status.ToString().ToLowerInvariant()}: /episodes/{open.Id}. Check it first; to refer again all the same, confirm (duplicateConfirmed).");
-        return update;
-    }
-
-    private async Task<Outcome?> Replay(string key, string hash, Actor actor, CancellationToken ct)
-    {
-        var record = await db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.UserId == actor.UserId && r.Key == key, ct);
-        if (record is null)
-            return null;
-        if (record.RequestHash != hash)
-            throw new IdempotencyKeyReusedException { ReferralId = record.ReferralId };
-        if (record.ResponseJson == HeldMarker)
-        {
-            var entry = await db.HeldReferrals.AsNoTracking().SingleAsync(h => h.Id == record.ReferralId, ct);
-            db.AuditEntries.Add(AuditEntry.For(actor, "referral.submit.replay", entry.HeldPersonId, entry.Id, clock.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
-            return new Outcome(null, Replayed: true, HeldReferralView.For(entry));
-        }
-        var view = JsonSerializer.Deserialize<ReferralView>(record.ResponseJson, Json.Options)!;
-        db.AuditEntries.Add(AuditEntry.For(actor, "referral.submit.replay", view.Person.Id, view.Id, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return new Outcome(view, Replayed: true);
-    }
-
-    private static string? CheckKey(string? key)
-    {
-        if (key is null)
-            return null;
-        if (key.Length is 0 or > 200 || key.Any(char.IsControl))
-            throw ValidationFailedException.For("Idempotency-Key", "The Idempotency-Key must be 1 to 200 printable characters.");
-        return key;
-    }
-
-    /// <summary>A hash of the request as parsed, so the same request with other spacing or key order is the same.</summary>
-    private static string Hash(Request request) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json.Options))));
 }
