@@ -47,7 +47,7 @@ public sealed partial class Problems
     private string Length(string field, string value, int maxLength, string label)
     {
         if (value.Length > maxLength)
-            Add(field, $"{Capitalise(label)} must be {maxLength} characters or fewer (it is {value.Length}).");
+            Add(field, $"{Words.Capitalise(label)} must be {maxLength} characters or fewer (it is {value.Length}).");
         return value;
     }
 
@@ -106,10 +106,10 @@ public sealed partial class Problems
         {
             if (date >= EarliestDate && date <= LatestDate)
                 return date;
-            Add(field, $"{Capitalise(label)} must be between 1 January 1900 and 31 December 2199.");
+            Add(field, $"{Words.Capitalise(label)} must be between 1 January 1900 and 31 December 2199.");
             return null;
         }
-        Add(field, $"{Capitalise(label)} must be a real date in the form YYYY-MM-DD.");
+        Add(field, $"{Words.Capitalise(label)} must be a real date in the form YYYY-MM-DD.");
         return null;
     }
 
@@ -145,10 +145,10 @@ public sealed partial class Problems
         {
             if (instant.Year >= EarliestDate.Year && instant.Year <= LatestDate.Year)
                 return instant.ToUniversalTime();
-            Add(field, $"{Capitalise(label)} must be between 1 January 1900 and 31 December 2199.");
+            Add(field, $"{Words.Capitalise(label)} must be between 1 January 1900 and 31 December 2199.");
             return null;
         }
-        Add(field, $"{Capitalise(label)} must be a date and time with a UTC offset, like 2026-01-31T09:30:00Z.");
+        Add(field, $"{Words.Capitalise(label)} must be a date and time with a UTC offset, like 2026-01-31T09:30:00Z.");
         return null;
     }
 
@@ -169,7 +169,6 @@ public sealed partial class Problems
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
-    private static string Capitalise(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

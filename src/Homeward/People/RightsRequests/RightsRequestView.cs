@@ -9,7 +9,7 @@ public sealed record RightsRequestView(Guid Id, Guid PersonId, string Name, stri
     IReadOnlyList<RightsRequestStatus> Next, int Version)
 {
     /// <summary>The ground in words ("they contest the accuracy"), for a restriction.</summary>
-    public string? GroundText => Ground is { } g ? RightsNotice.Describe(g) : null;
+    public string? GroundText => Ground is { } g ? Words.Capitalise(RightsNotice.Describe(g)) : null;
 
     internal static RightsRequestView From(RightsRequest r, Person p) => new(r.Id, r.PersonId, $"{p.GivenName} {p.FamilyName}",
         p.NhsNumber?.Display, r.Kind, r.Requester, r.ReceivedOn, r.DueOn, r.Statement, r.Ground, r.Status, r.Answer, r.PersonToldOn,
@@ -33,13 +33,16 @@ public sealed record RightsNotice(Guid RequestId, RightsRequestKind Kind, Rights
         _ => Words.Of(ground),
     };
 
+    /// <summary>What someone wrote, ending as a sentence does.</summary>
+    private static string Sentence(string text) => text.TrimEnd() is var t && t.Length > 0 && !".!?".Contains(t[^1]) ? t + "." : text.TrimEnd();
+
     internal static RightsNotice? Of(RightsRequest r) => r.Status switch
     {
         RightsRequestStatus.Restricted => new(r.Id, r.Kind, r.Status, r.ReceivedOn,
-            $"Use of their details is restricted since {r.ReceivedOn:d MMMM yyyy} ({Describe(r.Ground ?? RestrictionGround.AccuracyContested)}): " +
-            $"\"{r.Statement}\". Keep caring for them as agreed; share nothing further; while it stands only a manager changes their details, at the privacy officer's request."),
+            $"Since {r.ReceivedOn:d MMMM yyyy}: {Describe(r.Ground ?? RestrictionGround.AccuracyContested)}. They say: \"{Sentence(r.Statement)}\" " +
+            "Keep caring for them as agreed; share nothing further; while it stands only a manager changes their details, at the privacy officer's request."),
         RightsRequestStatus.Declined => new(r.Id, r.Kind, r.Status, r.ReceivedOn,
-            $"They dispute their record: \"{r.Statement}\". The correction was declined on {London.DateOf(r.AnsweredAt!.Value):d MMMM yyyy}: {r.Answer}"),
+            $"They say: \"{Sentence(r.Statement)}\" The correction was declined on {London.DateOf(r.AnsweredAt!.Value):d MMMM yyyy}: {Sentence(r.Answer!)}"),
         _ => null,
     };
 }
