@@ -3,8 +3,6 @@ using Homeward.Access;
 using Homeward.Common;
 using Homeward.Data;
 using Microsoft.EntityFrameworkCore;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Homeward.Administration;
 
@@ -26,13 +24,13 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
 
     private readonly List<string> _problems = [];
     private readonly List<Done> _done = [];
-    private readonly List<Node> _nodes = [];
+    private readonly List<SetupFileNode> _nodes = [];
 
     /// <param name="check">Check the file against the database and say what would change, without changing anything.</param>
     public async Task<Result> Handle(TextReader yaml, Actor actor, bool check, CancellationToken ct)
     {
         actor.Demand(Right.Administer);
-        var root = Load(yaml);
+        var root = SetupFileNode.Load(yaml, Sections, _problems, _nodes);
         if (root is null)
             return new Result([], _problems, [], false);
         foreach (var key in root.Keys.Where(k => !Sections.Contains(k)))
@@ -127,7 +125,7 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
         problem.StartsWith("Line ", StringComparison.Ordinal) && long.TryParse(problem[5..problem.IndexOf(':')], CultureInfo.InvariantCulture, out var line) ? line : 0;
 
     /// <summary>Applies one record; its refusals become problems with the lines of the fields they are about.</summary>
-    private async Task Apply(string what, Node node, string keyField, Func<Task<string>> save)
+    private async Task Apply(string what, SetupFileNode node, string keyField, Func<Task<string>> save)
     {
         var key = node.Text(keyField) ?? "(no " + keyField + ")";
         try
@@ -150,156 +148,6 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
         finally
         {
             _problems.AddRange(node.Problems);
-        }
-    }
-
-    private Node? Load(TextReader yaml)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(yaml);
-        }
-        catch (YamlException e)
-        {
-            _problems.Add($"Line {e.Start.Line}: the file is not valid YAML: {e.InnerException?.Message ?? e.Message}");
-            return null;
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            _problems.Add("Line 1: the file must be a YAML mapping with the sections " + string.Join(", ", Sections) + ".");
-            return null;
-        }
-        return new Node(root, _problems, _nodes);
-    }
-
-    /// <summary>A YAML mapping read field by field, each value's type checked and its line kept for the problems.</summary>
-    private sealed class Node
-    {
-        private readonly YamlMappingNode _mapping;
-        private readonly List<string> _problems;
-        private readonly List<Node> _all;
-        private readonly HashSet<string> _read = [];
-
-        public Node(YamlMappingNode mapping, List<string> problems, List<Node> all)
-        {
-            (_mapping, _problems, _all) = (mapping, problems, all);
-            all.Add(this);
-        }
-
-        public List<string> Problems { get; } = [];
-
-        /// <summary>The fields of the mapping that nothing asked for.</summary>
-        public IEnumerable<string> Unread() => Keys.Where(k => !_read.Contains(k));
-        public long Start => _mapping.Start.Line;
-        public IEnumerable<string> Keys => _mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
-
-        private YamlNode? Get(string key)
-        {
-            _read.Add(key);
-            return _mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == key).Value;
-        }
-
-        /// <summary>The line of a field named as a use case names it (<c>wards[2]</c>, <c>profiles[0].role</c>).</summary>
-        public long Line(string field)
-        {
-            var name = field.Split('[', '.')[0];
-            var node = _mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == name).Value;
-            if (node is YamlSequenceNode sequence && field.IndexOf('[') is var at and > 0
-                && int.TryParse(field[(at + 1)..field.IndexOf(']')], CultureInfo.InvariantCulture, out var index) && index < sequence.Children.Count)
-                return sequence.Children[index].Start.Line;
-            return node?.Start.Line ?? Start;
-        }
-
-        public string? Text(string key)
-        {
-            switch (Get(key))
-            {
-                case null:
-                    return null;
-                case YamlScalarNode scalar:
-                    return scalar.Value;
-                case var other:
-                    Problems.Add($"Line {other.Start.Line}: '{key}' must be a single value.");
-                    return null;
-            }
-        }
-
-        public IReadOnlyList<string?>? List(string key)
-        {
-            switch (Get(key))
-            {
-                case null:
-                    return null;
-                case YamlSequenceNode sequence:
-                    var values = new List<string?>();
-                    foreach (var item in sequence.Children)
-                        if (item is YamlScalarNode scalar)
-                            values.Add(scalar.Value);
-                        else
-                            Problems.Add($"Line {item.Start.Line}: each of '{key}' must be a single value.");
-                    return values;
-                case YamlScalarNode { Value: { Length: > 0 } one }:
-                    return [one];
-                case var other:
-                    Problems.Add($"Line {other.Start.Line}: '{key}' must be a list, like [A, B].");
-                    return null;
-            }
-        }
-
-        public int? Int(string key) => Parse<int>(key, "a whole number", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
-
-        public decimal? Decimal(string key) => Parse<decimal>(key, "a number", t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null);
-
-        public bool? Bool(string key) => Parse<bool>(key, "true or false", t => t.ToLowerInvariant() switch
-        {
-            "true" or "yes" => true,
-            "false" or "no" => false,
-            _ => (bool?)null,
-        });
-
-        private T? Parse<T>(string key, string expected, Func<string, T?> parse) where T : struct
-        {
-            var text = Text(key);
-            if (string.IsNullOrWhiteSpace(text))
-                return null;
-            if (parse(text.Trim()) is { } value)
-                return value;
-            Problems.Add($"Line {Line(key)}: '{key}' must be {expected} (it is '{text}').");
-            return null;
-        }
-
-        public Node? Mapping(string key)
-        {
-            switch (Get(key))
-            {
-                case null:
-                    return null;
-                case YamlMappingNode child:
-                    return new Node(child, _problems, _all);
-                case var other:
-                    _problems.Add($"Line {other.Start.Line}: '{key}' must be a mapping of fields.");
-                    return null;
-            }
-        }
-
-        public IEnumerable<Node> Items(string key)
-        {
-            switch (Get(key))
-            {
-                case null:
-                    yield break;
-                case YamlSequenceNode sequence:
-                    foreach (var item in sequence.Children)
-                        if (item is YamlMappingNode child)
-                            yield return new Node(child, _problems, _all);
-                        else
-                            _problems.Add($"Line {item.Start.Line}: each of '{key}' must be a mapping of fields.");
-                    break;
-                default:
-                    _problems.Add($"Line {Get(key)!.Start.Line}: '{key}' must be a list of records (each starting with '- ').");
-                    break;
-            }
         }
     }
 }
