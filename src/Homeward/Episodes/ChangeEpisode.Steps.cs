@@ -1,14 +1,7 @@
 using Homeward.Access;
-using Homeward.Audit;
-using Homeward.Capacity;
-using Homeward.Care;
-using Homeward.FollowUps;
-using Homeward.Visits;
 using Homeward.Common;
-using Homeward.Data;
 using Homeward.Referrals;
 using Homeward.Triage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Episodes;
 
