@@ -149,34 +149,9 @@ public sealed class RecordAtTheDoor(HomewardDb db, TimeProvider clock, Messages.
     {
         switch (action.Kind)
         {
-            case VisitActionKind.CheckIn:
-                if (visit.Status == VisitStatus.Planned)
-                    (visit.Status, visit.ArrivedMetres) = (VisitStatus.InProgress, metres);
-                visit.ArrivedAt = visit.ArrivedAt is { } a && a < action.At ? a : action.At;
-                visit.OnPhone = true;
-                break;
-            case VisitActionKind.CheckOut:
-                visit.LeftAt = visit.LeftAt is { } l && l > action.At ? l : action.At;
-                if (visit.Status == VisitStatus.InProgress)
-                    (visit.Status, visit.LeftMetres) = (VisitStatus.Done, metres);
-                visit.Notes = Join(visit.Notes, action.Notes, actor);
-                break;
-            case VisitActionKind.CouldNotVisit:
-                (visit.Status, visit.MissedReason) = (VisitStatus.Missed, action.Reason);
-                visit.Notes = Join(visit.Notes, action.Notes, actor);
-                visit.OnPhone = true;
-                break;
+            case VisitActionKind.CheckIn: visit.CheckIn(action.At, metres, actor.UserName, now); break;
+            case VisitActionKind.CheckOut: visit.CheckOut(action.At, action.Notes, metres, actor.UserName, now); break;
+            case VisitActionKind.CouldNotVisit: visit.CouldNotVisit(action.Reason, action.Notes, actor.UserName, now); break;
         }
-        (visit.RecordedBy, visit.RecordedAt) = (actor.UserName, now);
-        visit.Version++;
-    }
-
-    /// <summary>On a double-handed visit both carers' notes are kept, each under its author.</summary>
-    private static string? Join(string? held, string? added, Actor actor)
-    {
-        if (added is null || held is null)
-            return added ?? held;
-        var joined = $"{held}\n{actor.UserName}: {added}";
-        return joined.Length > 4000 ? joined[..4000] : joined;
     }
 }

@@ -54,4 +54,51 @@ public sealed class Visit
     public int Version { get; set; } = 1;
 
     public bool Flagged => Status == VisitStatus.Missed && FollowedUpAt is null;
+
+    /// <summary>
+    /// A carer checked in from their phone (<paramref name="metres"/> from the address, when the phone knew): in progress;
+    /// on a double-handed visit the earlier arrival of the two is kept.
+    /// </summary>
+    public void CheckIn(DateTimeOffset at, int? metres, string by, DateTimeOffset now)
+    {
+        if (Status == VisitStatus.Planned)
+            (Status, ArrivedMetres) = (VisitStatus.InProgress, metres);
+        ArrivedAt = ArrivedAt is { } a && a < at ? a : at;
+        OnPhone = true;
+        Recorded(by, now);
+    }
+
+    /// <summary>A carer checked out from their phone: done; the later departure of two carers is kept, and both carers' notes.</summary>
+    public void CheckOut(DateTimeOffset at, string? notes, int? metres, string by, DateTimeOffset now)
+    {
+        LeftAt = LeftAt is { } l && l > at ? l : at;
+        if (Status == VisitStatus.InProgress)
+            (Status, LeftMetres) = (VisitStatus.Done, metres);
+        Notes = Join(Notes, notes, by);
+        Recorded(by, now);
+    }
+
+    /// <summary>The carer could not visit, and why: missed, flagged for the hub to follow up.</summary>
+    public void CouldNotVisit(MissedReason? reason, string? notes, string by, DateTimeOffset now)
+    {
+        (Status, MissedReason) = (VisitStatus.Missed, reason);
+        Notes = Join(Notes, notes, by);
+        OnPhone = true;
+        Recorded(by, now);
+    }
+
+    private void Recorded(string by, DateTimeOffset now)
+    {
+        (RecordedBy, RecordedAt) = (by, now);
+        Version++;
+    }
+
+    /// <summary>On a double-handed visit both carers' notes are kept, each under its author.</summary>
+    private static string? Join(string? held, string? added, string by)
+    {
+        if (added is null || held is null)
+            return added ?? held;
+        var joined = $"{held}\n{by}: {added}";
+        return joined.Length > 4000 ? joined[..4000] : joined;
+    }
 }
