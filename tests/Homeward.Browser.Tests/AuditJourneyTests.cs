@@ -132,9 +132,18 @@ public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
             NhsNumber = NhsNumber.Parse("9990001251"), GivenName = "Rhoda", FamilyName = "Restrict", DateOfBirth = new DateOnly(1940, 2, 3),
             AddressLine1 = "9 Mill Lane", Town = "Northvale", Postcode = Postcode.Parse("NV1 2AB"), CreatedAt = DateTimeOffset.UtcNow,
         };
+        var referral = new Homeward.Referrals.Referral
+        {
+            PersonId = person.Id, Route = Homeward.Referrals.Route.Community, Source = Homeward.Referrals.ReferralSource.Gp, ReferrerName = "Dr Test",
+            Reason = "Two falls this week", ReceivedAt = DateTimeOffset.UtcNow, SubmittedBy = "test",
+        };
+        var episode = Homeward.Episodes.Episode.Open(referral.Id, person.Id, referral.ReceivedAt,
+            new Actor("test", "test", Role.HubCoordinator, Guid.Empty, "test"), DateTimeOffset.UtcNow);
         await using (var db = app.Db())
         {
             db.People.Add(person);
+            db.Referrals.Add(referral);
+            db.Episodes.Add(episode);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
         var page = await app.SignedIn(Role.PrivacyOfficer, "/audit");
@@ -160,6 +169,8 @@ public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         // The hub sees the restriction on the record, and its change of details is refused with the reason, nothing typed lost.
         var hub = await app.SignedIn(Role.HubCoordinator);
         await hub.GotoAsync($"/people/{person.Id}");
+        await Assertions.Expect(hub.GetByTestId("rights-restricted")).ToContainTextAsync("I did not");
+        await hub.GotoAsync($"/episodes/{episode.Id}");
         await Assertions.Expect(hub.GetByTestId("rights-restricted")).ToContainTextAsync("I did not");
         await hub.GotoAsync($"/people/{person.Id}/edit");
         await hub.GetByLabel("Town").FillAsync("Southmere");

@@ -17,7 +17,7 @@ namespace Homeward.Web.Pages.Episodes;
 /// </summary>
 [Needs(Right.ReadRecords, PersonRecord = true)]
 public sealed class CareModel(GetEpisode episodes, GetCareRecord records, RecordVisit visits, ChangeEpisode change,
-    MeasureCatalogue catalogue, TimeProvider clock) : ActingPage
+    MeasureCatalogue catalogue, Homeward.People.RightsRequests.ReadRightsRequests rights, TimeProvider clock) : ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
     /// <summary>"all" shows every visit; otherwise the unrecorded past, the last 3 days and the next 7.</summary>
@@ -25,6 +25,8 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
     public EpisodeView Episode { get; private set; } = null!;
     public CareRecordView Record { get; private set; } = null!;
     public IReadOnlyList<MeasureDefinition> Measures { get; private set; } = [];
+    /// <summary>A restriction in force or a disputed record: shown first.</summary>
+    public IReadOnlyList<Homeward.People.RightsRequests.RightsNotice> Rights { get; private set; } = [];
 
     protected override string Here => $"/episodes/{Id}/care";
 
@@ -33,6 +35,7 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
         var actor = HttpContext.Actor();
         Episode = await episodes.Handle(Id, actor, ct);
         Record = await records.Handle(Id, actor, ct);
+        Rights = await rights.For(Episode.Person.Id, actor, ct);
         Measures = await catalogue.All(ct);
     }
 

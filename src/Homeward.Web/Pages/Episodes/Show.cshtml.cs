@@ -18,7 +18,8 @@ namespace Homeward.Web.Pages.Episodes;
 public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, ChangeEpisode change,
     Homeward.Capacity.MatchServices matches, Homeward.Capacity.BookCapacity book, Homeward.Capacity.Offers offers,
     Homeward.Capacity.RespondToBooking respond, Homeward.Referrals.SentWith.SentWithReferral sentWith,
-    Homeward.Delays.ReadDelays delays, Homeward.Delays.RecordDelay recordDelay, TimeProvider clock) : Homeward.Web.Pages.Shared.ActingPage
+    Homeward.Delays.ReadDelays delays, Homeward.Delays.RecordDelay recordDelay, Homeward.People.RightsRequests.ReadRightsRequests rights,
+    TimeProvider clock) : Homeward.Web.Pages.Shared.ActingPage
 {
     [FromRoute] public Guid Id { get; set; }
     public EpisodeView Episode { get; private set; } = null!;
@@ -28,6 +29,8 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
     public IReadOnlyList<Homeward.Referrals.SentWith.SentWithReferral.Item> SentWith { get; private set; } = [];
     public IReadOnlyList<Homeward.Capacity.MatchServices.Match> Matches { get; private set; } = [];
     public IReadOnlyList<Homeward.Capacity.BookingView> Bookings { get; private set; } = [];
+    /// <summary>A restriction in force or a disputed record: shown first.</summary>
+    public IReadOnlyList<Homeward.People.RightsRequests.RightsNotice> Rights { get; private set; } = [];
     public Guid? FailedService { get; private set; }
     /// <summary>Hospital discharge: the delay ledger (Discharge Ready Date, days, reasons).</summary>
     public Homeward.Delays.DelayLedgerView? Delay { get; private set; }
@@ -107,6 +110,7 @@ public sealed class ShowModel(GetEpisode episodes, GetReferral referrals, Change
         var actor = HttpContext.Actor();
         Episode = await episodes.Handle(Id, actor, ct);
         Referral = await referrals.Handle(Episode.ReferralId, actor, ct);
+        Rights = await rights.For(Episode.Person.Id, actor, ct);
         SentWith = await sentWith.For(Referral, ct);
         Timeline = await episodes.Timeline(Id, actor, ct);
         Bookings = await offers.ForEpisode(Id, actor, ct);

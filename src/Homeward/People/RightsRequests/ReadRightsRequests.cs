@@ -30,6 +30,16 @@ public sealed class ReadRightsRequests(HomewardDb db)
         return [.. rows.Select(x => RightsRequestView.From(x.r, x.p))];
     }
 
+    /// <summary>
+    /// The notices of a person whose record the caller is already reading (the episode and care pages, after their own
+    /// access check): restrictions in force and corrections declined.
+    /// </summary>
+    public async Task<IReadOnlyList<RightsNotice>> For(Guid personId, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.ReadRecords);
+        return await Notices(db, personId, ct);
+    }
+
     /// <summary>What anyone reading the person's record must see: restrictions in force and corrections declined.</summary>
     public static async Task<IReadOnlyList<RightsNotice>> Notices(HomewardDb db, Guid personId, CancellationToken ct) =>
         [.. (await db.RightsRequests.AsNoTracking()
