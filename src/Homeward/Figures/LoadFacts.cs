@@ -25,7 +25,9 @@ public enum FactParts
     Delays = 16,
     Carers = 32,
     Experiences = 64,
-    All = Bookings | Reviews | Measures | Goals | Delays | Carers | Experiences,
+    /// <summary>The rapid response record's presenting problem (the UCR return).</summary>
+    Urgent = 128,
+    All = Bookings | Reviews | Measures | Goals | Delays | Carers | Experiences | Urgent,
     /// <summary>What Client Level Data reads (a test checks it builds the same file from these as from all).</summary>
     ClientLevelData = Bookings | Reviews,
 }
@@ -122,7 +124,7 @@ public sealed class LoadFacts(IServiceScopeFactory scopes)
                     select new { r.EpisodeId, r.Overall, r.At }).ToListAsync(ct))
             .ToDictionary(r => r.EpisodeId, r => (r.Overall, r.At)));
         // The rapid response record's presenting problem (urgent community response episodes only: a few, read apart).
-        var presentingRead = Read(FactParts.Core, new Dictionary<Guid, UrgentResponse.UcrCondition>(), async (db, episodes) =>
+        var presentingRead = Read(FactParts.Urgent, new Dictionary<Guid, UrgentResponse.UcrCondition>(), async (db, episodes) =>
             await (from u in db.UrgentAssessments.AsNoTracking()
                    join e in episodes on u.EpisodeId equals e.Id
                    select new { u.EpisodeId, u.PresentingProblem }).ToDictionaryAsync(u => u.EpisodeId, u => u.PresentingProblem, ct));

@@ -11,24 +11,25 @@ public sealed class ReadRightsRequests(HomewardDb db)
     public async Task<RightsRequestView> Handle(Guid id, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.AnswerSubjectAccess);
-        var found = await (from r in db.RightsRequests.AsNoTracking()
-                           join p in db.People.AsNoTracking() on r.PersonId equals p.Id
-                           where r.Id == id
-                           select new { r, p }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("rights request", id);
-        return RightsRequestView.From(found.r, found.p);
+        var found = await WithPerson(db.RightsRequests.Where(r => r.Id == id)).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException("rights request", id);
+        return RightsRequestView.From(found.Request, found.Person);
     }
 
     /// <summary>Corrections to answer and restrictions in force, oldest first.</summary>
     public async Task<IReadOnlyList<RightsRequestView>> Current(Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.AnswerSubjectAccess);
-        var rows = await (from r in db.RightsRequests.AsNoTracking()
-                          join p in db.People.AsNoTracking() on r.PersonId equals p.Id
-                          where r.Status == RightsRequestStatus.Open || r.Status == RightsRequestStatus.Restricted
-                          orderby r.ReceivedOn, r.OpenedAt
-                          select new { r, p }).ToListAsync(ct);
-        return [.. rows.Select(x => RightsRequestView.From(x.r, x.p))];
+        var rows = await WithPerson(db.RightsRequests.Where(r => r.Status == RightsRequestStatus.Open || r.Status == RightsRequestStatus.Restricted))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(x => x.Request.ReceivedOn).ThenBy(x => x.Request.OpenedAt).Select(x => RightsRequestView.From(x.Request, x.Person))];
     }
+
+    private sealed record Row(RightsRequest Request, Person Person);
+
+    /// <summary>Each request with the person it is about.</summary>
+    private IQueryable<Row> WithPerson(IQueryable<RightsRequest> requests) =>
+        requests.AsNoTracking().Join(db.People.AsNoTracking(), r => r.PersonId, p => p.Id, (r, p) => new Row(r, p));
 
     /// <summary>
     /// The notices of a person whose record the caller is already reading (the episode and care pages, after their own
