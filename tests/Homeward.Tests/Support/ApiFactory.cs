@@ -94,7 +94,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!TestDatabase.IsPostgres && !KeepDatabase)
+        if (TestDatabase.IsPostgres)
+            await TestDatabase.Release(ConnectionString, drop: !KeepDatabase);
+        else if (!KeepDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })

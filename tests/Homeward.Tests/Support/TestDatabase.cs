@@ -23,4 +23,22 @@ public static class TestDatabase
                      ?? throw new InvalidOperationException("Set HOMEWARD_TEST_PG to a PostgreSQL connection string (./test.sh does).");
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
+
+    /// <summary>
+    /// Closes a stopped app's idle PostgreSQL connections (the pool outlives the app and, over the suite, would reach the
+    /// server's limit of connections: a 500 in whichever test asks for many at once) and drops its database.
+    /// </summary>
+    public static async Task Release(string connectionString, bool drop)
+    {
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        if (!drop)
+            return;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = builder.Database;
+        builder.Database = "postgres";
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }
