@@ -160,11 +160,22 @@ public sealed partial class Problems
                 Add(field, message);
     }
 
+    /// <summary>How many problems have been found so far (a checker compares it before and after its own checks).</summary>
+    public int Count => _errors.Sum(e => e.Value.Count);
+
     public void ThrowIfAny()
     {
         if (Any)
-            throw new ValidationFailedException(ToDictionary(), _forPeople.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            Throw();
     }
+
+    /// <summary>
+    /// Throws the problems found. For a use case whose checked values are missing only because of a problem:
+    /// <c>if (fields is null) problems.Throw();</c> and the compiler knows they are there after it (no <c>!</c>).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public void Throw() =>
+        throw new ValidationFailedException(ToDictionary(), _forPeople.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);

@@ -6,10 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Figures;
 
-public enum Breakdown { Locality, Hospital, Route, Pathway, AgeBand }
-
-public enum TrendBy { Week, Month }
-
 /// <summary>
 /// The figures for any period beside the same period a year earlier and the partnership's targets; broken down by
 /// locality, hospital, route, pathway or age band; as a trend by week or month; and, for one figure, the episodes

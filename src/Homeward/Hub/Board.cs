@@ -106,7 +106,7 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock, 
                 ? booking.Status == BookingStatus.Offered
                     ? ($"Accept the offer for {Day(booking.StartDate)}", booking.Name)
                     : ($"Start on {Day(booking.StartDate)} (booked)", booking.Name)
-                : NextAction(x.Status, x.Route, x.Service, x.WaitingFor);
+                : NextSteps.For(x.Status, x.Route, x.Service, x.WaitingFor);
             return new Row(x.Id, x.PersonId, $"{x.GivenName} {x.FamilyName}", People.Person.Show(x.NhsNumber), x.Route, x.Status, x.Service,
                 x.Pathway, x.Hospital, x.LocalityId is { } l ? localityNames.GetValueOrDefault(l) : null,
                 today.DayNumber - referred.DayNumber, delay, inHospital, next, owner, x.Version,
@@ -153,26 +153,4 @@ public sealed class Board(HomewardDb db, AccessScope scope, TimeProvider clock, 
     }
 
     private static string Day(DateOnly date) => date.ToString("d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-
-    /// <summary>What must happen next for the person to move on, and which team owns it.</summary>
-    public static (string Action, string Owner) NextAction(EpisodeStatus status, Route route, Service? service, string? waitingFor) => status switch
-    {
-        EpisodeStatus.Referred => ("Triage", route == Route.UrgentCommunityResponse ? "Rapid response team" : "Transfer of care hub"),
-        EpisodeStatus.Triaged => ("Accept or decline", Team(service)),
-        EpisodeStatus.Accepted => ("Book capacity and start", Team(service)),
-        EpisodeStatus.Waiting => ($"Waiting for {(waitingFor ?? "capacity").ToLowerInvariant()}", "Transfer of care hub"),
-        EpisodeStatus.Active => ("Deliver care; end with an outcome", Team(service)),
-        _ => ("None", "—"),
-    };
-
-    private static string Team(Service? service) => service switch
-    {
-        Service.UrgentCommunityResponse => "Rapid response team",
-        Service.Reablement => "Reablement team",
-        Service.HomeBasedIntermediateCare => "Home-based intermediate care team",
-        Service.BedBasedIntermediateCare => "Community bed unit",
-        Service.CareHomePlacement => "Care home brokerage",
-        Service.NoNewSupport => "Discharging ward",
-        _ => "Transfer of care hub",
-    };
 }

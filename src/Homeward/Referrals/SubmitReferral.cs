@@ -71,24 +71,7 @@ public sealed partial class SubmitReferral(HomewardDb db, TimeProvider clock, Po
         else
             person = request.Person.Validate(problems, "person.", today, now);
 
-        var route = problems.Enum<Route>("route", request.Route, "route");
-        var source = problems.Enum<ReferralSource>("source", request.Source, "referral source");
-        var referrerName = problems.Required("referrerName", request.ReferrerName, 200, "the referrer's name");
-        var referrerOrganisation = problems.Optional("referrerOrganisation", request.ReferrerOrganisation, 200, "the referrer's organisation");
-        var referrerContact = problems.Optional("referrerContact", request.ReferrerContact, 200, "the referrer's contact details");
-        var urgency = problems.Enum<Urgency>("urgency", request.Urgency, "urgency", required: false);
-        var reason = problems.Required("reason", request.Reason, 4000, "the reason for referral");
-        var receivedAt = problems.Instant("receivedAt", request.ReceivedAt, "the time received", required: false) ?? now;
-        if (receivedAt > now.AddMinutes(5))
-            problems.Add("receivedAt", "The time received cannot be in the future.");
-        var hospital = problems.Optional("hospital", request.Hospital, 200, "the hospital");
-        var ward = problems.Optional("ward", request.Ward, 100, "the ward");
-        var admittedOn = problems.Date("admittedOn", request.AdmittedOn, "the admission date", required: false);
-        var readyDate = problems.Date("dischargeReadyDate", request.DischargeReadyDate, "the discharge ready date", required: false);
-        if (route is { } r)
-            ReferralRules.CheckHospitalDetails(problems, r, hospital, ward, admittedOn, readyDate, today, request.ReadyDateToFollow == true);
-
-        var heldDetails = problems.Enum<HeldDetails>("personDetails", request.PersonDetails, "what to do with details that differ", required: false);
+        var fields = Fields.Check(request, problems, today, now, out var route, out var heldDetails);
         var (updateHeld, toDecide) = (default(Func<Task>), default(IReadOnlyList<PatientMatch.Difference>));
         if (person is not null)
         {
@@ -97,49 +80,29 @@ public sealed partial class SubmitReferral(HomewardDb db, TimeProvider clock, Po
                 problems, actor, ct);
             (sentPerson, person) = (person, existing ?? person);
         }
-        problems.ThrowIfAny();
+        if (problems.Any || fields is null || person is null || sentPerson is null)
+            problems.Throw();
         if (toDecide is not null)
-            return await HoldReferral.Handle(db, request, person!, toDecide, route!.Value, urgency ?? ReferralRules.DefaultUrgency(route.Value), receivedAt, key, hash, actor, now, ct);
+            return await HoldReferral.Handle(db, request, person, toDecide, fields.Route, fields.Urgency, fields.ReceivedAt, key, hash, actor, now, ct);
         if (updateHeld is not null)
             await updateHeld();
-        if (!ReferenceEquals(sentPerson, person) && person!.FillBlanksFrom(sentPerson!).Count > 0 && updateHeld is null)
+        if (!ReferenceEquals(sentPerson, person) && person.FillBlanksFrom(sentPerson).Count > 0 && updateHeld is null)
         {
             // What the referral brings that the record lacked (a phone, the language, a verified NHS number status): kept.
             person.Version++;
             db.AuditEntries.Add(AuditEntry.For(actor, "person.update", person.Id, person.Id, now));
         }
 
-        var isNewPerson = db.Entry(person!).State == EntityState.Detached;
+        var isNewPerson = db.Entry(person).State == EntityState.Detached;
         if (isNewPerson)
         {
-            await postcodes.Place(person!, ct);
-            db.People.Add(person!);
-            db.AuditEntries.Add(AuditEntry.For(actor, "person.create", person!.Id, person.Id, now));
+            await postcodes.Place(person, ct);
+            db.People.Add(person);
+            db.AuditEntries.Add(AuditEntry.For(actor, "person.create", person.Id, person.Id, now));
         }
 
-        var referral = new Referral
-        {
-            Id = decidedId ?? Guid.CreateVersion7(),
-            PersonId = person!.Id,
-            Route = route!.Value,
-            Source = source!.Value,
-            ReferrerName = referrerName,
-            ReferrerOrganisation = referrerOrganisation,
-            ReferrerContact = referrerContact,
-            Urgency = urgency ?? ReferralRules.DefaultUrgency(route.Value),
-            Reason = reason,
-            ReceivedAt = receivedAt,
-            Hospital = hospital,
-            Ward = ward,
-            AdmittedOn = admittedOn,
-            DischargeReadyDate = readyDate,
-            ExistingClient = request.ExistingClient ?? false,
-            SenderReference = ReferralText.Clip(request.SenderReference, 300),
-            ToCheck = ReferralText.Clip(request.ToCheck, 1000),
-            SubmittedBy = actor.UserId,
-            SubmittedByOrganisationId = actor.OrganisationId,
-        };
-        var episode = Episode.Open(referral.Id, person.Id, receivedAt, actor, now);
+        var referral = fields.ToReferral(decidedId ?? Guid.CreateVersion7(), person.Id, request, actor);
+        var episode = Episode.Open(referral.Id, person.Id, fields.ReceivedAt, actor, now);
         db.Referrals.Add(referral);
         db.Episodes.Add(episode);
         db.AuditEntries.Add(AuditEntry.For(actor, "referral.submit", person.Id, referral.Id, now));
@@ -150,5 +113,4 @@ public sealed partial class SubmitReferral(HomewardDb db, TimeProvider clock, Po
         await db.SaveChangesAsync(ct);
         return new Outcome(view, Replayed: false, PersonCreated: isNewPerson);
     }
-
 }
