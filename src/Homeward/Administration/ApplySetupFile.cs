@@ -13,7 +13,7 @@ namespace Homeward.Administration;
 /// it did. Every problem is reported with its line, and then nothing is applied: the file is applied whole or not at all.
 /// New users are given a link to choose their password. Nothing is deleted: what the file no longer names is left as it is.
 /// </summary>
-public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, SavePartnership partnership, SaveOrganisation organisations, SaveHospitalSite sites,
+public sealed partial class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, SavePartnership partnership, SaveOrganisation organisations, SaveHospitalSite sites,
     SaveLocality localities, SaveService services, SaveUser users, SetUserActive activation, ResetPassword passwords)
 {
     public sealed record Done(string What, string Key, string Said);
@@ -119,35 +119,5 @@ public sealed class ApplySetupFile(HomewardDb db, Microsoft.AspNetCore.DataProte
             db.ChangeTracker.Clear();
         }
         return new Result(_done, [.. _problems.OrderBy(LineOf)], applied ? invitations : [], applied);
-    }
-
-    private static long LineOf(string problem) =>
-        problem.StartsWith("Line ", StringComparison.Ordinal) && long.TryParse(problem[5..problem.IndexOf(':')], CultureInfo.InvariantCulture, out var line) ? line : 0;
-
-    /// <summary>Applies one record; its refusals become problems with the lines of the fields they are about.</summary>
-    private async Task Apply(string what, SetupFileNode node, string keyField, Func<Task<string>> save)
-    {
-        var key = node.Text(keyField) ?? "(no " + keyField + ")";
-        try
-        {
-            var said = await save();
-            // A value of the wrong type (read while saving) is a problem even when the rest was accepted.
-            if (node.Problems.Count == 0)
-                _done.Add(new Done(what, key, said));
-        }
-        catch (ValidationFailedException e)
-        {
-            foreach (var (field, messages) in e.Errors)
-                foreach (var message in messages)
-                    _problems.Add($"Line {node.Line(field)}: {what} {key}: {field}: {message}");
-        }
-        catch (Exception e) when (e is InvalidTransitionException or StaleVersionException or VersionRequiredException or NotFoundException)
-        {
-            _problems.Add($"Line {node.Start}: {what} {key}: {e.Message}");
-        }
-        finally
-        {
-            _problems.AddRange(node.Problems);
-        }
     }
 }

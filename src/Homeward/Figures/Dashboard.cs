@@ -61,12 +61,12 @@ public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load,
         }).ToList();
 
         var groups = by is { } b
-            ? facts.GroupBy(f => GroupOf(f, b, period)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            ? facts.GroupBy(f => Breakdowns.GroupOf(f, b, period)).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new GroupRow(g.Key, FigureDefinitions.All.ToDictionary(f => f.Code,
                     f => FigureMath.Evaluate(f, [.. f.Select([.. g], now)], period, recordsBegin)))).ToList()
             : [];
 
-        var points = Buckets(period, trend).Select(bucket => new TrendPoint(bucket.From, bucket.To,
+        var points = Breakdowns.Buckets(period, trend).Select(bucket => new TrendPoint(bucket.From, bucket.To,
             FigureDefinitions.All.Where(f => f.Aggregate is not (Aggregate.ChangeRatio or Aggregate.ChangeDifference))
                 .ToDictionary(f => f.Code, f => FigureMath.Evaluate(f, contributions[f.Code], bucket).Value))).ToList();
 
@@ -124,30 +124,5 @@ public sealed class Dashboard(HomewardDb db, TimeProvider clock, LoadFacts load,
         var trend = problems.Enum<TrendBy>("trend", query.Trend, "trend", required: false) ?? (to.DayNumber - from.DayNumber > 120 ? TrendBy.Month : TrendBy.Week);
         problems.ThrowIfAny();
         return (new Period(from, to), by, trend);
-    }
-
-    public static string AgeBand(int age) => age switch { < 65 => "18–64", < 75 => "65–74", < 85 => "75–84", _ => "85+" };
-
-    private static string GroupOf(EpisodeFacts f, Breakdown by, Period period) => by switch
-    {
-        Breakdown.Locality => f.Locality ?? "Unknown",
-        Breakdown.Hospital => f.Hospital ?? "Not from hospital",
-        Breakdown.Route => f.Route.ToString(),
-        Breakdown.Pathway => f.Pathway?.ToString() ?? "None",
-        _ => AgeBand(f.AgeOn(f.DischargedOn ?? f.ReferredOn)),
-    };
-
-    /// <summary>Weeks (Monday to Sunday) or calendar months covering the period, clipped to it.</summary>
-    private static IEnumerable<Period> Buckets(Period period, TrendBy trend)
-    {
-        var start = trend == TrendBy.Week
-            ? period.From.AddDays(-(((int)period.From.DayOfWeek + 6) % 7))
-            : new DateOnly(period.From.Year, period.From.Month, 1);
-        while (start <= period.To)
-        {
-            var next = trend == TrendBy.Week ? start.AddDays(7) : start.AddMonths(1);
-            yield return new Period(start < period.From ? period.From : start, next.AddDays(-1) > period.To ? period.To : next.AddDays(-1));
-            start = next;
-        }
     }
 }

@@ -18,7 +18,7 @@ namespace Homeward.Figures;
 /// read by its own query on its own connection, all at once (at a region's size the parts take seconds each); a caller
 /// that needs only some parts says which, and the others are left empty.
 /// </summary>
-public sealed class LoadFacts(IServiceScopeFactory scopes)
+public sealed partial class LoadFacts(IServiceScopeFactory scopes)
 {
     public Task<IReadOnlyList<EpisodeFacts>> Handle(DateOnly windowStart, CancellationToken ct) => Handle(windowStart, FactParts.All, ct);
 
@@ -142,13 +142,4 @@ public sealed class LoadFacts(IServiceScopeFactory scopes)
     }
 
     private static ILookup<Guid, T> Empty<T>() => Array.Empty<(Guid, T)>().ToLookup(x => x.Item1, x => x.Item2);
-
-    private sealed record Taken(Guid EpisodeId, DateOnly StartDate, string Name, bool Commissioned, ServiceKind ServiceKind, OrganisationKind Kind, decimal? CostPerDay);
-
-    private sealed record Row(Guid Id, Guid PersonId, Route Route, Urgency Urgency, DateTimeOffset ReferredAt, EpisodeStatus Status, Triage.Service? Service,
-        Pathway? Pathway, DateTimeOffset? AcceptedAt, DateTimeOffset? StartedAt, DateOnly? DischargedOn, DateOnly? DischargeReadyDate, DateTimeOffset? EndedAt,
-        Sequel? Sequel, Destination? Destination, UrgentOutcome? UrgentOutcome, bool ExistingClient, DateOnly DateOfBirth, string? Locality, string? Hospital,
-        People.NhsNumber? NhsNumber, People.Gender Gender, string? GpPracticeCode, DateTimeOffset? DeclinedAt, DateTimeOffset? CancelledAt, string? WaitingFor,
-        DateTimeOffset? AssessedAt, FollowUps.FollowUpResult? FollowUpResult, DateOnly? AdmittedOn, People.UsualResidence UsualResidence, People.Postcode Postcode,
-        People.Ethnicity? Ethnicity, People.PrimarySupportReason? PrimarySupportReason, People.AccommodationStatus? AccommodationStatus, bool? AssessedCarer, string? CarerName);
 }
