@@ -65,12 +65,14 @@ public sealed class LiveAlertJourneyTests(BrowserApp app) : IClassFixture<Browse
                 DefaultDailyCapacity = 5, OrganisationId = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Organisations, TestContext.Current.CancellationToken)).Id,
             };
             db.CareServices.Add(service);
-            db.Bookings.Add(new Homeward.Capacity.Booking
+            var declined = new Homeward.Capacity.Booking
             {
                 EpisodeId = episodeId, PersonId = personId, ServiceId = service.Id, Kind = Homeward.Capacity.BookingKind.Bed,
-                Status = Homeward.Capacity.BookingStatus.Declined, DeclineReason = "No bed that week", StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)),
-                EndDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)), CreatedAt = DateTimeOffset.UtcNow.AddHours(-1), RespondedAt = DateTimeOffset.UtcNow, CreatedBy = "test",
-            });
+                StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)),
+                EndDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)), CreatedAt = DateTimeOffset.UtcNow.AddHours(-1), CreatedBy = "test",
+            };
+            declined.Decline("No bed that week", DateTimeOffset.UtcNow);
+            db.Bookings.Add(declined);
             db.Visits.Add(new Homeward.Visits.Visit
             {
                 EpisodeId = episodeId, PersonId = personId, Date = DateOnly.FromDateTime(DateTime.UtcNow), WindowStart = new(7, 30), WindowEnd = new(9, 30),

@@ -92,7 +92,6 @@ public sealed class BookCapacity(HomewardDb db, TimeProvider clock)
             PersonId = episode.PersonId,
             ServiceId = service!.Id,
             Kind = pattern is null ? BookingKind.Bed : BookingKind.VisitPattern,
-            Status = BookingStatus.Offered,
             StartDate = start!.Value,
             EndDate = start.Value.AddDays(days - 1),
             VisitsPerDayAtStart = pattern?.VisitsAtStart,

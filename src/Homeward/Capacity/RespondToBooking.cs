@@ -23,9 +23,7 @@ public sealed class RespondToBooking(HomewardDb db, TimeProvider clock)
         var service = await db.CareServices.SingleAsync(s => s.Id == booking.ServiceId, ct);
         if (!actor.ActsFor(service.OrganisationId))
             throw new NotFoundException("booking", bookingId); // a provider does not learn of other providers' bookings
-        var allowed = answer == Answer.Cancel ? booking.Holds : booking.Status == BookingStatus.Offered;
-        if (!allowed)
-            throw new InvalidTransitionException($"A booking that is {booking.Status} cannot be {(answer == Answer.Accept ? "accepted" : answer == Answer.Decline ? "declined" : "cancelled")}.");
+        booking.EnsureAllows(answer switch { Answer.Accept => BookingStatus.Accepted, Answer.Decline => BookingStatus.Declined, _ => BookingStatus.Cancelled });
         if (answer != Answer.Accept && string.IsNullOrWhiteSpace(reason))
             throw ValidationFailedException.For("reason", answer == Answer.Decline ? "Give the reason for declining." : "Give the reason for cancelling.");
         if (reason?.Length > 2000)
@@ -34,18 +32,17 @@ public sealed class RespondToBooking(HomewardDb db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var episode = await db.Episodes.SingleAsync(e => e.Id == booking.EpisodeId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        booking.RespondedAt = now;
-        booking.Version++;
         if (answer == Answer.Accept)
         {
-            booking.Status = BookingStatus.Accepted;
+            booking.Accept(now);
             episode.NoteBooking(EpisodeEventType.BookingAccepted, new { service = service.Name }, actor, now);
         }
         else
         {
-            booking.Status = answer == Answer.Decline ? BookingStatus.Declined : BookingStatus.Cancelled;
-            booking.DeclineReason = reason!.Trim();
-            booking.ReleasedAt = now;
+            if (answer == Answer.Decline)
+                booking.Decline(reason ?? "", now);
+            else
+                booking.Cancel(reason ?? "", now);
             await CapacityLedger.Release(db, booking, from: null, ct);
             episode.NoteBooking(answer == Answer.Decline ? EpisodeEventType.BookingDeclined : EpisodeEventType.BookingReleased,
                 new { service = service.Name, reason = booking.DeclineReason }, actor, now);
@@ -68,9 +65,7 @@ public sealed class RespondToBooking(HomewardDb db, TimeProvider clock)
         foreach (var booking in holding)
         {
             await CapacityLedger.Release(db, booking, lastDayNeeded.AddDays(1), ct);
-            booking.Status = BookingStatus.Ended;
-            booking.ReleasedAt = now;
-            booking.Version++;
+            booking.End(now);
         }
     }
 }

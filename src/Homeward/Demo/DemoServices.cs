@@ -130,11 +130,12 @@ internal static class DemoServices
                 : [.. new VisitPattern(days, random.Int(1, 4), 1, random.Chance(0.7) ? 30 : 45, false).CarerMinutesPerDay()];
             var booking = new Booking
             {
-                EpisodeId = person.Id, PersonId = person.PersonId, ServiceId = service.Id, Status = BookingStatus.Accepted,
+                EpisodeId = person.Id, PersonId = person.PersonId, ServiceId = service.Id,
                 Kind = service.Unit == CapacityUnit.Beds ? BookingKind.Bed : BookingKind.VisitPattern,
-                StartDate = today, EndDate = today.AddDays(days - 1), CreatedAt = now, RespondedAt = now, CreatedBy = "demo",
+                StartDate = today, EndDate = today.AddDays(days - 1), CreatedAt = now, CreatedBy = "demo",
                 Days = [.. amounts.Select((a, d) => new BookingDay { Date = today.AddDays(d), Amount = a })],
             };
+            booking.Accept(now);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
@@ -181,7 +182,7 @@ internal static class DemoServices
             var amounts = new VisitPattern(days, 3, 1, 30, false).CarerMinutesPerDay();
             var booking = new Booking
             {
-                EpisodeId = person.Id, PersonId = person.PersonId, ServiceId = homeCare.Id, Status = BookingStatus.Offered, Kind = BookingKind.VisitPattern,
+                EpisodeId = person.Id, PersonId = person.PersonId, ServiceId = homeCare.Id, Kind = BookingKind.VisitPattern,
                 StartDate = start, EndDate = start.AddDays(days - 1), CreatedAt = now.AddHours(-hoursAgo[offered]), CreatedBy = "demo",
                 VisitsPerDayAtStart = 3, VisitsPerDayAtEnd = 1, MinutesPerVisit = 30,
                 Days = [.. amounts.Select((a, d) => new BookingDay { Date = start.AddDays(d), Amount = a })],

@@ -48,7 +48,7 @@ public sealed class BuildRota(HomewardDb db, RotaDays days, TimeProvider clock, 
             throw ValidationFailedException.For("serviceId", $"Nobody in {service.Name} is on shift on {day:dddd d MMMM}: add the team's carers first.");
         var rota = new Rota
         {
-            ServiceId = service.Id, Date = day, Status = RotaStatus.Draft, BuiltAt = clock.GetUtcNow(), BuiltBy = actor.UserName,
+            ServiceId = service.Id, Date = day, BuiltAt = clock.GetUtcNow(), BuiltBy = actor.UserName,
         };
         rota.Workers.AddRange(workers.Select(w => new RotaWorkerDay { RotaId = rota.Id, WorkerId = w.Id }));
         var started = clock.GetTimestamp();

@@ -18,14 +18,14 @@ public sealed class PublishRota(HomewardDb db, RotaDays days, TimeProvider clock
         actor.Demand(Right.PlanRota);
         var rota = await days.Find(id, actor, ct, tracked: true);
         Versions.Demand("rota", rota.Version, version);
-        if (rota.Status != RotaStatus.Draft)
-            throw new InvalidTransitionException("This rota is already published.");
         var now = clock.GetUtcNow();
+        // Refused here, before anything else changes, when it is not a draft (the database still holds it as one below).
+        rota.Publish(actor.UserName, now);
         var moved = new List<(Guid VisitId, int From, int To)>();
         foreach (var earlier in await db.Rotas.Include(r => r.Assignments)
                      .Where(r => r.ServiceId == rota.ServiceId && r.Date == rota.Date && r.Status == RotaStatus.Published).ToListAsync(ct))
         {
-            earlier.Status = RotaStatus.Superseded;
+            earlier.Supersede();
             // A visit the people were told to expect at one time and now another: they hear of it (TellFamily).
             var told = earlier.Assignments.Where(a => !a.Second).ToDictionary(a => a.VisitId, a => a.Start);
             moved.AddRange(rota.Assignments.Where(a => !a.Second && told.ContainsKey(a.VisitId) && told[a.VisitId] != a.Start)
@@ -33,8 +33,6 @@ public sealed class PublishRota(HomewardDb db, RotaDays days, TimeProvider clock
         }
         if (rota.Date >= London.DateOf(now))
             await tell.VisitsMoved(moved, ct);
-        (rota.Status, rota.PublishedAt, rota.PublishedBy) = (RotaStatus.Published, now, actor.UserName);
-        rota.Version++;
         db.AuditEntries.Add(AuditEntry.For(actor, "rota.publish", null, rota.Id, now));
         await db.SaveChangesAsync(ct);
         return TeamRotas.Summary.From(rota);

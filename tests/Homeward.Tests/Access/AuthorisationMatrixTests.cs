@@ -139,7 +139,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory app) : IClassFixture<Api
             db.Bookings.Add(new Booking
             {
                 EpisodeId = Guid.Parse(subject.EpisodeId), PersonId = Guid.Parse(subject.PersonId), ServiceId = service.Id, Kind = BookingKind.VisitPattern,
-                Status = BookingStatus.Offered, StartDate = today, EndDate = today.AddDays(13), VisitsPerDayAtStart = 2, VisitsPerDayAtEnd = 1, MinutesPerVisit = 30,
+                StartDate = today, EndDate = today.AddDays(13), VisitsPerDayAtStart = 2, VisitsPerDayAtEnd = 1, MinutesPerVisit = 30,
                 CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "matrix",
             });
             await db.SaveChangesAsync(Ct);

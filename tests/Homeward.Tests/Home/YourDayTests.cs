@@ -102,12 +102,18 @@ public sealed class YourDayTests(ApiFactory app) : IClassFixture<ApiFactory>
                 DefaultDailyCapacity = 600, OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZP1").Select(o => o.Id).SingleAsync(Ct),
             };
             db.CareServices.Add(service);
-            Homeward.Capacity.Booking Book(JsonElement referral, Homeward.Capacity.BookingStatus status, DateTimeOffset made) => new()
+            Homeward.Capacity.Booking Book(JsonElement referral, Homeward.Capacity.BookingStatus status, DateTimeOffset made)
             {
-                EpisodeId = Guid.Parse(referral.GetProperty("episode").Str("id")), PersonId = Guid.Parse(referral.GetProperty("person").Str("id")), ServiceId = service.Id,
-                Kind = Homeward.Capacity.BookingKind.VisitPattern, Status = status, StartDate = tomorrow, EndDate = tomorrow.AddDays(13),
-                VisitsPerDayAtStart = 2, VisitsPerDayAtEnd = 1, MinutesPerVisit = 30, CreatedAt = made, CreatedBy = "test",
-            };
+                var booking = new Homeward.Capacity.Booking
+                {
+                    EpisodeId = Guid.Parse(referral.GetProperty("episode").Str("id")), PersonId = Guid.Parse(referral.GetProperty("person").Str("id")), ServiceId = service.Id,
+                    Kind = Homeward.Capacity.BookingKind.VisitPattern, StartDate = tomorrow, EndDate = tomorrow.AddDays(13),
+                    VisitsPerDayAtStart = 2, VisitsPerDayAtEnd = 1, MinutesPerVisit = 30, CreatedAt = made, CreatedBy = "test",
+                };
+                if (status == Homeward.Capacity.BookingStatus.Accepted)
+                    booking.Accept(made);
+                return booking;
+            }
             db.Bookings.AddRange(Book(offered, Homeward.Capacity.BookingStatus.Offered, DateTimeOffset.UtcNow.AddHours(-5)),
                 Book(accepted, Homeward.Capacity.BookingStatus.Accepted, DateTimeOffset.UtcNow.AddHours(-1)));
             await db.SaveChangesAsync(Ct);

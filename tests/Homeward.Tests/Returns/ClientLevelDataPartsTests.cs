@@ -35,11 +35,15 @@ public sealed class ClientLevelDataPartsTests(ApiFactory app) : IClassFixture<Ap
             var team = await db.CareServices.FirstAsync(s => s.Kind == ServiceKind.ReablementTeam, Ct);
             var started = London.At(year.From, TimeOnly.MinValue);
             foreach (var e in await db.Episodes.Where(e => e.Service == Service.Reablement && e.StartedAt >= started).OrderBy(e => e.Id).Take(20).ToListAsync(Ct))
-                db.Bookings.Add(new Booking
+            {
+                var booking = new Booking
                 {
-                    EpisodeId = e.Id, PersonId = e.PersonId, ServiceId = team.Id, Kind = BookingKind.VisitPattern, Status = BookingStatus.Accepted, StartDate = London.DateOf(e.StartedAt!.Value),
+                    EpisodeId = e.Id, PersonId = e.PersonId, ServiceId = team.Id, Kind = BookingKind.VisitPattern, StartDate = London.DateOf(e.StartedAt!.Value),
                     EndDate = London.DateOf(e.StartedAt!.Value).AddDays(42), CreatedAt = e.StartedAt!.Value, CreatedBy = "test",
-                });
+                };
+                booking.Accept(e.StartedAt!.Value);
+                db.Bookings.Add(booking);
+            }
             await db.SaveChangesAsync(Ct);
         }
         await using var reading = app.Services.CreateAsyncScope();

@@ -84,7 +84,7 @@ public sealed class ReplanToday(HomewardDb db, RotaDays days, TimeProvider clock
 
         var draft = new Rota
         {
-            ServiceId = published.ServiceId, Date = published.Date, Status = RotaStatus.Draft, BuiltAt = now, BuiltBy = actor.UserName,
+            ServiceId = published.ServiceId, Date = published.Date, BuiltAt = now, BuiltBy = actor.UserName,
         };
         draft.Workers.AddRange(published.Workers.Select(w => new RotaWorkerDay { RotaId = draft.Id, WorkerId = w.WorkerId, BreakStart = w.BreakStart }));
         RotaPlanning.Fill(draft, RotaEdits.Try(problem, routes, reasons).Solution, day.Plan);
