@@ -9,6 +9,9 @@ namespace Homeward.Web.Pages;
 /// <summary>How the pages name things: the words staff use, not the enum names.</summary>
 public static class Labels
 {
+    /// <summary>The options of a yes-or-no question.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> YesNo = [("true", "Yes"), ("false", "No")];
+
     public static string Of(Route route) => route switch
     {
         Route.HospitalDischarge => "Hospital discharge",

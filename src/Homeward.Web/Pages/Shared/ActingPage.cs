@@ -59,6 +59,9 @@ public abstract class ActingPage : PageModel
     /// <summary>What the user typed into a form's field, kept when the action was refused.</summary>
     public string? Typed(string form, string field) => FailedStep == form ? Posted?[field].ToString() : null;
 
+    /// <summary>What a field of a form shows: what was typed when that form was just refused, otherwise what is saved.</summary>
+    public string Typed(string form, string field, string? saved) => FailedStep == form ? Typed(form, field) ?? "" : saved ?? "";
+
     /// <summary>Every value ticked under a field (checkboxes), kept when the action was refused.</summary>
     public IEnumerable<string> TypedAll(string form, string field) =>
         FailedStep == form && Posted is { } posted ? posted[field].Select(v => v ?? "") : [];
