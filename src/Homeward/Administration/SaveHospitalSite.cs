@@ -51,12 +51,13 @@ public sealed class SaveHospitalSite(HomewardDb db, TimeProvider clock)
             else if (text.Length > 0)
                 wards.Add(text);
         }
-        problems.ThrowIfAny();
+        if (problems.Any || trust is null)
+            throw problems.Failure();
 
         var created = site is null;
-        site ??= db.HospitalSites.Add(new HospitalSite { SiteCode = code, Name = name, OrganisationId = trust!.Id }).Entity;
+        site ??= db.HospitalSites.Add(new HospitalSite { SiteCode = code, Name = name, OrganisationId = trust.Id }).Entity;
         var changes = new Changes();
-        changes.Set("organisation", site.OrganisationId, trust!.Id, v => site.OrganisationId = v);
+        changes.Set("organisation", site.OrganisationId, trust.Id, v => site.OrganisationId = v);
         changes.Set("name", site.Name, name, v => site.Name = v);
         changes.SetList("wards", site.Wards, wards, v => site.Wards = v);
         changes.Set("active", site.Active, input.Active ?? true, v => site.Active = v);

@@ -43,13 +43,14 @@ public sealed class SaveOrganisation(HomewardDb db, TimeProvider clock)
             problems.Add("odsCode", $"An organisation with ODS code {ods} is already a member: change that one.");
         if (input.Active == false && organisation is not null && await db.Users.AnyAsync(u => u.OrganisationId == organisation.Id && u.Active, ct))
             problems.Add("active", "Its users are still active: deactivate them, or move them to another organisation, first.");
-        problems.ThrowIfAny();
+        if (problems.Any || kind is not { } checkedKind)
+            throw problems.Failure();
 
         var created = organisation is null;
-        organisation ??= db.Organisations.Add(new Organisation { OdsCode = ods, Name = name, Kind = kind!.Value }).Entity;
+        organisation ??= db.Organisations.Add(new Organisation { OdsCode = ods, Name = name, Kind = checkedKind }).Entity;
         var changes = new Changes();
         changes.Set("name", organisation.Name, name, v => organisation.Name = v);
-        changes.Set("kind", organisation.Kind, kind!.Value, v => organisation.Kind = v);
+        changes.Set("kind", organisation.Kind, checkedKind, v => organisation.Kind = v);
         changes.Set("active", organisation.Active, input.Active ?? true, v => organisation.Active = v);
         return await changes.Save(db, created, "organisation", organisation.Id, actor, clock,
             () => organisation.Version++, () => View.From(organisation), ct);

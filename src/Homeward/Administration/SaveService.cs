@@ -102,14 +102,16 @@ public sealed class SaveService(HomewardDb db, TimeProvider clock)
             }
             else
                 problems.Add($"skills[{i}]", $"\"{skill}\" is not a skill on the list ({string.Join(", ", Rotas.CareSkills.All)}).");
-        problems.ThrowIfAny();
+        if (problems.Any || kind is not { } checkedKind || pathway is not { } checkedPathway || runBy is null
+            || input.DailyCapacity is not { } daily)
+            throw problems.Failure();
 
         var created = service is null;
-        service ??= db.CareServices.Add(new CareService { Name = name, Kind = kind!.Value, Pathway = pathway!.Value, OrganisationId = runBy!.Id }).Entity;
-        var capacity = beds ? input.DailyCapacity!.Value : input.DailyCapacity!.Value * 60;
+        service ??= db.CareServices.Add(new CareService { Name = name, Kind = checkedKind, Pathway = checkedPathway, OrganisationId = runBy.Id }).Entity;
+        var capacity = beds ? daily : daily * 60;
         var changes = new Changes();
         changes.Set("name", service.Name, name, v => service.Name = v);
-        changes.Set("organisation", service.OrganisationId, runBy!.Id, v => service.OrganisationId = v);
+        changes.Set("organisation", service.OrganisationId, runBy.Id, v => service.OrganisationId = v);
         changes.Set("dailyCapacity", service.DefaultDailyCapacity, capacity, v => service.DefaultDailyCapacity = v);
         changes.Set("costPerDay", service.CostPerDay, input.CostPerDay, v => service.CostPerDay = v);
         changes.Set("phone", service.Phone, phone, v => service.Phone = v);

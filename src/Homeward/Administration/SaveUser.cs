@@ -70,7 +70,8 @@ public sealed class SaveUser(HomewardDb db, UserManager<HomewardUser> users, Tim
         if (user is { Role: Role.SystemAdministrator, Active: true } && role is not Role.SystemAdministrator
             && !await db.Users.AnyAsync(u => u.Role == Role.SystemAdministrator && u.Active && u.Id != user.Id, ct))
             problems.Add("role", "This is the last active system administrator: make someone else one first.");
-        problems.ThrowIfAny();
+        if (problems.Any || role is not { } checkedRole || organisation is null)
+            throw problems.Failure();
 
         var now = clock.GetUtcNow();
         var created = user is null;
@@ -80,8 +81,8 @@ public sealed class SaveUser(HomewardDb db, UserManager<HomewardUser> users, Tim
         {
             user = new HomewardUser
             {
-                UserName = userName, Email = userName, EmailConfirmed = true, DisplayName = displayName, Role = role!.Value,
-                OrganisationId = organisation!.Id, CreatedAt = now,
+                UserName = userName, Email = userName, EmailConfirmed = true, DisplayName = displayName, Role = checkedRole,
+                OrganisationId = organisation.Id, CreatedAt = now,
             };
             var result = string.IsNullOrEmpty(input.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, input.Password);
             if (!result.Succeeded)
@@ -92,8 +93,8 @@ public sealed class SaveUser(HomewardDb db, UserManager<HomewardUser> users, Tim
         changes.Set("userName", account.UserName, userName, v => (account.UserName, account.NormalizedUserName, account.Email, account.NormalizedEmail) =
             (v, v!.ToUpperInvariant(), v, v.ToUpperInvariant()));
         changes.Set("displayName", account.DisplayName, displayName, v => account.DisplayName = v);
-        changes.Set("role", account.Role, role!.Value, v => account.Role = v);
-        changes.Set("organisation", account.OrganisationId, organisation!.Id, v => account.OrganisationId = v);
+        changes.Set("role", account.Role, checkedRole, v => account.Role = v);
+        changes.Set("organisation", account.OrganisationId, organisation.Id, v => account.OrganisationId = v);
         // Only what differs: a profile kept is neither removed nor added again (one row per user, role and organisation).
         var gone = heldProfiles.Where(h => !profiles.Any(p => p.Role == h.Role && p.OrganisationId == h.OrganisationId)).ToList();
         var added = profiles.Where(p => !heldProfiles.Any(h => h.Role == p.Role && h.OrganisationId == p.OrganisationId)).ToList();

@@ -21,8 +21,9 @@ public sealed class ClaimAttention(HomewardDb db, NeedsAttention queue, TimeProv
         var problems = new Problems();
         var which = problems.Enum<AttentionKind>("kind", kind, "kind of item");
         var what = problems.Enum<Action>("action", action, "action");
-        problems.ThrowIfAny();
-        var item = (await queue.Work(actor, ct, which!.Value)).Items.SingleOrDefault(i => i.Kind == which && i.SubjectId == subjectId)
+        if (problems.Any || which is not { } checkedKind)
+            throw problems.Failure();
+        var item = (await queue.Work(actor, ct, checkedKind)).Items.SingleOrDefault(i => i.Kind == checkedKind && i.SubjectId == subjectId)
                    ?? throw new NotFoundException("item needing attention", $"{which}/{subjectId}");
         var now = clock.GetUtcNow();
         var claim = await db.AttentionClaims.SingleOrDefaultAsync(c => c.Kind == which && c.SubjectId == subjectId, ct);
@@ -30,7 +31,7 @@ public sealed class ClaimAttention(HomewardDb db, NeedsAttention queue, TimeProv
             throw new InvalidTransitionException($"{claim.OwnerName} has taken this already (at {London.TimeOf(claim.ChangedAt):HH:mm}).");
         if (claim is null)
         {
-            claim = new AttentionClaim { Kind = which!.Value, SubjectId = subjectId };
+            claim = new AttentionClaim { Kind = checkedKind, SubjectId = subjectId };
             db.AttentionClaims.Add(claim);
         }
         else

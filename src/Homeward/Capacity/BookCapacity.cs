@@ -79,21 +79,22 @@ public sealed class BookCapacity(HomewardDb db, TimeProvider clock)
             if (overlapping)
                 problems.Add("startDate", "This person already has a booking on some of these days: release it first.");
         }
-        problems.ThrowIfAny();
+        if (problems.Any || service is null || start is not { } from)
+            throw problems.Failure();
 
         var amounts = pattern is null
-            ? Enumerable.Range(0, days).Select(d => (start!.Value.AddDays(d), 1)).ToList()
-            : pattern.CarerMinutesPerDay().Select((m, d) => (start!.Value.AddDays(d), m)).ToList();
-        await CapacityLedger.EnsureDays(db, service!, [.. amounts.Select(a => a.Item1)], ct);
+            ? Enumerable.Range(0, days).Select(d => (from.AddDays(d), 1)).ToList()
+            : pattern.CarerMinutesPerDay().Select((m, d) => (from.AddDays(d), m)).ToList();
+        await CapacityLedger.EnsureDays(db, service, [.. amounts.Select(a => a.Item1)], ct);
 
         var booking = new Booking
         {
             EpisodeId = episode.Id,
             PersonId = episode.PersonId,
-            ServiceId = service!.Id,
+            ServiceId = service.Id,
             Kind = pattern is null ? BookingKind.Bed : BookingKind.VisitPattern,
-            StartDate = start!.Value,
-            EndDate = start.Value.AddDays(days - 1),
+            StartDate = from,
+            EndDate = from.AddDays(days - 1),
             VisitsPerDayAtStart = pattern?.VisitsAtStart,
             VisitsPerDayAtEnd = pattern?.VisitsAtEnd,
             MinutesPerVisit = pattern?.MinutesPerVisit,

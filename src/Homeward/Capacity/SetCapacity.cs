@@ -53,10 +53,11 @@ public sealed class SetCapacity(HomewardDb db, TimeProvider clock)
             problems.Add("capacity", beds ? $"{request.Capacity} beds is more than any unit has (at most {max})." : $"{request.Capacity} carer hours a day is more than any team has (at most {max}).");
         else if (beds && request.Capacity != Math.Floor(request.Capacity.Value))
             problems.Add("capacity", "Beds are whole numbers.");
-        problems.ThrowIfAny();
+        if (problems.Any || request.Capacity is not { } asked || from is not { } first || to is not { } last)
+            throw problems.Failure();
 
-        var value = beds ? (int)request.Capacity!.Value : (int)Math.Round(request.Capacity!.Value * 60);
-        var dates = Enumerable.Range(0, to!.Value.DayNumber - from!.Value.DayNumber + 1).Select(d => from.Value.AddDays(d)).ToList();
+        var value = beds ? (int)asked : (int)Math.Round(asked * 60);
+        var dates = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
         await CapacityLedger.EnsureDays(db, service, dates, ct);
         await db.CapacityDays.Where(d => d.ServiceId == service.Id && d.Date >= from && d.Date <= to)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.Capacity, value), ct);

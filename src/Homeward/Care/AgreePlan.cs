@@ -88,14 +88,15 @@ public sealed class AgreePlan(HomewardDb db, CareChange change)
         var existing = await db.CarePlans.SingleOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
         if (existing is not null)
             Versions.Demand("plan", existing.Version, expectedVersion);
-        problems.ThrowIfAny();
+        if (problems.Any || starts is not { } startsOn || ends is not { } endsOn)
+            throw problems.Failure();
 
         var plan = existing ?? new CarePlan { EpisodeId = episodeId, WillDo = "", WillNotDo = "", TransitionPlan = "", UpdatedBy = "" };
         plan.WillDo = willDo;
         plan.WillNotDo = willNotDo;
         plan.TransitionPlan = transition;
-        plan.StartsOn = starts!.Value;
-        plan.EndsOn = ends!.Value;
+        plan.StartsOn = startsOn;
+        plan.EndsOn = endsOn;
         plan.VisitsAtStart = atStart;
         plan.VisitsAtEnd = atEnd;
         plan.MinutesPerVisit = atStart > 0 || atEnd > 0 ? minutes : 0;

@@ -50,14 +50,15 @@ public sealed class AssessPerson(HomewardDb db, CareChange change)
         var existing = await db.Assessments.SingleOrDefaultAsync(a => a.EpisodeId == episodeId, ct);
         if (existing is not null)
             Versions.Demand("assessment", existing.Version, expectedVersion);
-        problems.ThrowIfAny();
+        if (problems.Any || input.HasUnpaidCarer is not { } hasCarer || consent is not { } checkedConsent)
+            throw problems.Failure();
 
         var assessment = existing ?? new Assessment { EpisodeId = episodeId, WhatMatters = "", HomeSituation = "", Risks = "", AssessedBy = "" };
         assessment.WhatMatters = whatMatters;
         assessment.HomeSituation = home;
-        assessment.HasUnpaidCarer = input.HasUnpaidCarer!.Value;
+        assessment.HasUnpaidCarer = hasCarer;
         assessment.CarerNeeds = carerNeeds;
-        assessment.Consent = consent!.Value;
+        assessment.Consent = checkedConsent;
         assessment.BestInterestDecision = consent == Consent.BestInterestDecision ? bestInterest : null;
         assessment.Risks = risks;
         assessment.AssessedAt = at;

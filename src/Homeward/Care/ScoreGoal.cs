@@ -35,9 +35,10 @@ public sealed class ScoreGoal(HomewardDb db, CareChange change)
             problems.Add("at", "A review or end score cannot be before the start score.");
         if (stage != Stage.Start && goal.Levels is null)
             problems.Add("levels", "Describe with the person what each score means for this goal before scoring it at a review or the end.");
-        problems.ThrowIfAny();
+        if (problems.Any || input.Score is not { } given)
+            throw problems.Failure();
 
-        goal.Score(stage, input.Score!.Value, note, at, actor);
+        goal.Score(stage, given, note, at, actor);
         return await change.Save(episode, EpisodeEventType.GoalScored, at, actor, now, "care.goal-score",
             new { goalId, stage = stage.ToString(), score = input.Score }, ct);
     }

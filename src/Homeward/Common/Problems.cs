@@ -166,16 +166,16 @@ public sealed partial class Problems
     public void ThrowIfAny()
     {
         if (Any)
-            Throw();
+            throw Failure();
     }
 
     /// <summary>
-    /// Throws the problems found. For a use case whose checked values are missing only because of a problem:
-    /// <c>if (fields is null) problems.Throw();</c> and the compiler knows they are there after it (no <c>!</c>).
+    /// The problems found, to throw. For a use case whose checked values are missing only because of a problem:
+    /// <c>if (problems.Any || start is not { } from) throw problems.Failure();</c> and the compiler knows
+    /// <c>from</c> is there after it (no <c>!</c>).
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    public void Throw() =>
-        throw new ValidationFailedException(ToDictionary(), _forPeople.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    public ValidationFailedException Failure() =>
+        new(ToDictionary(), _forPeople.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);

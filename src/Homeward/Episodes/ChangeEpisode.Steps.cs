@@ -34,8 +34,9 @@ public sealed partial class ChangeEpisode
                 var service = problems.Enum<Service>("service", t.Service, "service");
                 var pathway = problems.Enum<Pathway>("pathway", t.Pathway, "pathway", required: referral.Route == Route.HospitalDischarge);
                 var reason = problems.Optional("nonHomeReason", t.NonHomeReason, 2000, "the reason");
-                problems.ThrowIfAny();
-                episode.Triage(service!.Value, pathway, reason, at, actor, now);
+                if (problems.Any || service is not { } triagedTo)
+                    throw problems.Failure();
+                episode.Triage(triagedTo, pathway, reason, at, actor, now);
                 break;
             case AcceptStep:
                 problems.ThrowIfAny();

@@ -58,8 +58,9 @@ public sealed class HomeContacts(HomewardDb db, AccessScope scope, TimeProvider 
         if (input.Reached is null)
             problems.Add("reached", "Say whether the person (or someone with them) was reached.");
         var notes = problems.Optional("notes", input.Notes, 2000, "the notes");
-        problems.ThrowIfAny();
-        contact.AddAttempt(new HomeContactAttempt { HomeContactId = id, At = at, Reached = input.Reached!.Value, Notes = notes, By = actor.UserName });
+        if (problems.Any || input.Reached is not { } reached)
+            throw problems.Failure();
+        contact.AddAttempt(new HomeContactAttempt { HomeContactId = id, At = at, Reached = reached, Notes = notes, By = actor.UserName });
         return await Save(contact, episode, EpisodeEventType.HomeContactAttempt, at, actor, now, "home-contact.attempt", new { reached = input.Reached }, ct);
     }
 

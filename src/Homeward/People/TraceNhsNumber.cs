@@ -32,13 +32,14 @@ public sealed class TraceNhsNumber(HomewardDb db, AccessScope scope, TimeProvide
         var status = problems.Optional("status", input.Status, 2, "the NHS number status") ?? "01";
         if (status is not ("01" or "02"))
             problems.Add("status", "A traced number is 01 (verified on PDS) or 02 (present but not traced).");
-        problems.ThrowIfAny();
+        if (problems.Any || nhs is not { } number)
+            throw problems.Failure();
         if (await db.People.AnyAsync(p => p.NhsNumber == nhs && p.Id != id, ct))
             throw ValidationFailedException.For("nhsNumber",
                 "Another record holds this NHS number: the person was recorded twice. Homeward cannot merge records yet; nothing was changed. Check the trace, then ask the system administrator.");
 
         var now = clock.GetUtcNow();
-        person.Traced(nhs!.Value, status);
+        person.Traced(number, status);
         person.Version++;
         db.AuditEntries.Add(AuditEntry.For(actor, "person.trace", person.Id, person.Id, now));
         await db.SaveChangesAsync(ct);

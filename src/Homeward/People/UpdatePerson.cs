@@ -47,9 +47,10 @@ public sealed class UpdatePerson(HomewardDb db, AccessScope scope, TimeProvider 
             ? input with { NhsNumber = held.Value }
             : input with { NhsNumber = null, NhsNumberVerification = person.NhsNumberVerification ?? "03" };
         var updated = checkedInput.Validate(problems, "", London.DateOf(now), now);
-        problems.ThrowIfAny();
+        if (problems.Any || updated is null)
+            throw problems.Failure();
 
-        person.GivenName = updated!.GivenName;
+        person.GivenName = updated.GivenName;
         person.FamilyName = updated.FamilyName;
         person.DateOfBirth = updated.DateOfBirth;
         person.Gender = updated.Gender;

@@ -81,7 +81,7 @@ public sealed partial class SubmitReferral(HomewardDb db, TimeProvider clock, Po
             (sentPerson, person) = (person, existing ?? person);
         }
         if (problems.Any || fields is null || person is null || sentPerson is null)
-            problems.Throw();
+            throw problems.Failure();
         if (toDecide is not null)
             return await HoldReferral.Handle(db, request, person, toDecide, fields.Route, fields.Urgency, fields.ReceivedAt, key, hash, actor, now, ct);
         if (updateHeld is not null)

@@ -89,11 +89,12 @@ public sealed class MakeReturn(HomewardDb db, TimeProvider clock, LoadFacts load
             problems.Add("to", "The last day cannot be before the first day.");
         else if (to?.DayNumber - from?.DayNumber + 1 > Dashboard.MostDays)
             problems.Add("from", $"Choose a period of at most {Dashboard.MostDays} days.");
-        problems.ThrowIfAny();
-        if (which == ReturnCode.Cld)
+        if (problems.Any || which is not { } asked)
+            throw problems.Failure();
+        if (asked == ReturnCode.Cld)
             actor.Demand(Right.MakeClientLevelData);
-        var period = from is { } f && to is { } t ? new Period(f, t) : UsualPeriod(which!.Value, London.DateOf(clock.GetUtcNow()));
-        return (which!.Value, period);
+        var period = from is { } f && to is { } t ? new Period(f, t) : UsualPeriod(asked, London.DateOf(clock.GetUtcNow()));
+        return (asked, period);
     }
 
     /// <summary>Accepts the codes as written in URLs and on the command line: ascof-2b, sts002a, weekly-intermediate-care.</summary>

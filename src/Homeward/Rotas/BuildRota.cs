@@ -33,8 +33,9 @@ public sealed class BuildRota(HomewardDb db, RotaDays days, TimeProvider clock, 
                  || (service = await db.CareServices.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct)) is null
                  || !actor.ActsFor(service.OrganisationId) || service.Unit != CapacityUnit.CarerMinutes)
             problems.Add("serviceId", "Choose a team with carer hours from the list.");
-        problems.ThrowIfAny();
-        return (service!, day!.Value);
+        if (problems.Any || service is null || day is not { } checkedDay)
+            throw problems.Failure();
+        return (service, checkedDay);
     }
 
     /// <summary>Builds a draft rota for a team's day with the optimiser (on the job engine: <see cref="BuildRotaWork"/>).</summary>

@@ -40,10 +40,11 @@ public sealed class RecordUrgentAssessment(HomewardDb db, CareChange change)
         var existing = await db.UrgentAssessments.SingleOrDefaultAsync(a => a.EpisodeId == episodeId, ct);
         if (existing is not null)
             Versions.Demand("rapid response record", existing.Version, expectedVersion);
-        problems.ThrowIfAny();
+        if (problems.Any || condition is not { } presentingProblem)
+            throw problems.Failure();
 
         var record = existing ?? new UrgentAssessment { EpisodeId = episodeId, Presenting = "", ClinicalNotes = "", AssessedBy = "" };
-        record.PresentingProblem = condition!.Value;
+        record.PresentingProblem = presentingProblem;
         record.Presenting = presenting;
         record.ClinicalNotes = notes;
         record.AssessedAt = at;

@@ -75,8 +75,9 @@ public sealed class SignInCodes(HomewardDb db, PublicAccess access, TimeProvider
     {
         var problems = new Problems();
         var parsed = Parse(problems, "contact", typed);
-        problems.ThrowIfAny();
-        var (destination, channel) = parsed!.Value;
+        if (problems.Any || parsed is not { } checkedContact)
+            throw problems.Failure();
+        var (destination, channel) = checkedContact;
         var now = clock.GetUtcNow();
         if (await db.OneTimeCodes.CountAsync(c => c.Destination == destination && c.CreatedAt > now - Window, ct) >= PerWindow)
             return;
@@ -110,8 +111,9 @@ public sealed class SignInCodes(HomewardDb db, PublicAccess access, TimeProvider
             problems.Add("code", "Enter the code we sent you.");
         else if (digits.Length != 6 || !digits.All(char.IsAsciiDigit))
             problems.Add("code", "Enter the 6-digit code we sent you.");
-        problems.ThrowIfAny();
-        var (destination, channel) = parsed!.Value;
+        if (problems.Any || parsed is not { } checkedContact)
+            throw problems.Failure();
+        var (destination, channel) = checkedContact;
         var now = clock.GetUtcNow();
         var latest = await db.OneTimeCodes.Where(c => c.Destination == destination && c.UsedAt == null && c.ExpiresAt > now)
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);

@@ -49,8 +49,9 @@ public sealed class RecordExperience(HomewardDb db, AccessScope scope, TimeProvi
         var problems = new Problems();
         var response = Read(input, problems, episode, viewer.IsThePerson ? AnsweredBy.ThePerson : AnsweredBy.FamilyOrCarer,
             viewer.IsThePerson ? $"The person, by {identity.Via}" : $"{viewer.Label}, by {identity.Via}");
-        problems.ThrowIfAny();
-        db.ExperienceResponses.Add(response!);
+        if (problems.Any || response is null)
+            throw problems.Failure();
+        db.ExperienceResponses.Add(response);
         await db.SaveChangesAsync(ct);
     }
 
@@ -66,12 +67,13 @@ public sealed class RecordExperience(HomewardDb db, AccessScope scope, TimeProvi
         var problems = new Problems();
         var by = problems.Enum<AnsweredBy>("answeredBy", input.AnsweredBy, "who answered (ThePerson, FamilyOrCarer or StaffOnTheirBehalf)");
         var response = Read(input, problems, episode, by ?? AnsweredBy.ThePerson, actor.UserName);
-        problems.ThrowIfAny();
-        db.ExperienceResponses.Add(response!);
+        if (problems.Any || response is null)
+            throw problems.Failure();
+        db.ExperienceResponses.Add(response);
         var now = clock.GetUtcNow();
         db.AuditEntries.Add(AuditEntry.For(actor, "care.experience", episode.PersonId, episodeId, now));
         await db.SaveChangesAsync(ct);
-        return response!;
+        return response;
     }
 
     private ExperienceResponse? Read(Input input, Problems problems, Episode episode, AnsweredBy by, string recordedBy)
@@ -85,13 +87,13 @@ public sealed class RecordExperience(HomewardDb db, AccessScope scope, TimeProvi
         var able = Statement("moreAble", input.MoreAble);
         var family = Statement("familyListened", input.FamilyListened);
         var better = problems.Optional("better", input.Better, 2000, "what could have been better");
-        if (problems.Any)
+        if (problems.Any || overall is not { } o || involved is not { } i || matters is not { } m || contact is not { } c || able is not { } a
+            || family is not { } f)
             return null;
         return new ExperienceResponse
         {
-            EpisodeId = episode.Id, PersonId = episode.PersonId, At = clock.GetUtcNow(), AnsweredBy = by, RecordedBy = recordedBy, Overall = overall!.Value,
-            Involved = involved!.Value, KnewWhatMatters = matters!.Value, KnewWhoToContact = contact!.Value, MoreAble = able!.Value,
-            FamilyListened = family!.Value, Better = better,
+            EpisodeId = episode.Id, PersonId = episode.PersonId, At = clock.GetUtcNow(), AnsweredBy = by, RecordedBy = recordedBy, Overall = o,
+            Involved = i, KnewWhatMatters = m, KnewWhoToContact = c, MoreAble = a, FamilyListened = f, Better = better,
         };
     }
 }

@@ -63,12 +63,13 @@ public sealed class ShareCare(HomewardDb db, AccessScope scope, TimeProvider clo
             problems.Add("email", "Someone with this e-mail address can already see this person's care.");
         if (mobile is not null && held.Any(f => f.MobilePhone == mobile))
             problems.Add("mobilePhone", "Someone with this mobile number can already see this person's care.");
-        problems.ThrowIfAny();
+        if (problems.Any || basis is not { } checkedBasis)
+            throw problems.Failure();
         var now = clock.GetUtcNow();
         var access = new FamilyAccess
         {
             PersonId = personId, Name = name, Relationship = relationship, Email = normalised, MobilePhone = mobile, Messages = input.Messages ?? true,
-            Basis = basis!.Value, ConsentNotes = notes, GrantedAt = now, GrantedBy = actor.UserName,
+            Basis = checkedBasis, ConsentNotes = notes, GrantedAt = now, GrantedBy = actor.UserName,
         };
         db.FamilyAccesses.Add(access);
         db.AuditEntries.Add(AuditEntry.For(actor, "person.family-access.grant", personId, access.Id, now));

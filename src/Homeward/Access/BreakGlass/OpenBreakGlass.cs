@@ -38,16 +38,17 @@ public sealed class OpenBreakGlass(HomewardDb db, AccessScope scope, BreakGlassV
         var minutes = input.Minutes ?? DefaultMinutes;
         if (minutes is < 15 or > MaxMinutes)
             problems.Add("minutes", $"Access lasts from 15 minutes to {MaxMinutes / 60} hours.");
-        problems.ThrowIfAny();
+        if (problems.Any || nhsNumber is not { } checkedNumber)
+            throw problems.Failure();
 
-        var person = await db.People.AsNoTracking().Where(p => p.NhsNumber == nhsNumber!.Value).Select(p => new { p.Id })
+        var person = await db.People.AsNoTracking().Where(p => p.NhsNumber == checkedNumber).Select(p => new { p.Id })
             .SingleOrDefaultAsync(ct);
         if (person is null)
         {
             problems.Add("nhsNumber", "No one with this NHS number is known to Homeward.");
-            problems.ThrowIfAny();
+            throw problems.Failure();
         }
-        if (await scope.MaySee(actor, person!.Id, ct, breakGlass: false))
+        if (await scope.MaySee(actor, person.Id, ct, breakGlass: false))
             problems.Add("nhsNumber", "You can already see this person's record: open it from your lists, no need to break the glass.");
         problems.ThrowIfAny();
 

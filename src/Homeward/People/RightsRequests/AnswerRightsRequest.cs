@@ -44,15 +44,16 @@ public sealed class AnswerRightsRequest(HomewardDb db, ReadRightsRequests read, 
             else if (told < request.ReceivedOn)
                 problems.Add("personToldOn", "The person was told after they asked: the day cannot be before the request arrived.");
         }
-        problems.ThrowIfAny();
+        if (problems.Any || decision is not { } checkedDecision)
+            throw problems.Failure();
 
-        switch (decision)
+        switch (checkedDecision)
         {
             case RightsRequestStatus.Corrected: request.Correct(answer, now, actor.UserName); break;
             case RightsRequestStatus.Declined: request.Decline(answer, now, actor.UserName); break;
             default: request.Lift(answer, told!.Value, now, actor.UserName); break;
         }
-        db.AuditEntries.Add(AuditEntry.For(actor, $"rights.{Words.Of(decision!.Value).ToLowerInvariant()}", request.PersonId, request.Id, now));
+        db.AuditEntries.Add(AuditEntry.For(actor, $"rights.{Words.Of(checkedDecision).ToLowerInvariant()}", request.PersonId, request.Id, now));
         await db.SaveChangesAsync(ct);
         return await read.Handle(id, actor, ct);
     }

@@ -28,9 +28,10 @@ public sealed class OpenRightsRequest(HomewardDb db, ReadRightsRequests read, Ti
         var ground = kind == RightsRequestKind.Restriction
             ? problems.Enum<RestrictionGround>("ground", input.Ground, "the ground for restriction (article 18(1))")
             : null;
-        problems.ThrowIfAny();
+        if (problems.Any || personId is not { } person || kind is not { } checkedKind)
+            throw problems.Failure();
 
-        var request = RightsRequest.Open(personId!.Value, kind!.Value, requester, received, statement, ground, now, actor.UserName);
+        var request = RightsRequest.Open(person, checkedKind, requester, received, statement, ground, now, actor.UserName);
         db.RightsRequests.Add(request);
         db.AuditEntries.Add(AuditEntry.For(actor, $"rights.{(kind == RightsRequestKind.Restriction ? "restrict" : "rectify")}", request.PersonId, request.Id, now));
         await db.SaveChangesAsync(ct);

@@ -31,9 +31,10 @@ public sealed class SubjectAccessRequests(HomewardDb db, SubjectAccess subjectAc
         var personId = await PrivacyRequestFields.Person(db, problems, "nhsNumber", input.NhsNumber, ct);
         var requester = PrivacyRequestFields.Requester(problems, input.Requester);
         var received = PrivacyRequestFields.ReceivedOn(problems, input.ReceivedOn, London.DateOf(now));
-        problems.ThrowIfAny();
+        if (problems.Any || personId is not { } person)
+            throw problems.Failure();
 
-        var request = new SubjectAccessRequest { PersonId = personId!.Value, Requester = requester, ReceivedOn = received, OpenedAt = now, OpenedBy = actor.UserName };
+        var request = new SubjectAccessRequest { PersonId = person, Requester = requester, ReceivedOn = received, OpenedAt = now, OpenedBy = actor.UserName };
         db.SubjectAccessRequests.Add(request);
         db.AuditEntries.Add(AuditEntry.For(actor, "subject-access.open", request.PersonId, request.Id, now));
         await db.SaveChangesAsync(ct);

@@ -57,11 +57,12 @@ public sealed class RecordAvailability(HomewardDb db, CarerRules rules, TimeProv
         else if (kind is not null && (!string.IsNullOrWhiteSpace(input.ShiftStart) || !string.IsNullOrWhiteSpace(input.ShiftEnd)))
             problems.Add("shiftStart", "Hours are given only for changed hours: leave them empty for an absence.");
         var note = problems.Optional("note", input.Note, 500, "the note");
-        problems.ThrowIfAny();
+        if (problems.Any || kind is not { } checkedKind || from is not { } first || to is not { } last)
+            throw problems.Failure();
 
         var change = new AvailabilityChange
         {
-            WorkerId = worker.Id, ServiceId = worker.ServiceId, Kind = kind!.Value, From = from!.Value, To = to!.Value, FromTime = fromTime,
+            WorkerId = worker.Id, ServiceId = worker.ServiceId, Kind = checkedKind, From = first, To = last, FromTime = fromTime,
             ShiftStart = start, ShiftEnd = end, Note = note, RecordedBy = actor.UserName, RecordedAt = clock.GetUtcNow(),
         };
         if (change.Away)

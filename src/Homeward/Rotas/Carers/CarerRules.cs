@@ -84,15 +84,16 @@ public sealed class CarerRules(HomewardDb db, TeamRotas rotas, PostcodeDirectory
             else if (await db.CareWorkers.AnyAsync(w => w.UserName == userName && w.Id != worker.Id && w.Active, ct))
                 problems.Add("userName", "Another carer already has that sign-in.");
         }
-        problems.ThrowIfAny();
+        if (problems.Any || position is null || start is not { } shiftStart || end is not { } shiftEnd)
+            throw problems.Failure();
 
         worker.Name = name;
         worker.Skills = string.Join(", ", skills.Distinct());
         worker.Postcode = postcode.Value;
-        (worker.Latitude, worker.Longitude) = (position!.Latitude, position.Longitude);
-        (worker.ShiftStart, worker.ShiftEnd) = (start!.Value, end!.Value);
+        (worker.Latitude, worker.Longitude) = (position.Latitude, position.Longitude);
+        (worker.ShiftStart, worker.ShiftEnd) = (shiftStart, shiftEnd);
         worker.BreakMinutes = breakMinutes;
-        (worker.BreakFrom, worker.BreakTo) = breakMinutes > 0 ? (breakFrom!.Value, breakTo!.Value) : (default, default);
+        (worker.BreakFrom, worker.BreakTo) = breakMinutes > 0 && breakFrom is { } from && breakTo is { } to ? (from, to) : (default, default);
         worker.DaysWorked = days;
         worker.UserName = userName;
         worker.Active = input.Active ?? true;

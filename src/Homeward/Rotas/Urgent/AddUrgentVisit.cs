@@ -45,7 +45,8 @@ public sealed class AddUrgentVisit(HomewardDb db, RotaDays days, TimeProvider cl
             problems.Add("episodeId", "Choose the person who needs the visit.");
         if (input.Minutes is not (>= 10 and <= 120))
             problems.Add("minutes", "Say how long the visit takes: 10 to 120 minutes.");
-        problems.ThrowIfAny();
+        if (problems.Any || input.Minutes is not { } minutes)
+            throw problems.Failure();
         var booked = await db.Bookings.AsNoTracking().AnyAsync(b => b.ServiceId == rota.ServiceId && b.EpisodeId == episodeId && b.Kind == BookingKind.VisitPattern
                                                                    && b.Status == BookingStatus.Accepted && b.StartDate <= today && b.EndDate >= today, ct);
         var episode = booked ? await db.Episodes.AsNoTracking().SingleOrDefaultAsync(e => e.Id == episodeId, ct) : null;
@@ -58,7 +59,7 @@ public sealed class AddUrgentVisit(HomewardDb db, RotaDays days, TimeProvider cl
         var latest = Math.Min(nowMinutes + UrgentWithinMinutes, 24 * 60 - 1);
         var visit = new Visit
         {
-            EpisodeId = episode.Id, PersonId = episode.PersonId, Date = today, Minutes = input.Minutes!.Value, Skill = skill,
+            EpisodeId = episode.Id, PersonId = episode.PersonId, Date = today, Minutes = minutes, Skill = skill,
             WindowStart = new TimeOnly(nowMinutes / 60, nowMinutes % 60), WindowEnd = new TimeOnly(latest / 60, latest % 60), Status = VisitStatus.Planned,
         };
 
