@@ -1,8 +1,5 @@
 using System.Globalization;
-using Homeward.Access;
 using Homeward.Common;
-using Homeward.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Administration;
 

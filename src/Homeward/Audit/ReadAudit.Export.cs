@@ -1,6 +1,5 @@
 using Homeward.Access;
 using Homeward.Common;
-using Homeward.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Audit;

@@ -1,13 +1,8 @@
 using Homeward.Access;
 using Homeward.Capacity;
-using Homeward.Care;
 using Homeward.Episodes;
-using Homeward.Common;
-using Homeward.Data;
 using Homeward.Referrals;
 using Homeward.Triage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Homeward.Figures;
 

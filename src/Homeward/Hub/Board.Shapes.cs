@@ -1,12 +1,6 @@
-using Homeward.Access;
-using Homeward.Audit;
-using Homeward.Capacity;
-using Homeward.Common;
-using Homeward.Data;
 using Homeward.Episodes;
 using Homeward.Referrals;
 using Homeward.Triage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Hub;
 
