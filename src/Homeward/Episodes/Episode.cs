@@ -76,7 +76,7 @@ public sealed class Episode
 
     public void Triage(Service service, Pathway? pathway, string? nonHomeReason, DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
-        Require("triage", at, now, EpisodeStatus.Referred, EpisodeStatus.Triaged);
+        Require(EpisodeStep.Triage, "triage", at, now);
         var problems = new Problems();
         if (pathway is { } p && HomeFirst.Mismatch(service, p) is { } mismatch)
             problems.Add("pathway", mismatch);
@@ -94,7 +94,7 @@ public sealed class Episode
 
     public void Accept(DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
-        Require("accept", at, now, EpisodeStatus.Triaged);
+        Require(EpisodeStep.Accept, "accept", at, now);
         AcceptedAt = at;
         Status = EpisodeStatus.Accepted;
         Record(EpisodeEventType.Accepted, at, actor, now, null);
@@ -102,7 +102,7 @@ public sealed class Episode
 
     public void Decline(string reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
-        Require("decline", at, now, EpisodeStatus.Referred, EpisodeStatus.Triaged);
+        Require(EpisodeStep.Decline, "decline", at, now);
         DeclineReason = RequireText(reason, "reason", "the reason for declining");
         DeclinedAt = at;
         Status = EpisodeStatus.Declined;
@@ -111,7 +111,7 @@ public sealed class Episode
 
     public void Wait(string? waitingFor, DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
-        Require("put on the waiting list", at, now, EpisodeStatus.Accepted);
+        Require(EpisodeStep.Wait, "put on the waiting list", at, now);
         WaitingSince = at;
         WaitingFor = string.IsNullOrWhiteSpace(waitingFor) ? null : waitingFor.Trim();
         Status = EpisodeStatus.Waiting;
@@ -120,7 +120,7 @@ public sealed class Episode
 
     public void Start(DateOnly? dischargedOn, DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
-        Require("start", at, now, EpisodeStatus.Accepted, EpisodeStatus.Waiting);
+        Require(EpisodeStep.Start, "start", at, now);
         StartedAt = at;
         DischargedOn = dischargedOn;
         Status = EpisodeStatus.Active;
@@ -129,7 +129,7 @@ public sealed class Episode
 
     public void RecordUrgentOutcome(UrgentOutcome outcome, string? reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
-        Require("record an urgent response outcome", at, now, EpisodeStatus.Active);
+        Require(EpisodeStep.RecordUrgentOutcome, "record an urgent response outcome", at, now);
         if (Service != Homeward.Triage.Service.UrgentCommunityResponse)
             throw new InvalidTransitionException("Only an urgent community response episode has an urgent response outcome.");
         if (outcome != Episodes.UrgentOutcome.StayedAtHome && string.IsNullOrWhiteSpace(reason))
@@ -147,7 +147,7 @@ public sealed class Episode
     public void End(Sequel sequel, Destination destination, bool existingClient, string? notes, DateTimeOffset at, Actor actor, DateTimeOffset now,
         Problems? missing = null)
     {
-        Require("end", at, now, EpisodeStatus.Active);
+        Require(EpisodeStep.End, "end", at, now);
         var problems = missing ?? new Problems();
         if (sequel.IsExistingClientOnly() && !existingClient)
             problems.Add("sequel", $"{sequel} applies only to existing clients (people who already had long-term support).",
@@ -169,7 +169,7 @@ public sealed class Episode
 
     public void Cancel(string reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
-        Require("cancel", at, now, EpisodeStatus.Referred, EpisodeStatus.Triaged, EpisodeStatus.Accepted, EpisodeStatus.Waiting);
+        Require(EpisodeStep.Cancel, "cancel", at, now);
         CancelReason = RequireText(reason, "reason", "the reason for cancelling");
         CancelledAt = at;
         Status = EpisodeStatus.Cancelled;
@@ -198,8 +198,9 @@ public sealed class Episode
                 readyDate is { } d ? new { fields, dischargeReadyDate = new { from = d.From, to = d.To }, source } : new { fields, source });
     }
 
-    private void Require(string action, DateTimeOffset at, DateTimeOffset now, params EpisodeStatus[] allowed)
+    private void Require(EpisodeStep step, string action, DateTimeOffset at, DateTimeOffset now)
     {
+        var allowed = EpisodeSteps.From(step);
         if (!allowed.Contains(Status))
             throw new InvalidTransitionException(
                 $"An episode that is {Status} cannot {action}; only one that is {string.Join(" or ", allowed)} can.");

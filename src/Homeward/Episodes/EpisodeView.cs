@@ -16,6 +16,9 @@ public sealed record EpisodeView(
         e.Id, e.ReferralId, PersonSummary.From(p), route, e.Status, e.ReferredAt, e.Service, e.Pathway, e.NonHomeReason,
         e.TriagedAt, e.AcceptedAt, e.DeclinedAt, e.DeclineReason, e.WaitingSince, e.WaitingFor, e.StartedAt,
         e.DischargedOn, e.EndedAt, e.Sequel, e.Destination, e.EndNotes, e.CancelledAt, e.CancelReason, e.UrgentOutcome, e.UrgentOutcomeReason, e.Version);
+
+    /// <summary>Whether the episode may take this step now (its status allows it; the user's rights are asked apart).</summary>
+    public bool Allows(EpisodeStep step) => Status.Allows(step);
 }
 
 public sealed record EpisodeEventView(long Id, EpisodeEventType Type, DateTimeOffset At, DateTimeOffset RecordedAt,

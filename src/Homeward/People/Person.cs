@@ -152,11 +152,5 @@ public sealed class Person
     }
 
     /// <summary>Age in whole years on a date.</summary>
-    public int AgeOn(DateOnly date)
-    {
-        var age = date.Year - DateOfBirth.Year;
-        if (date < DateOfBirth.AddYears(age))
-            age--;
-        return age;
-    }
+    public int AgeOn(DateOnly date) => Ages.On(DateOfBirth, date);
 }

@@ -27,6 +27,9 @@ public sealed record PersonView(
     ContactView Contact, Ethnicity? Ethnicity = null, PrimarySupportReason? PrimarySupportReason = null,
     AccommodationStatus? AccommodationStatus = null, string? NhsNumberVerification = null)
 {
+    /// <summary>Age in whole years on a date.</summary>
+    public int AgeOn(DateOnly date) => Ages.On(DateOfBirth, date);
+
     public static PersonView From(Person p) => new(
         p.Id, p.NhsNumber?.Value, Person.Show(p.NhsNumber), p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender,
         p.AddressLine1, p.AddressLine2, p.Town, p.Postcode.Value, p.LocalityId, p.GpPracticeCode, p.UsualResidence,

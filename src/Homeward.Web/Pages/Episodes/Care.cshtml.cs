@@ -47,7 +47,7 @@ public sealed class CareModel(GetEpisode episodes, GetCareRecord records, Record
     /// <summary>The carer is involved from the referral on, while discharge is planned (before care starts).</summary>
     public bool CanRecordCarer => HttpContext.Actor().Has(Right.RecordCare) && Homeward.Carers.RecordCarerInvolvement.Open.Contains(Record.Status);
 
-    public bool CanEnd => HttpContext.Actor().Has(Right.StartOrEnd) && Record.Status == EpisodeStatus.Active;
+    public bool CanEnd => HttpContext.Actor().Has(Right.StartOrEnd) && Record.Status.Allows(EpisodeStep.End);
 
     public DateOnly Today => London.Today(clock);
 
