@@ -54,9 +54,9 @@ public sealed partial class NeedsAttention
     /// Where a service now reports less capacity than it has booked on a day in the next fortnight, the bookings beyond
     /// it, the latest made first to lose, each named with the first day and how many days.
     /// </summary>
-    private async Task BeyondCapacity(IQueryable<People.Person> people, DateOnly today,
-        List<Found> found, CancellationToken ct)
+    private async Task BeyondCapacity(Query q, List<Found> found, CancellationToken ct)
     {
+        var (people, today) = (q.People, q.Today);
         var horizon = today.AddDays(CapacityDaysAhead);
         var over = await (from c in db.CapacityDays.AsNoTracking()
                           join s in db.CareServices.AsNoTracking() on c.ServiceId equals s.Id

@@ -86,7 +86,7 @@ public sealed partial class NeedsAttention(HomewardDb db, AccessScope scope, Tim
         if (Wants(AttentionKind.DelayOver48Hours, AttentionKind.DelayOver21Days))
             await Delays(q, found, ct);
         if (Wants(AttentionKind.BeyondCapacity))
-            await BeyondCapacity(people, today, found, ct);
+            await BeyondCapacity(q, found, ct);
         if (Wants(AttentionKind.UnplannedVisit))
             await UnplannedVisits(q, found, ct);
         if (Wants(AttentionKind.MissedVisit))
@@ -129,7 +129,7 @@ public sealed partial class NeedsAttention(HomewardDb db, AccessScope scope, Tim
     /// <summary>What the kinds' queries start from: the people the user may see, their episodes with the referral, today.</summary>
     private sealed record Query(IQueryable<People.Person> People, IQueryable<EpisodeRow> Episodes, DateOnly Today, DateTimeOffset Now);
 
-    /// <summary>An episode with its referral and the person's name (a class with setters, so that queries can go on from it).</summary>
+    /// <summary>An episode with its referral and the person's name (made by a member initialiser, so that EF can go on querying from it).</summary>
     private sealed class EpisodeRow
     {
         public required Episode Episode { get; init; }

@@ -1,9 +1,7 @@
 using Homeward.Access;
 using Homeward.Attention;
-using Homeward.Audit;
 using Homeward.Capacity;
 using Homeward.Common;
-using Homeward.Data;
 using Homeward.Delays;
 using Homeward.Episodes;
 using Homeward.Matching;

@@ -1,15 +1,9 @@
 using Homeward.Access;
-using Homeward.Attention;
 using Homeward.Audit;
-using Homeward.Capacity;
 using Homeward.Common;
 using Homeward.Data;
 using Homeward.Delays;
 using Homeward.Episodes;
-using Homeward.Matching;
-using Homeward.Referrals;
-using Homeward.Rotas;
-using Homeward.Visits;
 using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Home;
