@@ -28,10 +28,10 @@ public sealed class RecordMeasure(HomewardDb db, CareChange change, MeasureCatal
             problems.Add("measure", string.IsNullOrWhiteSpace(input.Measure)
                 ? "Choose the measure."
                 : $"'{input.Measure}' is not a measure here: use one of {string.Join(", ", (await catalogue.All(ct)).Select(m => m.Code))}.");
-            problems.ThrowIfAny();
+            throw problems.Failure();
         }
         var values = input.Values ?? [];
-        foreach (var item in definition!.Items)
+        foreach (var item in definition.Items)
         {
             if (!values.TryGetValue(item.Code, out var value) || value is null)
                 problems.Add($"values.{item.Code}", $"Enter {item.Label}: {item.Range}.");

@@ -44,7 +44,7 @@ public sealed partial class ChangeEpisode
                 break;
             case DeclineStep d:
                 problems.ThrowIfAny();
-                episode.Decline(d.Reason!, at, actor, now);
+                episode.Decline(d.Reason, at, actor, now);
                 break;
             case WaitStep w:
                 var waitingFor = problems.Optional("waitingFor", w.WaitingFor, 200, "what the person is waiting for");
@@ -81,7 +81,7 @@ public sealed partial class ChangeEpisode
                 break;
             case CancelStep c:
                 problems.ThrowIfAny();
-                episode.Cancel(c.Reason!, at, actor, now);
+                episode.Cancel(c.Reason, at, actor, now);
                 break;
             case OutcomeStep o:
                 var outcome = problems.Enum<UrgentOutcome>("outcome", o.Outcome, "outcome");

@@ -100,7 +100,7 @@ public sealed class Episode
         Record(EpisodeEventType.Accepted, at, actor, now, null);
     }
 
-    public void Decline(string reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    public void Decline(string? reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
         Require(EpisodeStep.Decline, "decline", at, now);
         DeclineReason = RequireText(reason, "reason", "the reason for declining");
@@ -167,7 +167,7 @@ public sealed class Episode
         Record(EpisodeEventType.Ended, at, actor, now, new { sequel = sequel.ToString(), destination = destination.ToString() });
     }
 
-    public void Cancel(string reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    public void Cancel(string? reason, DateTimeOffset at, Actor actor, DateTimeOffset now)
     {
         Require(EpisodeStep.Cancel, "cancel", at, now);
         CancelReason = RequireText(reason, "reason", "the reason for cancelling");

@@ -55,9 +55,10 @@ public sealed record PhoneAction(Guid Id, Guid VisitId, VisitActionKind Kind, Da
             problems.Add("actions", "Send at least one action.");
         else if (actions.Count > Most)
             problems.Add("actions", $"Send at most {Most} actions at a time.");
-        problems.ThrowIfAny();
+        if (problems.Any || actions is null)
+            throw problems.Failure();
         var list = new List<PhoneAction>();
-        foreach (var (input, i) in actions!.Select((a, i) => (a, i)))
+        foreach (var (input, i) in actions.Select((a, i) => (a, i)))
         {
             var at = $"actions[{i}]";
             var id = Guid.TryParse(input.Id, out var g) ? g : (Guid?)null;

@@ -37,9 +37,9 @@ public sealed class AttachDocument(HomewardDb db, AccessScope scope, TimeProvide
         problems.Required("summary", request.Summary, 1000, "what the document is");
         if (sent is not null && sent.NhsNumber is null)
             problems.Add("patient.nhsNumber", "A document is attached by the patient's NHS number: send it once the number is known.");
-        problems.ThrowIfAny();
+        if (problems.Any || sent?.NhsNumber is not { } number)
+            throw problems.Failure();
 
-        var number = sent!.NhsNumber!.Value;
         var person = await db.People.SingleOrDefaultAsync(p => p.NhsNumber == number, ct);
         var found = person is null ? null : await OpenReferral(person.Id, actor, ct);
         if (found is null)
