@@ -76,11 +76,7 @@ public sealed record EpisodeFacts
     public bool ArrangedByCouncil { get; init; }
     public decimal? CostPerDay { get; init; }
 
-    public int AgeOn(DateOnly date)
-    {
-        var age = date.Year - DateOfBirth.Year;
-        return date < DateOfBirth.AddYears(age) ? age - 1 : age;
-    }
+    public int AgeOn(DateOnly date) => People.Ages.On(DateOfBirth, date);
 
     public DateOnly ReferredOn => London.DateOf(ReferredAt);
     public DateOnly? EndedOn => EndedAt is { } e ? London.DateOf(e) : null;
