@@ -86,6 +86,8 @@ public static class HomewardServices
         services.AddScoped<Care.DescribeGoal>();
         services.AddScoped<UrgentResponse.RecordUrgentAssessment>();
         services.AddScoped<Retention.ApplyRetention>();
+        services.AddScoped<Retention.Disposal.ReadDisposalReviews>();
+        services.AddScoped<Retention.Disposal.ReviewRecord>();
         services.AddScoped<People.SubjectAccessRequests.SubjectAccessRequests>();
         services.AddScoped<People.RightsRequests.OpenRightsRequest>();
         services.AddScoped<People.RightsRequests.AnswerRightsRequest>();

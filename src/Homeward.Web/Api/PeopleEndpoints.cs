@@ -201,6 +201,24 @@ public static class PeopleEndpoints
         .WithSummary("The retention schedule (what is kept, for how long, why, and what happens then) and how many people's records are due for a disposal review")
         .WithDescription("The schedule is applied every hour (Retention:EverySeconds) and by `homeward retention`; each rule that did something writes a 'retention.apply' row to the audit trail.");
 
+        var reviews = app.MapGroup("/api/retention/reviews").WithTags("Audit");
+        reviews.MapGet("/", async (Homeward.Retention.Disposal.ReadDisposalReviews handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Due(http.Actor(), ct)))
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary($"The records due for a disposal review, oldest care first (the first {Homeward.Retention.Disposal.ReadDisposalReviews.Shown}, with the count of all), each with what would stop it being destroyed now")
+        .WithDescription("The people listed are written to the audit trail.");
+        reviews.MapPost("/{personId:guid}", async (Guid personId, Homeward.Retention.Disposal.ReviewRecord.Input body, Homeward.Retention.Disposal.ReviewRecord handler,
+                HttpContext http, CancellationToken ct) => TypedResults.Ok(await handler.Handle(personId, body, http.Actor(), ct)))
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("Decide on a record due for review: keep it (reason, keepUntil) or destroy it (reason: the authority; checked: true once a complaint, inquiry, safeguarding concern or legal hold has been ruled out)")
+        .WithDescription("Destroying erases everything held about the person in one transaction and keeps a register row (the record's id, what was erased, when, by whom, why); the audit trail is kept. A record no longer due, or held by a restriction in force or a subject access request being answered, is refused with 409 and the reason.")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapGet("/api/retention/register", async (Homeward.Retention.Disposal.ReadDisposalReviews handler, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Register(http.Actor(), ct)))
+        .WithTags("Audit")
+        .Needs(Right.AnswerSubjectAccess)
+        .WithSummary("The register of disposal decisions, newest first (the latest 100): records kept and until when, records destroyed (by id) with what was erased");
+
         app.MapGet("/api/audit/export", async ([AsParameters] ReadAudit.Query query, ReadAudit handler, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 var export = await handler.Export(query, http.Actor(), ct);

@@ -61,6 +61,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<UrgentResponse.UrgentAssessment> UrgentAssessments => Set<UrgentResponse.UrgentAssessment>();
     public DbSet<People.SubjectAccessRequests.SubjectAccessRequest> SubjectAccessRequests => Set<People.SubjectAccessRequests.SubjectAccessRequest>();
     public DbSet<People.RightsRequests.RightsRequest> RightsRequests => Set<People.RightsRequests.RightsRequest>();
+    public DbSet<Retention.Disposal.DisposalReview> DisposalReviews => Set<Retention.Disposal.DisposalReview>();
     public DbSet<Carers.CarerInvolvement> CarerInvolvements => Set<Carers.CarerInvolvement>();
     public DbSet<Messages.OutboundMessage> OutboundMessages => Set<Messages.OutboundMessage>();
     public DbSet<YourCare.FamilyAccess> FamilyAccesses => Set<YourCare.FamilyAccess>();

@@ -3,6 +3,7 @@ using Homeward.Audit;
 using Homeward.Common;
 using Homeward.Data;
 using Homeward.Episodes;
+using Homeward.Retention.Disposal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -44,16 +45,32 @@ public sealed class ApplyRetention(HomewardDb db, TimeProvider clock, IConfigura
 
     /// <summary>
     /// People whose care has ended (no episode open, none ended within the period) for longer than the care-record
-    /// rule's period: listed for the privacy officer's disposal review.
+    /// rule's period, and not kept by a review until a day still to come: listed for the privacy officer's disposal
+    /// review.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> DueForReview(CancellationToken ct)
+    public async Task<IReadOnlyList<Guid>> DueForReview(CancellationToken ct) =>
+        await Due(db, clock.GetUtcNow()).OrderBy(d => d.PersonId).Select(d => d.PersonId).ToListAsync(ct);
+
+    /// <summary>Each person due for review at <paramref name="now"/>, with when the last of their care ended.</summary>
+    public static IQueryable<DueRecord> Due(HomewardDb db, DateTimeOffset now)
     {
-        var before = clock.GetUtcNow() - RetentionSchedule.Of(RetentionSchedule.CareRecords).Period!.Value;
+        var before = now - RetentionSchedule.Of(RetentionSchedule.CareRecords).Period!.Value;
+        var today = London.DateOf(now);
         EpisodeStatus[] closed = [EpisodeStatus.Ended, EpisodeStatus.Cancelled, EpisodeStatus.Declined];
         var recent = db.Episodes.Where(e => !closed.Contains(e.Status) || (e.EndedAt ?? e.CancelledAt ?? e.DeclinedAt ?? e.ReferredAt) >= before)
             .Select(e => e.PersonId);
-        return await db.Episodes.AsNoTracking().Where(e => !recent.Contains(e.PersonId)).Select(e => e.PersonId).Distinct()
-            .OrderBy(id => id).ToListAsync(ct);
+        var kept = db.DisposalReviews.Where(r => r.Decision == DisposalDecision.Keep && r.KeepUntil > today).Select(r => r.PersonId);
+        return db.Episodes.AsNoTracking().Where(e => !recent.Contains(e.PersonId) && !kept.Contains(e.PersonId))
+            .GroupBy(e => e.PersonId)
+            .Select(g => new DueRecord { PersonId = g.Key, CareEndedAt = g.Max(e => e.EndedAt ?? e.CancelledAt ?? e.DeclinedAt ?? e.ReferredAt), Episodes = g.Count() });
+    }
+
+    /// <summary>A person due for review: when the last of their care ended, and how many episodes they had (a class, so queries compose on it).</summary>
+    public sealed class DueRecord
+    {
+        public Guid PersonId { get; init; }
+        public DateTimeOffset CareEndedAt { get; init; }
+        public int Episodes { get; init; }
     }
 
     /// <summary>Backup files (<c>*.backup</c>, <c>*.dump</c>) in <c>Retention:BackupFolder</c> last written before the cut; none when unset.</summary>
