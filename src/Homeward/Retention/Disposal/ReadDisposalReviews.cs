@@ -35,9 +35,20 @@ public sealed class ReadDisposalReviews(HomewardDb db, TimeProvider clock)
     public async Task<DueList> Due(Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.AnswerSubjectAccess);
+        var due = ApplyRetention.Due(db, clock.GetUtcNow());
+        return new(await due.CountAsync(ct), await Read(due, actor, ct));
+    }
+
+    /// <summary>One record due for review, or null when it is not (care open or recent, kept, or already destroyed).</summary>
+    public async Task<DueView?> One(Guid personId, Actor actor, CancellationToken ct)
+    {
+        actor.Demand(Right.AnswerSubjectAccess);
+        return (await Read(ApplyRetention.Due(db, clock.GetUtcNow()).Where(d => d.PersonId == personId), actor, ct)).SingleOrDefault();
+    }
+
+    private async Task<IReadOnlyList<DueView>> Read(IQueryable<ApplyRetention.DueRecord> due, Actor actor, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
-        var due = ApplyRetention.Due(db, now);
-        var count = await due.CountAsync(ct);
         var rows = await (from d in due
                           join p in db.People.AsNoTracking() on d.PersonId equals p.Id
                           orderby d.CareEndedAt, p.Id
@@ -49,8 +60,8 @@ public sealed class ReadDisposalReviews(HomewardDb db, TimeProvider clock)
             .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => DisposalView.From(g.MaxBy(r => r.DecidedAt)!));
         await ListAudit.Record(db, actor, "retention.review-list", ids, null, now, ct);
         await db.SaveChangesAsync(ct);
-        return new(count, [.. rows.Select(r => new DueView(r.PersonId, $"{r.GivenName} {r.FamilyName}", People.Person.Show(r.NhsNumber), r.DateOfBirth,
-            r.Episodes, London.DateOf(r.CareEndedAt), holds.GetValueOrDefault(r.PersonId) ?? NoHolds, kept.GetValueOrDefault(r.PersonId)))]);
+        return [.. rows.Select(r => new DueView(r.PersonId, $"{r.GivenName} {r.FamilyName}", People.Person.Show(r.NhsNumber), r.DateOfBirth,
+            r.Episodes, London.DateOf(r.CareEndedAt), holds.GetValueOrDefault(r.PersonId) ?? NoHolds, kept.GetValueOrDefault(r.PersonId)))];
     }
 
     /// <summary>The latest decisions, newest first.</summary>
