@@ -193,6 +193,57 @@ public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     [Fact]
+    public async Task A_privacy_officer_destroys_a_record_due_for_review_after_confirming_the_checks()
+    {
+        // Care that ended nine years ago: a community referral declined then.
+        var then = DateTimeOffset.UtcNow.AddYears(-9);
+        var person = new Person
+        {
+            NhsNumber = NhsNumber.Parse("9990001332"), GivenName = "Olwen", FamilyName = "Longago", DateOfBirth = new DateOnly(1930, 5, 6),
+            AddressLine1 = "3 Old Row", Town = "Northvale", Postcode = Postcode.Parse("NV1 2AB"), CreatedAt = then,
+        };
+        var referral = new Homeward.Referrals.Referral
+        {
+            PersonId = person.Id, Route = Homeward.Referrals.Route.Community, Source = Homeward.Referrals.ReferralSource.Gp, ReferrerName = "Dr Test",
+            Reason = "A fall", ReceivedAt = then, SubmittedBy = "test",
+        };
+        var actor = new Actor("test", "test", Role.HubCoordinator, Guid.Empty, "test");
+        var episode = Homeward.Episodes.Episode.Open(referral.Id, person.Id, then, actor, then);
+        episode.Decline("Needs are outside the service's criteria", then, actor, then);
+        await using (var db = app.Db())
+        {
+            db.People.Add(person);
+            db.Referrals.Add(referral);
+            db.Episodes.Add(episode);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var page = await app.SignedIn(Role.PrivacyOfficer, "/audit");
+        await page.FollowNav("Retention");
+        await page.GetByTestId("due").GetByRole(AriaRole.Link, new() { Name = "Olwen Longago" }).ClickAsync();
+        await page.GetByLabel("Destroy it: erase everything").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("the authority for destroying it");
+        await Assertions.Expect(summary).ToContainTextAsync("Confirm that you have checked");
+        await page.AssertAccessible();
+        await page.GetByLabel("Why").FillAsync("Retention schedule: 8 years after care ended; no complaint, inquiry, safeguarding concern or hold");
+        await page.GetByLabel("I have checked for a complaint").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("Olwen Longago's record is destroyed");
+        await Assertions.Expect(page.GetByTestId("register")).ToContainTextAsync(person.Id.ToString());
+        await Assertions.Expect(page.GetByTestId("register")).Not.ToContainTextAsync("Longago");
+        await page.AssertAccessible();
+        await using (var db = app.Db())
+            Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.People, p => p.Id == person.Id,
+                TestContext.Current.CancellationToken));
+
+        // The record is no longer there to review.
+        await page.GotoAsync($"/audit/retention/{person.Id}");
+        await Assertions.Expect(page.GetByTestId("not-due")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_hospital_breaks_the_glass_for_someone_it_did_not_refer_and_the_privacy_officer_reviews_it()
     {
         var person = new Person
