@@ -14,6 +14,26 @@ public sealed class ReplicationResult(int nodes, int days)
     /// <summary>Days spent at each occupancy level, per node, over the reported days.</summary>
     public double[][] Levels { get; } = new double[nodes][];
 
+    /// <summary>
+    /// People who started at each node over the reported days, by how long they waited: [node][0] started at once,
+    /// [node][k] waited more than k − 1 and at most k days (k up to <see cref="MaxWaitDays"/>), the last longer.
+    /// </summary>
+    public long[][] Waits { get; } = [.. Enumerable.Range(0, nodes).Select(_ => new long[MaxWaitDays + 2])];
+
+    public const int MaxWaitDays = 60;
+
+    /// <summary>People who started at <paramref name="node"/> within <paramref name="days"/> days of arriving (0: at once).</summary>
+    public long StartedWithin(int node, int days)
+    {
+        var counts = Waits[node];
+        var sum = 0L;
+        for (var k = 0; k <= Math.Min(days, MaxWaitDays); k++)
+            sum += counts[k];
+        return sum;
+    }
+
+    public long Started(int node) => Waits[node].Sum();
+
     public long Events { get; internal set; }
 
     public double this[int node, int day, Metric metric] => Daily[(node * Days + day) * Metrics.Count + (int)metric];
@@ -339,6 +359,11 @@ internal sealed class Replication
         _occupied[node]++;
         Count(node, Metric.Admissions);
         Count(node, Metric.WaitDays, _now - person.JoinedAt);
+        if (_day >= _model.WarmUpDays && _day < _model.TotalDays)
+        {
+            var waited = _now - person.JoinedAt;
+            _result.Waits[node][waited <= 0 ? 0 : Math.Min(ReplicationResult.MaxWaitDays + 1, (int)Math.Ceiling(waited))]++;
+        }
         if (_model.IsVisitNode[node])
         {
             var length = VisitDays(person.Stay);
