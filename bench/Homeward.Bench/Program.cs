@@ -7,7 +7,7 @@ using Homeward.Demo;
 // dotnet run -c Release --project bench/Homeward.Bench -- figures [Sqlite|Postgres CONNECTION]
 // dotnet run -c Release --project bench/Homeward.Bench -- solomon [SECONDS] [Distance|VehiclesThenDistance] [INSTANCE ...]
 // dotnet run -c Release --project bench/Homeward.Bench -- homecare [SECONDS]
-// dotnet run -c Release --project bench/Homeward.Bench -- simulation [all|engine|planning|simpy]
+// dotnet run -c Release --project bench/Homeward.Bench -- simulation [all|engine|planning|simpy|optimise [scenario file]]
 // dotnet run -c Release --project bench/Homeward.Bench -- urgent [SECONDS]
 // dotnet run -c Release --project bench/Homeward.Bench -- rota-day [SECONDS ...]
 // dotnet run -c Release --project bench/Homeward.Bench -- rota-day-roads POSTGRES-CONNECTION [SECONDS ...]   (an empty database; pgRouting)
@@ -57,7 +57,7 @@ switch (args.ElementAtOrDefault(0))
         FhirValidationBench.Run(int.Parse(args.ElementAtOrDefault(1) ?? "500", System.Globalization.CultureInfo.InvariantCulture));
         break;
     case "simulation":
-        await SimulationBench.Run(args.ElementAtOrDefault(1) ?? "all");
+        await SimulationBench.Run(args.ElementAtOrDefault(1) ?? "all", [.. args.Skip(2)]);
         break;
     case "booking":
         await BookingBench.Run(args.ElementAtOrDefault(1) ?? "Sqlite", args.ElementAtOrDefault(2));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Homeward.Simulation.Engine;
 using Homeward.Simulation.Model;
+using Homeward.Simulation.Optimisation;
 
 namespace Homeward.Bench;
 
@@ -15,7 +16,7 @@ internal static class SimulationBench
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static async Task Run(string what)
+    public static async Task Run(string what, params string[] args)
     {
         Console.WriteLine(string.Create(Inv, $"# Simulator, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, .NET {Environment.Version}"));
         if (what is "all" or "engine")
@@ -27,6 +28,30 @@ internal static class SimulationBench
             Planning();
         if (what is "all" or "simpy")
             await SideBySide();
+        if (what is "all" or "optimise")
+            Optimise(args.Length > 0 ? args[0] : null);
+    }
+
+    /// <summary>
+    /// The capacity optimiser on a nine-node scenario (the demo county's live scenario when given its file, otherwise
+    /// the three-localities example): the target, the plan against today's, and the time it took.
+    /// </summary>
+    private static void Optimise(string? file)
+    {
+        file ??= Path.Combine(BenchApp.Root(), "docs", "scenarios", "three-localities.json");
+        var scenario = ScenarioFile.Read(File.ReadAllText(file), file);
+        foreach (var target in new[] { new PlanTarget(TargetKind.StartWithin, 0.95, 2), new PlanTarget(TargetKind.DelayDays, 500) })
+        {
+            var plan = CapacityOptimiser.Optimise(scenario, new OptimiseOptions { Target = target, Seed = 1 });
+            Console.WriteLine(string.Create(Inv,
+                $"- optimiser, {Path.GetFileName(file)} ({scenario.Nodes.Count} nodes, {scenario.Days} days + {scenario.WarmUpDays} warm-up), target {target}: " +
+                $"{plan.Elapsed.TotalSeconds:0.0} s, {plan.Evaluations} plans run, {plan.Events:N0} events; plan £{plan.Cost:N0} against today's £{plan.TodayCost:N0}; " +
+                $"measure {plan.Measure.Mean:0.####} ± {plan.Measure.HalfWidth:0.####} (today {plan.TodayMeasure.Mean:0.####}); meets: {plan.Meets}"));
+            foreach (var node in plan.Nodes)
+                Console.WriteLine(string.Create(Inv, $"  - {node.Name}: {node.Today} → {node.Planned} (bounds {node.Min}–{node.Max}, £{node.UnitCostPerDay:0.##} a unit a day)"));
+            foreach (var note in plan.Notes)
+                Console.WriteLine($"  - note: {note}");
+        }
     }
 
     /// <summary>The classic hold model: take the next event, schedule one a random time later, with 1,000 pending.</summary>

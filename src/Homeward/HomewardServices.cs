@@ -146,6 +146,10 @@ public static class HomewardServices
         services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Rotas.BuildRotaWork>());
         services.AddScoped<Planning.RunPlanWork>();
         services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Planning.RunPlanWork>());
+        services.AddScoped<Planning.CapacityPlans.PlanCapacity>();
+        services.AddScoped<Planning.CapacityPlans.ReadCapacityPlans>();
+        services.AddScoped<Planning.CapacityPlans.PlanCapacityWork>();
+        services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Planning.CapacityPlans.PlanCapacityWork>());
         services.AddScoped<Returns.MakeReturnWork>();
         services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Returns.MakeReturnWork>());
         services.AddScoped<Returns.GetMadeReturn>();

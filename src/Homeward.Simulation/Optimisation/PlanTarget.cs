@@ -1,3 +1,4 @@
+using System.Globalization;
 using Homeward.Simulation.Model;
 
 namespace Homeward.Simulation.Optimisation;
@@ -58,9 +59,10 @@ public sealed record PlanTarget(TargetKind Kind, double Value, int WithinDays = 
 
     public override string ToString() => Kind switch
     {
-        TargetKind.DelayDays => $"total delay days at most {Value:N0}",
-        TargetKind.StartWithin => $"at least {Value:P1} of people start within {WithinDays} {(WithinDays == 1 ? "day" : "days")} of being ready",
-        _ => $"at most {Value:P1} of people turned away",
+        TargetKind.DelayDays => string.Create(CultureInfo.InvariantCulture, $"total delay days at most {Value:N0}"),
+        TargetKind.StartWithin => string.Create(CultureInfo.InvariantCulture,
+            $"at least {Value * 100:0.0}% of people start within {WithinDays} {(WithinDays == 1 ? "day" : "days")} of being ready"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"at most {Value * 100:0.0}% of people turned away"),
     };
 }
 

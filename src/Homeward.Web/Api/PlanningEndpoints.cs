@@ -49,5 +49,24 @@ public static class PlanningEndpoints
         })
         .Needs(Right.Plan)
         .WithSummary("The scenario a run used, as a scenario file to change and run again");
+
+        var plans = group.MapGroup("/capacity-plans");
+        plans.MapPost("/", async (Homeward.Planning.CapacityPlans.PlanCapacity.Input body, Homeward.Planning.CapacityPlans.PlanCapacityWork work, HttpContext http,
+                CancellationToken ct) => JobEndpoints.Accepted(await work.Request(body, http.Actor(), ct)))
+        .Needs(Right.Plan)
+        .Produces<Homeward.Jobs.JobView>(StatusCodes.Status202Accepted)
+        .WithSummary("Find the cheapest capacity of each service that meets a delay target with stated confidence, for today's scenario (mode) or a scenario file (scenario), with demand changed (demandChange, percent)")
+        .WithDescription("target: StartWithin (value: the percentage of people who start within withinDays of being ready, default 2), DelayDays (value: the most delay days over the period) " +
+                         "or TurnedAway (value: the most percentage turned away); confidence: percent, default 95. Each service's capacity is searched from its load to three times today's " +
+                         "(decision 043); the plan found is confirmed on random numbers the search never used. A job: 202 with Location /api/jobs/{id}; when Done, resultUrl names the plan.")
+        .ProducesValidationProblem();
+        plans.MapGet("/", async (Homeward.Planning.CapacityPlans.ReadCapacityPlans read, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await read.List(http.Actor(), ct)))
+        .Needs(Right.Plan)
+        .WithSummary("The capacity plans kept, newest first");
+        plans.MapGet("/{id:guid}", async (Guid id, Homeward.Planning.CapacityPlans.ReadCapacityPlans read, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await read.One(id, http.Actor(), ct)))
+        .Needs(Right.Plan)
+        .WithSummary("A capacity plan: each service's capacity today and in the plan, the cost of each over the period, the target's measure for both with its interval, and the trade-off curve of the plans tried");
     }
 }

@@ -90,7 +90,7 @@ public static class JobEngine
             var scheduler = await schedulers.GetScheduler(ct);
             var trigger = TriggerBuilder.Create(clock)
                 .WithIdentity(job.Id.ToString(), "homeward")
-                .ForJob(job.Kind == JobKind.PlanningRun ? Serial : Concurrent)
+                .ForJob(job.Kind is JobKind.PlanningRun or JobKind.CapacityPlan ? Serial : Concurrent)
                 .UsingJobData("job", job.Id.ToString())
                 .StartNow()
                 .Build();

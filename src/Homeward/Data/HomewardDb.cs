@@ -74,6 +74,7 @@ public abstract class HomewardDb(DbContextOptions options) : IdentityDbContext<H
     public DbSet<FollowUps.HomeContact> HomeContacts => Set<FollowUps.HomeContact>();
     public DbSet<Figures.Target> Targets => Set<Figures.Target>();
     public DbSet<Planning.PlanningRun> PlanningRuns => Set<Planning.PlanningRun>();
+    public DbSet<Planning.CapacityPlans.CapacityPlan> CapacityPlans => Set<Planning.CapacityPlans.CapacityPlan>();
     public DbSet<Homeward.Rotas.CareWorker> CareWorkers => Set<Homeward.Rotas.CareWorker>();
     public DbSet<Homeward.Rotas.Rota> Rotas => Set<Homeward.Rotas.Rota>();
     public DbSet<Homeward.Rotas.RotaAssignment> RotaAssignments => Set<Homeward.Rotas.RotaAssignment>();

@@ -13,6 +13,8 @@ public enum JobKind
     PlanningRun,
     /// <summary>A national return, kept to see and download (<see cref="Returns.MakeReturnWork"/>).</summary>
     Return,
+    /// <summary>The cheapest capacity that meets a delay target (<see cref="Planning.CapacityPlans.PlanCapacityWork"/>).</summary>
+    CapacityPlan,
 }
 
 public enum JobStatus { Queued, Running, Done, Failed, Cancelled }

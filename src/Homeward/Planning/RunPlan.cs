@@ -38,6 +38,18 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
     {
         actor.Demand(Right.Plan);
         var problems = new Problems();
+        if (await Check(input, problems, ct) is not { } prepared || problems.Any)
+            throw problems.Failure();
+        return prepared;
+    }
+
+    /// <summary>
+    /// Checks a run's fields, adding every problem to <paramref name="problems"/> (a capacity plan checks its own fields
+    /// beside these); the run ready to go when there were none.
+    /// </summary>
+    public async Task<Prepared?> Check(Input input, Problems problems, CancellationToken ct)
+    {
+        var before = problems.Count;
         var name = problems.Optional("name", input.Name, 120, "Name");
         var replications = Whole(problems, "replications", input.Replications, 200, 10, MaxReplications, "Replications");
         var seed = Whole(problems, "seed", input.Seed, 1, 0, int.MaxValue, "Seed");
@@ -87,12 +99,11 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
                     nodes[index] = nodes[index] with { Capacity = [new CapacityStep(DateOnly.MinValue, value)] };
             }
             scenario = scenario with { Nodes = nodes };
-            if (!problems.Any)
+            if (problems.Count == before)
                 foreach (var p in ScenarioRules.Check(scenario))
                     problems.Add($"scenario.{p.Place}", p.Message);
         }
-        problems.ThrowIfAny();
-        return new Prepared(scenario!, replications, seed);
+        return problems.Count > before || scenario is null ? null : new Prepared(scenario, replications, seed);
     }
 
     public async Task<PlanSummary> Run(Prepared prepared, Actor actor, CancellationToken ct, IProgress<int>? progress = null)
