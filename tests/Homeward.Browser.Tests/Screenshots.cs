@@ -232,6 +232,29 @@ public sealed class Screenshots
         await page.Locator(".hw-band-chart").First.ScreenshotAsync(new() { Path = Path.Combine(Folder, "planning-delays.png") });
     }
 
+    /// <summary>A capacity plan: the form refused, then the plan found with its curve (-- --filter-method "*capacity_plan*").</summary>
+    [Fact]
+    public async Task Take_the_capacity_plan_screenshots()
+    {
+        var (playwright, browser, page) = await Open();
+        using var _ = playwright;
+        await using var __ = browser;
+        await SignIn(page, "manager@demo.homeward");
+        await page.GotoAsync("/planning/capacity");
+        await page.GetByLabel("Target value").FillAsync("about ninety");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find the plan" }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "capacity-plan-errors.png") });
+        await page.GetByLabel("Target value").FillAsync("95");
+        await page.GetByLabel("Change in demand (%)").FillAsync("20");
+        await page.GetByLabel("Name this plan (optional)").FillAsync("Winter, demand up a fifth");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find the plan" }).ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=curve]", new() { Timeout = 180_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "capacity-plan.png"), FullPage = true });
+        await page.GetByTestId("curve").ScreenshotAsync(new() { Path = Path.Combine(Folder, "capacity-plan-curve.png") });
+        await page.SetViewportSizeAsync(375, 812);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "capacity-plan-phone.png"), FullPage = true });
+    }
+
     /// <summary>The scheduler's rota page and a carer's day (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*rota*").</summary>
     [Fact]
     public async Task Take_the_rota_screenshots()

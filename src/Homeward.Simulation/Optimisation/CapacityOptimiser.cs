@@ -58,7 +58,7 @@ public sealed record OptimisedPlan(
 /// <summary>
 /// Finds the cheapest capacity of each node that meets a delay target with stated confidence, by simulation
 /// (decision 043). Greedy marginal allocation (Fox, 1966) from each node's load upwards, the candidate with the most
-/// improvement per pound taken each step; then each node brought down as far as the target allows (bisection), and
+/// improvement per pound taken each step (evaluated lazily); then each node brought down as far as the target allows (bisection), and
 /// capacity moved from dearer to cheaper nodes where the target still holds; every candidate is run on the same
 /// random numbers (common random numbers), so plans are compared on the same people and days. The plan found is then
 /// confirmed on random numbers the search never saw, with more replications, and capacity added a unit at a time
@@ -92,28 +92,32 @@ public static class CapacityOptimiser
         var curve = new List<PlanPoint> { new([.. current], CostOf(current), estimate, options.Target.MetBy(estimate)) };
         var steps = Enumerable.Range(0, n).Select(i => Math.Max(1, (int)Math.Round(0.1 * Math.Max(loads[i], 1)))).ToArray();
 
-        // Up: the most improvement per pound, a step at a time, until the target is met.
+        // Up: the most improvement per pound, a step at a time, until the target is met. Lazily (Minoux, 1978): a node's
+        // gain only shrinks as capacity grows, so the node with the best gain last time is tried again first, and taken
+        // if it still beats every other node's last gain; only otherwise are the others tried again.
+        var stale = new double[n];
+        Array.Fill(stale, double.PositiveInfinity);
         while (!options.Target.MetBy(estimate) && !search.OutOfTime)
         {
-            var best = -1;
-            var bestGain = double.NegativeInfinity;
-            Estimate bestEstimate = default;
-            foreach (var i in Enumerable.Range(0, n).Where(i => current[i] < max[i]))
-            {
-                var candidate = (int[])current.Clone();
-                candidate[i] = Math.Min(max[i], current[i] + steps[i]);
-                var e = search.Evaluate(candidate);
-                var gain = options.Target.Gain(e.Mean, estimate.Mean) / Math.Max(1e-9, (candidate[i] - current[i]) * unit[i]);
-                if (gain > bestGain)
-                    (best, bestGain, bestEstimate) = (i, gain, e);
-            }
-            if (best < 0)
+            var open = Enumerable.Range(0, n).Where(i => current[i] < max[i]).ToList();
+            if (open.Count == 0)
             {
                 notes.Add("The target is not met even with every node at its most capacity: the plan shown is the most the bounds allow.");
                 break;
             }
-            current[best] = Math.Min(max[best], current[best] + steps[best]);
-            estimate = bestEstimate;
+            int[]? taken = null;
+            Estimate takenEstimate = default;
+            while (taken is null)
+            {
+                var i = open.MaxBy(k => stale[k]);
+                var candidate = (int[])current.Clone();
+                candidate[i] = Math.Min(max[i], current[i] + steps[i]);
+                var e = search.Evaluate(candidate);
+                stale[i] = options.Target.Gain(e.Mean, estimate.Mean) / Math.Max(1e-9, (candidate[i] - current[i]) * unit[i]);
+                if (open.All(k => k == i || stale[i] >= stale[k]))
+                    (taken, takenEstimate) = (candidate, e);
+            }
+            (current, estimate) = (taken, takenEstimate);
             curve.Add(new([.. current], CostOf(current), estimate, options.Target.MetBy(estimate)));
             progress?.Report($"{search.Evaluations} plans tried");
         }
