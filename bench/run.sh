@@ -2,7 +2,7 @@
 # Runs a benchmark on SQLite and on a throwaway PostgreSQL cluster; prints the figures.
 # Usage: bench/run.sh county [Small|Standard|Large]  |  bench/run.sh board  |  bench/run.sh people  |  bench/run.sh booking  |  bench/run.sh figures
 #        bench/run.sh delivered   (care planned against delivered, Large county)
-#        bench/run.sh simulation [all|engine|planning|simpy]   (no database; installs SimPy for the side-by-side run)
+#        bench/run.sh simulation [all|engine|planning|simpy|optimise [FILE]]   (no database; installs SimPy for the side-by-side run)
 # Results worth keeping go in bench/results/, with the date and machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ case "$what" in
     if ! /usr/bin/python3 -c "import simpy" 2>/dev/null; then
       (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-simpy3 >/dev/null) >&2
     fi
-    run "${1:-all}"; exit 0 ;;
+    run "${1:-all}" "${@:2}"; exit 0 ;;
   county) size=${1:-Large}; run "$size" Sqlite ;;
   board|booking|figures|people|delivered) run Sqlite ;;
   fhir-validation) run "${1:-500}" ;;
