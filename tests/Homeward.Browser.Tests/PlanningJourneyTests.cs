@@ -81,4 +81,51 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.GetByTestId("banner")).ToContainTextAsync("“Four more beds” ran 200 times");
         await Assertions.Expect(page.GetByTestId("comparison")).ToContainTextAsync("Four more beds");
     }
+    [Fact]
+    public async Task A_manager_asks_for_the_cheapest_capacity_that_meets_a_target_and_reads_the_plan()
+    {
+        await using (var db = app.Db())
+        {
+            db.CareServices.Add(new CareService
+            {
+                Name = "Hillside step-down beds", Kind = ServiceKind.CommunityBedUnit, Pathway = Pathway.P2, DefaultDailyCapacity = 6,
+                OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZWC").Select(o => o.Id).SingleAsync(TestContext.Current.CancellationToken),
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var page = await app.SignedIn(Role.Manager);
+        await page.FollowNav("Planning");
+        await page.GetByTestId("capacity-plan-link").ClickAsync();
+        await page.AssertAccessible();
+
+        // Every problem at once, what was typed kept, nothing searched.
+        await page.GetByLabel("Target value").FillAsync("lots");
+        await page.GetByLabel("Confidence (%)").FillAsync("200");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find the plan" }).ClickAsync();
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("The share starting in time (percent) is a number from 0 to 100");
+        await Assertions.Expect(summary).ToContainTextAsync("Confidence (percent) is a number from 50 to 99.9");
+        await Assertions.Expect(page.GetByLabel("Target value")).ToHaveValueAsync("lots");
+        await page.AssertAccessible();
+
+        await page.GetByLabel("The next 10 days").CheckAsync();
+        await page.GetByLabel("Target value").FillAsync("90");
+        await page.GetByLabel("Confidence (%)").FillAsync("95");
+        await page.GetByLabel("Name this plan (optional)").FillAsync("Ten days, nine in ten in time");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find the plan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Capacity plan: Ten days, nine in ten in time" }))
+            .ToBeVisibleAsync(new() { Timeout = 150_000 });
+        await Assertions.Expect(page.GetByTestId("summary")).ToContainTextAsync("At least 90.0% of people start within 2 days of being ready, with 95% confidence");
+        await Assertions.Expect(page.GetByTestId("plan")).ToContainTextAsync("Hillside step-down beds");
+        await Assertions.Expect(page.Locator("svg.hw-curve")).ToHaveCountAsync(1);
+        await page.AssertAccessible();
+        await page.SetViewportSizeAsync(375, 812);
+        await page.ReloadAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
+            "the plan is wider than a phone: " + await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + '.' + e.className).slice(-3).join(' | ')"));
+
+        // The plan is kept and listed.
+        await page.GotoAsync("/planning/capacity");
+        await Assertions.Expect(page.GetByTestId("plans")).ToContainTextAsync("Ten days, nine in ten in time");
+    }
 }

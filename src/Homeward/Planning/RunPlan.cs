@@ -80,7 +80,14 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
         else if (input.Scenario is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })
             problems.Add("scenario", "A scenario is an object in the scenario file format (docs/simulation.md).");
         else
+        {
             scenario = await live.For(mode, ct);
+            if (scenario.Nodes.Count == 0)
+            {
+                problems.Add("mode", "There are no services to plan yet: add the partnership's services, with their capacity, under Administration.");
+                scenario = null;
+            }
+        }
 
         if (scenario is not null)
         {
