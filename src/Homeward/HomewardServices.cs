@@ -147,6 +147,7 @@ public static class HomewardServices
         services.AddScoped<Planning.RunPlanWork>();
         services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Planning.RunPlanWork>());
         services.AddScoped<Planning.CapacityPlans.PlanCapacity>();
+        services.AddScoped<Planning.BcfPlan.MakeCapacityDemandPlan>();
         services.AddScoped<Planning.CapacityPlans.ReadCapacityPlans>();
         services.AddScoped<Planning.CapacityPlans.PlanCapacityWork>();
         services.AddScoped<Jobs.IJobWork>(sp => sp.GetRequiredService<Planning.CapacityPlans.PlanCapacityWork>());

@@ -50,6 +50,22 @@ public static class PlanningEndpoints
         .Needs(Right.Plan)
         .WithSummary("The scenario a run used, as a scenario file to change and run again");
 
+        group.MapGet("/bcf-plan", async (string? year, string? demandChange, string? capacityPlan, string? format,
+                Homeward.Planning.BcfPlan.MakeCapacityDemandPlan make, HttpContext http, CancellationToken ct) =>
+            {
+                var plan = await make.Handle(new(year, demandChange, capacityPlan, format), http.Actor(), ct);
+                var chosen = Homeward.Planning.BcfPlan.MakeCapacityDemandPlan.FormatOf(format) ?? Homeward.Returns.ReturnFormat.Json;
+                if (chosen == Homeward.Returns.ReturnFormat.Json)
+                    return Results.Ok(plan);
+                var table = plan.ToTable();
+                return Results.File(await Homeward.Returns.ReturnFiles.Bytes(table, chosen, ct), Homeward.Returns.ReturnFiles.ContentType(chosen),
+                    Homeward.Returns.ReturnFiles.FileName(table, chosen));
+            })
+        .Needs(Right.Plan)
+        .WithSummary("The Better Care Fund capacity and demand plan for a plan year (year: its first year, default the next), by month: demand, capacity and the gap in new people, for each service type, from hospital and in the community")
+        .WithDescription("From the live records run on to the end of the plan year (demandChange: percent; capacityPlan: a kept capacity plan's id, else the capacity services report), simulated 200 times; format json (default), csv or xlsx (a row per source, service type and measure, a column per month).")
+        .ProducesValidationProblem();
+
         var plans = group.MapGroup("/capacity-plans");
         plans.MapPost("/", async (Homeward.Planning.CapacityPlans.PlanCapacity.Input body, Homeward.Planning.CapacityPlans.PlanCapacityWork work, HttpContext http,
                 CancellationToken ct) => JobEndpoints.Accepted(await work.Request(body, http.Actor(), ct)))

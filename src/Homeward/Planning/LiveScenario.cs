@@ -25,8 +25,9 @@ public sealed record PlanningService(Guid Id, string Name, ServiceKind Kind, Pat
     IReadOnlyDictionary<DateOnly, int> ReportedCapacity, decimal? CostPerDay = null);
 
 /// <summary>One episode that needed (or needs) one of the services: when it was accepted, started and ended.</summary>
+/// <param name="FromHospital">Referred on discharge from hospital (step down), not from the community (step up).</param>
 public sealed record PlanningEpisode(Guid ServiceId, EpisodeStatus Status, DateOnly Accepted, DateOnly? Started, DateOnly? Ended,
-    DateOnly? WaitingSince, DateOnly? BookedUntil);
+    DateOnly? WaitingSince, DateOnly? BookedUntil, bool FromHospital = false);
 
 /// <summary>A booked visit pattern: the visits a day and their length, to turn carer minutes into visit slots.</summary>
 public sealed record PlanningPattern(Guid ServiceId, int VisitsAtStart, int VisitsAtEnd, int MinutesPerVisit, bool DoubleHanded);
@@ -78,10 +79,8 @@ public static partial class LiveScenario
         var nodes = new List<NodeSpec>();
         var arrivals = new List<ArrivalSpec>();
         var initial = new List<InitialSpec>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var service in inputs.Services.Where(s => s.Pathway is Pathway.P1 or Pathway.P2 or Pathway.P3).OrderBy(s => s.Pathway).ThenBy(s => s.Name))
+        foreach (var (id, service) in NodesOf(inputs))
         {
-            var id = UniqueId(service.Name, ids);
             var episodes = byService[service.Id].ToList();
             var stays = episodes.Where(e => e is { Started: { } s, Ended: { } end } && end >= yearFrom && end >= s)
                 .Select(e => (double)Math.Max(1, e.Ended!.Value.DayNumber - e.Started!.Value.DayNumber)).ToList();
@@ -226,6 +225,14 @@ public static partial class LiveScenario
         notes.Add("Seasonal pattern from the last year's acceptances, month by month (January first): " +
                   string.Join(", ", factors.Select(f => f.ToString("0.00", CultureInfo.InvariantCulture))) + ".");
         return factors;
+    }
+
+    /// <summary>Each service on pathways 1 to 3 with the id of its node in the scenario, in the scenario's order.</summary>
+    public static IReadOnlyList<(string NodeId, PlanningService Service)> NodesOf(PlanningInputs inputs)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        return [.. inputs.Services.Where(s => s.Pathway is Pathway.P1 or Pathway.P2 or Pathway.P3).OrderBy(s => s.Pathway).ThenBy(s => s.Name)
+            .Select(s => (UniqueId(s.Name, ids), s))];
     }
 
     private static string UniqueId(string name, HashSet<string> used)

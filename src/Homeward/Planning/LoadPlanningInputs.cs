@@ -2,8 +2,10 @@ using Homeward.Capacity;
 using Homeward.Common;
 using Homeward.Data;
 using Homeward.Episodes;
+using Homeward.Referrals;
 using Homeward.Triage;
 using Microsoft.EntityFrameworkCore;
+
 
 namespace Homeward.Planning;
 
@@ -26,10 +28,11 @@ public sealed class LoadPlanningInputs(HomewardDb db)
         var yearAgo = London.At(today.AddDays(-365), TimeOnly.MinValue);
         var rows = await (from e in db.Episodes.AsNoTracking()
                           join p in db.People.AsNoTracking() on e.PersonId equals p.Id
+                          join r in db.Referrals.AsNoTracking() on e.ReferralId equals r.Id
                           where e.AcceptedAt != null && e.Service != null && e.Service != Service.NoNewSupport
                                 && (e.AcceptedAt >= yearAgo || e.EndedAt >= yearAgo
                                     || e.Status == EpisodeStatus.Active || e.Status == EpisodeStatus.Accepted || e.Status == EpisodeStatus.Waiting)
-                          select new { e.Id, e.Status, e.Service, p.LocalityId, e.AcceptedAt, e.StartedAt, e.EndedAt, e.WaitingSince }).ToListAsync(ct);
+                          select new { e.Id, e.Status, e.Service, p.LocalityId, e.AcceptedAt, e.StartedAt, e.EndedAt, e.WaitingSince, r.Route }).ToListAsync(ct);
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.Status != BookingStatus.Declined && b.Status != BookingStatus.Cancelled && b.CreatedAt >= yearAgo)
             .Select(b => new { b.EpisodeId, b.ServiceId, b.Status, b.EndDate, b.Kind, b.VisitsPerDayAtStart, b.VisitsPerDayAtEnd, b.MinutesPerVisit, b.DoubleHanded, b.CreatedAt })
@@ -44,7 +47,7 @@ public sealed class LoadPlanningInputs(HomewardDb db)
             if (serviceId is not { } id)
                 continue;
             episodes.Add(new PlanningEpisode(id, e.Status, London.DateOf(e.AcceptedAt!.Value), Date(e.StartedAt), Date(e.EndedAt), Date(e.WaitingSince),
-                booking is { Status: BookingStatus.Offered or BookingStatus.Accepted } ? booking.EndDate : null));
+                booking is { Status: BookingStatus.Offered or BookingStatus.Accepted } ? booking.EndDate : null, e.Route == Route.HospitalDischarge));
         }
         var patterns = bookings.Where(b => b is { Kind: BookingKind.VisitPattern, VisitsPerDayAtStart: not null, VisitsPerDayAtEnd: not null, MinutesPerVisit: not null })
             .Select(b => new PlanningPattern(b.ServiceId, b.VisitsPerDayAtStart!.Value, b.VisitsPerDayAtEnd!.Value, b.MinutesPerVisit!.Value, b.DoubleHanded)).ToList();
