@@ -128,4 +128,42 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync("/planning/capacity");
         await Assertions.Expect(page.GetByTestId("plans")).ToContainTextAsync("Ten days, nine in ten in time");
     }
+    [Fact]
+    public async Task A_manager_makes_the_BCF_capacity_and_demand_plan_and_downloads_it()
+    {
+        await using (var db = app.Db())
+            if (!await db.CareServices.AnyAsync(s => s.Name == "Hillside step-down beds", TestContext.Current.CancellationToken))
+            {
+                db.CareServices.Add(new CareService
+                {
+                    Name = "Hillside step-down beds", Kind = ServiceKind.CommunityBedUnit, Pathway = Pathway.P2, DefaultDailyCapacity = 6,
+                    OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZWC").Select(o => o.Id).SingleAsync(TestContext.Current.CancellationToken),
+                });
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            }
+        var page = await app.SignedIn(Role.Manager);
+        await page.FollowNav("Planning");
+        await page.GetByTestId("bcf-plan-link").ClickAsync();
+        await page.GetByLabel("Plan year (its first year)").FillAsync("1999");
+        await page.GetByLabel("Change in demand (%)").FillAsync("lots");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the plan" }).ClickAsync();
+        var summary = page.Locator(".nhsuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("The plan year is");
+        await Assertions.Expect(summary).ToContainTextAsync("Demand change is a percentage");
+        await Assertions.Expect(page.GetByLabel("Change in demand (%)")).ToHaveValueAsync("lots");
+        await page.AssertAccessible();
+
+        await page.GetByLabel("Plan year (its first year)").FillAsync("");
+        await page.GetByLabel("Change in demand (%)").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the plan" }).ClickAsync();
+        var table = page.GetByTestId("bcf-plan");
+        await Assertions.Expect(table).ToContainTextAsync("Rehabilitation or reablement in a bedded setting");
+        await Assertions.Expect(table.Locator("thead th")).ToHaveCountAsync(15);
+        await page.AssertAccessible();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-csv").ClickAsync());
+        Assert.StartsWith("bcf-capacity-demand-", download.SuggestedFilename);
+        await page.SetViewportSizeAsync(375, 812);
+        await page.ReloadAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page is wider than a phone");
+    }
 }
