@@ -12,18 +12,24 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
 {
     private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
 
+    /// <summary>A step-down bed unit of the partnership's council, added once whichever test runs first.</summary>
+    private async Task EnsureBeds(string name, int places)
+    {
+        await using var db = app.Db();
+        if (await db.CareServices.AnyAsync(s => s.Name == name, TestContext.Current.CancellationToken))
+            return;
+        db.CareServices.Add(new CareService
+        {
+            Name = name, Kind = ServiceKind.CommunityBedUnit, Pathway = Pathway.P2, DefaultDailyCapacity = places,
+            OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZWC").Select(o => o.Id).SingleAsync(TestContext.Current.CancellationToken),
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public async Task A_manager_runs_two_scenarios_and_compares_them()
     {
-        await using (var db = app.Db())
-        {
-            db.CareServices.Add(new CareService
-            {
-                Name = "Riverside rehab beds", Kind = ServiceKind.CommunityBedUnit, Pathway = Pathway.P2, DefaultDailyCapacity = 4,
-                OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZWC").Select(o => o.Id).SingleAsync(TestContext.Current.CancellationToken),
-            });
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        await EnsureBeds("Riverside rehab beds", 4);
         var page = await app.SignedIn(Role.Manager);
         await page.FollowNav("Planning");
         await Assertions.Expect(page.GetByTestId("capacity-inputs")).ToContainTextAsync("Riverside rehab beds");
@@ -84,15 +90,7 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task A_manager_asks_for_the_cheapest_capacity_that_meets_a_target_and_reads_the_plan()
     {
-        await using (var db = app.Db())
-        {
-            db.CareServices.Add(new CareService
-            {
-                Name = "Hillside step-down beds", Kind = ServiceKind.CommunityBedUnit, Pathway = Pathway.P2, DefaultDailyCapacity = 6,
-                OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZWC").Select(o => o.Id).SingleAsync(TestContext.Current.CancellationToken),
-            });
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        await EnsureBeds("Hillside step-down beds", 6);
         var page = await app.SignedIn(Role.Manager);
         await page.FollowNav("Planning");
         await page.GetByTestId("capacity-plan-link").ClickAsync();
@@ -131,16 +129,7 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task A_manager_makes_the_BCF_capacity_and_demand_plan_and_downloads_it()
     {
-        await using (var db = app.Db())
-            if (!await db.CareServices.AnyAsync(s => s.Name == "Hillside step-down beds", TestContext.Current.CancellationToken))
-            {
-                db.CareServices.Add(new CareService
-                {
-                    Name = "Hillside step-down beds", Kind = ServiceKind.CommunityBedUnit, Pathway = Pathway.P2, DefaultDailyCapacity = 6,
-                    OrganisationId = await db.Organisations.Where(o => o.OdsCode == "ZWC").Select(o => o.Id).SingleAsync(TestContext.Current.CancellationToken),
-                });
-                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            }
+        await EnsureBeds("Hillside step-down beds", 6);
         var page = await app.SignedIn(Role.Manager);
         await page.FollowNav("Planning");
         await page.GetByTestId("bcf-plan-link").ClickAsync();

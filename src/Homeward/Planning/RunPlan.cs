@@ -53,14 +53,7 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
         var name = problems.Optional("name", input.Name, 120, "Name");
         var replications = Whole(problems, "replications", input.Replications, 200, 10, MaxReplications, "Replications");
         var seed = Whole(problems, "seed", input.Seed, 1, 0, int.MaxValue, "Seed");
-        double growth = 1;
-        if (!string.IsNullOrWhiteSpace(input.DemandChange))
-        {
-            if (double.TryParse(input.DemandChange.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var change) && change is >= -90 and <= 300)
-                growth = 1 + change / 100;
-            else
-                problems.Add("demandChange", "Demand change is a percentage from -90 to 300 (20 means 20% more people).");
-        }
+        var growth = Growth(problems, input.DemandChange);
         var mode = LiveScenarios.ModeOf(input.Mode, problems);
 
         // Every problem at once: the scenario and the capacity changes are checked even when a field above is wrong.
@@ -146,6 +139,17 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
     private sealed class Done(IProgress<int> progress, int replications) : IProgress<int>
     {
         public void Report(int value) => progress.Report(100 * value / replications);
+    }
+
+    /// <summary>A change in demand in percent ("20", "20%", "-10") as the factor on today's demand; 1 when blank.</summary>
+    public static double Growth(Problems problems, string? demandChange)
+    {
+        if (string.IsNullOrWhiteSpace(demandChange))
+            return 1;
+        if (double.TryParse(demandChange.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var change) && change is >= -90 and <= 300)
+            return 1 + change / 100;
+        problems.Add("demandChange", "Demand change is a percentage from -90 to 300 (20 means 20% more people).");
+        return 1;
     }
 
     private static int Whole(Problems problems, string field, string? text, int fallback, int min, int max, string label)

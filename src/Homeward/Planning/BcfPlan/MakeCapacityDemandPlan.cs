@@ -52,14 +52,7 @@ public sealed class MakeCapacityDemandPlan(HomewardDb db, LoadPlanningInputs loa
                 || year < nextYear || year > nextYear + 1)
                 problems.Add("year", $"The plan year is {nextYear}-{(nextYear + 1) % 100:00} or {nextYear + 1}-{(nextYear + 2) % 100:00} (give its first year, {nextYear} or {nextYear + 1}): it starts on 1 April, after today.");
         }
-        var growth = 1.0;
-        if (!string.IsNullOrWhiteSpace(input.DemandChange))
-        {
-            if (double.TryParse(input.DemandChange.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var change) && change is >= -90 and <= 300)
-                growth = 1 + change / 100;
-            else
-                problems.Add("demandChange", "Demand change is a percentage from -90 to 300 (20 means 20% more people).");
-        }
+        var growth = RunPlan.Growth(problems, input.DemandChange);
         CapacityPlanDetail? plan = null;
         if (!string.IsNullOrWhiteSpace(input.CapacityPlan))
         {
