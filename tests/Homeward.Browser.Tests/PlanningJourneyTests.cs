@@ -117,6 +117,11 @@ public sealed class PlanningJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.GetByTestId("plan")).ToContainTextAsync("Hillside step-down beds");
         await Assertions.Expect(page.Locator("svg.hw-curve")).ToHaveCountAsync(1);
         await page.AssertAccessible();
+        var planUrl = page.Url;
+        // The BCF plan with this capacity.
+        await page.GetByTestId("bcf-with-plan").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("bcf-notes")).ToContainTextAsync("Capacity as the capacity plan “Ten days, nine in ten in time”");
+        await page.GotoAsync(planUrl);
         await page.SetViewportSizeAsync(375, 812);
         await page.ReloadAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
