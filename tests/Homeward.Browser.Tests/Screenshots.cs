@@ -251,8 +251,9 @@ public sealed class Screenshots
         await page.WaitForSelectorAsync("[data-testid=curve]", new() { Timeout = 180_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "capacity-plan.png"), FullPage = true });
         await page.GetByTestId("curve").ScreenshotAsync(new() { Path = Path.Combine(Folder, "capacity-plan-curve.png") });
-        await page.SetViewportSizeAsync(375, 812);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "capacity-plan-phone.png"), FullPage = true });
+        await page.GetByTestId("bcf-with-plan").ClickAsync();
+        await page.GetByTestId("bcf-plan").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "bcf-plan.png"), FullPage = true });
     }
 
     /// <summary>The scheduler's rota page and a carer's day (HOMEWARD_SCREENSHOTS_URL=… -- --filter-method "*rota*").</summary>
