@@ -145,7 +145,7 @@ public static class CapacityOptimiser
         // Confirm on fresh random numbers, adding where it helps most per pound until the bound holds.
         var confirm = search.Confirming();
         var confirmed = confirm.Evaluate(current);
-        while (!options.Target.MetBy(confirmed) && current.Where((c, i) => c < max[i]).Any())
+        while (!options.Target.MetBy(confirmed) && current.Where((c, i) => c < max[i]).Any() && !confirm.OutOfTime)
         {
             var options1 = Enumerable.Range(0, n).Where(i => current[i] < max[i]).Select(i =>
             {
@@ -159,7 +159,9 @@ public static class CapacityOptimiser
         }
         var todayEstimate = confirm.Evaluate(today);
         if (!options.Target.MetBy(confirmed))
-            notes.Add("Not met at the confidence asked for, even with every node at its most capacity.");
+            notes.Add(confirm.OutOfTime
+                ? $"Not confirmed at the confidence asked for within the time limit ({options.TimeLimit.TotalSeconds:N0} s more): the plan shown may fall short of the target."
+                : "Not met at the confidence asked for, even with every node at its most capacity.");
         if (search.OutOfTime)
             notes.Add($"The search stopped at its time limit ({options.TimeLimit.TotalSeconds:N0} s): a cheaper plan may exist.");
 
