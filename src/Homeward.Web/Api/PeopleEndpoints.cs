@@ -208,7 +208,7 @@ public static class PeopleEndpoints
         .WithSummary($"The records due for a disposal review, oldest care first (the first {Homeward.Retention.Disposal.ReadDisposalReviews.Shown}, with the count of all), each with what would stop it being destroyed now")
         .WithDescription("The people listed are written to the audit trail.");
         reviews.MapPost("/{personId:guid}", async (Guid personId, Homeward.Retention.Disposal.ReviewRecord.Input body, Homeward.Retention.Disposal.ReviewRecord handler,
-                HttpContext http, CancellationToken ct) => TypedResults.Ok(await handler.Handle(personId, body, http.Actor(), ct)))
+                HttpContext http, CancellationToken ct) => TypedResults.Ok((await handler.Handle(personId, body, http.Actor(), ct)).Decision))
         .Needs(Right.AnswerSubjectAccess)
         .WithSummary("Decide on a record due for review: keep it (reason, keepUntil) or destroy it (reason: the authority; checked: true once a complaint, inquiry, safeguarding concern or legal hold has been ruled out)")
         .WithDescription("Destroying erases everything held about the person in one transaction and keeps a register row (the record's id, what was erased, when, by whom, why); the audit trail is kept. A record no longer due, or held by a restriction in force or a subject access request being answered, is refused with 409 and the reason.")

@@ -77,7 +77,7 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
             scenario = await live.For(mode, ct);
             if (scenario.Nodes.Count == 0)
             {
-                problems.Add("mode", "There are no services to plan yet: add the partnership's services, with their capacity, under Administration.");
+                problems.Add("mode", NoServices);
                 scenario = null;
             }
         }
@@ -140,6 +140,8 @@ public sealed class RunPlan(HomewardDb db, LiveScenarios live, TimeProvider cloc
     {
         public void Report(int value) => progress.Report(100 * value / replications);
     }
+
+    public const string NoServices = "There are no services to plan yet: add the partnership's services, with their capacity, under Administration.";
 
     /// <summary>A change in demand in percent ("20", "20%", "-10") as the factor on today's demand; 1 when blank.</summary>
     public static double Growth(Problems problems, string? demandChange)

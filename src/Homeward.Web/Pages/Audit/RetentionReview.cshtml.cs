@@ -22,8 +22,7 @@ public sealed class RetentionReviewModel(ReadDisposalReviews reviews, ReviewReco
     public Task<IActionResult> OnPostAsync(string? decision, string? reason, string? keepUntil, string? @checked, CancellationToken ct) =>
         Act("review", async () =>
         {
-            var name = (await reviews.One(PersonId, HttpContext.Actor(), ct))?.Name;
-            var done = await review.Handle(PersonId, new(decision, reason, keepUntil, @checked == "yes"), HttpContext.Actor(), ct);
+            var (done, name) = await review.Handle(PersonId, new(decision, reason, keepUntil, @checked == "yes"), HttpContext.Actor(), ct);
             return done.Decision == DisposalDecision.Keep
                 ? $"{name}'s record is kept; it comes up for review again on {done.KeepUntil:d MMMM yyyy}."
                 : $"{name}'s record is destroyed. The register keeps what was erased, under the record's id only.";

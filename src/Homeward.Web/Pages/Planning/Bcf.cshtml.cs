@@ -53,9 +53,7 @@ public sealed class BcfModel(MakeCapacityDemandPlan make, ReadCapacityPlans plan
         }
         catch (ValidationFailedException e)
         {
-            foreach (var (field, messages) in e.ForPeople)
-                foreach (var message in messages)
-                    Errors.Add(field, message);
+            Errors = FormErrors.From(e.ForPeople);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return null;
         }

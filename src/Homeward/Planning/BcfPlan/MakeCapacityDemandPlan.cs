@@ -65,7 +65,7 @@ public sealed class MakeCapacityDemandPlan(HomewardDb db, LoadPlanningInputs loa
         var inputs = await load.Handle(today, last.DayNumber - today.DayNumber + 1, ct);
         var nodes = LiveScenario.NodesOf(inputs);
         if (nodes.Count == 0)
-            problems.Add("year", "There are no services to plan yet: add the partnership's services, with their capacity, under Administration.");
+            problems.Add("year", RunPlan.NoServices);
         var scenario = LiveScenario.Build(inputs, PlanningMode.Plan);
         scenario = scenario with { Days = last.DayNumber - scenario.Start.DayNumber + 1, Growth = scenario.Growth * growth };
         var notes = new List<string>(scenario.Notes);

@@ -22,6 +22,8 @@ internal static class EraseRecord
         var goals = db.Goals.Where(g => episodes.Contains(g.EpisodeId)).Select(g => g.Id);
         var followUps = db.FollowUps.Where(f => f.PersonId == personId || episodes.Contains(f.EpisodeId)).Select(f => f.Id);
         var homeContacts = db.HomeContacts.Where(h => h.PersonId == personId).Select(h => h.Id);
+        // What a claim or an alert may be about: the person's episodes, bookings, visits, follow-ups and home contacts.
+        var subjects = episodes.Concat(bookings).Concat(visits).Concat(followUps).Concat(homeContacts);
         var done = new List<(string, int)>();
         async Task Erase(string what, Task<int> deleting) => done.Add((what, await deleting));
 
@@ -29,10 +31,8 @@ internal static class EraseRecord
         await Erase("actions at the door", db.VisitActions.Where(a => a.PersonId == personId || visits.Contains(a.VisitId)).ExecuteDeleteAsync(ct));
         await Erase("places on rotas", db.RotaAssignments.Where(a => visits.Contains(a.VisitId)).ExecuteDeleteAsync(ct));
         await Erase("gaps on rotas", db.Set<RotaGap>().Where(g => visits.Contains(g.VisitId)).ExecuteDeleteAsync(ct));
-        await Erase("items claimed", db.AttentionClaims.Where(c => episodes.Contains(c.SubjectId) || bookings.Contains(c.SubjectId)
-            || visits.Contains(c.SubjectId) || followUps.Contains(c.SubjectId) || homeContacts.Contains(c.SubjectId)).ExecuteDeleteAsync(ct));
-        await Erase("alerts", db.AlertsSent.Where(c => episodes.Contains(c.SubjectId) || bookings.Contains(c.SubjectId)
-            || visits.Contains(c.SubjectId) || followUps.Contains(c.SubjectId) || homeContacts.Contains(c.SubjectId)).ExecuteDeleteAsync(ct));
+        await Erase("items claimed", db.AttentionClaims.Where(c => subjects.Contains(c.SubjectId)).ExecuteDeleteAsync(ct));
+        await Erase("alerts", db.AlertsSent.Where(a => subjects.Contains(a.SubjectId)).ExecuteDeleteAsync(ct));
         await Erase("observations", db.Observations.Where(o => episodes.Contains(o.EpisodeId)).ExecuteDeleteAsync(ct));
         await Erase("rapid response records", db.UrgentAssessments.Where(u => episodes.Contains(u.EpisodeId)).ExecuteDeleteAsync(ct));
         await Erase("goal scores", db.GoalScores.Where(s => goals.Contains(s.GoalId)).ExecuteDeleteAsync(ct));

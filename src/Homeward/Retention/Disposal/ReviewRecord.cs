@@ -20,7 +20,10 @@ public sealed class ReviewRecord(HomewardDb db, TimeProvider clock)
 
     public sealed record Input(string? Decision, string? Reason, string? KeepUntil, bool? Checked);
 
-    public async Task<ReadDisposalReviews.DisposalView> Handle(Guid personId, Input input, Actor actor, CancellationToken ct)
+    /// <summary>The decision as the register keeps it, and whose record it was (for the one who decided; never kept).</summary>
+    public sealed record Decided(ReadDisposalReviews.DisposalView Decision, string Name);
+
+    public async Task<Decided> Handle(Guid personId, Input input, Actor actor, CancellationToken ct)
     {
         actor.Demand(Right.AnswerSubjectAccess);
         var now = clock.GetUtcNow();
@@ -41,8 +44,8 @@ public sealed class ReviewRecord(HomewardDb db, TimeProvider clock)
             throw problems.Failure();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.People.AnyAsync(p => p.Id == personId, ct))
-            throw new NotFoundException("person", personId);
+        var name = await db.People.Where(p => p.Id == personId).Select(p => p.GivenName + " " + p.FamilyName).SingleOrDefaultAsync(ct)
+                   ?? throw new NotFoundException("person", personId);
         var due = await ApplyRetention.Due(db, now).Where(d => d.PersonId == personId).SingleOrDefaultAsync(ct)
                   ?? throw new InvalidTransitionException("This record is not due for review: care is open, ended less than 8 years ago, or a review keeps it until a day still to come.");
         var holds = await ReadDisposalReviews.Holds(db, [personId], ct);
@@ -61,6 +64,6 @@ public sealed class ReviewRecord(HomewardDb db, TimeProvider clock)
         db.AuditEntries.Add(AuditEntry.For(actor, chosen == DisposalDecision.Keep ? "retention.keep" : "retention.dispose", personId, review.Id, now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return ReadDisposalReviews.DisposalView.From(review);
+        return new Decided(ReadDisposalReviews.DisposalView.From(review), name);
     }
 }
